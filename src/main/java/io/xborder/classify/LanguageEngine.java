@@ -24,6 +24,9 @@ import java.util.TreeSet;
 final class LanguageEngine {
 
     private static final int PLACE = -2;
+    private static final int DESTINATION = -3;
+    /** Max chars between a preposition and the place it introduces ("to the United States"). */
+    private static final int PREPOSITION_GAP = 5;
     private static final int MAX_EVIDENCE_SPAN = 300;
 
     private final Language language;
@@ -45,6 +48,10 @@ final class LanguageEngine {
     private final Set<Mechanism> personalWhen;
     private final Map<String, Integer> jurisdictionGroups = new java.util.LinkedHashMap<>();
     private final int deicticGroup;
+    private final int destinationBefore;
+    private final int destinationAfter;
+    private final int originBefore;
+    private final int originAfter;
     private final Gazetteer gazetteer;
     private final RuleSet.Calibration calibration;
 
@@ -86,7 +93,11 @@ final class LanguageEngine {
                         int[] ids = new int[parts.length];
                         for (int i = 0; i < parts.length; i++) {
                             String p = parts[i].strip();
-                            ids[i] = p.equals("@place") ? PLACE : cc.ref(p);
+                            ids[i] = switch (p) {
+                                case "@place" -> PLACE;
+                                case "@destination" -> DESTINATION;
+                                default -> cc.ref(p);
+                            };
                         }
                         req.add(ids);
                     }
@@ -153,6 +164,10 @@ final class LanguageEngine {
             }
         }
         this.deicticGroup = named.containsKey("deictic") ? cc.ref("deictic") : -1;
+        this.destinationBefore = named.containsKey("destination-before") ? cc.ref("destination-before") : -1;
+        this.destinationAfter = named.containsKey("destination-after") ? cc.ref("destination-after") : -1;
+        this.originBefore = named.containsKey("origin-before") ? cc.ref("origin-before") : -1;
+        this.originAfter = named.containsKey("origin-after") ? cc.ref("origin-after") : -1;
         this.scanner = b.build();
     }
 
@@ -249,6 +264,7 @@ final class LanguageEngine {
         final String docJurisdiction;
         private List<JurisdictionMention> mentions;
         private SpanIndex places;
+        private SpanIndex destinations;
 
         Context(String text, int start, int end, char[] lower, CueScanner.Hits hits, String docJurisdiction) {
             this.text = text;
@@ -292,8 +308,55 @@ final class LanguageEngine {
             return places;
         }
 
+        /**
+         * Named places introduced as a destination: right after a destination preposition ("to", "in", 向, 至) or
+         * right before a destination noun ("-based", "servers", 服务器), and not marked as the data's origin
+         * ("collected in", "from", 从, 在…收集). "Chinese users' data" names an origin, not where data goes.
+         */
+        SpanIndex destinations() {
+            if (destinations == null) {
+                SpanIndex all = places();
+                SpanIndex before = hits.get(destinationBefore);
+                SpanIndex after = hits.get(destinationAfter);
+                SpanIndex originB = hits.get(originBefore);
+                SpanIndex originA = hits.get(originAfter);
+                long[] packed = new long[all.size()];
+                int k = 0;
+                for (int i = 0; i < all.size(); i++) {
+                    int s = all.starts[i];
+                    int e = all.ends[i];
+                    if (endsJustBefore(originB, s) || startsJustAfter(originA, e)) {
+                        continue;
+                    }
+                    if (endsJustBefore(before, s) || startsJustAfter(after, e)) {
+                        packed[k++] = ((long) s << 32) | e;
+                    }
+                }
+                destinations = SpanIndex.of(packed, k);
+            }
+            return destinations;
+        }
+
+        private boolean endsJustBefore(SpanIndex idx, int pos) {
+            int j = idx.endingBefore(pos, PREPOSITION_GAP);
+            return j >= 0 && isArticle(idx.ends[j], pos);
+        }
+
+        private boolean isArticle(int from, int to) {
+            String between = new String(lower, from, to - from).strip();
+            return between.isEmpty() || between.equals("the");
+        }
+
+        private boolean startsJustAfter(SpanIndex idx, int pos) {
+            return idx.startsWithin(pos, 1);
+        }
+
         SpanIndex group(int g) {
-            return g == PLACE ? places() : hits.get(g);
+            return switch (g) {
+                case PLACE -> places();
+                case DESTINATION -> destinations();
+                default -> hits.get(g);
+            };
         }
 
         String words(int s, int e) {

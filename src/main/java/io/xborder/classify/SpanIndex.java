@@ -86,14 +86,21 @@ final class SpanIndex {
         return best;
     }
 
-    /** Index of the last span ending at or before {@code pos} and no more than {@code window} chars before it. */
+    /** Index of the span ending closest before {@code pos} (at most {@code window} chars before it), or -1. */
     int endingBefore(int pos, int window) {
+        int best = -1;
         for (int i = lowerBound(pos - window - maxLength); i < starts.length && starts[i] < pos; i++) {
-            if (ends[i] <= pos + 0 && pos - ends[i] <= window) {
-                return i;
+            if (ends[i] <= pos && pos - ends[i] <= window && (best < 0 || ends[i] > ends[best])) {
+                best = i;
             }
         }
-        return -1;
+        return best;
+    }
+
+    /** Whether a span starts in {@code [pos, pos + window]}. */
+    boolean startsWithin(int pos, int window) {
+        int i = lowerBound(pos);
+        return i < starts.length && starts[i] <= pos + window;
     }
 
     private static boolean overlapsAny(java.util.List<SpanIndex> excluded, int s, int e) {
