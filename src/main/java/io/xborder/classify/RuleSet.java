@@ -58,8 +58,11 @@ public record RuleSet(String version, Map<Language, LanguageRules> languages, Ca
     /**
      * A scoring rule. Either a literal rule ({@code cues}) or a compositional rule: every hit of the {@code anchor}
      * group needs, for each entry of {@code requires}, a hit of one of its {@code |}-separated groups within
-     * {@code window} chars ({@code @place} = a jurisdiction named by the gazetteer). {@code context} cues near the
-     * match add {@code boost}.
+     * {@code window} chars ({@code @place} = a jurisdiction named by the gazetteer, not a deictic word such as
+     * "within the territory"; {@code @destination} = such a place introduced as where data goes: after the lexicon's
+     * {@code destination-before} words or before its {@code destination-after} words, and not marked by
+     * {@code origin-before}/{@code origin-after}). Alternatives are tried in the listed order. {@code context} cues
+     * near the match add {@code boost}.
      */
     public record Rule(
             String id,
