@@ -19,10 +19,14 @@ final class CueScanner {
 
     private final AhoCorasickDoubleArrayTrie<int[]> trie;
     private final List<String> groupNames;
+    /** Per-thread buffers, so a scan allocates nothing in the common case (the scanner itself stays immutable). */
+    private final ThreadLocal<Hits> scratch;
 
     private CueScanner(AhoCorasickDoubleArrayTrie<int[]> trie, List<String> groupNames) {
         this.trie = trie;
         this.groupNames = List.copyOf(groupNames);
+        int n = groupNames.size();
+        this.scratch = ThreadLocal.withInitial(() -> new Hits(n));
     }
 
     int groupCount() {
@@ -33,12 +37,18 @@ final class CueScanner {
         return groupNames.get(id);
     }
 
-    /** Scans {@code lower} (already lower-cased, offsets relative to the passage start). */
-    Hits scan(char[] lower) {
-        Hits hits = new Hits(groupNames.size());
-        trie.parseText(lower, (begin, end, value) -> {
+    /**
+     * Lower-cases {@code text[start, end)} into this thread's buffer and scans it once. The result (offsets relative
+     * to {@code start}) belongs to the calling thread and is valid until its next scan.
+     */
+    Hits scan(String text, int start, int end) {
+        Hits hits = scratch.get();
+        hits.reset(text, start, end);
+        char[] lower = hits.lower.buf;
+        int len = hits.lower.len;
+        trie.parseText(hits.lower, (begin, end2, value) -> {
             boolean leftOk = begin == 0 || !isWordChar(lower[begin - 1]);
-            boolean rightOk = end == lower.length || !isWordChar(lower[end]);
+            boolean rightOk = end2 == len || !isWordChar(lower[end2]);
             for (int v : value) {
                 if ((v & LEFT) != 0 && !leftOk) {
                     continue;
@@ -46,7 +56,7 @@ final class CueScanner {
                 if ((v & RIGHT) != 0 && (v & PREFIX) == 0 && !rightOk) {
                     continue;
                 }
-                hits.add(v >>> 3, begin, end);
+                hits.add(v >>> 3, begin, end2);
             }
         });
         return hits;
@@ -60,9 +70,8 @@ final class CueScanner {
         return c < 0x2E80 && Character.isLetterOrDigit(c);
     }
 
-    /** Lower-cases {@code text[start, end)} char by char, so offsets stay those of the input. */
-    static char[] lowerCase(String text, int start, int end) {
-        char[] out = new char[end - start];
+    /** Lower-cases {@code text[start, end)} char by char into {@code out}, so offsets stay those of the input. */
+    static void lowerCase(String text, int start, int end, char[] out) {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c < 128) {
@@ -75,7 +84,40 @@ final class CueScanner {
                 out[i - start] = Character.toLowerCase(c);
             }
         }
-        return out;
+    }
+
+    /** A reusable lower-cased copy of the passage, seen by the automaton as a CharSequence. */
+    static final class LowerText implements CharSequence {
+        char[] buf = new char[256];
+        int len;
+
+        void reset(String text, int start, int end) {
+            len = end - start;
+            if (buf.length < len) {
+                buf = new char[Math.max(len, buf.length * 2)];
+            }
+            lowerCase(text, start, end, buf);
+        }
+
+        @Override
+        public int length() {
+            return len;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return buf[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int s, int e) {
+            return new String(buf, s, e - s);
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, len);
+        }
     }
 
     /** Collects cues per named group. */
@@ -129,13 +171,41 @@ final class CueScanner {
     /** The hits of one scan, per group, indexed lazily. */
     static final class Hits {
         private final int[] counts;
-        private long[] packed = new long[32];
-        private int[] groups = new int[32];
+        private long[] packed = new long[64];
+        private int[] groups = new int[64];
         private int n;
-        private SpanIndex[] byGroup;
+        private final SpanIndex[] byGroup;
+        final LowerText lower = new LowerText();
 
         Hits(int groupCount) {
             this.counts = new int[groupCount];
+            this.byGroup = new SpanIndex[groupCount];
+        }
+
+        void reset(String text, int start, int end) {
+            for (int i = 0; i < n; i++) {
+                counts[groups[i]] = 0;
+                byGroup[groups[i]] = null;
+            }
+            n = 0;
+            if (packed.length > 4096) { // do not keep a huge buffer after an outsized passage
+                packed = new long[64];
+                groups = new int[64];
+            }
+            lower.reset(text, start, end);
+            if (lower.buf.length > 1 << 20 && end - start < 4096) {
+                lower.buf = new char[256];
+                lower.reset(text, start, end);
+            }
+        }
+
+        /** The lower-cased passage (shared buffer; read up to {@link #length()}). */
+        char[] chars() {
+            return lower.buf;
+        }
+
+        int length() {
+            return lower.len;
         }
 
         void add(int group, int start, int end) {
@@ -155,9 +225,6 @@ final class CueScanner {
         SpanIndex get(int group) {
             if (group < 0 || counts[group] == 0) {
                 return SpanIndex.EMPTY;
-            }
-            if (byGroup == null) {
-                byGroup = new SpanIndex[counts.length];
             }
             SpanIndex idx = byGroup[group];
             if (idx == null) {

@@ -217,8 +217,7 @@ final class LanguageEngine {
     }
 
     List<Finding> classify(String text, int start, int end, String docJurisdiction) {
-        char[] lower = CueScanner.lowerCase(text, start, end);
-        CueScanner.Hits hits = scanner.scan(lower);
+        CueScanner.Hits hits = scanner.scan(text, start, end);
         boolean any = false;
         for (int g : triggerGroups) {
             if (hits.has(g)) {
@@ -229,7 +228,7 @@ final class LanguageEngine {
         if (!any) {
             return List.of();
         }
-        Context ctx = new Context(text, start, end, lower, hits, docJurisdiction);
+        Context ctx = new Context(text, start, end, hits, docJurisdiction);
         List<CategoryResult> results = new ArrayList<>(2);
         for (CompiledCategory c : categories) {
             CategoryResult r = evaluate(c, ctx);
@@ -260,17 +259,19 @@ final class LanguageEngine {
         final int start;
         final int end;
         final char[] lower;
+        final int length;
         final CueScanner.Hits hits;
         final String docJurisdiction;
         private List<JurisdictionMention> mentions;
         private SpanIndex places;
         private SpanIndex destinations;
 
-        Context(String text, int start, int end, char[] lower, CueScanner.Hits hits, String docJurisdiction) {
+        Context(String text, int start, int end, CueScanner.Hits hits, String docJurisdiction) {
             this.text = text;
             this.start = start;
             this.end = end;
-            this.lower = lower;
+            this.lower = hits.chars();
+            this.length = hits.length();
             this.hits = hits;
             this.docJurisdiction = docJurisdiction;
         }
@@ -298,7 +299,7 @@ final class LanguageEngine {
                 for (JurisdictionMention jm : m) {
                     int s = jm.start() - start;
                     int e = jm.end() - start;
-                    if (s < 0 || e > lower.length || deictic.near(s, e, -1) >= 0) {
+                    if (s < 0 || e > length || deictic.near(s, e, -1) >= 0) {
                         continue;
                     }
                     packed[k++] = ((long) s << 32) | e;
@@ -525,7 +526,7 @@ final class LanguageEngine {
             SpanIndex idx = ctx.hits.get(p.nearGroup);
             for (int i = 0; i < idx.size() && i < 16; i++) {
                 int s = Math.max(0, idx.starts[i] - p.window);
-                int e = Math.min(ctx.lower.length, idx.ends[i] + p.window);
+                int e = Math.min(ctx.length, idx.ends[i] + p.window);
                 if (p.pattern.matcher(new String(ctx.lower, s, e - s)).find()) {
                     out.add(p.mechanism);
                     break;

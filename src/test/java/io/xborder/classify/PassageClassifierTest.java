@@ -159,22 +159,27 @@ class PassageClassifierTest {
 
     @Test
     void throughputOverTwoMegabytes() {
+        // news-like mix: one passage in six has cues of a category
         String en = "The company reported higher quarterly revenue and said it would expand its retail business in Asia. "
                 + "Personal data may be transferred to a third country only under standard contractual clauses. "
-                + "Analysts expect demand for electric vehicles to keep growing next year. ";
+                + "Analysts expect demand for electric vehicles to keep growing next year. "
+                + "The central bank kept interest rates unchanged and signalled caution about inflation. "
+                + "Shares of the chipmaker rose after it announced a new data centre processor. "
+                + "The minister said the new rail line would cut travel times between the two cities by half. ";
         String zh = "该公司公布季度营收增长，并表示将扩大在亚洲的零售业务。个人信息处理者向境外提供个人信息的，应当通过安全评估。"
-                + "分析人士预计明年电动汽车需求将继续增长。";
+                + "分析人士预计明年电动汽车需求将继续增长。央行维持利率不变，并对通胀保持谨慎。"
+                + "该芯片厂商发布新款数据中心处理器后股价上涨。部长表示，新铁路线将使两座城市之间的出行时间缩短一半。";
         for (var e : List.of(new Object[] {Language.EN, en}, new Object[] {Language.ZH, zh})) {
             Language lang = (Language) e[0];
             String unit = (String) e[1];
             String[] sentences = unit.split("(?<=[.。])\\s*");
             StringBuilder sb = new StringBuilder();
-            while (sb.length() < 1_000_000) {
+            while (sb.length() * (lang == Language.ZH ? 3 : 1) < 2_000_000) {
                 sb.append(unit);
             }
             String text = sb.toString();
             int[] bounds = sentenceBounds(text);
-            for (int warm = 0; warm < 2; warm++) {
+            for (int warm = 0; warm < 3; warm++) {
                 run(text, bounds, lang);
             }
             long t0 = System.nanoTime();
