@@ -168,6 +168,25 @@ class GazetteerTest {
     }
 
     @Test
+    void givesTheSameAnswersFromManyThreads() throws Exception {
+        String text = "The CAC and 欧盟委员会 agreed: data of Hong Kong and 美国 users stays 境内, not in the UK.";
+        List<JurisdictionMention> expected = GAZETTEER.find(text, 0, text.length(), null, Language.ZH);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<JurisdictionMention>>> futures = new ArrayList<>();
+            for (int k = 0; k < 200; k++) {
+                futures.add(pool.submit(() -> GAZETTEER.find(text, 0, text.length(), null, Language.ZH)));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(expected).extracting(JurisdictionMention::code).containsExactly("CN", "EU", "HK", "US", "CN", "GB");
+    }
+
+    @Test
     void isSharedAndFast() {
         assertThat(Gazetteer.fromClasspath()).isSameAs(GAZETTEER);
         String chunk = "The Cyberspace Administration of China said on Tuesday that 个人信息出境 to the United States, "
