@@ -20,8 +20,8 @@ import java.util.Set;
  * Recognises whole lines of scraped pages that are site furniture rather than text: "Advertisement",
  * "Story continues below", "Related: …", 广告, 责任编辑：…, （本文来源：…） and the like.
  *
- * <p>A line is boilerplate when, trimmed and with whitespace runs collapsed, it equals one of the exact lines
- * (case-insensitive) or one of the RE2J patterns matches the whole line (case-insensitive). Lines longer than
+ * <p>A line is boilerplate when, trimmed and with whitespace runs collapsed, it equals one of the exact lines, contains
+ * one of the phrases, or one of the RE2J patterns matches the whole line (all case-insensitive). Lines longer than
  * {@value #MAX_LINE_LENGTH} characters are never boilerplate. The default data lives in
  * {@code segment/boilerplate.yaml} on the classpath. Instances are immutable and thread-safe.
  */
@@ -33,6 +33,7 @@ public final class Boilerplate {
     static final String RESOURCE = "segment/boilerplate.yaml";
 
     private final Set<String> exactLines;
+    private final List<String> phrases;
     private final Pattern pattern; // null when there are no patterns
 
     /**
@@ -40,11 +41,21 @@ public final class Boilerplate {
      * @param patterns RE2J patterns that must match a whole trimmed line (matched case-insensitively)
      */
     public Boilerplate(Collection<String> exactLines, Collection<String> patterns) {
+        this(exactLines, List.of(), patterns);
+    }
+
+    /**
+     * @param exactLines lines dropped when equal to a trimmed line, ignoring case
+     * @param phrases lines dropped when they contain one of these, ignoring case ("all rights reserved")
+     * @param patterns RE2J patterns that must match a whole trimmed line (matched case-insensitively)
+     */
+    public Boilerplate(Collection<String> exactLines, Collection<String> phrases, Collection<String> patterns) {
         Set<String> exact = new HashSet<>();
         for (String line : exactLines) {
             exact.add(normalise(line));
         }
         this.exactLines = Set.copyOf(exact);
+        this.phrases = phrases.stream().map(Boilerplate::normalise).filter(p -> !p.isEmpty()).distinct().toList();
         StringBuilder alternation = new StringBuilder();
         for (String p : patterns) {
             Pattern.compile(p); // fail fast, naming the bad pattern
@@ -73,12 +84,13 @@ public final class Boilerplate {
 
     /**
      * Reads boilerplate data in the layout of {@code segment/boilerplate.yaml}: a map from language code to
-     * {@code exact} and {@code patterns} lists.
+     * {@code exact}, {@code contains} and {@code patterns} lists.
      */
     public static Boilerplate fromYaml(InputStream yaml) throws IOException {
         Map<String, Map<String, List<String>>> byLanguage = new ObjectMapper(new YAMLFactory())
                 .readValue(yaml, new TypeReference<Map<String, Map<String, List<String>>>>() {});
         List<String> exact = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
         if (byLanguage != null) {
             for (Map<String, List<String>> section : byLanguage.values()) {
@@ -86,10 +98,11 @@ public final class Boilerplate {
                     continue;
                 }
                 exact.addAll(Objects.requireNonNullElse(section.get("exact"), List.of()));
+                phrases.addAll(Objects.requireNonNullElse(section.get("contains"), List.of()));
                 patterns.addAll(Objects.requireNonNullElse(section.get("patterns"), List.of()));
             }
         }
-        return new Boilerplate(exact, patterns);
+        return new Boilerplate(exact, phrases, patterns);
     }
 
     /** Whether the whole line (surrounding whitespace ignored) is boilerplate. */
@@ -106,6 +119,11 @@ public final class Boilerplate {
         }
         if (exactLines.contains(normalised)) {
             return true;
+        }
+        for (String phrase : phrases) {
+            if (normalised.contains(phrase)) {
+                return true;
+            }
         }
         return pattern != null && pattern.matches(normalised);
     }

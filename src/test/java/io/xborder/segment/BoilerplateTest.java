@@ -16,7 +16,7 @@ class BoilerplateTest {
     @ValueSource(strings = {
         "Story continues below", "  SOURCE LINK ", "Advertisement", "Related: Read more on tech regulation",
         "Read more: EU fines Meta", "Share this article", "Subscribe to our newsletter", "Click here to read more",
-        "Sign up for our daily briefing", "© 2024 Example Media Ltd", "Copyright 2023 Example Media",
+        "Sign up for our daily briefing", "© 2024 Example Media Ltd", "Example Media ©2024", "Copyright 2023 Example Media",
         "All rights reserved.", "Example Media. All rights reserved.", "Follow us on LinkedIn",
         "广告", "点击查看更多", "责任编辑：张明", "责任编辑: 李四", "（本文来源：综合报道）", "本文来源：新华网", "来源：新华社",
         "扫一扫，分享到微信", "分享到：", "返回顶部", "【纠错】", "（编辑：王芳）", "【责任编辑：王芳】"})
@@ -46,6 +46,13 @@ class BoilerplateTest {
         Boilerplate b = new Boilerplate(List.of("Story continues below"), List.of());
         assertThat(b.isBoilerplate("story   CONTINUES\u00A0below")).isTrue();
         assertThat(b.isBoilerplate("story continues below the fold")).isFalse();
+    }
+
+    @Test
+    void matchesPhrasesAnywhereInAShortLine() {
+        Boilerplate b = new Boilerplate(List.of(), List.of("All rights reserved"), List.of());
+        assertThat(b.isBoilerplate("Example Media Group. ALL RIGHTS RESERVED.")).isTrue();
+        assertThat(b.isBoilerplate("Example Media Group.")).isFalse();
     }
 
     @Test
