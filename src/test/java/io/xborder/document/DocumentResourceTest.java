@@ -168,8 +168,8 @@ class DocumentResourceTest {
 
     @Test
     void invalidFieldsAre400() {
-        for (Map.Entry<String, Object> bad : List.of(
-                Map.entry("language", (Object) "xx"),
+        for (Map.Entry<String, String> bad : List.of(
+                Map.entry("language", "xx"),
                 Map.entry("jurisdiction", "ZZ"),
                 Map.entry("publishedAt", "yesterday"),
                 Map.entry("sourceUrl", "javascript:alert(1)"),

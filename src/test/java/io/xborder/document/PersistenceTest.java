@@ -52,7 +52,7 @@ class PersistenceTest {
         List<?> versions = QuarkusTransaction.requiringNew().call(() -> em
                 .createNativeQuery("select version from flyway_schema_history where success order by installed_rank")
                 .getResultList());
-        assertThat(versions).isNotEmpty().contains("1");
+        assertThat(versions).isNotEmpty().map(String::valueOf).contains("1");
     }
 
     @Test
