@@ -5,8 +5,8 @@ Usage: python3 check_labelled.py [--strict] [--file PATH] [--dev PATH]
   Schema and consistency errors always make the exit status 1.
   --strict  also fail when the size/balance targets (see TARGETS) are not met.
   --dev     path to the shared dev corpus (dev.jsonl): fail on any text that also occurs there,
-            and warn on near-duplicates (character 5-gram overlap), so the dev corpus stays a
-            fair measuring stick.
+            on near-copies (character 5-gram overlap > 0.8) and warn above 0.6, so the dev corpus
+            stays a fair measuring stick.
 Stdlib only. Allowed values mirror the taxonomy (the Java enums in src/main/java/io/xborder/classify).
 """
 import collections, json, os, re, sys
@@ -146,7 +146,9 @@ def compare_dev(rows, dev_path):
             if not g or not dg:
                 continue
             sim = len(g & dg) / min(len(g), len(dg))
-            if sim > 0.6:
+            if sim > 0.8:
+                errors.append(f"{r['id']}: {sim:.2f} 5-gram overlap with {did} (near-copy of a dev passage)")
+            elif sim > 0.6:
                 warnings.append(f"{r['id']}: {sim:.2f} 5-gram overlap with {did}")
     return errors, warnings
 
