@@ -1,0 +1,548 @@
+package io.xborder.classify;
+
+import com.google.re2j.Pattern;
+import io.xborder.classify.RuleSet.CategoryRules;
+import io.xborder.classify.RuleSet.LanguageRules;
+import io.xborder.classify.RuleSet.MechanismCues;
+import io.xborder.classify.RuleSet.Rule;
+import io.xborder.classify.RuleSet.Suppression;
+import io.xborder.classify.RuleSet.WindowPattern;
+import io.xborder.classify.jurisdiction.Gazetteer;
+import io.xborder.classify.jurisdiction.JurisdictionMention;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The compiled rules of one language: one scanner, the category rules and the attribute cues. Immutable. */
+final class LanguageEngine {
+
+    private static final int PLACE = -2;
+    private static final int MAX_EVIDENCE_SPAN = 300;
+
+    private final Language language;
+    private final CueScanner scanner;
+    private final List<CompiledCategory> categories;
+    private final int[] triggerGroups;
+    private final Map<Mechanism, Integer> mechanismGroups = new EnumMap<>(Mechanism.class);
+    private final Map<Mechanism, Set<Mechanism>> mechanismUnless = new EnumMap<>(Mechanism.class);
+    private final List<CompiledPattern> mechanismPatterns = new ArrayList<>();
+    private final int negationGroup;
+    private final int negationWindow;
+    private final Map<Modality, Integer> modalityGroups = new EnumMap<>(Modality.class);
+    private final int neutralGroup;
+    private final int reportGroup;
+    private final Modality lawDefault;
+    private final Modality newsDefault;
+    private final Map<DataCategory, Integer> dataCategoryGroups = new EnumMap<>(DataCategory.class);
+    private final DataCategory fallbackCategory;
+    private final Set<Mechanism> personalWhen;
+    private final Map<String, Integer> jurisdictionGroups = new java.util.LinkedHashMap<>();
+    private final int deicticGroup;
+    private final Gazetteer gazetteer;
+    private final RuleSet.Calibration calibration;
+
+    LanguageEngine(LanguageRules rules, Gazetteer gazetteer, RuleSet.Calibration calibration) {
+        this.language = rules.language();
+        this.gazetteer = gazetteer;
+        this.calibration = calibration;
+        CueScanner.Builder b = new CueScanner.Builder();
+        Map<String, List<String>> named = new java.util.HashMap<>();
+        if (rules.lexicon() != null && rules.lexicon().groups() != null) {
+            named.putAll(rules.lexicon().groups());
+        }
+        for (CategoryRules c : rules.categories()) {
+            if (c.groups() != null) {
+                for (var e : c.groups().entrySet()) {
+                    if (named.containsKey(e.getKey())) {
+                        throw new IllegalStateException("group '" + e.getKey() + "' defined twice for " + language);
+                    }
+                    named.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        Compiler cc = new Compiler(b, named);
+
+        List<CompiledCategory> cats = new ArrayList<>();
+        Set<Integer> triggers = new TreeSet<>();
+        for (CategoryRules c : rules.categories()) {
+            int defWindow = c.window() == null ? 100 : c.window();
+            List<CompiledRule> compiled = new ArrayList<>();
+            for (Rule r : c.rules()) {
+                int window = r.window() == null ? defWindow : r.window();
+                int ctx = r.context() == null || r.context().isEmpty() ? -1 : cc.list("ctx:" + r.id(), r.context());
+                double boost = r.boost() == null ? 0.0 : r.boost();
+                if (r.anchor() != null) {
+                    int anchor = cc.ref(r.anchor());
+                    List<int[]> req = new ArrayList<>();
+                    for (String alt : r.requires() == null ? List.<String>of() : r.requires()) {
+                        String[] parts = alt.split("\\|");
+                        int[] ids = new int[parts.length];
+                        for (int i = 0; i < parts.length; i++) {
+                            String p = parts[i].strip();
+                            ids[i] = p.equals("@place") ? PLACE : cc.ref(p);
+                        }
+                        req.add(ids);
+                    }
+                    compiled.add(new CompiledRule(r.id(), anchor, req, window, r.score(), ctx, boost));
+                    triggers.add(anchor);
+                } else {
+                    int g = cc.list("rule:" + r.id(), r.cues());
+                    compiled.add(new CompiledRule(r.id(), g, List.of(), window, r.score(), ctx, boost));
+                    triggers.add(g);
+                }
+            }
+            List<CompiledSuppression> sups = new ArrayList<>();
+            for (Suppression s : c.suppress() == null ? List.<Suppression>of() : c.suppress()) {
+                int g = cc.list("sup:" + s.id(), s.cues());
+                boolean overlap = "overlap".equals(s.mode());
+                if (!overlap && !"passage".equals(s.mode())) {
+                    throw new IllegalStateException("suppression " + s.id() + ": mode must be overlap or passage");
+                }
+                sups.add(new CompiledSuppression(s.id(), g, overlap, s.penalty() == null ? 0.0 : s.penalty()));
+            }
+            cats.add(new CompiledCategory(c.category(), compiled, sups));
+        }
+        this.categories = List.copyOf(cats);
+        this.triggerGroups = triggers.stream().mapToInt(Integer::intValue).toArray();
+
+        var mech = rules.mechanisms();
+        this.negationGroup = mech.negation() == null ? -1 : cc.list("mech:negation", mech.negation());
+        this.negationWindow = mech.negationWindow() == null ? 60 : mech.negationWindow();
+        for (var e : mech.mechanisms().entrySet()) {
+            MechanismCues m = e.getValue();
+            if (m.cues() != null) {
+                mechanismGroups.put(e.getKey(), cc.list("mech:" + e.getKey(), m.cues()));
+            }
+            if (m.unless() != null) {
+                mechanismUnless.put(e.getKey(), EnumSet.copyOf(m.unless()));
+            }
+            if (m.patterns() != null) {
+                int i = 0;
+                for (WindowPattern p : m.patterns()) {
+                    int g = cc.list("mechpat:" + e.getKey() + ":" + i++, p.near());
+                    mechanismPatterns.add(new CompiledPattern(e.getKey(), g, Pattern.compile(p.regex()),
+                            p.window() == null ? 30 : p.window()));
+                }
+            }
+        }
+        var mod = rules.modality();
+        for (var e : mod.cues().entrySet()) {
+            modalityGroups.put(e.getKey(), cc.list("mod:" + e.getKey(), e.getValue()));
+        }
+        this.neutralGroup = mod.neutral() == null ? -1 : cc.list("mod:neutral", mod.neutral());
+        this.reportGroup = mod.report() == null ? -1 : cc.list("mod:report", mod.report());
+        this.lawDefault = mod.lawDefault() == null ? Modality.REQUIREMENT : mod.lawDefault();
+        this.newsDefault = mod.newsDefault() == null ? Modality.REPORT : mod.newsDefault();
+        var dc = rules.dataCategories();
+        for (var e : dc.cues().entrySet()) {
+            dataCategoryGroups.put(e.getKey(), cc.list("dcat:" + e.getKey(), e.getValue()));
+        }
+        this.fallbackCategory = dc.fallback() == null ? DataCategory.OTHER : dc.fallback();
+        this.personalWhen = dc.personalWhen() == null || dc.personalWhen().isEmpty()
+                ? EnumSet.noneOf(Mechanism.class) : EnumSet.copyOf(dc.personalWhen());
+        if (rules.lexicon() != null && rules.lexicon().jurisdictions() != null) {
+            for (var e : rules.lexicon().jurisdictions().entrySet()) {
+                jurisdictionGroups.put(e.getKey(), cc.list("jur:" + e.getKey(), e.getValue()));
+            }
+        }
+        this.deicticGroup = named.containsKey("deictic") ? cc.ref("deictic") : -1;
+        this.scanner = b.build();
+    }
+
+    /** Resolves cue lists and group references into scanner groups. */
+    private static final class Compiler {
+        private final CueScanner.Builder b;
+        private final Map<String, List<String>> named;
+
+        Compiler(CueScanner.Builder b, Map<String, List<String>> named) {
+            this.b = b;
+            this.named = named;
+        }
+
+        int ref(String name) {
+            String n = name.startsWith("@") ? name.substring(1) : name;
+            Integer existing = b.existingGroup("g:" + n);
+            if (existing != null) {
+                return existing;
+            }
+            if (!named.containsKey(n)) {
+                throw new IllegalStateException("unknown cue group '" + n + "'");
+            }
+            return list("g:" + n, named.get(n));
+        }
+
+        int list(String groupName, List<String> cues) {
+            int g = b.group(groupName);
+            addAll(groupName, cues, new HashSet<>());
+            return g;
+        }
+
+        private void addAll(String groupName, List<String> cues, Set<String> seen) {
+            for (String cue : cues) {
+                if (cue.startsWith("@")) {
+                    String n = cue.substring(1);
+                    if (!named.containsKey(n)) {
+                        throw new IllegalStateException("unknown cue group '" + n + "' in " + groupName);
+                    }
+                    if (seen.add(n)) {
+                        addAll(groupName, named.get(n), seen);
+                    }
+                } else {
+                    b.add(groupName, cue);
+                }
+            }
+        }
+    }
+
+    List<Finding> classify(String text, int start, int end, String docJurisdiction) {
+        char[] lower = CueScanner.lowerCase(text, start, end);
+        CueScanner.Hits hits = scanner.scan(lower);
+        boolean any = false;
+        for (int g : triggerGroups) {
+            if (hits.has(g)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        Context ctx = new Context(text, start, end, lower, hits, docJurisdiction);
+        List<CategoryResult> results = new ArrayList<>(2);
+        for (CompiledCategory c : categories) {
+            CategoryResult r = evaluate(c, ctx);
+            if (r != null && r.score >= calibration.threshold()) {
+                results.add(r);
+            }
+        }
+        if (results.isEmpty()) {
+            return List.of();
+        }
+        Modality modality = modality(ctx);
+        Set<Mechanism> mechanisms = mechanisms(ctx);
+        Set<DataCategory> dataCategories = dataCategories(ctx, mechanisms);
+        Set<String> jurisdictions = jurisdictions(ctx);
+        List<Finding> out = new ArrayList<>(results.size());
+        for (CategoryResult r : results) {
+            Set<Mechanism> mech = r.category == Category.CROSS_BORDER_TRANSFER ? mechanisms : Set.of();
+            Explanation ex = new Explanation(r.rules, r.boosts, r.suppressions, r.score, null);
+            double conf = Math.round(calibration.confidence(r.score) * 10000.0) / 10000.0;
+            out.add(new Finding(r.category, conf, modality, mech, jurisdictions, dataCategories, r.evidence, ex));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Per-call state: the passage, its hits and the lazily computed gazetteer mentions. */
+    private final class Context {
+        final String text;
+        final int start;
+        final int end;
+        final char[] lower;
+        final CueScanner.Hits hits;
+        final String docJurisdiction;
+        private List<JurisdictionMention> mentions;
+        private SpanIndex places;
+
+        Context(String text, int start, int end, char[] lower, CueScanner.Hits hits, String docJurisdiction) {
+            this.text = text;
+            this.start = start;
+            this.end = end;
+            this.lower = lower;
+            this.hits = hits;
+            this.docJurisdiction = docJurisdiction;
+        }
+
+        List<JurisdictionMention> mentions() {
+            if (mentions == null) {
+                // the gazetteer sees the passage only, so its cost never depends on the size of the whole text
+                String passage = text.substring(start, end);
+                List<JurisdictionMention> found = gazetteer.find(passage, 0, passage.length(), docJurisdiction, language);
+                mentions = new ArrayList<>(found.size());
+                for (JurisdictionMention m : found) {
+                    mentions.add(new JurisdictionMention(m.code(), m.start() + start, m.end() + start, m.name()));
+                }
+            }
+            return mentions;
+        }
+
+        /** Named places (not deictic words such as "within the territory"), relative offsets. */
+        SpanIndex places() {
+            if (places == null) {
+                List<JurisdictionMention> m = mentions();
+                SpanIndex deictic = hits.get(deicticGroup);
+                long[] packed = new long[m.size()];
+                int k = 0;
+                for (JurisdictionMention jm : m) {
+                    int s = jm.start() - start;
+                    int e = jm.end() - start;
+                    if (s < 0 || e > lower.length || deictic.near(s, e, -1) >= 0) {
+                        continue;
+                    }
+                    packed[k++] = ((long) s << 32) | e;
+                }
+                places = SpanIndex.of(packed, k);
+            }
+            return places;
+        }
+
+        SpanIndex group(int g) {
+            return g == PLACE ? places() : hits.get(g);
+        }
+
+        String words(int s, int e) {
+            return text.substring(start + s, start + e);
+        }
+    }
+
+    private CategoryResult evaluate(CompiledCategory c, Context ctx) {
+        boolean triggered = false;
+        for (CompiledRule r : c.rules) {
+            if (ctx.hits.has(r.group)) {
+                triggered = true;
+                break;
+            }
+        }
+        if (!triggered) {
+            return null;
+        }
+        CategoryResult res = new CategoryResult(c.category);
+        List<SpanIndex> overlapSuppressors = new ArrayList<>();
+        for (CompiledSuppression s : c.suppressions) {
+            SpanIndex idx = ctx.hits.get(s.group);
+            if (idx.size() == 0) {
+                continue;
+            }
+            int s0 = idx.starts[0];
+            int e0 = idx.ends[0];
+            if (s.overlap) {
+                overlapSuppressors.add(idx);
+                res.suppressions.add(new Explanation.RuleHit(s.id, ctx.words(s0, e0), ctx.start + s0, ctx.start + e0, 0.0));
+            } else {
+                res.penalty += s.penalty;
+                res.suppressions.add(new Explanation.RuleHit(s.id, ctx.words(s0, e0), ctx.start + s0, ctx.start + e0,
+                        -s.penalty));
+            }
+        }
+        double score = 0;
+        for (CompiledRule r : c.rules) {
+            SpanIndex anchors = ctx.hits.get(r.group);
+            for (int i = 0; i < anchors.size(); i++) {
+                int as = anchors.starts[i];
+                int ae = anchors.ends[i];
+                if (suppressed(overlapSuppressors, as, ae)) {
+                    continue;
+                }
+                int lo = as;
+                int hi = ae;
+                List<int[]> parts = new ArrayList<>(3);
+                parts.add(new int[] {as, ae});
+                boolean ok = true;
+                for (int[] alternatives : r.requires) {
+                    int[] best = null;
+                    for (int g : alternatives) {
+                        SpanIndex idx = ctx.group(g);
+                        int j = idx.nearest(as, ae, r.window, overlapSuppressors);
+                        if (j >= 0) {
+                            best = new int[] {idx.starts[j], idx.ends[j]};
+                            break; // alternatives are listed in order of preference ("abroad|@place")
+                        }
+                    }
+                    if (best == null) {
+                        ok = false;
+                        break;
+                    }
+                    parts.add(best);
+                    lo = Math.min(lo, best[0]);
+                    hi = Math.max(hi, best[1]);
+                }
+                if (!ok) {
+                    continue;
+                }
+                double ruleScore = r.score;
+                res.rules.add(new Explanation.RuleHit(r.id, ctx.words(lo, hi), ctx.start + lo, ctx.start + hi, r.score));
+                if (hi - lo <= MAX_EVIDENCE_SPAN) {
+                    res.evidence.add(new Evidence(ctx.start + lo, ctx.start + hi, ctx.words(lo, hi), r.id));
+                } else {
+                    for (int[] p : parts) {
+                        res.evidence.add(new Evidence(ctx.start + p[0], ctx.start + p[1], ctx.words(p[0], p[1]), r.id));
+                    }
+                }
+                if (r.contextGroup >= 0) {
+                    SpanIndex cidx = ctx.hits.get(r.contextGroup);
+                    int j = cidx.nearest(lo, hi, r.window);
+                    if (j >= 0) {
+                        ruleScore += r.boost;
+                        res.boosts.add(new Explanation.RuleHit(r.id, ctx.words(cidx.starts[j], cidx.ends[j]),
+                                ctx.start + cidx.starts[j], ctx.start + cidx.ends[j], r.boost));
+                    }
+                }
+                score += ruleScore;
+                break; // each rule counts once per passage
+            }
+        }
+        if (res.rules.isEmpty()) {
+            return null;
+        }
+        res.score = Math.round((score - res.penalty) * 1000.0) / 1000.0;
+        res.evidence.sort(Comparator.comparingInt(Evidence::start).thenComparingInt(Evidence::end));
+        return res;
+    }
+
+    private static boolean suppressed(List<SpanIndex> suppressors, int s, int e) {
+        for (SpanIndex idx : suppressors) {
+            if (idx.near(s, e, -1) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Modality modality(Context ctx) {
+        // candidates: (start, end, kind); kind index = Modality ordinal, 4 = neutral, 5 = report
+        List<int[]> cands = new ArrayList<>();
+        for (var e : modalityGroups.entrySet()) {
+            collect(ctx, e.getValue(), e.getKey().ordinal(), cands);
+        }
+        collect(ctx, neutralGroup, 4, cands);
+        boolean news = ctx.docJurisdiction == null || ctx.docJurisdiction.isBlank();
+        if (news) {
+            collect(ctx, reportGroup, 5, cands);
+        }
+        cands.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> -(a[1] - a[0])));
+        int coveredUntil = -1;
+        for (int[] c : cands) {
+            if (c[1] <= coveredUntil) {
+                continue; // inside a longer, earlier match ("shall" inside "shall not")
+            }
+            coveredUntil = Math.max(coveredUntil, c[1]);
+            if (c[2] == 4) {
+                continue;
+            }
+            if (c[2] == 5) {
+                return Modality.REPORT;
+            }
+            return Modality.values()[c[2]];
+        }
+        return news ? newsDefault : lawDefault;
+    }
+
+    private static void collect(Context ctx, int group, int kind, List<int[]> out) {
+        if (group < 0) {
+            return;
+        }
+        SpanIndex idx = ctx.hits.get(group);
+        for (int i = 0; i < idx.size() && i < 64; i++) {
+            out.add(new int[] {idx.starts[i], idx.ends[i], kind});
+        }
+    }
+
+    private Set<Mechanism> mechanisms(Context ctx) {
+        Set<Mechanism> out = EnumSet.noneOf(Mechanism.class);
+        SpanIndex negation = ctx.hits.get(negationGroup);
+        for (var e : mechanismGroups.entrySet()) {
+            SpanIndex idx = ctx.hits.get(e.getValue());
+            for (int i = 0; i < idx.size(); i++) {
+                if (negation.size() == 0 || negation.endingBefore(idx.starts[i], negationWindow) < 0) {
+                    out.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        for (CompiledPattern p : mechanismPatterns) {
+            if (out.contains(p.mechanism)) {
+                continue;
+            }
+            SpanIndex idx = ctx.hits.get(p.nearGroup);
+            for (int i = 0; i < idx.size() && i < 16; i++) {
+                int s = Math.max(0, idx.starts[i] - p.window);
+                int e = Math.min(ctx.lower.length, idx.ends[i] + p.window);
+                if (p.pattern.matcher(new String(ctx.lower, s, e - s)).find()) {
+                    out.add(p.mechanism);
+                    break;
+                }
+            }
+        }
+        Set<Mechanism> drop = EnumSet.noneOf(Mechanism.class);
+        for (Mechanism m : out) {
+            Set<Mechanism> unless = mechanismUnless.get(m);
+            if (unless != null) {
+                for (Mechanism u : unless) {
+                    if (out.contains(u)) {
+                        drop.add(m);
+                    }
+                }
+            }
+        }
+        out.removeAll(drop);
+        return out;
+    }
+
+    private Set<DataCategory> dataCategories(Context ctx, Set<Mechanism> mechanisms) {
+        Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
+        for (var e : dataCategoryGroups.entrySet()) {
+            if (ctx.hits.has(e.getValue())) {
+                out.add(e.getKey());
+            }
+        }
+        if (out.isEmpty()) {
+            boolean personal = false;
+            for (Mechanism m : mechanisms) {
+                personal |= personalWhen.contains(m);
+            }
+            out.add(personal ? DataCategory.PERSONAL_INFORMATION : fallbackCategory);
+        }
+        return out;
+    }
+
+    private Set<String> jurisdictions(Context ctx) {
+        Set<String> out = new LinkedHashSet<>();
+        for (JurisdictionMention m : ctx.mentions()) {
+            if (m.code() != null && gazetteer.isKnown(m.code())) {
+                out.add(m.code());
+            }
+        }
+        for (var e : jurisdictionGroups.entrySet()) {
+            if (ctx.hits.has(e.getValue())) {
+                out.add(e.getKey());
+            }
+        }
+        if (ctx.docJurisdiction != null && !ctx.docJurisdiction.isBlank()) {
+            out.add(ctx.docJurisdiction.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
+    private record CompiledRule(String id, int group, List<int[]> requires, int window, double score, int contextGroup,
+            double boost) {
+    }
+
+    private record CompiledSuppression(String id, int group, boolean overlap, double penalty) {
+    }
+
+    private record CompiledCategory(Category category, List<CompiledRule> rules, List<CompiledSuppression> suppressions) {
+    }
+
+    private record CompiledPattern(Mechanism mechanism, int nearGroup, Pattern pattern, int window) {
+    }
+
+    private static final class CategoryResult {
+        final Category category;
+        final List<Explanation.RuleHit> rules = new ArrayList<>();
+        final List<Explanation.RuleHit> boosts = new ArrayList<>();
+        final List<Explanation.RuleHit> suppressions = new ArrayList<>();
+        final List<Evidence> evidence = new ArrayList<>();
+        double penalty;
+        double score;
+
+        CategoryResult(Category category) {
+            this.category = category;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.xborder.classify;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The active classification rules as loaded from the {@code rules/} resource folder: one entry per language with
+ * its category rule files and attribute cue lists. Immutable; returned by {@link PassageClassifier#ruleSet()} and
+ * meant to be serialised as-is (e.g. for {@code GET /api/v1/rules}).
+ *
+ * <p>Cue syntax used throughout: lower-case literal text; a trailing {@code *} matches any word ending (prefix
+ * match, e.g. {@code transfer*}); an entry {@code @name} refers to a named group of the language's lexicon or of the
+ * same file. Latin cues match on word boundaries; Chinese cues match anywhere.
+ *
+ * @param version the content hash of the rule files ({@link PassageClassifier#rulesetVersion()})
+ * @param languages the rules of each language
+ * @param calibration the logistic mapping from rule score to confidence
+ */
+public record RuleSet(String version, Map<Language, LanguageRules> languages, Calibration calibration) {
+
+    public RuleSet {
+        languages = Map.copyOf(languages);
+    }
+
+    /** All rules of one language: shared cue groups, the category files and the attribute files. */
+    public record LanguageRules(
+            Language language,
+            Lexicon lexicon,
+            List<CategoryRules> categories,
+            MechanismRules mechanisms,
+            ModalityRules modality,
+            DataCategoryRules dataCategories) {
+
+        public LanguageRules {
+            categories = List.copyOf(categories);
+        }
+    }
+
+    /** Named cue groups shared by the category files of a language, plus jurisdiction cues beyond the gazetteer. */
+    public record Lexicon(String language, Map<String, List<String>> groups, Map<String, List<String>> jurisdictions) {
+    }
+
+    /**
+     * One category's rules for one language.
+     *
+     * @param window default window, in UTF-16 chars, within which required groups must co-occur
+     * @param groups cue groups local to this file
+     */
+    public record CategoryRules(
+            String language,
+            Category category,
+            Integer window,
+            Map<String, List<String>> groups,
+            List<Rule> rules,
+            List<Suppression> suppress) {
+    }
+
+    /**
+     * A scoring rule. Either a literal rule ({@code cues}) or a compositional rule: every hit of the {@code anchor}
+     * group needs, for each entry of {@code requires}, a hit of one of its {@code |}-separated groups within
+     * {@code window} chars ({@code @place} = a jurisdiction named by the gazetteer). {@code context} cues near the
+     * match add {@code boost}.
+     */
+    public record Rule(
+            String id,
+            String description,
+            List<String> cues,
+            String anchor,
+            List<String> requires,
+            Integer window,
+            double score,
+            List<String> context,
+            Double boost) {
+    }
+
+    /**
+     * Negative cues. Mode {@code overlap}: a hit removes the anchor or cue hits it overlaps (e.g. "wire transfer").
+     * Mode {@code passage}: a hit anywhere in the passage subtracts {@code penalty} from the category score.
+     */
+    public record Suppression(String id, String mode, List<String> cues, Double penalty) {
+    }
+
+    /**
+     * Mechanism cues. A cue preceded within {@code negationWindow} chars by a {@code negation} cue ("in the absence
+     * of") does not count; a mechanism listed in another's {@code unless} is dropped when that one is present.
+     */
+    public record MechanismRules(
+            String language, List<String> negation, Integer negationWindow, Map<Mechanism, MechanismCues> mechanisms) {
+    }
+
+    /** Cues of one mechanism, plus optional RE2J patterns checked only in a window around a {@code near} cue. */
+    public record MechanismCues(List<String> cues, List<Mechanism> unless, List<WindowPattern> patterns) {
+    }
+
+    /** A linear-time (RE2J) pattern run only in {@code window} chars around hits of the {@code near} cues. */
+    public record WindowPattern(List<String> near, String regex, Integer window) {
+    }
+
+    /**
+     * Modality cues. The first modal cue of the passage decides (longest match wins on overlap; {@code neutral}
+     * phrases mask modal words used as nouns). Without a document jurisdiction (news), a {@code report} cue before
+     * the first modal makes it {@code REPORT}. Defaults apply when no modal cue is present.
+     */
+    public record ModalityRules(
+            String language,
+            Map<Modality, List<String>> cues,
+            List<String> neutral,
+            List<String> report,
+            Modality lawDefault,
+            Modality newsDefault) {
+    }
+
+    /**
+     * Data-category cues; without any cue, {@code PERSONAL_INFORMATION} applies when one of {@code personalWhen}
+     * mechanisms is present (instruments that exist only for personal data), else {@code fallback}.
+     */
+    public record DataCategoryRules(
+            String language, Map<DataCategory, List<String>> cues, DataCategory fallback, List<Mechanism> personalWhen) {
+    }
+
+    /**
+     * Logistic mapping {@code confidence = 1 / (1 + exp(-(slope * score + intercept)))}; a category is reported when
+     * its rule score reaches {@code threshold}.
+     */
+    public record Calibration(double slope, double intercept, double threshold) {
+
+        /** Confidence for a rule score. */
+        public double confidence(double score) {
+            return 1.0 / (1.0 + Math.exp(-(slope * score + intercept)));
+        }
+    }
+}
