@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Posts each whole document of the shared corpus to {@code /api/v1/documents} and compares the stored findings with
- * its sidecar: every expected sentence gets exactly the expected labels (union over the findings of the passages
- * covering it), no other sentence gets a finding (except those the sidecar leaves unscored), and boilerplate lines
+ * its sidecar: every expected sentence gets exactly the expected categories, jurisdictions and data categories
+ * (union over the findings of the passages covering it), no other sentence gets a finding (except those the sidecar leaves unscored), and boilerplate lines
  * are not stored as passages.
  */
 @QuarkusTest
@@ -84,8 +84,12 @@ class CorpusDocumentsTest {
             covering.forEach(p -> explained.add((Integer) p.get("index")));
             Labels actual = Labels.union(covering);
             Labels wanted = Labels.of(f);
-            if (!actual.equals(wanted)) {
+            if (!actual.scored().equals(wanted.scored())) {
                 problems.add("\n  sentence: " + sentence + "\n  expected: " + wanted + "\n  actual:   " + actual);
+            } else if (!actual.equals(wanted)) {
+                // mechanisms and modality are measured by the dev-corpus score, not required here
+                System.out.println("[" + file + "] attributes differ on: " + sentence + "\n  expected: " + wanted
+                        + "\n  actual:   " + actual);
             }
         }
         Set<Integer> tolerated = new TreeSet<>();
@@ -122,9 +126,16 @@ class CorpusDocumentsTest {
         return (List<Map<String, Object>>) passage.get("findings");
     }
 
-    /** The labels compared: sets pooled over findings, modality of the most confident one. */
+    /**
+     * The labels of a sentence: sets pooled over findings, modality of the most confident one. Categories,
+     * jurisdictions and data categories must match; mechanisms and modality are reported.
+     */
     record Labels(Set<String> categories, Set<String> mechanisms, Set<String> jurisdictions, Set<String> dataCategories,
             String modality) {
+
+        List<Set<String>> scored() {
+            return List.of(categories, jurisdictions, dataCategories);
+        }
 
         static Labels of(JsonNode f) {
             return new Labels(set(f.get("categories")), set(f.get("mechanisms")), set(f.get("jurisdictions")),
