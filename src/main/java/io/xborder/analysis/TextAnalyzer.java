@@ -2,7 +2,7 @@ package io.xborder.analysis;
 
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
-import io.xborder.classify.PassageClassifier;
+import io.xborder.classify.model.ScoredPassageClassifier;
 import io.xborder.segment.LanguageDetector;
 import io.xborder.segment.Segment;
 import io.xborder.segment.Segmenter;
@@ -16,23 +16,24 @@ import java.util.List;
 public final class TextAnalyzer {
 
     private final Segmenter segmenter;
-    private final PassageClassifier classifier;
+    private final ScoredPassageClassifier classifier;
 
-    public TextAnalyzer(Segmenter segmenter, PassageClassifier classifier) {
+    public TextAnalyzer(Segmenter segmenter, ScoredPassageClassifier classifier) {
         this.segmenter = segmenter;
         this.classifier = classifier;
     }
 
-    /** The default segmenter and rules from the classpath. */
+    /** The default segmenter, rules and learned scorer from the classpath. */
     public static TextAnalyzer withDefaults() {
-        return new TextAnalyzer(Segmenter.withDefaults(), PassageClassifier.fromClasspath());
+        return new TextAnalyzer(Segmenter.withDefaults(), ScoredPassageClassifier.fromClasspath());
     }
 
+    /** The version of the rules (and model) that make the findings; stored on every finding. */
     public String rulesetVersion() {
-        return classifier.rulesetVersion();
+        return classifier.version();
     }
 
-    public PassageClassifier classifier() {
+    public ScoredPassageClassifier classifier() {
         return classifier;
     }
 

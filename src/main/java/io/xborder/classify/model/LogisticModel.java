@@ -64,11 +64,6 @@ public final class LogisticModel {
             order[i] = i;
         }
         Random random = new Random(settings.seed());
-        // class weights keep a skewed training set from biasing the decision
-        long positives = examples.stream().filter(Example::positive).count();
-        long negatives = examples.size() - positives;
-        double wPos = positives == 0 ? 1 : examples.size() / (2.0 * positives);
-        double wNeg = negatives == 0 ? 1 : examples.size() / (2.0 * negatives);
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
@@ -80,7 +75,7 @@ public final class LogisticModel {
                 Example ex = examples.get(k);
                 double p = sigmoid(new LogisticModel(w).margin(ex.features()));
                 double y = ex.positive() ? 1 : 0;
-                double g = (p - y) * (ex.positive() ? wPos : wNeg);
+                double g = p - y;
                 update(w, g2, 0, g, 0, settings.learningRate());
                 int[] idx = ex.features().indices();
                 double[] val = ex.features().values();

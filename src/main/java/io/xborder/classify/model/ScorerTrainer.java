@@ -111,7 +111,9 @@ public final class ScorerTrainer {
             PlattCalibration calibration = PlattCalibration.fit(outOfFold);
             models.put(c, LogisticModel.train(ex, hasher.dimension(), settings));
             calibrations.put(c, calibration);
-            long right = outOfFold.stream().filter(p -> (p.margin() >= 0) == p.positive()).count();
+            long right = outOfFold.stream()
+                    .filter(p -> (calibration.probability(p.margin()) >= ScoredPassageClassifier.DEFAULT_DROP_BELOW) == p.positive())
+                    .count();
             long rulesRight = ex.stream().filter(LogisticModel.Example::positive).count();
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("candidates", ex.size());
