@@ -1,44 +1,429 @@
 package io.xborder.classify.jurisdiction;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.xborder.classify.Language;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Finds jurisdiction names in text (placeholder: a handful of names; the data-file gazetteer replaces it).
+ * Finds the jurisdictions a text names: countries, territories and the EU by their names, demonyms,
+ * abbreviations, Chinese names and standing-for-the-state capitals, cities, regulators and laws; Chinese
+ * short-form compounds (中美, 赴美); and deictic phrases ("within the territory", 境内, 本法) that point at the
+ * document's own jurisdiction.
+ *
+ * <p>All vocabulary lives in data files under {@code gazetteer/} on the classpath:
+ * {@code jurisdictions.tsv} (one row per ISO 3166-1 alpha-2 code plus {@code EU}), {@code authorities.tsv}
+ * (regulators, institutions, laws), {@code compounds.tsv}, {@code deictic.tsv} and {@code stopwords.tsv}
+ * (phrases that contain a name but name no jurisdiction, e.g. "New Jersey", 其中, 中英文).
+ *
+ * <p>Matching is one Aho-Corasick pass over a case-folded copy of the range, then a linear left-most-longest
+ * sweep. Latin entries need word boundaries on both sides. Three case modes: abbreviations are
+ * case-sensitive ("US" but not "us"); names are case-insensitive, but a name written with a capital initial
+ * only matches a capital initial in the text ("Turkey", not "turkey"); deictic phrases match in any case.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class Gazetteer {
 
-    private static final Map<String, String> NAMES = Map.of(
-            "china", "CN", "chinese", "CN", "中国", "CN",
-            "united states", "US", "美国", "US",
-            "european union", "EU", "欧盟", "EU");
+    static final String RESOURCE_DIR = "gazetteer/";
 
+    private static final String[] NO_CODES = new String[0];
+
+    /** A jurisdiction with its display names, as listed in {@code jurisdictions.tsv}. */
+    public record Jurisdiction(String code, String kind, String englishName, String chineseName) {
+    }
+
+    private enum Mode { EXACT, NAME, ANY }
+
+    private enum Kind { NAME, DEICTIC, STOP, COMPOUND }
+
+    /** One way of writing something; several entries may share a folded key. */
+    private record Entry(String key, Mode mode, Kind kind, String code, String[] charCodes, String notFollowedBy,
+            boolean chineseScript) {
+    }
+
+    private final AhoCorasickDoubleArrayTrie<Entry[]> trie;
+    private final Map<String, Jurisdiction> jurisdictions;
+
+    private Gazetteer(AhoCorasickDoubleArrayTrie<Entry[]> trie, Map<String, Jurisdiction> jurisdictions) {
+        this.trie = trie;
+        this.jurisdictions = jurisdictions;
+    }
+
+    private static final class Holder {
+        static final Gazetteer INSTANCE = load(Gazetteer.class.getClassLoader());
+    }
+
+    /** The gazetteer built from the data files on the classpath; built once, then shared. */
     public static Gazetteer fromClasspath() {
-        return new Gazetteer();
+        return Holder.INSTANCE;
     }
 
     /**
-     * Mentions inside {@code text[from, to)}. Deictic phrases ("within the territory", 境内) resolve to
-     * {@code documentJurisdiction}, or to the language's home jurisdiction when that is null (ZH → CN).
+     * Mentions inside {@code text[from, to)}, left-most-longest, non-overlapping, in text order. Deictic phrases
+     * ("within the territory", 境内, 本法) resolve to {@code documentJurisdiction}, or when that is null to the
+     * language's home jurisdiction (ZH → CN; EN → none, the phrase is dropped). A deictic phrase written in
+     * Chinese characters falls back to CN whatever the passage language, since it can only mean China's
+     * territory when no document jurisdiction says otherwise. A deictic phrase right after a name (美国境内)
+     * belongs to that name and yields nothing of its own; "in the territory of …" yields nothing either.
      */
-    public List<JurisdictionMention> find(String text, int from, int to, String documentJurisdiction, Language language) {
+    public List<JurisdictionMention> find(String text, int from, int to, String documentJurisdiction,
+            Language language) {
+        if (text == null) {
+            return List.of();
+        }
+        from = Math.max(0, from);
+        to = Math.min(text.length(), to);
+        if (from >= to) {
+            return List.of();
+        }
+        int n = to - from;
+        char[] norm = new char[n];
+        char[] fold = new char[n];
+        for (int i = 0; i < n; i++) {
+            char c = normalise(text.charAt(from + i));
+            norm[i] = c;
+            fold[i] = Character.toLowerCase(c);
+        }
+        // best[i]: the longest accepted entry starting at i (end offset, entry); filled by the single AC pass
+        int[] bestEnd = new int[n];
+        Entry[] bestEntry = new Entry[n];
+        final int base = from;
+        trie.parseText(fold, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end, entries) -> {
+            if (end - begin <= bestEnd[begin] - begin) {
+                return;
+            }
+            for (Entry e : entries) {
+                if (accepts(e, text, norm, base, begin, end)) {
+                    bestEnd[begin] = end;
+                    bestEntry[begin] = e;
+                    return;
+                }
+            }
+        });
+
+        String home = documentJurisdiction != null ? documentJurisdiction
+                : language == Language.ZH ? "CN" : null;
         List<JurisdictionMention> out = new ArrayList<>();
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> e : NAMES.entrySet()) {
-            int i = lower.indexOf(e.getKey(), from);
-            while (i >= 0 && i + e.getKey().length() <= to) {
-                out.add(new JurisdictionMention(e.getValue(), i, i + e.getKey().length(), text.substring(i, i + e.getKey().length())));
-                i = lower.indexOf(e.getKey(), i + 1);
+        int lastNamedEnd = -1;
+        for (int i = 0; i < n; ) {
+            Entry e = bestEntry[i];
+            if (e == null) {
+                i++;
+                continue;
+            }
+            int end = bestEnd[i];
+            if (e.kind() == Kind.COMPOUND && yieldsToLongerMatch(bestEntry, bestEnd, i, end)) {
+                i++; // 在美国: the name 美国 wins over the compound 在美
+                continue;
+            }
+            int s = base + i;
+            int t = base + end;
+            switch (e.kind()) {
+                case NAME -> {
+                    out.add(new JurisdictionMention(e.code(), s, t, text.substring(s, t)));
+                    lastNamedEnd = t;
+                }
+                case COMPOUND -> {
+                    for (int k = 0; k < e.charCodes().length; k++) {
+                        if (e.charCodes()[k] != null) {
+                            out.add(new JurisdictionMention(e.charCodes()[k], s + k, s + k + 1,
+                                    text.substring(s + k, s + k + 1)));
+                        }
+                    }
+                    lastNamedEnd = t;
+                }
+                case DEICTIC -> {
+                    String code = home != null ? home : e.chineseScript() ? "CN" : null;
+                    boolean ownedByName = lastNamedEnd == s;
+                    boolean followedByOf = e.notFollowedBy() != null
+                            && regionMatchesFolded(fold, end, e.notFollowedBy());
+                    if (code != null && !ownedByName && !followedByOf) {
+                        out.add(new JurisdictionMention(code, s, t, text.substring(s, t)));
+                    }
+                }
+                case STOP -> {
+                }
+            }
+            i = end;
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Whether {@code code} is an ISO 3166-1 alpha-2 code or {@code EU}. */
+    public boolean isKnown(String code) {
+        return code != null && jurisdictions.containsKey(code);
+    }
+
+    /** Every known code: the 249 ISO 3166-1 alpha-2 codes and {@code EU}, sorted. */
+    public Set<String> codes() {
+        return jurisdictions.keySet();
+    }
+
+    /** Every known jurisdiction with its names, sorted by code. */
+    public List<Jurisdiction> jurisdictions() {
+        return List.copyOf(jurisdictions.values());
+    }
+
+    public Optional<Jurisdiction> jurisdiction(String code) {
+        return Optional.ofNullable(code == null ? null : jurisdictions.get(code));
+    }
+
+    /** The English short name, e.g. "United States" for US. */
+    public Optional<String> englishName(String code) {
+        return jurisdiction(code).map(Jurisdiction::englishName);
+    }
+
+    /** The Chinese short name, e.g. 美国 for US. */
+    public Optional<String> chineseName(String code) {
+        return jurisdiction(code).map(Jurisdiction::chineseName);
+    }
+
+    // ---------------------------------------------------------------- matching
+
+    private static char normalise(char c) {
+        return switch (c) {
+            case '\u2019', '\u2018', '\u02BC' -> '\'';
+            case '\u00A0', '\u3000' -> ' ';
+            case '\u2010', '\u2011' -> '-';
+            default -> c;
+        };
+    }
+
+    private static boolean accepts(Entry e, String text, char[] norm, int base, int begin, int end) {
+        String key = e.key();
+        switch (e.mode()) {
+            case EXACT -> {
+                for (int k = 0; k < key.length(); k++) {
+                    if (norm[begin + k] != key.charAt(k)) {
+                        return false;
+                    }
+                }
+            }
+            case NAME -> {
+                if (Character.isUpperCase(key.charAt(0)) && !Character.isUpperCase(norm[begin])) {
+                    return false;
+                }
+            }
+            case ANY -> {
+            }
+        }
+        if (isLatinWordChar(key.charAt(0)) && base + begin > 0 && isLatinWordChar(text.charAt(base + begin - 1))) {
+            return false;
+        }
+        char last = key.charAt(key.length() - 1);
+        int after = base + end;
+        return !(isLatinWordChar(last) && after < text.length() && isLatinWordChar(text.charAt(after)));
+    }
+
+    /** Letters and digits of alphabetic scripts; CJK characters are not word characters (在US境内 matches US). */
+    private static boolean isLatinWordChar(char c) {
+        if (!Character.isLetterOrDigit(c)) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
+                && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL;
+    }
+
+    /** Whether a name or deictic phrase starts inside the compound at {@code i} and runs past its end. */
+    private static boolean yieldsToLongerMatch(Entry[] bestEntry, int[] bestEnd, int i, int end) {
+        for (int j = i + 1; j < end; j++) {
+            Entry other = bestEntry[j];
+            if (other != null && other.kind() != Kind.STOP && bestEnd[j] > end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionMatchesFolded(char[] fold, int at, String s) {
+        if (at + s.length() > fold.length) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (fold[at + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    static Gazetteer load(ClassLoader loader) {
+        Map<String, List<Entry>> byKey = new HashMap<>();
+        Map<String, Jurisdiction> jurisdictions = new TreeMap<>();
+
+        for (Map<String, String> row : readTsv(loader, "jurisdictions.tsv")) {
+            String code = row.get("code");
+            if (jurisdictions.containsKey(code)) {
+                throw new IllegalStateException("jurisdictions.tsv: duplicate code " + code);
+            }
+            List<String> en = split(row.get("en_names"));
+            List<String> zh = split(row.get("zh_names"));
+            jurisdictions.put(code, new Jurisdiction(code, row.get("kind"), en.isEmpty() ? code : en.get(0),
+                    zh.isEmpty() ? null : zh.get(0)));
+            addNames(byKey, code, row);
+        }
+        for (Map<String, String> row : readTsv(loader, "authorities.tsv")) {
+            String code = row.get("code");
+            if (!jurisdictions.containsKey(code)) {
+                throw new IllegalStateException("authorities.tsv: unknown code " + code);
+            }
+            addNames(byKey, code, row);
+        }
+        for (Map<String, String> row : readTsv(loader, "compounds.tsv")) {
+            String compound = row.get("compound");
+            String[] parts = row.get("codes").trim().split("\\s+");
+            if (parts.length != compound.length()) {
+                throw new IllegalStateException("compounds.tsv: one code or '-' per character: " + compound);
+            }
+            String[] codes = new String[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                codes[k] = parts[k].equals("-") ? null : parts[k];
+                if (codes[k] != null && !jurisdictions.containsKey(codes[k])) {
+                    throw new IllegalStateException("compounds.tsv: unknown code " + codes[k]);
+                }
+            }
+            add(byKey, new Entry(compound, Mode.EXACT, Kind.COMPOUND, null, codes, null, true));
+        }
+        for (Map<String, String> row : readTsv(loader, "deictic.tsv")) {
+            String phrase = row.get("phrase");
+            String notFollowedBy = row.getOrDefault("not_followed_by", "");
+            add(byKey, new Entry(phrase, Mode.ANY, Kind.DEICTIC, null, NO_CODES,
+                    notFollowedBy.isEmpty() ? null : notFollowedBy.toLowerCase(Locale.ROOT).replace('_', ' '),
+                    isHan(phrase.charAt(0))));
+        }
+        for (Map<String, String> row : readTsv(loader, "stopwords.tsv")) {
+            String phrase = row.get("phrase");
+            add(byKey, new Entry(phrase, Mode.NAME, Kind.STOP, null, NO_CODES, null, isHan(phrase.charAt(0))));
+        }
+
+        TreeMap<String, Entry[]> keys = new TreeMap<>();
+        byKey.forEach((k, v) -> keys.put(k, v.toArray(Entry[]::new)));
+        AhoCorasickDoubleArrayTrie<Entry[]> trie = new AhoCorasickDoubleArrayTrie<>();
+        trie.build(keys);
+        return new Gazetteer(trie, Collections.unmodifiableMap(new LinkedHashMap<>(jurisdictions)));
+    }
+
+    private static void addNames(Map<String, List<Entry>> byKey, String code, Map<String, String> row) {
+        for (String column : List.of("en_names", "en_adjectives", "cities")) {
+            for (String name : split(row.get(column))) {
+                add(byKey, new Entry(name, Mode.NAME, Kind.NAME, code, NO_CODES, null, isHan(name.charAt(0))));
+            }
+        }
+        for (String column : List.of("abbreviations", "zh_names")) {
+            for (String name : split(row.get(column))) {
+                add(byKey, new Entry(name, Mode.EXACT, Kind.NAME, code, NO_CODES, null, isHan(name.charAt(0))));
+            }
+        }
+    }
+
+    private static void add(Map<String, List<Entry>> byKey, Entry e) {
+        List<Entry> list = byKey.computeIfAbsent(fold(e.key()), k -> new ArrayList<>());
+        for (Entry other : list) {
+            if (other.mode() == e.mode() && other.key().equals(e.key())) {
+                if (other.kind() == e.kind() && Objects.equals(other.code(), e.code())) {
+                    return; // the same spelling listed twice for the same thing
+                }
+                throw new IllegalStateException("gazetteer: '" + e.key() + "' is listed for " + describe(other)
+                        + " and " + describe(e));
+            }
+        }
+        // exact spellings are tried before case-insensitive ones sharing the same folded key
+        if (e.mode() == Mode.EXACT) {
+            list.add(0, e);
+        } else {
+            list.add(e);
+        }
+    }
+
+    private static String describe(Entry e) {
+        return e.kind() == Kind.NAME ? e.code() : e.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String fold(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(normalise(c[i]));
+        }
+        return new String(c);
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static List<String> split(String cell) {
+        if (cell == null || cell.isBlank() || cell.equals("-")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : cell.split("\\|")) {
+            String t = s.strip();
+            if (!t.isEmpty()) {
+                out.add(t);
             }
         }
         return out;
     }
 
-    /** Whether {@code code} is an ISO 3166-1 alpha-2 code or {@code EU}. */
-    public boolean isKnown(String code) {
-        return code != null && (code.equals("EU") || java.util.Arrays.asList(Locale.getISOCountries()).contains(code));
+    /** Reads a TSV with a header row; '#' lines and blank lines are skipped. */
+    private static List<Map<String, String>> readTsv(ClassLoader loader, String name) {
+        String path = RESOURCE_DIR + name;
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + path);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String[] header = null;
+            List<Map<String, String>> rows = new ArrayList<>();
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                if (header == null) {
+                    header = cells;
+                    continue;
+                }
+                if (cells.length > header.length) {
+                    throw new IllegalStateException(path + ":" + lineNo + ": " + cells.length + " cells, header has "
+                            + header.length);
+                }
+                Map<String, String> row = new HashMap<>();
+                for (int k = 0; k < cells.length; k++) {
+                    row.put(header[k], cells[k].strip());
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Gazetteer[" + jurisdictions.size() + " jurisdictions, " + trie.size() + " keys]";
     }
 }

@@ -1,0 +1,125 @@
+package io.xborder.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 {@code application/problem+json} response. Client mistakes become 4xx
+ * with a detail the client can act on; anything else is a bug, logged here and answered with a bare 500
+ * (no stack trace, no SQL).
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, UriInfo uri) {
+        return problem(Response.Status.BAD_REQUEST, e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e, UriInfo uri) {
+        return problem(Response.Status.NOT_FOUND, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(leafName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        return problem(Response.Status.BAD_REQUEST, detail, uri, errors);
+    }
+
+    // The JSON provider has built-in mappers for these two; naming them here makes ours win.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsableJson(JsonParseException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        List<Problem.FieldError> errors = List.of();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String message = e instanceof InvalidFormatException f
+                    ? "cannot read " + abbreviate(String.valueOf(f.getValue())) + " as " + f.getTargetType().getSimpleName()
+                    : "has the wrong type or shape";
+            detail = "Invalid JSON value: " + field + " " + message;
+            errors = List.of(new Problem.FieldError(field, message));
+        } else {
+            detail = "Malformed JSON body: " + abbreviate(e.getOriginalMessage());
+        }
+        return problem(Response.Status.BAD_REQUEST, detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", e);
+            return problem(status, "The server could not complete the request.", uri, List.of());
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No resource at this path.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "None of the accepted media types can be produced; ask for application/json.";
+            case 415 -> "Unsupported content type; see the API description for the accepted media types.";
+            default -> e.getMessage();
+        };
+        return problem(status, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + (uri == null ? "?" : uri.getPath()), e);
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "The server could not complete the request.", uri, List.of());
+    }
+
+    static Response problem(Response.StatusType status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem body = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail,
+                uri == null ? null : uri.getPath(), errors);
+        return Response.status(status.getStatusCode()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String leafName(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        String oneLine = s.replaceAll("\\s+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+    }
+}

@@ -1,0 +1,46 @@
+package io.xborder.finding;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A stored finding with its passage and document, as the findings list returns it. */
+@Schema(name = "Finding")
+public record FindingView(
+        @Schema(examples = "1051") long id,
+        @Schema(enumeration = { "DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER" }) String category,
+        @Schema(examples = "0.91") double confidence,
+        @Schema(enumeration = { "REQUIREMENT", "PROHIBITION", "PERMISSION", "REPORT" }) String modality,
+        List<String> mechanisms,
+        List<String> jurisdictions,
+        List<String> dataCategories,
+        @Schema(description = "Spans with offsets into the document's text.") List<StoredFinding.EvidenceSpan> evidence,
+        @Schema(examples = "2026.11-3f2a9c1d") String rulesetVersion,
+        @Schema(enumeration = { "UNREVIEWED", "CONFIRMED", "REJECTED" }) String reviewStatus,
+        @Schema(examples = "en") String language,
+        Instant createdAt,
+        PassageRef passage,
+        DocumentRef document) {
+
+    /** The passage a finding was made on: offsets into the document's text. */
+    @Schema(name = "FindingPassage")
+    public record PassageRef(long id, int index, int start, int end, String text) {
+    }
+
+    /** The document a finding belongs to. */
+    @Schema(name = "FindingDocument")
+    public record DocumentRef(long id, String title, LocalDate publishedAt, String jurisdiction) {
+    }
+
+    static FindingView of(StoredFinding f, PassageRef passage, DocumentRef document) {
+        return new FindingView(f.id, f.category, f.confidence, f.modality, sorted(f.mechanisms),
+                sorted(f.jurisdictions), sorted(f.dataCategories), f.evidence, f.rulesetVersion, f.reviewStatus,
+                f.language, f.createdAt, passage, document);
+    }
+
+    static List<String> sorted(String[] values) {
+        return values == null ? List.of() : Arrays.stream(values).sorted().toList();
+    }
+}

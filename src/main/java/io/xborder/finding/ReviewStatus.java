@@ -1,0 +1,8 @@
+package io.xborder.finding;
+
+/** Where a finding stands in review; constant names are the wire and database values. */
+public enum ReviewStatus {
+    UNREVIEWED,
+    CONFIRMED,
+    REJECTED
+}

@@ -1,0 +1,88 @@
+package io.xborder.finding;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.xborder.document.Document;
+import io.xborder.document.Passage;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A finding as stored: the classifier's decision on one passage for one category, the ruleset that made it,
+ * and its review status.
+ */
+@Entity
+@Table(name = "findings")
+public class StoredFinding extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "findings_seq")
+    @SequenceGenerator(name = "findings_seq", sequenceName = "findings_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "passage_id")
+    public Passage passage;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "document_id")
+    public Document document;
+
+    /** The passage's language, copied for filtering. */
+    @Column(nullable = false)
+    public String language;
+
+    /** The document's publication date, or its ingestion date when unknown; the list's sort key. */
+    @Column(name = "occurred_on", nullable = false)
+    public LocalDate occurredOn;
+
+    @Column(nullable = false)
+    public String category;
+
+    @Column(nullable = false)
+    public double confidence;
+
+    @Column(nullable = false)
+    public String modality;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] mechanisms;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] jurisdictions;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "data_categories", nullable = false)
+    public String[] dataCategories;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<EvidenceSpan> evidence;
+
+    @Column(name = "ruleset_version", nullable = false)
+    public String rulesetVersion;
+
+    @Column(name = "review_status", nullable = false)
+    public String reviewStatus;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Evidence as stored (JSON): offsets into the document's text. */
+    public record EvidenceSpan(int start, int end, String text, String cue) {
+    }
+}

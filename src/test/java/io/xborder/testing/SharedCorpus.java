@@ -1,0 +1,28 @@
+package io.xborder.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The shared corpus sits beside the repository in development and CI, not in a user's clone. Tests that read it
+ * skip with a plain message when it is absent. {@code XBORDER_SHARED} (env or system property) overrides the path.
+ */
+public final class SharedCorpus {
+
+    private SharedCorpus() {
+    }
+
+    public static Path root() {
+        String override = System.getProperty("XBORDER_SHARED", System.getenv("XBORDER_SHARED"));
+        return (override != null && !override.isBlank() ? Path.of(override) : Path.of("..", "shared")).toAbsolutePath().normalize();
+    }
+
+    /** The path under the shared folder; skips the calling test when it does not exist. */
+    public static Path require(String relative) {
+        Path path = root().resolve(relative);
+        Assumptions.assumeTrue(Files.exists(path),
+                "shared corpus not found at " + path + " (it sits beside the repository in development and CI): skipping");
+        return path;
+    }
+}
