@@ -25,6 +25,7 @@ final class LanguageEngine {
 
     private static final int PLACE = -2;
     private static final int DESTINATION = -3;
+    private static final int LOCATION = -4;
     /** Max chars between a preposition and the place it introduces ("to the United States"). */
     private static final int PREPOSITION_GAP = 5;
     private static final int MAX_EVIDENCE_SPAN = 300;
@@ -52,6 +53,10 @@ final class LanguageEngine {
     private final int destinationAfter;
     private final int originBefore;
     private final int originAfter;
+    private final int locationBefore;
+    private final int locationAfter;
+    private final int notLocationBefore;
+    private final int notLocationAfter;
     private final Gazetteer gazetteer;
     private final RuleSet.Calibration calibration;
 
@@ -96,6 +101,7 @@ final class LanguageEngine {
                             ids[i] = switch (p) {
                                 case "@place" -> PLACE;
                                 case "@destination" -> DESTINATION;
+                                case "@location" -> LOCATION;
                                 default -> cc.ref(p);
                             };
                         }
@@ -168,6 +174,10 @@ final class LanguageEngine {
         this.destinationAfter = named.containsKey("destination-after") ? cc.ref("destination-after") : -1;
         this.originBefore = named.containsKey("origin-before") ? cc.ref("origin-before") : -1;
         this.originAfter = named.containsKey("origin-after") ? cc.ref("origin-after") : -1;
+        this.locationBefore = named.containsKey("location-before") ? cc.ref("location-before") : -1;
+        this.locationAfter = named.containsKey("location-after") ? cc.ref("location-after") : -1;
+        this.notLocationBefore = named.containsKey("not-location-before") ? cc.ref("not-location-before") : -1;
+        this.notLocationAfter = named.containsKey("not-location-after") ? cc.ref("not-location-after") : -1;
         this.scanner = b.build();
     }
 
@@ -265,6 +275,7 @@ final class LanguageEngine {
         private List<JurisdictionMention> mentions;
         private SpanIndex places;
         private SpanIndex destinations;
+        private SpanIndex locations;
 
         Context(String text, int start, int end, CueScanner.Hits hits, String docJurisdiction) {
             this.text = text;
@@ -316,26 +327,42 @@ final class LanguageEngine {
          */
         SpanIndex destinations() {
             if (destinations == null) {
-                SpanIndex all = places();
-                SpanIndex before = hits.get(destinationBefore);
-                SpanIndex after = hits.get(destinationAfter);
-                SpanIndex originB = hits.get(originBefore);
-                SpanIndex originA = hits.get(originAfter);
-                long[] packed = new long[all.size()];
-                int k = 0;
-                for (int i = 0; i < all.size(); i++) {
-                    int s = all.starts[i];
-                    int e = all.ends[i];
-                    if (endsJustBefore(originB, s) || startsJustAfter(originA, e)) {
-                        continue;
-                    }
-                    if (endsJustBefore(before, s) || startsJustAfter(after, e)) {
-                        packed[k++] = ((long) s << 32) | e;
-                    }
-                }
-                destinations = SpanIndex.of(packed, k);
+                destinations = introduced(destinationBefore, destinationAfter, originBefore, originAfter);
             }
             return destinations;
+        }
+
+        /**
+         * Named places introduced as where data is: after a locative word ("in", "within", 在, 位于) or before one
+         * (境内), and not after "outside", "from", "to" (a place data leaves or goes to) — "stored by US companies"
+         * or "outside the Kingdom" do not locate the data.
+         */
+        SpanIndex locations() {
+            if (locations == null) {
+                locations = introduced(locationBefore, locationAfter, notLocationBefore, notLocationAfter);
+            }
+            return locations;
+        }
+
+        private SpanIndex introduced(int beforeGroup, int afterGroup, int notBeforeGroup, int notAfterGroup) {
+            SpanIndex all = places();
+            SpanIndex before = hits.get(beforeGroup);
+            SpanIndex after = hits.get(afterGroup);
+            SpanIndex notBefore = hits.get(notBeforeGroup);
+            SpanIndex notAfter = hits.get(notAfterGroup);
+            long[] packed = new long[all.size()];
+            int k = 0;
+            for (int i = 0; i < all.size(); i++) {
+                int s = all.starts[i];
+                int e = all.ends[i];
+                if (endsJustBefore(notBefore, s) || startsJustAfter(notAfter, e)) {
+                    continue;
+                }
+                if (endsJustBefore(before, s) || startsJustAfter(after, e)) {
+                    packed[k++] = ((long) s << 32) | e;
+                }
+            }
+            return SpanIndex.of(packed, k);
         }
 
         private boolean endsJustBefore(SpanIndex idx, int pos) {
@@ -356,6 +383,7 @@ final class LanguageEngine {
             return switch (g) {
                 case PLACE -> places();
                 case DESTINATION -> destinations();
+                case LOCATION -> locations();
                 default -> hits.get(g);
             };
         }
