@@ -26,6 +26,7 @@ final class LanguageEngine {
     private static final int PLACE = -2;
     private static final int DESTINATION = -3;
     private static final int LOCATION = -4;
+    private static final int OUTSIDE = -5;
     /** Max chars between a preposition and the place it introduces ("to the United States"). */
     private static final int PREPOSITION_GAP = 5;
     private static final int MAX_EVIDENCE_SPAN = 300;
@@ -57,6 +58,10 @@ final class LanguageEngine {
     private final int locationAfter;
     private final int notLocationBefore;
     private final int notLocationAfter;
+    private final int outsideBefore;
+    /** Words allowed between a preposition and the place ("in the territory of" Russia). */
+    private final Set<String> placeFillers;
+    private final int maxFiller;
     private final Gazetteer gazetteer;
     private final RuleSet.Calibration calibration;
 
@@ -102,6 +107,7 @@ final class LanguageEngine {
                                 case "@place" -> PLACE;
                                 case "@destination" -> DESTINATION;
                                 case "@location" -> LOCATION;
+                                case "@outside" -> OUTSIDE;
                                 default -> cc.ref(p);
                             };
                         }
@@ -178,6 +184,9 @@ final class LanguageEngine {
         this.locationAfter = named.containsKey("location-after") ? cc.ref("location-after") : -1;
         this.notLocationBefore = named.containsKey("not-location-before") ? cc.ref("not-location-before") : -1;
         this.notLocationAfter = named.containsKey("not-location-after") ? cc.ref("not-location-after") : -1;
+        this.outsideBefore = named.containsKey("outside-before") ? cc.ref("outside-before") : -1;
+        this.placeFillers = named.containsKey("place-fillers") ? Set.copyOf(named.get("place-fillers")) : Set.of("the");
+        this.maxFiller = placeFillers.stream().mapToInt(String::length).max().orElse(0);
         this.scanner = b.build();
     }
 
@@ -276,6 +285,7 @@ final class LanguageEngine {
         private SpanIndex places;
         private SpanIndex destinations;
         private SpanIndex locations;
+        private SpanIndex outside;
 
         Context(String text, int start, int end, CueScanner.Hits hits, String docJurisdiction) {
             this.text = text;
@@ -337,6 +347,14 @@ final class LanguageEngine {
          * (境内), and not after "outside", "from", "to" (a place data leaves or goes to) — "stored by US companies"
          * or "outside the Kingdom" do not locate the data.
          */
+        /** Named places right after "outside", "out of", "beyond": where data goes when it leaves. */
+        SpanIndex outside() {
+            if (outside == null) {
+                outside = introduced(outsideBefore, -1, -1, -1);
+            }
+            return outside;
+        }
+
         SpanIndex locations() {
             if (locations == null) {
                 locations = introduced(locationBefore, locationAfter, notLocationBefore, notLocationAfter);
@@ -366,13 +384,13 @@ final class LanguageEngine {
         }
 
         private boolean endsJustBefore(SpanIndex idx, int pos) {
-            int j = idx.endingBefore(pos, PREPOSITION_GAP);
+            int j = idx.endingBefore(pos, PREPOSITION_GAP + maxFiller);
             return j >= 0 && isArticle(idx.ends[j], pos);
         }
 
         private boolean isArticle(int from, int to) {
             String between = new String(lower, from, to - from).strip();
-            return between.isEmpty() || between.equals("the");
+            return between.isEmpty() || placeFillers.contains(between);
         }
 
         private boolean startsJustAfter(SpanIndex idx, int pos) {
@@ -384,6 +402,7 @@ final class LanguageEngine {
                 case PLACE -> places();
                 case DESTINATION -> destinations();
                 case LOCATION -> locations();
+                case OUTSIDE -> outside();
                 default -> hits.get(g);
             };
         }
