@@ -211,6 +211,49 @@ final class Fixtures {
         return Arrays.copyOf(bytes, keep);
     }
 
+    /** A minimal OpenDocument text: stored mimetype entry first, manifest, content.xml with two paragraphs. */
+    static byte[] odt(String p1, String p2) {
+        String content = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+                    xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+                  <office:body><office:text><text:p>%s</text:p><text:p>%s</text:p></office:text></office:body>
+                </office:document-content>
+                """.formatted(p1, p2);
+        String manifest = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
+                  <manifest:file-entry manifest:full-path="/"
+                      manifest:media-type="application/vnd.oasis.opendocument.text"/>
+                  <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+                </manifest:manifest>
+                """;
+        byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                ZipEntry entry = new ZipEntry("mimetype");
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(mimetype.length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(mimetype);
+                entry.setCrc(crc.getValue());
+                zip.putNextEntry(entry);
+                zip.write(mimetype);
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
+                zip.write(manifest.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("content.xml"));
+                zip.write(content.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] rtf() {
         return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\f0\\fs24 " + EN_1 + "\\par " + EN_2
                 + "\\par}").getBytes(StandardCharsets.US_ASCII);

@@ -68,6 +68,8 @@ class TextExtractorTest {
                         List.of(EN_1), List.of()),
                 new Case("DOCX made by POI, English and Chinese", () -> Fixtures.docx("跨境数据", EN_1, ZH_1, ZH_2),
                         null, null, DOCX, null, "跨境数据", null, List.of(EN_1, ZH_1, ZH_2), List.of()),
+                new Case("ODT, English and Chinese", () -> Fixtures.odt(EN_1, ZH_1), null, null,
+                        "application/vnd.oasis.opendocument.text", null, null, null, List.of(EN_1, ZH_1), List.of()),
                 new Case("RTF", Fixtures::rtf, null, null, "application/rtf", null, null, null, List.of(EN_1, EN_2),
                         List.of("rtf1", "fonttbl")),
                 new Case("HTML article among nav, ads, share buttons and a cookie banner",
