@@ -174,11 +174,18 @@ class ManifestsTest {
     void podsDrainBeforeTheyStop(String overlay) {
         for (JsonNode deployment : ofKind(overlay, "Deployment")) {
             JsonNode pod = deployment.at("/spec/template/spec");
-            assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(30);
+            int grace = pod.path("terminationGracePeriodSeconds").asInt();
+            assertThat(grace).isGreaterThanOrEqualTo(30);
             for (JsonNode container : pod.path("containers")) {
                 JsonNode preStop = container.at("/lifecycle/preStop");
                 assertThat(preStop.isMissingNode()).as("preStop of %s", name(deployment)).isFalse();
-                assertThat(texts(preStop.at("/exec/command"))).contains("sleep");
+                List<String> command = texts(preStop.at("/exec/command"));
+                assertThat(command).hasSize(2).first().isEqualTo("sleep");
+                int sleep = Integer.parseInt(command.get(1));
+                // Quarkus' graceful shutdown must end before the kubelet sends SIGKILL.
+                String shutdown = configMapValue(overlay, "QUARKUS_SHUTDOWN_TIMEOUT");
+                assertThat(shutdown).matches("\\d+s");
+                assertThat(sleep + Integer.parseInt(shutdown.replace("s", ""))).isLessThan(grace);
             }
         }
     }
