@@ -134,6 +134,38 @@ class DockerfilesTest {
     }
 
     @Test
+    void theBuildStageCachesDependenciesAndCopiesEverySourceFolderThePomUses() throws IOException {
+        List<Instruction> all = parse(DOCKER.resolve("Dockerfile.jvm"));
+        List<Instruction> build = all.subList(0, all.indexOf(runtimeStage(all).get(0)));
+        int pom = indexOf(build, "COPY", "pom.xml");
+        int resolve = indexOf(build, "RUN", "mvn");
+        int sources = indexOf(build, "COPY", "src");
+        assertThat(pom).as("COPY pom.xml, resolve, then COPY src").isLessThan(resolve);
+        assertThat(resolve).isLessThan(sources);
+        assertThat(build).anySatisfy(i -> assertThat(i.args()).contains("mvn").contains("package"));
+
+        // Resource folders outside src/ (e.g. migrations/) must reach the build stage too.
+        Matcher dirs = Pattern.compile("<directory>(?:\\$\\{project\\.basedir}/)?([^<$/]+)").matcher(
+                Files.readString(Path.of("pom.xml")));
+        while (dirs.find()) {
+            String dir = dirs.group(1);
+            if (!dir.equals("src") && !dir.equals("target")) {
+                assertThat(indexOf(build, "COPY", dir)).as("COPY of %s/ in the build stage", dir).isNotNegative();
+            }
+        }
+    }
+
+    private static int indexOf(List<Instruction> instructions, String keyword, String word) {
+        for (int i = 0; i < instructions.size(); i++) {
+            Instruction in = instructions.get(i);
+            if (in.keyword().equals(keyword) && List.of(in.args().split("[\\s/]+")).contains(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void theBuildContextLeavesOutBuildOutputAndLocalData() throws IOException {
         // The context is the repository root (docker build -f docker/Dockerfile.jvm .).
         List<String> patterns = Files.readAllLines(Path.of(".dockerignore")).stream().map(String::trim)
