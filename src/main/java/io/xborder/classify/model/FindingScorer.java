@@ -30,13 +30,15 @@ public final class FindingScorer {
     private final Map<Category, LogisticModel> models;
     private final Map<Category, PlattCalibration> calibrations;
     private final String version;
+    private final Map<String, Object> training;
 
     FindingScorer(FeatureHasher hasher, Map<Category, LogisticModel> models, Map<Category, PlattCalibration> calibrations,
-            String version) {
+            String version, Map<String, Object> training) {
         this.hasher = hasher;
         this.models = Map.copyOf(models);
         this.calibrations = Map.copyOf(calibrations);
         this.version = version;
+        this.training = training == null ? Map.of() : Map.copyOf(training);
     }
 
     /** The model the build trained, or empty when the classpath holds none (rules alone then decide). */
@@ -53,6 +55,11 @@ public final class FindingScorer {
 
     public String version() {
         return version;
+    }
+
+    /** What the build measured while training: candidates, rule precision, out-of-fold accuracy and ECE per category. */
+    public Map<String, Object> training() {
+        return training;
     }
 
     /** The uncalibrated model probability and the calibrated one, for a rule candidate. */
@@ -150,7 +157,7 @@ public final class FindingScorer {
                 models.put(category, new LogisticModel(w));
                 calibrations.put(category, new PlattCalibration(m.a(), m.b()));
             });
-            return new FindingScorer(hasher, models, calibrations, file.version());
+            return new FindingScorer(hasher, models, calibrations, file.version(), file.training());
         }
     }
 }
