@@ -67,11 +67,20 @@ public final class FindingScorer {
     }
 
     public Optional<Score> score(CharSequence text, int start, int end, Language language, Finding candidate) {
+        return score(hasher.textFeatures(text, start, end, language), language, candidate);
+    }
+
+    /** The n-gram features of a passage, to score several candidates of it without recomputing them. */
+    public FeatureVector textFeatures(CharSequence text, int start, int end, Language language) {
+        return hasher.textFeatures(text, start, end, language);
+    }
+
+    public Optional<Score> score(FeatureVector textFeatures, Language language, Finding candidate) {
         LogisticModel model = models.get(candidate.category());
         if (model == null) {
             return Optional.empty();
         }
-        double margin = model.margin(hasher.vector(text, start, end, language, namedFeatures(language, candidate)));
+        double margin = model.margin(hasher.vector(textFeatures, namedFeatures(language, candidate)));
         return Optional.of(new Score(LogisticModel.sigmoid(margin), calibrations.get(candidate.category()).probability(margin)));
     }
 
