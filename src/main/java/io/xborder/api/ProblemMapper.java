@@ -99,6 +99,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), DatabaseOutage.describe(e));
+            return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE,
+                    "The database is unavailable; retry shortly.", uri, List.of()))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("Unexpected failure on " + (uri == null ? "?" : uri.getPath()), e);
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "The server could not complete the request.", uri, List.of());
     }

@@ -48,7 +48,7 @@ public class DemoDocuments {
         if (!enabled) {
             return;
         }
-        if (QuarkusTransaction.requiringNew().call(Document::count) > 0) {
+        if (QuarkusTransaction.requiringNew().call(() -> Document.count()) > 0) {
             LOG.debug("Database holds documents already; demo documents not loaded");
             return;
         }

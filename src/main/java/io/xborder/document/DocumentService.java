@@ -151,7 +151,7 @@ public class DocumentService {
         s.language = p.language;
         s.occurredOn = occurredOn;
         s.category = f.category().name();
-        s.confidence = f.confidence();
+        s.confidence = Math.round(f.confidence() * 1000.0) / 1000.0;
         s.modality = f.modality().name();
         s.mechanisms = f.mechanisms().stream().map(Enum::name).sorted().toArray(String[]::new);
         s.jurisdictions = f.jurisdictions().stream().sorted().toArray(String[]::new);

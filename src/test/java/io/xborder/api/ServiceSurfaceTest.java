@@ -42,6 +42,8 @@ class ServiceSurfaceTest {
                 .body("paths", hasKey("/api/v1/documents/{id}"))
                 .body("paths", hasKey("/api/v1/findings"))
                 .body("paths", hasKey("/api/v1/taxonomy"))
+                .body("paths", hasKey("/api/v1/rules"))
+                .body("paths.'/api/v1/classify'.post.parameters.name", hasItem("explain"))
                 .body("paths.'/api/v1/classify'.post.responses", hasKey("400"))
                 .body("paths.'/api/v1/classify'.post.responses", hasKey("413"))
                 .body("paths.'/api/v1/classify'.post.responses", hasKey("415"))

@@ -16,6 +16,17 @@ class DemoDocumentsTest {
     @Inject
     DemoDocuments demo;
 
+    @Inject
+    io.xborder.document.DocumentService documents;
+
+    @Test
+    void startupLoadSkipsADatabaseThatHoldsDocuments() {
+        demo.load();
+        long before = given().when().get("/api/v1/documents").then().extract().jsonPath().getLong("total");
+        new DemoDocuments(documents, "true", false).onStart(null);
+        given().when().get("/api/v1/documents").then().body("total", org.hamcrest.Matchers.equalTo((int) before));
+    }
+
     @Test
     void demoDocumentsLoadAndYieldChineseAndEnglishFindings() {
         assertThat(DemoDocuments.read()).hasSizeGreaterThanOrEqualTo(6)

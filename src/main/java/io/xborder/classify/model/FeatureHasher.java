@@ -1,17 +1,20 @@
 package io.xborder.classify.model;
 
 import io.xborder.classify.Language;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns a passage and the names of the rule features that fired into a hashed sparse vector: English word
- * unigrams and bigrams, Chinese character bigrams and trigrams, and named features (rules, boosts,
- * suppressions). Feature names are hashed with a fixed function (FNV-1a), so a model trained at build time
- * reads the same indices at run time.
+ * unigrams and bigrams, Chinese character bigrams and trigrams (counted, not deduplicated), and named features (rules, boosts,
+ * suppressions). Names and n-grams are hashed with FNV-1a over their UTF-16 chars without building strings (this
+ * runs for every candidate finding), so a model trained at build time reads the same indices at run time.
  */
 public final class FeatureHasher {
+
+    private static final int FNV_OFFSET = 0x811c9dc5;
+    private static final int FNV_PRIME = 0x01000193;
+    private static final int MAX_WORD = 24;
 
     private final int bits;
     private final int mask;
@@ -36,48 +39,65 @@ public final class FeatureHasher {
      * @param named named features with their values (rule ids, a scaled rule score, …)
      */
     public FeatureVector vector(CharSequence text, int start, int end, Language language, Map<String, Double> named) {
-        TreeMap<Integer, Double> acc = new TreeMap<>();
-        named.forEach((name, value) -> add(acc, "f:" + name, value));
+        return vector(textFeatures(text, start, end, language), named);
+    }
+
+    /** The n-gram part of a passage's vector, computed once and shared by the passage's candidates. */
+    public FeatureVector textFeatures(CharSequence text, int start, int end, Language language) {
+        Accumulator acc = new Accumulator(2 * (end - start) + 8);
         if (language == Language.ZH) {
             hanGrams(text, start, end, acc);
         } else {
             words(text, start, end, acc);
         }
-        // l2-normalise the text part's weight relative to named features: each n-gram counts once
-        int[] idx = new int[acc.size()];
-        double[] val = new double[acc.size()];
-        int i = 0;
-        for (Map.Entry<Integer, Double> e : acc.entrySet()) {
-            idx[i] = e.getKey();
-            val[i] = e.getValue();
-            i++;
+        return acc.toVector();
+    }
+
+    /**
+     * The text features followed by the named ones. Indices may repeat (a named feature hashing onto an n-gram):
+     * the model is linear, so a repeat simply adds, the same way in training and at run time.
+     */
+    public FeatureVector vector(FeatureVector textFeatures, Map<String, Double> named) {
+        int n = textFeatures.size();
+        int[] idx = Arrays.copyOf(textFeatures.indices(), n + named.size());
+        double[] val = Arrays.copyOf(textFeatures.values(), n + named.size());
+        for (Map.Entry<String, Double> e : named.entrySet()) {
+            idx[n] = index(e.getKey(), 'f');
+            val[n++] = e.getValue();
         }
         return new FeatureVector(idx, val);
     }
 
-    private void words(CharSequence text, int start, int end, TreeMap<Integer, Double> acc) {
-        StringBuilder word = new StringBuilder();
-        String previous = "<s>";
-        for (int i = start; i <= end; i++) {
-            char c = i < end ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                word.append(Character.toLowerCase(c));
-                continue;
+    private void words(CharSequence text, int start, int end, Accumulator acc) {
+        int previous = mix(FNV_OFFSET, '^');
+        int i = start;
+        while (i < end) {
+            while (i < end && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
             }
-            if (word.length() > 0) {
-                String w = word.length() > 24 ? word.substring(0, 24) : word.toString();
-                if (w.chars().allMatch(Character::isDigit)) {
-                    w = "<num>";
+            if (i >= end) {
+                break;
+            }
+            int word = FNV_OFFSET;
+            boolean digits = true;
+            int length = 0;
+            while (i < end && Character.isLetterOrDigit(text.charAt(i))) {
+                char c = Character.toLowerCase(text.charAt(i++));
+                digits &= Character.isDigit(c);
+                if (length++ < MAX_WORD) {
+                    word = mix(word, c);
                 }
-                set(acc, "w:" + w);
-                set(acc, "b:" + previous + "_" + w);
-                previous = w;
-                word.setLength(0);
             }
+            if (digits) {
+                word = mix(FNV_OFFSET, '#');
+            }
+            acc.set(finish(mix(word, 'w')));
+            acc.set(finish(mix(mix(previous * 31 + word, '_'), 'b')));
+            previous = word;
         }
     }
 
-    private void hanGrams(CharSequence text, int start, int end, TreeMap<Integer, Double> acc) {
+    private void hanGrams(CharSequence text, int start, int end, Accumulator acc) {
         char a = 0;
         char b = 0;
         for (int i = start; i < end; i++) {
@@ -89,9 +109,9 @@ public final class FeatureHasher {
                 c = '0';
             }
             if (b != 0) {
-                set(acc, "c2:" + b + c);
+                acc.set(finish(mix(mix(mix(FNV_OFFSET, '2'), b), c)));
                 if (a != 0) {
-                    set(acc, "c3:" + a + b + c);
+                    acc.set(finish(mix(mix(mix(mix(FNV_OFFSET, '3'), a), b), c)));
                 }
             }
             a = b;
@@ -99,22 +119,45 @@ public final class FeatureHasher {
         }
     }
 
-    private void set(TreeMap<Integer, Double> acc, String feature) {
-        acc.put(index(feature), 1.0);
-    }
-
-    private void add(TreeMap<Integer, Double> acc, String feature, double value) {
-        acc.merge(index(feature), value, Double::sum);
-    }
-
-    int index(String feature) {
-        int h = 0x811c9dc5;
-        for (byte x : feature.getBytes(StandardCharsets.UTF_8)) {
-            h ^= x & 0xff;
-            h *= 0x01000193;
+    /** The index of a named feature ({@code kind} separates name spaces). */
+    int index(String feature, char kind) {
+        int h = mix(FNV_OFFSET, kind);
+        for (int i = 0; i < feature.length(); i++) {
+            h = mix(h, feature.charAt(i));
         }
-        // index 0 is reserved for the bias
-        int i = h & mask;
+        return finish(h);
+    }
+
+    private static int mix(int h, char c) {
+        return (h ^ c) * FNV_PRIME;
+    }
+
+    /** Index 0 is reserved for the bias. */
+    private int finish(int h) {
+        int i = (h ^ (h >>> 16)) & mask;
         return i == 0 ? 1 : i;
+    }
+
+    /** Collects n-gram indices, each with value 1 (a repeated n-gram counts again: term frequency). */
+    private static final class Accumulator {
+        private int[] idx;
+        private int n;
+
+        Accumulator(int capacity) {
+            idx = new int[Math.max(capacity, 8)];
+        }
+
+        void set(int i) {
+            if (n == idx.length) {
+                idx = Arrays.copyOf(idx, n * 2);
+            }
+            idx[n++] = i;
+        }
+
+        FeatureVector toVector() {
+            double[] ones = new double[n];
+            Arrays.fill(ones, 1.0);
+            return new FeatureVector(Arrays.copyOf(idx, n), ones);
+        }
     }
 }

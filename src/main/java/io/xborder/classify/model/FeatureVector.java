@@ -2,7 +2,7 @@ package io.xborder.classify.model;
 
 import java.util.Arrays;
 
-/** A sparse feature vector: sorted distinct indices with their values. */
+/** A sparse feature vector: indices with their values (n-gram indices sorted and distinct, named ones appended). */
 public record FeatureVector(int[] indices, double[] values) {
 
     public FeatureVector {

@@ -30,13 +30,15 @@ public final class FindingScorer {
     private final Map<Category, LogisticModel> models;
     private final Map<Category, PlattCalibration> calibrations;
     private final String version;
+    private final Map<String, Object> training;
 
     FindingScorer(FeatureHasher hasher, Map<Category, LogisticModel> models, Map<Category, PlattCalibration> calibrations,
-            String version) {
+            String version, Map<String, Object> training) {
         this.hasher = hasher;
         this.models = Map.copyOf(models);
         this.calibrations = Map.copyOf(calibrations);
         this.version = version;
+        this.training = training == null ? Map.of() : Map.copyOf(training);
     }
 
     /** The model the build trained, or empty when the classpath holds none (rules alone then decide). */
@@ -55,16 +57,30 @@ public final class FindingScorer {
         return version;
     }
 
+    /** What the build measured while training: candidates, rule precision, out-of-fold accuracy and ECE per category. */
+    public Map<String, Object> training() {
+        return training;
+    }
+
     /** The uncalibrated model probability and the calibrated one, for a rule candidate. */
     public record Score(double model, double calibrated) {
     }
 
     public Optional<Score> score(CharSequence text, int start, int end, Language language, Finding candidate) {
+        return score(hasher.textFeatures(text, start, end, language), language, candidate);
+    }
+
+    /** The n-gram features of a passage, to score several candidates of it without recomputing them. */
+    public FeatureVector textFeatures(CharSequence text, int start, int end, Language language) {
+        return hasher.textFeatures(text, start, end, language);
+    }
+
+    public Optional<Score> score(FeatureVector textFeatures, Language language, Finding candidate) {
         LogisticModel model = models.get(candidate.category());
         if (model == null) {
             return Optional.empty();
         }
-        double margin = model.margin(hasher.vector(text, start, end, language, namedFeatures(language, candidate)));
+        double margin = model.margin(hasher.vector(textFeatures, namedFeatures(language, candidate)));
         return Optional.of(new Score(LogisticModel.sigmoid(margin), calibrations.get(candidate.category()).probability(margin)));
     }
 
@@ -150,7 +166,7 @@ public final class FindingScorer {
                 models.put(category, new LogisticModel(w));
                 calibrations.put(category, new PlattCalibration(m.a(), m.b()));
             });
-            return new FindingScorer(hasher, models, calibrations, file.version());
+            return new FindingScorer(hasher, models, calibrations, file.version(), file.training());
         }
     }
 }

@@ -56,8 +56,9 @@ public final class ScoredPassageClassifier {
             return candidates;
         }
         List<Finding> out = new ArrayList<>(candidates.size());
+        FeatureVector textFeatures = scorer.get().textFeatures(text, start, end, language);
         for (Finding f : candidates) {
-            Optional<FindingScorer.Score> score = scorer.get().score(text, start, end, language, f);
+            Optional<FindingScorer.Score> score = scorer.get().score(textFeatures, language, f);
             if (score.isEmpty()) {
                 out.add(f);
                 continue;

@@ -123,7 +123,7 @@ public final class ScorerTrainer {
             report.put(c.name(), r);
         }
         String version = "scorer-" + hash(report.toString() + data.size());
-        return new Trained(new FindingScorer(hasher, models, calibrations, version), report);
+        return new Trained(new FindingScorer(hasher, models, calibrations, version, report), report);
     }
 
     private static double round(double v) {

@@ -1,0 +1,51 @@
+package io.xborder.bench;
+
+import io.xborder.analysis.TextAnalyzer;
+import io.xborder.classify.Language;
+import io.xborder.classify.PassageClassifier;
+import io.xborder.classify.model.ScoredPassageClassifier;
+import io.xborder.segment.Segment;
+import io.xborder.segment.Segmenter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A rough breakdown of where the core's time goes (segmentation, rules, scorer), in thread CPU time so that other
+ * load on the machine matters less; not a benchmark of record.
+ */
+public final class QuickProfile {
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    public static void main(String[] args) {
+        for (Language l : Language.values()) {
+            String text = BenchTexts.text(l, 1 << 20);
+            double mb = BenchTexts.utf8Bytes(text) / 1e6;
+            Segmenter seg = Segmenter.withDefaults();
+            PassageClassifier rules = PassageClassifier.fromClasspath();
+            ScoredPassageClassifier scored = ScoredPassageClassifier.fromClasspath();
+            TextAnalyzer analyzer = TextAnalyzer.withDefaults();
+            for (int round = 0; round < 6; round++) {
+                long t0 = CPU.getCurrentThreadCpuTime();
+                List<Segment> segments = seg.segment(text, l);
+                long t1 = CPU.getCurrentThreadCpuTime();
+                int f = 0;
+                for (Segment s : segments) {
+                    f += rules.classify(text, s.start(), s.end(), l, null).size();
+                }
+                long t2 = CPU.getCurrentThreadCpuTime();
+                for (Segment s : segments) {
+                    f += scored.classify(text, s.start(), s.end(), l, null).size();
+                }
+                long t3 = CPU.getCurrentThreadCpuTime();
+                f += analyzer.analyze(text, l, null).findingCount();
+                long t4 = CPU.getCurrentThreadCpuTime();
+                if (round >= 3) {
+                    System.out.printf(Locale.ROOT, "%s %d passages: segment %.1f MB/s, rules %.1f MB/s, rules+scorer %.1f MB/s, all %.1f MB/s (%d)%n",
+                            l, segments.size(), mb / ((t1 - t0) / 1e9), mb / ((t2 - t1) / 1e9), mb / ((t3 - t2) / 1e9),
+                            mb / ((t4 - t3) / 1e9), f);
+                }
+            }
+        }
+    }
+}

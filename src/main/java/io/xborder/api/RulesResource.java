@@ -1,0 +1,64 @@
+package io.xborder.api;
+
+import io.xborder.analysis.AnalysisService;
+import io.xborder.classify.RuleSet;
+import io.xborder.classify.model.FindingScorer;
+import io.xborder.classify.model.ScoredPassageClassifier;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The active ruleset and learned scorer: what decides every finding, and the version stored on each. */
+@Path("/api/v1/rules")
+@Tag(name = "Rules", description = "The active classification rules")
+public class RulesResource {
+
+    private final ScoredPassageClassifier classifier;
+
+    public RulesResource(AnalysisService analysis) {
+        this.classifier = analysis.analyzer().classifier();
+    }
+
+    /** The ruleset as served. */
+    @Schema(name = "ActiveRules")
+    public record ActiveRules(
+            @Schema(description = "The version stored on every finding: rule files' hash, plus the model's version when "
+                    + "a learned scorer is active.", examples = "2026.11-c250303e+scorer-b5213b2d")
+            String version,
+            @Schema(description = "Content hash of the rule files.", examples = "2026.11-c250303e")
+            String rulesetVersion,
+            @Schema(description = "The learned scorer, or null when none is active.", nullable = true)
+            Model model,
+            @Schema(description = "Rules per language: lexicon, category rules (patterns with scores, context boosts, "
+                    + "suppressions), mechanism, modality and data-category cues, and the rule-score calibration.")
+            RuleSet rules) {
+    }
+
+    /** The learned scorer: version and what training measured. */
+    @Schema(name = "ScorerModel")
+    public record Model(String version, Map<String, Object> training) {
+
+        static Model of(FindingScorer scorer) {
+            return new Model(scorer.version(), scorer.training());
+        }
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The active rules",
+            description = "The version stored on every finding, the rules per language and category as loaded from the "
+                    + "rule data files, and the learned scorer's version with its training measurements.")
+    @APIResponse(responseCode = "200", description = "The active rules",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActiveRules.class)))
+    public ActiveRules rules() {
+        return new ActiveRules(classifier.version(), classifier.rules().rulesetVersion(),
+                classifier.scorer().map(Model::of).orElse(null), classifier.rules().ruleSet());
+    }
+}

@@ -1,0 +1,308 @@
+package io.xborder.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Dockerfiles and the compose file cannot be built here (no Docker daemon), so this test reads
+ * them and checks the essentials a review would: pinned base images, a non-root runtime, a health
+ * check, no baked-in secrets, a tight build context, and a compose file that takes its secrets
+ * from the environment.
+ */
+class DockerfilesTest {
+
+    private static final Path DOCKER = Path.of("docker");
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
+    /** A required variable reference ({@code ${X}} or {@code ${X:?message}}), no default value. */
+    private static final Pattern REQUIRED_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(:?\\?[^}]*)?}");
+
+    /** One instruction of a Dockerfile, continuation lines joined, comments dropped. */
+    record Instruction(String keyword, String args) {
+    }
+
+    static Stream<Path> dockerfiles() {
+        return Stream.of("Dockerfile.jvm", "Dockerfile.native").map(DOCKER::resolve).filter(Files::exists);
+    }
+
+    @Test
+    void theJvmDockerfileExists() {
+        assertThat(DOCKER.resolve("Dockerfile.jvm")).isRegularFile();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dockerfiles")
+    void everyBaseImageIsPinned(Path dockerfile) throws IOException {
+        List<Instruction> instructions = parse(dockerfile);
+        Set<String> stages = new HashSet<>();
+        List<Instruction> froms = instructions.stream().filter(i -> i.keyword().equals("FROM")).toList();
+        assertThat(froms).isNotEmpty();
+        for (Instruction from : froms) {
+            List<String> words = new ArrayList<>(List.of(from.args().split("\\s+")));
+            words.removeIf(w -> w.startsWith("--"));
+            String image = words.get(0);
+            if (words.size() >= 3 && words.get(1).equalsIgnoreCase("AS")) {
+                stages.add(words.get(2));
+            }
+            if (stages.contains(image) && !words.get(words.size() - 1).equals(image)) {
+                continue; // FROM <earlier stage>
+            }
+            assertThat(image).as("FROM %s: no variables", image).doesNotContain("$");
+            if (image.contains("@sha256:")) {
+                continue;
+            }
+            String lastSegment = image.substring(image.lastIndexOf('/') + 1);
+            assertThat(lastSegment).as("FROM %s has a tag", image).contains(":");
+            String tag = lastSegment.substring(lastSegment.indexOf(':') + 1);
+            assertThat(tag).as("FROM %s", image).isNotBlank().isNotEqualToIgnoringCase("latest");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dockerfiles")
+    void theRuntimeStageRunsAsANonRootUser(Path dockerfile) throws IOException {
+        List<Instruction> runtime = runtimeStage(parse(dockerfile));
+        List<String> users = runtime.stream().filter(i -> i.keyword().equals("USER")).map(Instruction::args).toList();
+        assertThat(users).as("USER in the runtime stage").isNotEmpty();
+        String last = users.get(users.size() - 1).split(":")[0];
+        assertThat(last).isNotIn("root", "0");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dockerfiles")
+    void theRuntimeStageExposes8080AndChecksLiveness(Path dockerfile) throws IOException {
+        List<Instruction> runtime = runtimeStage(parse(dockerfile));
+        assertThat(runtime).anySatisfy(i -> {
+            assertThat(i.keyword()).isEqualTo("EXPOSE");
+            assertThat(i.args().split("\\s+")).contains("8080");
+        });
+        List<Instruction> healthchecks = runtime.stream().filter(i -> i.keyword().equals("HEALTHCHECK")).toList();
+        if (healthchecks.isEmpty() || healthchecks.get(0).args().trim().equalsIgnoreCase("NONE")) {
+            // Allowed when the file says why: Kubernetes probes instead.
+            assertThat(Files.readString(dockerfile)).as("HEALTHCHECK or a documented reason")
+                    .containsIgnoringCase("probe");
+        } else {
+            assertThat(healthchecks.get(healthchecks.size() - 1).args()).contains("/q/health/");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dockerfiles")
+    void noSecretIsBakedIntoTheImage(Path dockerfile) throws IOException {
+        for (Instruction i : parse(dockerfile)) {
+            if (i.keyword().equals("ENV") || i.keyword().equals("ARG")) {
+                envPairs(i.args()).forEach((key, value) -> {
+                    if (SECRET_NAME.matcher(key).matches()) {
+                        assertThat(value).as("%s %s must not carry a value", i.keyword(), key).isEmpty();
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
+    void theJvmImageHasTheFastJarLayoutAndNoDemoData() throws IOException {
+        List<Instruction> runtime = runtimeStage(parse(DOCKER.resolve("Dockerfile.jvm")));
+        List<String> copies = runtime.stream().filter(i -> i.keyword().equals("COPY")).map(Instruction::args).toList();
+        for (String part : List.of("quarkus-app/lib/", "quarkus-app/*.jar", "quarkus-app/app/", "quarkus-app/quarkus/")) {
+            assertThat(copies).as("COPY of %s", part)
+                    .anySatisfy(c -> assertThat(c).contains(part).contains("--chown=185"));
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        runtime.stream().filter(i -> i.keyword().equals("ENV")).forEach(i -> env.putAll(envPairs(i.args())));
+        assertThat(env).containsEntry("XBORDER_DEMO", "false");
+        assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Dquarkus.http.host=0.0.0.0");
+    }
+
+    @Test
+    void theBuildStageCachesDependenciesAndCopiesEverySourceFolderThePomUses() throws IOException {
+        List<Instruction> all = parse(DOCKER.resolve("Dockerfile.jvm"));
+        List<Instruction> build = all.subList(0, all.indexOf(runtimeStage(all).get(0)));
+        int pom = indexOf(build, "COPY", "pom.xml");
+        int resolve = indexOf(build, "RUN", "mvn");
+        int sources = indexOf(build, "COPY", "src");
+        assertThat(pom).as("COPY pom.xml, resolve, then COPY src").isLessThan(resolve);
+        assertThat(resolve).isLessThan(sources);
+        assertThat(build).anySatisfy(i -> assertThat(i.args()).contains("mvn").contains("package"));
+
+        // Resource folders outside src/ (e.g. migrations/) must reach the build stage too.
+        Matcher dirs = Pattern.compile("<directory>(?:\\$\\{project\\.basedir}/)?([^<$/]+)").matcher(
+                Files.readString(Path.of("pom.xml")));
+        while (dirs.find()) {
+            String dir = dirs.group(1);
+            if (!dir.equals("src") && !dir.equals("target")) {
+                assertThat(indexOf(build, "COPY", dir)).as("COPY of %s/ in the build stage", dir).isNotNegative();
+            }
+        }
+    }
+
+    private static int indexOf(List<Instruction> instructions, String keyword, String word) {
+        for (int i = 0; i < instructions.size(); i++) {
+            Instruction in = instructions.get(i);
+            if (in.keyword().equals(keyword) && List.of(in.args().split("[\\s/]+")).contains(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void theBuildContextLeavesOutBuildOutputAndLocalData() throws IOException {
+        // The context is the repository root (docker build -f docker/Dockerfile.jvm .).
+        List<String> patterns = Files.readAllLines(Path.of(".dockerignore")).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.replaceAll("/$", "")).toList();
+        assertThat(patterns).contains("target", "xborder-data", ".git");
+    }
+
+    // --- compose ---------------------------------------------------------------------------------
+
+    @Test
+    void composePinsPostgresAndWaitsForItToBeHealthy() throws IOException {
+        JsonNode services = compose().path("services");
+        String image = services.at("/postgres/image").asText();
+        assertThat(image).startsWith("postgres:");
+        assertThat(image.substring("postgres:".length())).as("a pinned minor version").matches("17\\.\\d+.*");
+
+        JsonNode app = services.path("xborder");
+        assertThat(app.at("/build/context").asText()).isEqualTo("..");
+        assertThat(app.at("/build/dockerfile").asText()).isEqualTo("docker/Dockerfile.jvm");
+        assertThat(app.at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
+        assertThat(environment(app).get("DB_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+    }
+
+    @Test
+    void composeChecksTheHealthOfBothServices() throws IOException {
+        JsonNode services = compose().path("services");
+        assertThat(services.at("/postgres/healthcheck/test").toString()).contains("pg_isready");
+        assertThat(services.at("/xborder/healthcheck/test").toString()).contains("/q/health/ready");
+    }
+
+    @Test
+    void composeKeepsTheDataInANamedVolume() throws IOException {
+        JsonNode compose = compose();
+        Set<String> named = new HashSet<>();
+        compose.path("volumes").fieldNames().forEachRemaining(named::add);
+        assertThat(named).isNotEmpty();
+        assertThat(compose.at("/services/postgres/volumes")).anySatisfy(v -> {
+            String spec = v.isTextual() ? v.asText() : v.path("source").asText() + ":" + v.path("target").asText();
+            assertThat(named).contains(spec.split(":")[0]);
+            assertThat(spec).contains(":/var/lib/postgresql/data");
+        });
+    }
+
+    @Test
+    void composeTakesEverySecretFromTheEnvironment() throws IOException {
+        JsonNode services = compose().path("services");
+        int secrets = 0;
+        for (var it = services.fields(); it.hasNext();) {
+            var service = it.next();
+            for (var entry : environment(service.getValue()).entrySet()) {
+                if (SECRET_NAME.matcher(entry.getKey()).matches()) {
+                    secrets++;
+                    assertThat(entry.getValue()).as("%s.%s: a required ${...} reference without a default",
+                            service.getKey(), entry.getKey()).matches(REQUIRED_REFERENCE);
+                }
+            }
+        }
+        assertThat(secrets).as("password settings checked").isGreaterThanOrEqualTo(2);
+    }
+
+    // --- parsing ---------------------------------------------------------------------------------
+
+    static List<Instruction> parse(Path dockerfile) throws IOException {
+        List<Instruction> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : Files.readAllLines(dockerfile)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("#") || (trimmed.isEmpty() && current.isEmpty())) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+                continue;
+            }
+            current.append(trimmed);
+            String text = current.toString().trim();
+            current.setLength(0);
+            if (text.isEmpty()) {
+                continue;
+            }
+            String[] parts = text.split("\\s+", 2);
+            instructions.add(new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : ""));
+        }
+        return instructions;
+    }
+
+    /** The instructions after the last FROM. */
+    static List<Instruction> runtimeStage(List<Instruction> instructions) {
+        int last = 0;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals("FROM")) {
+                last = i;
+            }
+        }
+        return instructions.subList(last, instructions.size());
+    }
+
+    /** {@code KEY=value KEY2="value 2"}, or the legacy {@code KEY value} form; ARG without a default → "". */
+    static Map<String, String> envPairs(String args) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        String trimmed = args.trim();
+        if (!trimmed.contains("=")) {
+            String[] parts = trimmed.split("\\s+", 2);
+            pairs.put(parts[0], parts.length > 1 ? unquote(parts[1]) : "");
+            return pairs;
+        }
+        Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S*)").matcher(trimmed);
+        while (m.find()) {
+            pairs.put(m.group(1), unquote(m.group(2)));
+        }
+        return pairs;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    private static JsonNode compose() throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("docker-compose.yml").toFile());
+    }
+
+    /** A service's environment, from either the map or the list ({@code KEY=value}) form. */
+    private static Map<String, String> environment(JsonNode service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode node = service.path("environment");
+        if (node.isArray()) {
+            node.forEach(e -> {
+                String[] kv = e.asText().split("=", 2);
+                env.put(kv[0], kv.length > 1 ? kv[1] : "");
+            });
+        } else {
+            node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        }
+        return env;
+    }
+}

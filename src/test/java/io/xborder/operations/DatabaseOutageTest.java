@@ -1,0 +1,80 @@
+package io.xborder.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.xborder.testing.StoppableDatabaseProfile;
+import io.xborder.testing.StoppablePostgresResource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away under a running service: readiness turns DOWN, data endpoints answer 503 problem+json
+ * (not 500), classification without storage keeps working; when the database is back the service recovers by
+ * itself, with every stored finding still there.
+ */
+@QuarkusTest
+@TestProfile(StoppableDatabaseProfile.class)
+class DatabaseOutageTest {
+
+    @Test
+    void serviceDegradesTo503AndRecoversWhenTheDatabaseReturns() throws Exception {
+        long id = given().contentType(ContentType.JSON)
+                .body(Map.of("text", "Since 2021, Tesla has stored all Chinese vehicle data in Shanghai and does not send "
+                        + "any data to the United States."))
+                .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Integer> findingsBefore = given().queryParam("documentId", id).when().get("/api/v1/findings")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(findingsBefore).isNotEmpty();
+
+        StoppablePostgresResource.stopDatabase();
+        try {
+            awaitStatus("/q/health/ready", s -> s == 503, Duration.ofSeconds(30));
+            given().when().get("/q/health/live").then().statusCode(200);
+            given().queryParam("documentId", id).when().get("/api/v1/findings")
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", equalTo("5"))
+                    .body("status", equalTo(503));
+            given().contentType(ContentType.JSON).body(Map.of("text", "A new text while the database is down."))
+                    .when().post("/api/v1/documents")
+                    .then().statusCode(503).contentType("application/problem+json");
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("text", "Banks must store payment data only in India."))
+                    .when().post("/api/v1/classify")
+                    .then().statusCode(200).body("passages[0].findings.category", hasItem("DATA_LOCALIZATION"));
+        } finally {
+            StoppablePostgresResource.startDatabase();
+        }
+
+        awaitStatus("/q/health/ready", s -> s == 200, Duration.ofSeconds(60));
+        awaitStatus("/api/v1/documents/" + id, s -> s == 200, Duration.ofSeconds(30));
+        List<Integer> findingsAfter = given().queryParam("documentId", id).when().get("/api/v1/findings")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(findingsAfter).containsExactlyElementsOf(findingsBefore);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "After the outage, data must be stored locally in Vietnam."))
+                .when().post("/api/v1/documents").then().statusCode(201);
+    }
+
+    private static void awaitStatus(String path, IntPredicate wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status;
+        do {
+            status = given().when().get(path).then().extract().statusCode();
+            if (wanted.test(status)) {
+                return;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(path + " still answered " + status + " after " + timeout);
+    }
+}
