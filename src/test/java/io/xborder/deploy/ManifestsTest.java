@@ -340,7 +340,7 @@ class ManifestsTest {
         monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(label -> assertThat(
                 service.at("/metadata/labels").path(label.getKey()).asText()).isEqualTo(label.getValue().asText()));
         assertThat(texts(service.at("/spec/ports"), "name")).contains(port);
-        assertThat(configMapValue("prod", "QUARKUS_LOG_CONSOLE_JSON")).isEqualTo("true");
+        assertThat(configMapValue("prod", "XBORDER_JSON_LOGS")).isEqualTo("true");
     }
 
     // --- schemas ---------------------------------------------------------------------------------
