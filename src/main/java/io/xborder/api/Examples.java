@@ -68,4 +68,11 @@ public final class Examples {
              "detail": "Unsupported content type; see the API description for the accepted media types.",
              "instance": "/api/v1/classify"}
             """;
+
+    public static final String REVIEW_REQUEST = """
+            {"status": "CONFIRMED",
+             "mechanisms": ["SECURITY_ASSESSMENT"],
+             "jurisdictions": ["CN"],
+             "comment": "Article 37 of the Cybersecurity Law; assessment mechanism confirmed."}
+            """;
 }

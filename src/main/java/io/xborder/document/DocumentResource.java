@@ -163,7 +163,8 @@ public class DocumentResource {
         return Response.created(location).entity(ingested.document()).build();
     }
 
-    private DocumentInput input(String title, String text, String sourceUrl, String language, String jurisdiction,
+    /** Checks and normalises a document to ingest (400/413 on misuse); the console's paste form uses it too. */
+    public DocumentInput input(String title, String text, String sourceUrl, String language, String jurisdiction,
             String publishedAt) {
         String normalized = normalize(text);
         if (normalized.isBlank()) {
