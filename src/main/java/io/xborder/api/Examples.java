@@ -104,4 +104,10 @@ public final class Examples {
             {"type": "urn:xborder:problem:corrupt", "title": "Unprocessable Content", "status": 422,
              "detail": "law.pdf: the PDF cannot be read: end of file reached", "instance": "/api/v1/documents"}
             """;
+
+    public static final String JOB_URLS = """
+            {"kind": "URLS",
+             "urls": ["https://example.com/news/tesla-data", "https://example.com/laws/pipl.pdf"],
+             "language": null, "jurisdiction": "CN"}
+            """;
 }

@@ -130,6 +130,58 @@ public class DocumentService {
                 + "where p.document.id = ?1 order by p.index", documentId).list();
     }
 
+    /** What a reclassification did to one document. */
+    public record Reclassified(boolean changed, int findingsReplaced, int findingsKept, int findingsNow) {
+    }
+
+    /**
+     * Re-runs the classifier on every stored passage of the document unless it was classified with the current
+     * ruleset version: UNREVIEWED findings are replaced by the new ones; reviewed ones (CONFIRMED, REJECTED) are
+     * kept, and no new finding is made for their passage and category. One transaction per document.
+     *
+     * @throws io.xborder.api.ResourceNotFoundException when the document does not exist (any more)
+     */
+    public Reclassified reclassify(long documentId) {
+        String current = analysis.rulesetVersion();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Document d = Document.<Document>findByIdOptional(documentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow(() -> new io.xborder.api.ResourceNotFoundException("document", documentId));
+            if (current.equals(d.rulesetVersion)) {
+                return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
+            }
+            List<Passage> passages = passagesWithFindings(documentId);
+            Map<Long, java.util.Set<String>> reviewed = new java.util.HashMap<>();
+            int kept = 0;
+            for (Passage p : passages) {
+                for (StoredFinding f : p.findings) {
+                    if (!ReviewStatus.UNREVIEWED.name().equals(f.reviewStatus)) {
+                        reviewed.computeIfAbsent(p.id, k -> new java.util.HashSet<>()).add(f.category);
+                        kept++;
+                    }
+                }
+            }
+            // a bulk delete runs at once: the new findings below may reuse a (passage, category) pair
+            long replaced = StoredFinding.delete("document.id = ?1 and reviewStatus = ?2", documentId,
+                    ReviewStatus.UNREVIEWED.name());
+            LocalDate occurredOn = d.publishedAt != null ? d.publishedAt : d.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+            int now = kept;
+            for (Passage p : passages) {
+                io.xborder.classify.Language language = io.xborder.classify.Language.fromCode(p.language)
+                        .orElse(io.xborder.classify.Language.EN);
+                java.util.Set<String> keep = reviewed.getOrDefault(p.id, java.util.Set.of());
+                for (Finding f : analysis.analyzer().classifier().classify(d.text, p.start, p.end, language,
+                        d.jurisdiction)) {
+                    if (!keep.contains(f.category().name())) {
+                        toStored(f, p, d, occurredOn, current).persist();
+                        now++;
+                    }
+                }
+            }
+            d.rulesetVersion = current;
+            return new Reclassified(true, (int) replaced, kept, now);
+        });
+    }
+
     /** The document's original file; empty when the document does not exist or was ingested as text. */
     @Transactional
     public Optional<DocumentOriginal> original(long documentId) {
