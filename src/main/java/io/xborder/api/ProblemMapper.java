@@ -37,6 +37,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(Response.Status.CONFLICT, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
         return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), uri, List.of());
     }

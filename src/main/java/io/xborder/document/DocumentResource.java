@@ -275,6 +275,10 @@ public class DocumentResource {
             throw new io.xborder.api.InvalidRequestException("url", "is required");
         }
         URI url = URI.create(DocumentInputs.url("url", request.url()));
+        // the metadata is checked before anything is fetched
+        WireValues.language("language", request.language());
+        WireValues.jurisdiction("jurisdiction", request.jurisdiction());
+        WireValues.date("publishedAt", request.publishedAt());
         return respond(ingestion.ingestUrl(url, new DocumentInputs.Metadata(request.title(), null, request.language(),
                 request.jurisdiction(), request.publishedAt())), uri);
     }
