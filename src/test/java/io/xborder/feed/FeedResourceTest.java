@@ -167,6 +167,12 @@ class FeedResourceTest {
         request.request(method.strip(), path.strip()).then().statusCode(status).contentType("application/problem+json");
     }
 
+    @Test
+    void aFeedRequestThatIsNotJsonIs415() {
+        given().contentType(ContentType.TEXT).body("http://example.com/rss").post("/api/v1/feeds")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
     static long documentsTitled(String title) {
         return given().get("/api/v1/documents?size=200").jsonPath().getList("items.title", String.class).stream()
                 .filter(title::equals).count();
