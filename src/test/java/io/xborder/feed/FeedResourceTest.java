@@ -12,6 +12,8 @@ import io.restassured.http.ContentType;
 import io.xborder.ingest.IngestFixtures;
 import io.xborder.testing.LocalHttpServer;
 import io.xborder.testing.LocalHttpServer.Answer;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -165,6 +167,29 @@ class FeedResourceTest {
             request = request.contentType(ContentType.JSON).body(body);
         }
         request.request(method.strip(), path.strip()).then().statusCode(status).contentType("application/problem+json");
+    }
+
+    @Inject
+    FeedService feedService;
+    @Inject
+    FeedPoller poller;
+
+    @Test
+    void theSchedulerPollsDueFeedsAndMovesTheirNextPollOn() {
+        String tag = UUID.randomUUID().toString();
+        server.serve("/scheduled/" + tag, Answer.ok("application/rss+xml", rss(tag, List.of(item(tag + "-1",
+                "Scheduled " + tag, "", "<p>" + IngestFixtures.EN_LOCALIZE + " " + IngestFixtures.ref() + "</p>")))));
+        long id = given().contentType(ContentType.JSON).body(Map.of("url", server.url("/scheduled/" + tag)))
+                .post("/api/v1/feeds").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        poller.pollDueFeeds();
+
+        given().get("/api/v1/feeds/" + id).then().statusCode(200)
+                .body("lastPolledAt", notNullValue()).body("itemsIngested", equalTo(1));
+        Instant next = Instant.parse(given().get("/api/v1/feeds/" + id).jsonPath().getString("nextPollAt"));
+        assertThat(next).isAfter(Instant.now().plusSeconds(50 * 60));
+        assertThat(feedService.claimDue(100)).doesNotContain(id);
+        assertThat(documentsTitled("Scheduled " + tag)).isEqualTo(1);
     }
 
     @Test
