@@ -3,7 +3,9 @@ package io.xborder.analysis;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.xborder.classify.Language;
+import io.xborder.segment.LanguageDetector;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Predicate;
 
 /** The service's one {@link TextAnalyzer}, loaded once at start and timed for the metrics endpoint. */
 @ApplicationScoped
@@ -22,6 +24,18 @@ public class AnalysisService {
 
     public TextAnalyzer.AnalyzedText analyze(String text, Language language, String jurisdiction) {
         return classifyTimer.record(() -> analyzer.analyze(text, language, jurisdiction));
+    }
+
+    /** With the lines to drop as boilerplate of the document's source. */
+    public TextAnalyzer.AnalyzedText analyze(String text, Language language, String jurisdiction,
+            Predicate<String> alsoBoilerplate) {
+        return classifyTimer.record(() -> analyzer.analyze(text, language, jurisdiction, alsoBoilerplate));
+    }
+
+    /** Whether a single line of text, classified on its own, yields any finding. */
+    public boolean hasFindings(String line) {
+        return !analyzer.classifier().classify(line, 0, line.length(), LanguageDetector.detect(line, 0, line.length()), null)
+                .isEmpty();
     }
 
     public TextAnalyzer analyzer() {

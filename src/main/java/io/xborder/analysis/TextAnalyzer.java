@@ -8,6 +8,7 @@ import io.xborder.segment.Segment;
 import io.xborder.segment.Segmenter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Splits a text into passages and classifies each one: the whole pipeline from text to findings, without any
@@ -42,7 +43,15 @@ public final class TextAnalyzer {
      * @param jurisdiction the document's own jurisdiction (for "within the territory"/境内), or null
      */
     public AnalyzedText analyze(String text, Language language, String jurisdiction) {
-        List<Segment> segments = segmenter.segment(text, language);
+        return analyze(text, language, jurisdiction, line -> false);
+    }
+
+    /**
+     * As {@link #analyze(String, Language, String)}, also dropping the whole lines {@code alsoBoilerplate} accepts
+     * (lines that repeat across the documents of one source).
+     */
+    public AnalyzedText analyze(String text, Language language, String jurisdiction, Predicate<String> alsoBoilerplate) {
+        List<Segment> segments = segmenter.segment(text, language, alsoBoilerplate);
         List<AnalyzedPassage> passages = new ArrayList<>(segments.size());
         long hanChars = 0;
         long allChars = 0;

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -33,11 +34,13 @@ import org.hibernate.exception.ConstraintViolationException;
 public class DocumentService {
 
     private final AnalysisService analysis;
+    private final RepeatedLines repeatedLines;
     private final Counter documentsIngested;
     private final Map<Category, Counter> findingsByCategory = new EnumMap<>(Category.class);
 
-    public DocumentService(AnalysisService analysis, MeterRegistry registry) {
+    public DocumentService(AnalysisService analysis, RepeatedLines repeatedLines, MeterRegistry registry) {
         this.analysis = analysis;
+        this.repeatedLines = repeatedLines;
         this.documentsIngested = Counter.builder("xborder.documents.ingested")
                 .description("Documents stored (repeats of stored content not counted)")
                 .register(registry);
@@ -79,7 +82,10 @@ public class DocumentService {
         if (existing.isPresent()) {
             return new Ingested(existing.get(), false);
         }
-        TextAnalyzer.AnalyzedText analyzed = analysis.analyze(input.text(), input.language(), input.jurisdiction());
+        // a line the source repeats is boilerplate unless it says something the classifier finds
+        Predicate<String> repeated = repeatedLines.boilerplateOf(input.sourceUrl());
+        TextAnalyzer.AnalyzedText analyzed = analysis.analyze(input.text(), input.language(), input.jurisdiction(),
+                line -> repeated.test(line) && !analysis.hasFindings(line));
         try {
             DocumentView stored = QuarkusTransaction.requiringNew().call(() -> store(input, hash, analyzed, original));
             documentsIngested.increment();
@@ -235,6 +241,7 @@ public class DocumentService {
         }
         d.rulesetVersion = ruleset;
         d.persist();
+        repeatedLines.record(input.sourceUrl(), input.text());
         if (original != null) {
             Document.flush(); // the original's key is the document's id
             persistOriginal(d.id, original);

@@ -5,6 +5,7 @@ import io.xborder.classify.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Splits a news or law text (English, simplified Chinese, or both) into passages: sentences, except that an
@@ -60,8 +61,16 @@ public final class Segmenter {
      * @param languageHint the language of every passage, or null to detect it per passage
      */
     public List<Segment> segment(String text, Language languageHint) {
+        return segment(text, languageHint, line -> false);
+    }
+
+    /**
+     * As {@link #segment(String, Language)}, also dropping the whole lines that {@code alsoBoilerplate} accepts
+     * (e.g. lines that repeat across many documents of the same source).
+     */
+    public List<Segment> segment(String text, Language languageHint, Predicate<String> alsoBoilerplate) {
         Objects.requireNonNull(text, "text");
-        Run run = new Run(text, languageHint, sentenceIterator.get());
+        Run run = new Run(text, languageHint, sentenceIterator.get(), alsoBoilerplate);
         run.lines();
         return run.out;
     }
@@ -71,6 +80,7 @@ public final class Segmenter {
         final String text;
         final Language languageHint;
         final BreakIterator sentences;
+        final Predicate<String> alsoBoilerplate;
         final List<Segment> out = new ArrayList<>();
 
         // the current block of lines that sentence splitting sees as one unit
@@ -80,10 +90,11 @@ public final class Segmenter {
         int lastLineStart;
         int lastLineEnd;
 
-        Run(String text, Language languageHint, BreakIterator sentences) {
+        Run(String text, Language languageHint, BreakIterator sentences, Predicate<String> alsoBoilerplate) {
             this.text = text;
             this.languageHint = languageHint;
             this.sentences = sentences;
+            this.alsoBoilerplate = alsoBoilerplate;
         }
 
         void lines() {
@@ -108,7 +119,7 @@ public final class Segmenter {
         }
 
         private void line(int s, int e) {
-            if (e - s <= 4 * Boilerplate.MAX_LINE_LENGTH && boilerplate.isBoilerplate(text.substring(s, e))) {
+            if (e - s <= 4 * Boilerplate.MAX_LINE_LENGTH && isBoilerplate(text.substring(s, e))) {
                 flushBlock();
                 return;
             }
@@ -124,6 +135,10 @@ public final class Segmenter {
             }
             lastLineStart = s;
             lastLineEnd = e;
+        }
+
+        private boolean isBoilerplate(String line) {
+            return boilerplate.isBoilerplate(line) || alsoBoilerplate.test(line);
         }
 
         private void flushBlock() {
