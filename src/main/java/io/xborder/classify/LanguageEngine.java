@@ -46,6 +46,10 @@ final class LanguageEngine {
     private final Modality lawDefault;
     private final Modality newsDefault;
     private final Map<DataCategory, Integer> dataCategoryGroups = new EnumMap<>(DataCategory.class);
+    private final Map<DataCategory, Integer> holderGroups = new EnumMap<>(DataCategory.class);
+    private final int otherObjectGroup;
+    private final int genericDataGroup;
+    private final int notGenericDataGroup;
     private final DataCategory fallbackCategory;
     private final Set<Mechanism> personalWhen;
     private final Map<String, Integer> jurisdictionGroups = new java.util.LinkedHashMap<>();
@@ -167,6 +171,14 @@ final class LanguageEngine {
         for (var e : dc.cues().entrySet()) {
             dataCategoryGroups.put(e.getKey(), cc.list("dcat:" + e.getKey(), e.getValue()));
         }
+        if (dc.holders() != null) {
+            for (var e : dc.holders().entrySet()) {
+                holderGroups.put(e.getKey(), cc.list("dcat-holder:" + e.getKey(), e.getValue()));
+            }
+        }
+        this.otherObjectGroup = dataCategoryGroups.getOrDefault(DataCategory.OTHER, -1);
+        this.genericDataGroup = dc.generic() == null ? -1 : cc.list("dcat:generic", dc.generic());
+        this.notGenericDataGroup = dc.notGeneric() == null ? -1 : cc.list("dcat:not-generic", dc.notGeneric());
         this.fallbackCategory = dc.fallback() == null ? DataCategory.OTHER : dc.fallback();
         this.personalWhen = dc.personalWhen() == null || dc.personalWhen().isEmpty()
                 ? EnumSet.noneOf(Mechanism.class) : EnumSet.copyOf(dc.personalWhen());
@@ -598,8 +610,20 @@ final class LanguageEngine {
     private Set<DataCategory> dataCategories(Context ctx, Set<Mechanism> mechanisms) {
         Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
         for (var e : dataCategoryGroups.entrySet()) {
-            if (ctx.hits.has(e.getValue())) {
-                out.add(e.getKey());
+            SpanIndex idx = ctx.hits.get(e.getValue());
+            for (int i = 0; i < idx.size(); i++) {
+                if (!insideLongerDataCue(ctx, e.getKey(), idx.starts[i], idx.ends[i])) {
+                    out.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        // whose data it is ("users", 用户) says nothing once the data named is not about people (keys, maps)
+        if (!ctx.hits.has(otherObjectGroup)) {
+            for (var e : holderGroups.entrySet()) {
+                if (ctx.hits.has(e.getValue())) {
+                    out.add(e.getKey());
+                }
             }
         }
         if (out.isEmpty()) {
@@ -607,9 +631,40 @@ final class LanguageEngine {
             for (Mechanism m : mechanisms) {
                 personal |= personalWhen.contains(m);
             }
-            out.add(personal ? DataCategory.PERSONAL_INFORMATION : fallbackCategory);
+            out.add(personal && !namesGenericData(ctx) ? DataCategory.PERSONAL_INFORMATION : fallbackCategory);
         }
         return out;
+    }
+
+    /** "personal data" inside "non-personal data": the longer cue of another category names the data. */
+    private boolean insideLongerDataCue(Context ctx, DataCategory own, int s, int e) {
+        for (var o : dataCategoryGroups.entrySet()) {
+            if (o.getKey() == own) {
+                continue;
+            }
+            SpanIndex idx = ctx.hits.get(o.getValue());
+            for (int i = 0; i < idx.size() && idx.starts[i] <= s; i++) {
+                if (idx.ends[i] >= e && idx.ends[i] - idx.starts[i] > e - s) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A bare data noun ("data flows", 数据) outside compounds such as "data protection". */
+    private boolean namesGenericData(Context ctx) {
+        SpanIndex generic = ctx.hits.get(genericDataGroup);
+        if (generic.size() == 0) {
+            return false;
+        }
+        SpanIndex not = ctx.hits.get(notGenericDataGroup);
+        for (int i = 0; i < generic.size(); i++) {
+            if (not.size() == 0 || not.near(generic.starts[i], generic.ends[i], -1) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<String> jurisdictions(Context ctx) {

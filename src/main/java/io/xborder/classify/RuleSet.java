@@ -114,11 +114,22 @@ public record RuleSet(String version, Map<Language, LanguageRules> languages, Ca
     }
 
     /**
-     * Data-category cues; without any cue, {@code PERSONAL_INFORMATION} applies when one of {@code personalWhen}
-     * mechanisms is present (instruments that exist only for personal data), else {@code fallback}.
+     * Data-category cues. {@code cues} name the data itself ("personal data", "encryption keys", 地图数据); an
+     * {@code OTHER} cue names data that is not about people. {@code holders} name whose data it is or who holds it
+     * ("users", 用户): they count only while the passage names no non-personal data object — "the keys of users'
+     * accounts" is about keys. Without any cue, {@code PERSONAL_INFORMATION} applies when one of {@code personalWhen}
+     * mechanisms is present (instruments that exist only for personal data) and no {@code generic} data noun
+     * ("data flows", 数据) says the data is unqualified; else {@code fallback}. {@code notGeneric} lists compounds in
+     * which the generic noun does not name data that moves ("data protection", "data subject").
      */
     public record DataCategoryRules(
-            String language, Map<DataCategory, List<String>> cues, DataCategory fallback, List<Mechanism> personalWhen) {
+            String language,
+            Map<DataCategory, List<String>> cues,
+            Map<DataCategory, List<String>> holders,
+            List<String> generic,
+            List<String> notGeneric,
+            DataCategory fallback,
+            List<Mechanism> personalWhen) {
     }
 
     /**
