@@ -40,6 +40,10 @@ final class LanguageEngine {
     private final List<CompiledPattern> mechanismPatterns = new ArrayList<>();
     private final int negationGroup;
     private final int negationWindow;
+    private final int closeNegationGroup;
+    private final int closeNegationWindow;
+    private final Map<Mechanism, WeakCues> mechanismWeak = new EnumMap<>(Mechanism.class);
+    private final Map<Mechanism, Integer> mechanismExcept = new EnumMap<>(Mechanism.class);
     private final Map<Modality, Integer> modalityGroups = new EnumMap<>(Modality.class);
     private final int neutralGroup;
     private final int reportGroup;
@@ -142,10 +146,21 @@ final class LanguageEngine {
         var mech = rules.mechanisms();
         this.negationGroup = mech.negation() == null ? -1 : cc.list("mech:negation", mech.negation());
         this.negationWindow = mech.negationWindow() == null ? 60 : mech.negationWindow();
+        this.closeNegationGroup = mech.closeNegation() == null ? -1 : cc.list("mech:close-negation", mech.closeNegation());
+        this.closeNegationWindow = mech.closeNegationWindow() == null ? 12 : mech.closeNegationWindow();
         for (var e : mech.mechanisms().entrySet()) {
             MechanismCues m = e.getValue();
             if (m.cues() != null) {
                 mechanismGroups.put(e.getKey(), cc.list("mech:" + e.getKey(), m.cues()));
+            }
+            if (m.weak() != null) {
+                Set<Mechanism> notNear = m.weakNotNear() == null ? EnumSet.noneOf(Mechanism.class)
+                        : EnumSet.copyOf(m.weakNotNear());
+                mechanismWeak.put(e.getKey(), new WeakCues(cc.list("mech-weak:" + e.getKey(), m.weak()), notNear,
+                        m.weakWindow() == null ? 40 : m.weakWindow()));
+            }
+            if (m.except() != null) {
+                mechanismExcept.put(e.getKey(), cc.list("mech-except:" + e.getKey(), m.except()));
             }
             if (m.unless() != null) {
                 mechanismUnless.put(e.getKey(), EnumSet.copyOf(m.unless()));
@@ -569,10 +584,22 @@ final class LanguageEngine {
     private Set<Mechanism> mechanisms(Context ctx) {
         Set<Mechanism> out = EnumSet.noneOf(Mechanism.class);
         SpanIndex negation = ctx.hits.get(negationGroup);
+        SpanIndex closeNegation = ctx.hits.get(closeNegationGroup);
         for (var e : mechanismGroups.entrySet()) {
-            SpanIndex idx = ctx.hits.get(e.getValue());
+            SpanIndex except = ctx.hits.get(mechanismExcept.getOrDefault(e.getKey(), -1));
+            if (firstLiveCue(ctx.hits.get(e.getValue()), negation, closeNegation, except) >= 0) {
+                out.add(e.getKey());
+            }
+        }
+        for (var e : mechanismWeak.entrySet()) {
+            if (out.contains(e.getKey())) {
+                continue;
+            }
+            WeakCues w = e.getValue();
+            SpanIndex idx = ctx.hits.get(w.group);
+            SpanIndex except = ctx.hits.get(mechanismExcept.getOrDefault(e.getKey(), -1));
             for (int i = 0; i < idx.size(); i++) {
-                if (negation.size() == 0 || negation.endingBefore(idx.starts[i], negationWindow) < 0) {
+                if (live(idx, i, negation, closeNegation, except) && !nearInstrument(ctx, w, idx.starts[i], idx.ends[i])) {
                     out.add(e.getKey());
                     break;
                 }
@@ -605,6 +632,38 @@ final class LanguageEngine {
         }
         out.removeAll(drop);
         return out;
+    }
+
+    private int firstLiveCue(SpanIndex idx, SpanIndex negation, SpanIndex closeNegation, SpanIndex except) {
+        for (int i = 0; i < idx.size(); i++) {
+            if (live(idx, i, negation, closeNegation, except)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Not negated ("in the absence of", "without adequate") and not part of an excepted phrase. */
+    private boolean live(SpanIndex idx, int i, SpanIndex negation, SpanIndex closeNegation, SpanIndex except) {
+        int s = idx.starts[i];
+        int e = idx.ends[i];
+        return (negation.size() == 0 || negation.endingBefore(s, negationWindow) < 0)
+                && (closeNegation.size() == 0 || closeNegation.endingBefore(s, closeNegationWindow) < 0)
+                && (except.size() == 0 || except.near(s, e, -1) < 0);
+    }
+
+    /** A weak cue next to another instrument's cue is that instrument's approval ("clauses approved by"). */
+    private boolean nearInstrument(Context ctx, WeakCues w, int s, int e) {
+        for (Mechanism m : w.notNear) {
+            Integer g = mechanismGroups.get(m);
+            if (g != null && ctx.hits.get(g).near(s, e, w.window) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record WeakCues(int group, Set<Mechanism> notNear, int window) {
     }
 
     private Set<DataCategory> dataCategories(Context ctx, Set<Mechanism> mechanisms) {

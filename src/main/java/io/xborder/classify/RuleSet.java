@@ -87,12 +87,34 @@ public record RuleSet(String version, Map<Language, LanguageRules> languages, Ca
      * Mechanism cues. A cue preceded within {@code negationWindow} chars by a {@code negation} cue ("in the absence
      * of") does not count; a mechanism listed in another's {@code unless} is dropped when that one is present.
      */
+    /**
+     * Mechanism cues. {@code negation} cues cancel any mechanism cue starting within {@code negationWindow} chars
+     * after them ("in the absence of an adequacy decision"); {@code closeNegation} cues only the one right after
+     * them, within {@code closeNegationWindow} ("countries without adequate protection").
+     */
     public record MechanismRules(
-            String language, List<String> negation, Integer negationWindow, Map<Mechanism, MechanismCues> mechanisms) {
+            String language,
+            List<String> negation,
+            Integer negationWindow,
+            List<String> closeNegation,
+            Integer closeNegationWindow,
+            Map<Mechanism, MechanismCues> mechanisms) {
     }
 
-    /** Cues of one mechanism, plus optional RE2J patterns checked only in a window around a {@code near} cue. */
-    public record MechanismCues(List<String> cues, List<Mechanism> unless, List<WindowPattern> patterns) {
+    /**
+     * Cues of one mechanism, plus optional RE2J patterns checked only in a window around a {@code near} cue.
+     * {@code weak} cues (a bare "approved", 批准) count only when no cue of a {@code weakNotNear} mechanism is within
+     * {@code weakWindow} chars: "clauses approved by the authority" is the clauses' approval, not the transfer's.
+     * A cue overlapping an {@code except} phrase does not count ("authorised body", 主管机关同意 for CONSENT).
+     */
+    public record MechanismCues(
+            List<String> cues,
+            List<String> weak,
+            List<Mechanism> weakNotNear,
+            Integer weakWindow,
+            List<String> except,
+            List<Mechanism> unless,
+            List<WindowPattern> patterns) {
     }
 
     /** A linear-time (RE2J) pattern run only in {@code window} chars around hits of the {@code near} cues. */
