@@ -326,13 +326,8 @@ final class LanguageEngine {
 
         List<JurisdictionMention> mentions() {
             if (mentions == null) {
-                // the gazetteer sees the passage only, so its cost never depends on the size of the whole text
-                String passage = text.substring(start, end);
-                List<JurisdictionMention> found = gazetteer.find(passage, 0, passage.length(), docJurisdiction, language);
-                mentions = new ArrayList<>(found.size());
-                for (JurisdictionMention m : found) {
-                    mentions.add(new JurisdictionMention(m.code(), m.start() + start, m.end() + start, m.name()));
-                }
+                // the gazetteer scans the passage only, so its cost never depends on the size of the whole text
+                mentions = gazetteer.find(text, start, end, docJurisdiction, language);
             }
             return mentions;
         }
