@@ -291,6 +291,12 @@ public final class Gazetteer {
 
     /** Letters and digits of alphabetic scripts; CJK characters are not word characters (在US境内 matches US). */
     private static boolean isLatinWordChar(char c) {
+        if (c < 128) { // the common case, without a Unicode script lookup
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        if (c >= 0x3000 && c <= 0x30FF || c >= 0x3400 && c <= 0x9FFF) {
+            return false; // CJK punctuation, kana, unified ideographs: never Latin word characters
+        }
         if (!Character.isLetterOrDigit(c)) {
             return false;
         }
