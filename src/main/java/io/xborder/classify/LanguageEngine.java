@@ -40,12 +40,20 @@ final class LanguageEngine {
     private final List<CompiledPattern> mechanismPatterns = new ArrayList<>();
     private final int negationGroup;
     private final int negationWindow;
+    private final int closeNegationGroup;
+    private final int closeNegationWindow;
+    private final Map<Mechanism, WeakCues> mechanismWeak = new EnumMap<>(Mechanism.class);
+    private final Map<Mechanism, Integer> mechanismExcept = new EnumMap<>(Mechanism.class);
     private final Map<Modality, Integer> modalityGroups = new EnumMap<>(Modality.class);
     private final int neutralGroup;
     private final int reportGroup;
     private final Modality lawDefault;
     private final Modality newsDefault;
     private final Map<DataCategory, Integer> dataCategoryGroups = new EnumMap<>(DataCategory.class);
+    private final Map<DataCategory, Integer> holderGroups = new EnumMap<>(DataCategory.class);
+    private final int otherObjectGroup;
+    private final int genericDataGroup;
+    private final int notGenericDataGroup;
     private final DataCategory fallbackCategory;
     private final Set<Mechanism> personalWhen;
     private final Map<String, Integer> jurisdictionGroups = new java.util.LinkedHashMap<>();
@@ -138,10 +146,21 @@ final class LanguageEngine {
         var mech = rules.mechanisms();
         this.negationGroup = mech.negation() == null ? -1 : cc.list("mech:negation", mech.negation());
         this.negationWindow = mech.negationWindow() == null ? 60 : mech.negationWindow();
+        this.closeNegationGroup = mech.closeNegation() == null ? -1 : cc.list("mech:close-negation", mech.closeNegation());
+        this.closeNegationWindow = mech.closeNegationWindow() == null ? 12 : mech.closeNegationWindow();
         for (var e : mech.mechanisms().entrySet()) {
             MechanismCues m = e.getValue();
             if (m.cues() != null) {
                 mechanismGroups.put(e.getKey(), cc.list("mech:" + e.getKey(), m.cues()));
+            }
+            if (m.weak() != null) {
+                Set<Mechanism> notNear = m.weakNotNear() == null ? EnumSet.noneOf(Mechanism.class)
+                        : EnumSet.copyOf(m.weakNotNear());
+                mechanismWeak.put(e.getKey(), new WeakCues(cc.list("mech-weak:" + e.getKey(), m.weak()), notNear,
+                        m.weakWindow() == null ? 40 : m.weakWindow()));
+            }
+            if (m.except() != null) {
+                mechanismExcept.put(e.getKey(), cc.list("mech-except:" + e.getKey(), m.except()));
             }
             if (m.unless() != null) {
                 mechanismUnless.put(e.getKey(), EnumSet.copyOf(m.unless()));
@@ -167,6 +186,14 @@ final class LanguageEngine {
         for (var e : dc.cues().entrySet()) {
             dataCategoryGroups.put(e.getKey(), cc.list("dcat:" + e.getKey(), e.getValue()));
         }
+        if (dc.holders() != null) {
+            for (var e : dc.holders().entrySet()) {
+                holderGroups.put(e.getKey(), cc.list("dcat-holder:" + e.getKey(), e.getValue()));
+            }
+        }
+        this.otherObjectGroup = dataCategoryGroups.getOrDefault(DataCategory.OTHER, -1);
+        this.genericDataGroup = dc.generic() == null ? -1 : cc.list("dcat:generic", dc.generic());
+        this.notGenericDataGroup = dc.notGeneric() == null ? -1 : cc.list("dcat:not-generic", dc.notGeneric());
         this.fallbackCategory = dc.fallback() == null ? DataCategory.OTHER : dc.fallback();
         this.personalWhen = dc.personalWhen() == null || dc.personalWhen().isEmpty()
                 ? EnumSet.noneOf(Mechanism.class) : EnumSet.copyOf(dc.personalWhen());
@@ -299,13 +326,8 @@ final class LanguageEngine {
 
         List<JurisdictionMention> mentions() {
             if (mentions == null) {
-                // the gazetteer sees the passage only, so its cost never depends on the size of the whole text
-                String passage = text.substring(start, end);
-                List<JurisdictionMention> found = gazetteer.find(passage, 0, passage.length(), docJurisdiction, language);
-                mentions = new ArrayList<>(found.size());
-                for (JurisdictionMention m : found) {
-                    mentions.add(new JurisdictionMention(m.code(), m.start() + start, m.end() + start, m.name()));
-                }
+                // the gazetteer scans the passage only, so its cost never depends on the size of the whole text
+                mentions = gazetteer.find(text, start, end, docJurisdiction, language);
             }
             return mentions;
         }
@@ -557,10 +579,22 @@ final class LanguageEngine {
     private Set<Mechanism> mechanisms(Context ctx) {
         Set<Mechanism> out = EnumSet.noneOf(Mechanism.class);
         SpanIndex negation = ctx.hits.get(negationGroup);
+        SpanIndex closeNegation = ctx.hits.get(closeNegationGroup);
         for (var e : mechanismGroups.entrySet()) {
-            SpanIndex idx = ctx.hits.get(e.getValue());
+            SpanIndex except = ctx.hits.get(mechanismExcept.getOrDefault(e.getKey(), -1));
+            if (firstLiveCue(ctx.hits.get(e.getValue()), negation, closeNegation, except) >= 0) {
+                out.add(e.getKey());
+            }
+        }
+        for (var e : mechanismWeak.entrySet()) {
+            if (out.contains(e.getKey())) {
+                continue;
+            }
+            WeakCues w = e.getValue();
+            SpanIndex idx = ctx.hits.get(w.group);
+            SpanIndex except = ctx.hits.get(mechanismExcept.getOrDefault(e.getKey(), -1));
             for (int i = 0; i < idx.size(); i++) {
-                if (negation.size() == 0 || negation.endingBefore(idx.starts[i], negationWindow) < 0) {
+                if (live(idx, i, negation, closeNegation, except) && !nearInstrument(ctx, w, idx.starts[i], idx.ends[i])) {
                     out.add(e.getKey());
                     break;
                 }
@@ -595,11 +629,55 @@ final class LanguageEngine {
         return out;
     }
 
+    private int firstLiveCue(SpanIndex idx, SpanIndex negation, SpanIndex closeNegation, SpanIndex except) {
+        for (int i = 0; i < idx.size(); i++) {
+            if (live(idx, i, negation, closeNegation, except)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Not negated ("in the absence of", "without adequate") and not part of an excepted phrase. */
+    private boolean live(SpanIndex idx, int i, SpanIndex negation, SpanIndex closeNegation, SpanIndex except) {
+        int s = idx.starts[i];
+        int e = idx.ends[i];
+        return (negation.size() == 0 || negation.endingBefore(s, negationWindow) < 0)
+                && (closeNegation.size() == 0 || closeNegation.endingBefore(s, closeNegationWindow) < 0)
+                && (except.size() == 0 || except.near(s, e, -1) < 0);
+    }
+
+    /** A weak cue next to another instrument's cue is that instrument's approval ("clauses approved by"). */
+    private boolean nearInstrument(Context ctx, WeakCues w, int s, int e) {
+        for (Mechanism m : w.notNear) {
+            Integer g = mechanismGroups.get(m);
+            if (g != null && ctx.hits.get(g).near(s, e, w.window) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record WeakCues(int group, Set<Mechanism> notNear, int window) {
+    }
+
     private Set<DataCategory> dataCategories(Context ctx, Set<Mechanism> mechanisms) {
         Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
         for (var e : dataCategoryGroups.entrySet()) {
-            if (ctx.hits.has(e.getValue())) {
-                out.add(e.getKey());
+            SpanIndex idx = ctx.hits.get(e.getValue());
+            for (int i = 0; i < idx.size(); i++) {
+                if (!insideLongerDataCue(ctx, e.getKey(), idx.starts[i], idx.ends[i])) {
+                    out.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        // whose data it is ("users", 用户) says nothing once the data named is not about people (keys, maps)
+        if (!ctx.hits.has(otherObjectGroup)) {
+            for (var e : holderGroups.entrySet()) {
+                if (ctx.hits.has(e.getValue())) {
+                    out.add(e.getKey());
+                }
             }
         }
         if (out.isEmpty()) {
@@ -607,9 +685,40 @@ final class LanguageEngine {
             for (Mechanism m : mechanisms) {
                 personal |= personalWhen.contains(m);
             }
-            out.add(personal ? DataCategory.PERSONAL_INFORMATION : fallbackCategory);
+            out.add(personal && !namesGenericData(ctx) ? DataCategory.PERSONAL_INFORMATION : fallbackCategory);
         }
         return out;
+    }
+
+    /** "personal data" inside "non-personal data": the longer cue of another category names the data. */
+    private boolean insideLongerDataCue(Context ctx, DataCategory own, int s, int e) {
+        for (var o : dataCategoryGroups.entrySet()) {
+            if (o.getKey() == own) {
+                continue;
+            }
+            SpanIndex idx = ctx.hits.get(o.getValue());
+            for (int i = 0; i < idx.size() && idx.starts[i] <= s; i++) {
+                if (idx.ends[i] >= e && idx.ends[i] - idx.starts[i] > e - s) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A bare data noun ("data flows", 数据) outside compounds such as "data protection". */
+    private boolean namesGenericData(Context ctx) {
+        SpanIndex generic = ctx.hits.get(genericDataGroup);
+        if (generic.size() == 0) {
+            return false;
+        }
+        SpanIndex not = ctx.hits.get(notGenericDataGroup);
+        for (int i = 0; i < generic.size(); i++) {
+            if (not.size() == 0 || not.near(generic.starts[i], generic.ends[i], -1) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<String> jurisdictions(Context ctx) {

@@ -87,12 +87,34 @@ public record RuleSet(String version, Map<Language, LanguageRules> languages, Ca
      * Mechanism cues. A cue preceded within {@code negationWindow} chars by a {@code negation} cue ("in the absence
      * of") does not count; a mechanism listed in another's {@code unless} is dropped when that one is present.
      */
+    /**
+     * Mechanism cues. {@code negation} cues cancel any mechanism cue starting within {@code negationWindow} chars
+     * after them ("in the absence of an adequacy decision"); {@code closeNegation} cues only the one right after
+     * them, within {@code closeNegationWindow} ("countries without adequate protection").
+     */
     public record MechanismRules(
-            String language, List<String> negation, Integer negationWindow, Map<Mechanism, MechanismCues> mechanisms) {
+            String language,
+            List<String> negation,
+            Integer negationWindow,
+            List<String> closeNegation,
+            Integer closeNegationWindow,
+            Map<Mechanism, MechanismCues> mechanisms) {
     }
 
-    /** Cues of one mechanism, plus optional RE2J patterns checked only in a window around a {@code near} cue. */
-    public record MechanismCues(List<String> cues, List<Mechanism> unless, List<WindowPattern> patterns) {
+    /**
+     * Cues of one mechanism, plus optional RE2J patterns checked only in a window around a {@code near} cue.
+     * {@code weak} cues (a bare "approved", 批准) count only when no cue of a {@code weakNotNear} mechanism is within
+     * {@code weakWindow} chars: "clauses approved by the authority" is the clauses' approval, not the transfer's.
+     * A cue overlapping an {@code except} phrase does not count ("authorised body", 主管机关同意 for CONSENT).
+     */
+    public record MechanismCues(
+            List<String> cues,
+            List<String> weak,
+            List<Mechanism> weakNotNear,
+            Integer weakWindow,
+            List<String> except,
+            List<Mechanism> unless,
+            List<WindowPattern> patterns) {
     }
 
     /** A linear-time (RE2J) pattern run only in {@code window} chars around hits of the {@code near} cues. */
@@ -114,11 +136,22 @@ public record RuleSet(String version, Map<Language, LanguageRules> languages, Ca
     }
 
     /**
-     * Data-category cues; without any cue, {@code PERSONAL_INFORMATION} applies when one of {@code personalWhen}
-     * mechanisms is present (instruments that exist only for personal data), else {@code fallback}.
+     * Data-category cues. {@code cues} name the data itself ("personal data", "encryption keys", 地图数据); an
+     * {@code OTHER} cue names data that is not about people. {@code holders} name whose data it is or who holds it
+     * ("users", 用户): they count only while the passage names no non-personal data object — "the keys of users'
+     * accounts" is about keys. Without any cue, {@code PERSONAL_INFORMATION} applies when one of {@code personalWhen}
+     * mechanisms is present (instruments that exist only for personal data) and no {@code generic} data noun
+     * ("data flows", 数据) says the data is unqualified; else {@code fallback}. {@code notGeneric} lists compounds in
+     * which the generic noun does not name data that moves ("data protection", "data subject").
      */
     public record DataCategoryRules(
-            String language, Map<DataCategory, List<String>> cues, DataCategory fallback, List<Mechanism> personalWhen) {
+            String language,
+            Map<DataCategory, List<String>> cues,
+            Map<DataCategory, List<String>> holders,
+            List<String> generic,
+            List<String> notGeneric,
+            DataCategory fallback,
+            List<Mechanism> personalWhen) {
     }
 
     /**

@@ -93,18 +93,22 @@ public final class Gazetteer {
             return List.of();
         }
         int n = to - from;
-        char[] norm = new char[n];
-        char[] fold = new char[n];
+        Scratch sc = SCRATCH.get().ensure(n);
+        char[] norm = sc.norm;
+        char[] fold = sc.fold;
         for (int i = 0; i < n; i++) {
             char c = normalise(text.charAt(from + i));
             norm[i] = c;
             fold[i] = Character.toLowerCase(c);
         }
         // best[i]: the longest accepted entry starting at i (end offset, entry); filled by the single AC pass
-        int[] bestEnd = new int[n];
-        Entry[] bestEntry = new Entry[n];
+        int[] bestEnd = sc.bestEnd;
+        Entry[] bestEntry = sc.bestEntry;
+        java.util.Arrays.fill(bestEnd, 0, n, 0);
+        java.util.Arrays.fill(bestEntry, 0, n, null);
         final int base = from;
-        trie.parseText(fold, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end, entries) -> {
+        sc.text.set(fold, n);
+        trie.parseText(sc.text, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end, entries) -> {
             if (end - begin <= bestEnd[begin] - begin) {
                 return;
             }
@@ -205,6 +209,7 @@ public final class Gazetteer {
         };
     }
 
+    /** Whether an automaton hit is a mention: case and word boundaries checked against the whole text. */
     private static boolean accepts(Entry e, String text, char[] norm, int base, int begin, int end) {
         String key = e.key();
         switch (e.mode()) {
@@ -223,16 +228,75 @@ public final class Gazetteer {
             case ANY -> {
             }
         }
-        if (isLatinWordChar(key.charAt(0)) && base + begin > 0 && isLatinWordChar(text.charAt(base + begin - 1))) {
+        if (base + begin > 0 && isLatinWordChar(key.charAt(0)) && isLatinWordChar(text.charAt(base + begin - 1))) {
             return false;
         }
         char last = key.charAt(key.length() - 1);
         int after = base + end;
-        return !(isLatinWordChar(last) && after < text.length() && isLatinWordChar(text.charAt(after)));
+        return !(after < text.length() && isLatinWordChar(last) && isLatinWordChar(text.charAt(after)));
+    }
+
+    /** Per-thread buffers, so that a search allocates only its result. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        char[] norm = new char[0];
+        char[] fold = new char[0];
+        int[] bestEnd = new int[0];
+        Entry[] bestEntry = new Entry[0];
+        final Chars text = new Chars();
+
+        Scratch ensure(int n) {
+            if (norm.length < n || norm.length > (1 << 16) && n < 4096) {
+                int size = Math.max(n, 256);
+                norm = new char[size];
+                fold = new char[size];
+                bestEnd = new int[size];
+                bestEntry = new Entry[size];
+            }
+            return this;
+        }
+    }
+
+    /** A char buffer prefix seen by the automaton as a CharSequence. */
+    private static final class Chars implements CharSequence {
+        private char[] buf;
+        private int len;
+
+        void set(char[] buf, int len) {
+            this.buf = buf;
+            this.len = len;
+        }
+
+        @Override
+        public int length() {
+            return len;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return buf[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(buf, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, len);
+        }
     }
 
     /** Letters and digits of alphabetic scripts; CJK characters are not word characters (在US境内 matches US). */
     private static boolean isLatinWordChar(char c) {
+        if (c < 128) { // the common case, without a Unicode script lookup
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        if (c >= 0x3000 && c <= 0x30FF || c >= 0x3400 && c <= 0x9FFF) {
+            return false; // CJK punctuation, kana, unified ideographs: never Latin word characters
+        }
         if (!Character.isLetterOrDigit(c)) {
             return false;
         }
