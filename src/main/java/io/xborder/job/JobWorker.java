@@ -199,8 +199,10 @@ public final class JobWorker implements AutoCloseable {
                 handled.incrementAndGet();
             }
         } catch (Exception e) {
-            if (abandoned || !running && Thread.currentThread().isInterrupted()) {
-                return; // dead, or stopping: the item goes back (stop) or its lease runs out (abandon)
+            if (abandoned || !running) {
+                // dead, or stopping: stop() gives the item back uncounted, or its lease runs out (abandon). The
+                // interrupt flag cannot tell: throwing InterruptedException clears it.
+                return;
             }
             if (item.attempt() >= settings.maxAttempts()) {
                 LOG.errorf(e, "Job item %d failed on its last attempt", item.id());
