@@ -45,4 +45,15 @@ public final class ConsoleExtensions {
     public static String joinedPlain(List<String> values) {
         return values == null ? "" : String.join(", ", values);
     }
+
+    /** An instant as "2024-04-29 10:15" (UTC, minutes); "" when null. */
+    public static String utc(java.time.Instant instant) {
+        return instant == null ? "" : instant.toString().replace('T', ' ').substring(0, 16);
+    }
+
+    /** The field a console input id names: "upload-jurisdiction" → "jurisdiction". */
+    public static String fieldName(String inputId) {
+        int dash = inputId == null ? -1 : inputId.indexOf('-');
+        return dash < 0 ? inputId : inputId.substring(dash + 1);
+    }
 }
