@@ -56,4 +56,14 @@ public final class ConsoleExtensions {
         int dash = inputId == null ? -1 : inputId.indexOf('-');
         return dash < 0 ? inputId : inputId.substring(dash + 1);
     }
+
+    /** A job kind as the page names it: URLS → "URL job". */
+    public static String jobKind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "URLS" -> "URL job";
+            case "FILES" -> "File job";
+            case "RECLASSIFY" -> "Reclassification";
+            default -> label(kind);
+        };
+    }
 }

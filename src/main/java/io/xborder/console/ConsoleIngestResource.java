@@ -246,7 +246,7 @@ public class ConsoleIngestResource {
             notice = "The feed was deleted; the documents it brought stay.";
         } else if (q.getFirst("polled") != null) {
             notice = q.getFirst("error") != null ? "The feed could not be read; see its last error below."
-                    : "Polled: " + num(q, "items") + " items in the feed, " + num(q, "new") + " new, "
+                    : "Polled: the feed lists " + num(q, "items") + " items; " + num(q, "new") + " new, "
                             + num(q, "ingested") + " added, " + num(q, "failed") + " failed.";
         }
         return feedsPage(Map.of(), List.of(), null, notice);

@@ -410,7 +410,7 @@ class ConsoleTest {
         String polled = given().redirects().follow(false).when().post("/feeds/" + id + "/poll")
                 .then().statusCode(303).extract().header("Location");
         given().when().get(polled).then().statusCode(200)
-                .body(containsString("Polled: 1 items in the feed, 1 new, 1 added, 0 failed."))
+                .body(containsString("Polled: the feed lists 1 items; 1 new, 1 added, 0 failed."))
                 .body(containsString("Console feed " + tag));
         given().redirects().follow(false).when().post("/feeds/" + id + "/delete").then().statusCode(303);
         given().when().get("/feeds").then().statusCode(200).body(not(containsString("<tr id=\"feed-" + id + "\">")));
