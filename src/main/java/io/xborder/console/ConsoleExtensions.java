@@ -45,4 +45,25 @@ public final class ConsoleExtensions {
     public static String joinedPlain(List<String> values) {
         return values == null ? "" : String.join(", ", values);
     }
+
+    /** An instant as "2024-04-29 10:15" (UTC, minutes); "" when null. */
+    public static String utc(java.time.Instant instant) {
+        return instant == null ? "" : instant.toString().replace('T', ' ').substring(0, 16);
+    }
+
+    /** The field a console input id names: "upload-jurisdiction" → "jurisdiction". */
+    public static String fieldName(String inputId) {
+        int dash = inputId == null ? -1 : inputId.indexOf('-');
+        return dash < 0 ? inputId : inputId.substring(dash + 1);
+    }
+
+    /** A job kind as the page names it: URLS → "URL job". */
+    public static String jobKind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "URLS" -> "URL job";
+            case "FILES" -> "File job";
+            case "RECLASSIFY" -> "Reclassification";
+            default -> label(kind);
+        };
+    }
 }

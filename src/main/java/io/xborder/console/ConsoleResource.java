@@ -84,11 +84,23 @@ public class ConsoleResource {
 
     /** The document page. */
     public record DocumentPageView(DocumentView document, List<DocumentLayout.Block> blocks,
-            List<DocumentLayout.SideFinding> findings, boolean hasOriginal, String notice) {
+            List<DocumentLayout.SideFinding> findings, OriginalFiles.Original original, String notice) {
     }
 
-    /** The add page: the form's values, and the errors of the last attempt by field. */
-    public record AddView(Map<String, String> values, List<Problem.FieldError> errors, String message) {
+    /**
+     * The add page: the form's values, and the errors of the last attempt by field (input id), for the form that was
+     * sent ({@code paste}, {@code upload} or {@code url}); {@code problem} is a refusal that concerns no field.
+     */
+    public record AddView(Map<String, String> values, List<Problem.FieldError> errors, String message, String form,
+            Problem problem) {
+
+        public AddView(Map<String, String> values, List<Problem.FieldError> errors, String message) {
+            this(values, errors, message, "paste", null);
+        }
+
+        public boolean sent(String name) {
+            return name.equals(form) && (message != null || problem != null);
+        }
 
         public String value(String field) {
             return values.getOrDefault(field, "");
@@ -216,7 +228,7 @@ public class ConsoleResource {
         };
         DocumentView view = d.get();
         return Response.ok(Templates.document(new DocumentPageView(view, DocumentLayout.blocks(view),
-                DocumentLayout.findings(view), originals.exists(view.id()), notice))).build();
+                DocumentLayout.findings(view), originals.of(view.id()).orElse(null), notice))).build();
     }
 
     // --- Add ----------------------------------------------------------------------------------------------------

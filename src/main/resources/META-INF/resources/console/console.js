@@ -16,7 +16,9 @@
   });
 
   // Forms that classify or save: one submission at a time, and say that it is working.
-  ['paste-form', 'review-form'].forEach(function (id) {
+  var busy = { 'paste-form': 'Classifying…', 'review-form': 'Saving…', 'upload-form': 'Uploading…',
+    'url-form': 'Fetching…', 'feed-form': 'Subscribing…' };
+  Object.keys(busy).forEach(function (id) {
     var form = document.getElementById(id);
     if (!form) {
       return;
@@ -25,8 +27,55 @@
       var button = form.querySelector('button[type=submit]');
       if (button) {
         button.disabled = true;
-        button.textContent = id === 'paste-form' ? 'Classifying…' : 'Saving…';
+        button.textContent = busy[id];
       }
     });
   });
+
+  // Job page: poll the job every second until it has finished, updating the progress bar and counts; then load
+  // the page again so that the server renders the failed items (the page works without this, via its Refresh link).
+  var job = document.getElementById('job');
+  if (job && (job.dataset.state === 'QUEUED' || job.dataset.state === 'RUNNING')) {
+    var labels = { QUEUED: 'Queued', RUNNING: 'Running', DONE: 'Done', FAILED: 'Failed', PARTIAL: 'Partial' };
+    var set = function (id, value) {
+      var el = document.getElementById(id);
+      if (el) {
+        el.textContent = String(value);
+      }
+    };
+    var poll = function () {
+      fetch(job.dataset.job, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error('status ' + response.status);
+          }
+          return response.json();
+        })
+        .then(function (j) {
+          var finished = j.done + j.failed;
+          var bar = document.getElementById('job-progress');
+          bar.max = Math.max(j.total, 1);
+          bar.value = j.total === 0 ? 1 : finished;
+          bar.textContent = (j.total === 0 ? 100 : Math.floor(100 * finished / j.total)) + ' %';
+          set('job-finished', finished);
+          set('job-total', j.total);
+          set('job-done', j.done);
+          set('job-failed', j.failed);
+          set('job-created', j.createdDocuments);
+          var state = document.getElementById('job-state');
+          state.textContent = labels[j.state] || j.state;
+          state.className = 'state state-' + j.state;
+          job.dataset.state = j.state;
+          if (j.state === 'QUEUED' || j.state === 'RUNNING') {
+            window.setTimeout(poll, 1000);
+          } else {
+            window.location.replace(window.location.pathname);
+          }
+        })
+        .catch(function () {
+          window.setTimeout(poll, 5000); // a hiccup: try again, more slowly
+        });
+    };
+    window.setTimeout(poll, 1000);
+  }
 })();

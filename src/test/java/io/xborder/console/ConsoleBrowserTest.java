@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.xborder.ingest.IngestFixtures;
+import io.xborder.job.JobWorker;
+import io.xborder.job.JobWorkers;
+import io.xborder.testing.LocalHttpServer;
+import io.xborder.testing.LocalHttpServer.Answer;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -51,6 +57,10 @@ class ConsoleBrowserTest {
 
     static WebDriver driver;
     static Path profile;
+    static LocalHttpServer server;
+
+    @Inject
+    JobWorkers workers;
 
     @TestHTTPResource("/")
     URL base;
@@ -75,6 +85,7 @@ class ConsoleBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        server = new LocalHttpServer();
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
@@ -82,6 +93,9 @@ class ConsoleBrowserTest {
     static void stopBrowser() {
         if (driver != null) {
             driver.quit();
+        }
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -290,5 +304,110 @@ class ConsoleBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
         open("/overview");
         screenshot("13-overview");
+    }
+
+    @Test
+    void uploadsAFileThroughThePageAndSeesItsFindings() throws IOException {
+        Path file = Files.createTempDirectory("xborder-upload").resolve("regulation-" + marker + ".html");
+        Files.write(file, IngestFixtures.newsHtml("Uploaded regulation " + marker + " &lt;script&gt;alert(1)&lt;/script&gt;",
+                IngestFixtures.EN_LOCALIZE, IngestFixtures.EN_TRANSFER + " " + marker));
+        open("/add");
+        driver.findElement(By.cssSelector(".subnav a[href='/add#upload']")).click();
+        assertThat(driver.findElement(By.cssSelector("label[for=upload-file]")).getText()).contains("Files");
+        driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.id("upload-jurisdiction")).sendKeys("CN");
+        new Select(driver.findElement(By.id("upload-language"))).selectByValue("en");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('upload').scrollIntoView()");
+        screenshot("14-upload-form");
+        driver.findElement(By.id("upload-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("added and classified");
+        assertThat(driver.findElement(By.id("doc-title")).getText()).contains("Uploaded regulation " + marker)
+                .contains("<script>alert(1)</script>");
+        assertThat(driver.findElements(By.cssSelector(".side-list li"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(driver.findElements(By.cssSelector(".doc-text .hl.cat-dl"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector(".doc-text .hl.cat-cbt"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("original-link")).getText()).contains("regulation-" + marker + ".html");
+        assertThat(alertPresent()).isFalse();
+        screenshot("15-uploaded-document");
+
+        // a refused URL is explained next to the form
+        open("/add#url");
+        driver.findElement(By.id("url-urls")).sendKeys("http://169.254.169.254/latest/meta-data");
+        driver.findElement(By.id("url-submit")).click();
+        waiting().until(d -> !d.findElements(By.id("url-errors")).isEmpty());
+        assertThat(driver.findElement(By.id("url-errors")).getText()).contains("400 Bad Request")
+                .contains("url-refused");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('url').scrollIntoView()");
+        screenshot("16-url-refused");
+    }
+
+    @Test
+    void startsAUrlJobAndWatchesItsProgressBarReachDone() throws Exception {
+        List<String> urls = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            String path = "/browser/" + marker + "/" + i + ".html";
+            server.serve(path, Answer.ok("text/html", IngestFixtures.newsHtml("Job page " + i + " " + marker,
+                    i % 2 == 0 ? IngestFixtures.EN_LOCALIZE : IngestFixtures.EN_TRANSFER, marker + " " + i)).delayed(800));
+            urls.add(server.url(path));
+        }
+        open("/add#url");
+        driver.findElement(By.id("url-urls")).sendKeys(String.join("\n", urls));
+        driver.findElement(By.id("url-jurisdiction")).sendKeys("CN");
+        driver.findElement(By.id("url-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().matches(".*/jobs/\\d+\\?started=urls"));
+        WebElement progress = driver.findElement(By.id("job-progress"));
+        assertThat(progress.getAttribute("max")).isEqualTo("4");
+        assertThat(progress.getAttribute("value")).isEqualTo("0");
+        assertThat(driver.findElement(By.id("job-state")).getText()).isEqualTo("Queued");
+        screenshot("17-job-queued");
+
+        // the test profile runs no worker: this one works the job off while the page polls
+        try (JobWorker worker = workers.newWorker("browser-" + UUID.randomUUID(), 1)) {
+            worker.start();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+                String finished = d.findElement(By.id("job-finished")).getText();
+                return !"0".equals(finished) && !"4".equals(finished);
+            });
+            screenshot("18-job-running");
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(d -> "Done".equals(d.findElement(By.id("job-state")).getText())
+                            && !d.findElements(By.id("no-failures")).isEmpty());
+        }
+        progress = driver.findElement(By.id("job-progress"));
+        assertThat(progress.getAttribute("value")).isEqualTo("4");
+        assertThat(driver.findElement(By.id("job-progress-text")).getText()).contains("4 of 4").contains("0 failed");
+        assertThat(driver.findElements(By.id("job-refresh"))).isEmpty();
+        screenshot("19-job-done");
+        open("/jobs");
+        screenshot("20-jobs");
+    }
+
+    @Test
+    void subscribesToAFeedAndPollsIt() throws IOException {
+        server.serve("/browser/" + marker + "/item.html", Answer.ok("text/html",
+                IngestFixtures.newsHtml("Feed story " + marker, IngestFixtures.ZH_LOCALIZE, marker)));
+        server.serve("/browser/" + marker + "/rss.xml", Answer.ok("application/rss+xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Browser feed %s</title><link>http://127.0.0.1/</link>
+                <description>Test</description>
+                <item><guid isPermaLink="false">%s</guid><title>Feed story</title><link>%s</link></item>
+                </channel></rss>
+                """.formatted(marker, marker, server.url("/browser/" + marker + "/item.html"))));
+        open("/feeds");
+        driver.findElement(By.id("feed-url")).sendKeys(server.url("/browser/" + marker + "/rss.xml"));
+        driver.findElement(By.id("feed-intervalMinutes")).sendKeys("120");
+        new Select(driver.findElement(By.id("feed-language"))).selectByValue("zh");
+        driver.findElement(By.id("feed-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("subscribed="));
+        String id = driver.getCurrentUrl().replaceAll(".*subscribed=(\\d+).*", "$1");
+        driver.findElement(By.id("poll-" + id)).click();
+        waiting().until(d -> d.getCurrentUrl().contains("polled=" + id));
+        assertThat(driver.findElement(By.id("feeds-notice")).getText()).contains("1 new, 1 added");
+        assertThat(driver.findElement(By.id("feed-" + id)).getText()).contains("Browser feed " + marker).contains("120 min");
+        screenshot("21-feeds");
+        driver.findElement(By.id("delete-" + id)).click();
+        waiting().until(d -> d.getCurrentUrl().contains("deleted=" + id));
+        assertThat(driver.findElements(By.id("feed-" + id))).isEmpty();
     }
 }

@@ -12,10 +12,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.xborder.ingest.IngestFixtures;
+import io.xborder.job.JobWorker;
+import io.xborder.job.JobWorkers;
+import io.xborder.testing.LocalHttpServer;
+import io.xborder.testing.LocalHttpServer.Answer;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +33,23 @@ class ConsoleTest {
 
     static final String HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)>";
 
+    static LocalHttpServer server;
+
+    @Inject
+    JobWorkers workers;
+
     private String marker;
     private long document;
+
+    @BeforeAll
+    static void serve() {
+        server = new LocalHttpServer();
+    }
+
+    @AfterAll
+    static void stopServing() {
+        server.close();
+    }
 
     @BeforeEach
     void ingest() {
@@ -203,5 +227,204 @@ class ConsoleTest {
                 .body(containsString("id=\"findings-chart\""))
                 .body(containsString("2024-04"))
                 .body(containsString("id=\"document-jurisdictions\""));
+    }
+
+    /**
+     * Runs the job to its end with a worker of the test's own (the test profile runs none), so that no queued item
+     * is left for other test classes' workers.
+     */
+    void runToEnd(long job) throws InterruptedException {
+        try (JobWorker worker = workers.newWorker("console-" + UUID.randomUUID(), 2)) {
+            worker.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                String state = given().get("/api/v1/jobs/" + job).then().statusCode(200).extract().path("state");
+                if (!List.of("QUEUED", "RUNNING").contains(state)) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("job " + job + " did not finish");
+    }
+
+    // --- ingestion pages ----------------------------------------------------------------------------------------
+
+    @Test
+    void theAddPageOffersUploadAndUrlFormsWithLabelledInputs() {
+        String html = given().when().get("/add").then().statusCode(200).extract().asString();
+        assertThat(html).contains("action=\"/add/upload\" enctype=\"multipart/form-data\"")
+                .contains("<label for=\"upload-file\">").contains("id=\"upload-file\" name=\"file\" type=\"file\" multiple")
+                .contains("<label for=\"upload-jurisdiction\">").contains("<label for=\"upload-publishedAt\">")
+                .contains("action=\"/add/url\"").contains("<label for=\"url-urls\">").contains("<label for=\"url-language\">")
+                .contains("href=\"/feeds\"").contains("href=\"/jobs\"")
+                .doesNotContain("TODO");
+    }
+
+    @Test
+    void uploadingOneFileGoesToItsDocumentWithTheOriginalFileLinked() {
+        byte[] file = ("Data localisation notice " + marker + "\n\n" + IngestFixtures.EN_LOCALIZE + "\n\n" + HOSTILE)
+                .getBytes(StandardCharsets.UTF_8);
+        String location = given().redirects().follow(false)
+                .multiPart("file", "notice-" + marker + ".txt", file, "text/plain")
+                .multiPart("jurisdiction", "CN").multiPart("publishedAt", "2024-05-01").multiPart("title", "")
+                .when().post("/add/upload")
+                .then().statusCode(303).header("Location", matchesPattern(".*/documents/\\d+\\?added=new"))
+                .extract().header("Location");
+        long id = Long.parseLong(location.replaceAll(".*/documents/(\\d+).*", "$1"));
+        String html = given().when().get(location).then().statusCode(200).extract().asString();
+        assertThat(html).contains("The document was added and classified.")
+                .contains("href=\"/api/v1/documents/" + id + "/original\" id=\"original-link\"")
+                .contains("notice-" + marker + ".txt").contains("class=\"hl cat-dl\"")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)")
+                .contains("id=\"reclassify-link\"");
+        given().when().get("/api/v1/documents/" + id).then().body("jurisdiction", equalTo("CN"))
+                .body("publishedAt", equalTo("2024-05-01"));
+        given().when().get("/api/v1/documents/" + id + "/original").then().statusCode(200);
+        // a pasted document has no original file
+        assertThat(given().when().get("/documents/" + document).then().extract().asString()).doesNotContain("original-link");
+    }
+
+    @Test
+    void aRefusedUploadShowsTheProblemOrTheFieldErrorsInline() {
+        given().multiPart("file", "picture.png", IngestFixtures.png(), "image/png").multiPart("jurisdiction", "CN")
+                .when().post("/add/upload")
+                .then().statusCode(415).contentType(ContentType.HTML)
+                .body(containsString("id=\"upload-errors\""))
+                .body(containsString("415 Unsupported Media Type"))
+                .body(containsString("urn:xborder:problem:unsupported-type"))
+                .body(containsString("value=\"CN\""));
+        given().multiPart("file", "a.txt", "one".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("file", "b.txt", "two".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("title", "One title " + marker).multiPart("jurisdiction", "XX")
+                .when().post("/add/upload")
+                .then().statusCode(400)
+                .body(containsString("The files were not added"))
+                .body(containsString("id=\"upload-title-error\""))
+                .body(containsString("value=\"One title " + marker + "\""));
+        // the browser sends an empty part when no file was chosen
+        given().multiPart("file", "", new byte[0], "application/octet-stream")
+                .when().post("/add/upload")
+                .then().statusCode(400).body(containsString("id=\"upload-file-error\""));
+    }
+
+    @Test
+    void severalFilesBecomeAJobWhosePageShowsItsProgress() throws InterruptedException {
+        String location = given().redirects().follow(false)
+                .multiPart("file", "a-" + marker + ".txt", IngestFixtures.text(IngestFixtures.EN_LOCALIZE, marker), "text/plain")
+                .multiPart("file", "b-" + marker + ".txt", IngestFixtures.text(IngestFixtures.EN_TRANSFER, marker), "text/plain")
+                .multiPart("language", "en")
+                .when().post("/add/upload")
+                .then().statusCode(303).header("Location", matchesPattern(".*/jobs/\\d+\\?started=files"))
+                .extract().header("Location");
+        long job = Long.parseLong(location.replaceAll(".*/jobs/(\\d+).*", "$1"));
+        // the test profile runs no job worker: the job stays queued
+        String html = given().when().get(location).then().statusCode(200).extract().asString();
+        assertThat(html).contains("The files were queued as a job")
+                .contains("data-job=\"/api/v1/jobs/" + job + "\" data-state=\"QUEUED\"")
+                .contains("<progress id=\"job-progress\" max=\"2\" value=\"0\"")
+                .contains("id=\"job-state\">Queued<").contains("<span id=\"job-finished\">0</span> of <span id=\"job-total\">2</span>")
+                .contains("href=\"/jobs/" + job + "\" id=\"job-refresh\"");
+        given().when().get("/jobs").then().statusCode(200).body(containsString("<a href=\"/jobs/" + job + "\">Job " + job + "</a>"));
+        runToEnd(job);
+        given().when().get("/jobs/" + job).then().statusCode(200)
+                .body(containsString("data-state=\"DONE\""))
+                .body(containsString("<progress id=\"job-progress\" max=\"2\" value=\"2\""))
+                .body(containsString("id=\"no-failures\">None.<"))
+                .body(not(containsString("id=\"job-refresh\"")));
+        given().when().get("/jobs/99999999").then().statusCode(404).body(containsString("There is no job 99999999."));
+    }
+
+    @Test
+    void aRefusedUrlShowsTheApiProblemInline() {
+        given().contentType(ContentType.URLENC).formParam("urls", "http://10.0.0.9/secret-" + marker)
+                .formParam("jurisdiction", "CN")
+                .when().post("/add/url")
+                .then().statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("id=\"url-errors\""))
+                .body(containsString("400 Bad Request"))
+                .body(containsString("private address"))
+                .body(containsString("urn:xborder:problem:url-refused"))
+                .body(containsString(">http://10.0.0.9/secret-" + marker + "</textarea>"));
+        given().contentType(ContentType.URLENC).formParam("urls", "ftp://example.com/x")
+                .when().post("/add/url")
+                .then().statusCode(400).body(containsString("id=\"url-urls-error\""));
+    }
+
+    @Test
+    void aUrlIsFetchedAtOnceAndSeveralBecomeAJob() throws InterruptedException {
+        server.serve("/console/" + marker + ".html", Answer.ok("text/html",
+                IngestFixtures.newsHtml("Fetched " + marker, IngestFixtures.EN_LOCALIZE, IngestFixtures.ref())));
+        String location = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("urls", server.url("/console/" + marker + ".html"))
+                .when().post("/add/url")
+                .then().statusCode(303).header("Location", matchesPattern(".*/documents/\\d+\\?added=new"))
+                .extract().header("Location");
+        given().when().get(location).then().statusCode(200).body(containsString("Fetched " + marker))
+                .body(containsString("id=\"original-link\""));
+        String job = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("urls", server.url("/console/" + marker + ".html") + "\n " + server.url("/console/missing-" + marker))
+                .when().post("/add/url")
+                .then().statusCode(303).header("Location", matchesPattern(".*/jobs/\\d+\\?started=urls"))
+                .extract().header("Location").replaceAll(".*/jobs/(\\d+).*", "$1");
+        runToEnd(Long.parseLong(job));
+        // the failed item with its reason
+        given().when().get("/jobs/" + job).then().statusCode(200)
+                .body(containsString("data-state=\"PARTIAL\""))
+                .body(containsString("id=\"job-failures\""))
+                .body(containsString("/console/missing-" + marker + "</th>"))
+                .body(containsString("<code>URL_UNREACHABLE</code>"));
+    }
+
+    @Test
+    void subscribingToAFeedListsItAndItCanBePolledAndDeleted() {
+        String tag = marker;
+        server.serve("/console/" + tag + "/1.html", Answer.ok("text/html",
+                IngestFixtures.newsHtml("Feed item " + tag, IngestFixtures.EN_LOCALIZE, IngestFixtures.ref())));
+        server.serve("/console/" + tag + ".xml", Answer.ok("application/rss+xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Console feed %s</title><link>http://127.0.0.1/</link>
+                <description>Test</description>
+                <item><guid isPermaLink="false">%s-1</guid><title>Feed item %s</title><link>%s</link></item>
+                </channel></rss>
+                """.formatted(tag, tag, tag, server.url("/console/" + tag + "/1.html"))));
+        String feedUrl = server.url("/console/" + tag + ".xml");
+        String location = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("url", feedUrl).formParam("intervalMinutes", "30").formParam("jurisdiction", "cn")
+                .when().post("/feeds")
+                .then().statusCode(303).header("Location", matchesPattern(".*/feeds\\?subscribed=\\d+#feed-\\d+"))
+                .extract().header("Location");
+        long id = Long.parseLong(location.replaceAll(".*subscribed=(\\d+).*", "$1"));
+        given().when().get(location).then().statusCode(200)
+                .body(containsString("Subscribed."))
+                .body(containsString("<tr id=\"feed-" + id + "\">"))
+                .body(containsString(">" + feedUrl + "</a>"))
+                .body(containsString("30 min"));
+        // the same URL again: refused inline
+        given().contentType(ContentType.URLENC).formParam("url", feedUrl).formParam("intervalMinutes", "0")
+                .when().post("/feeds")
+                .then().statusCode(400).body(containsString("id=\"feed-intervalMinutes-error\""));
+        given().contentType(ContentType.URLENC).formParam("url", feedUrl)
+                .when().post("/feeds")
+                .then().statusCode(409).body(containsString("id=\"feed-url-error\"")).body(containsString("already subscribes"));
+        String polled = given().redirects().follow(false).when().post("/feeds/" + id + "/poll")
+                .then().statusCode(303).extract().header("Location");
+        given().when().get(polled).then().statusCode(200)
+                .body(containsString("Polled: the feed lists 1 items; 1 new, 1 added, 0 failed."))
+                .body(containsString("Console feed " + tag));
+        given().redirects().follow(false).when().post("/feeds/" + id + "/delete").then().statusCode(303);
+        given().when().get("/feeds").then().statusCode(200).body(not(containsString("<tr id=\"feed-" + id + "\">")));
+        given().when().post("/feeds/" + id + "/poll").then().statusCode(404);
+    }
+
+    @Test
+    void reclassificationIsStartedFromTheJobsPage() throws InterruptedException {
+        given().when().get("/jobs").then().statusCode(200).body(containsString("action=\"/jobs/reclassify\""));
+        String location = given().redirects().follow(false).when().post("/jobs/reclassify")
+                .then().statusCode(303).header("Location", matchesPattern(".*/jobs/\\d+\\?started=reclassify"))
+                .extract().header("Location");
+        given().when().get(location).then().statusCode(200).body(containsString("Reclassification started"))
+                .body(containsString("<progress id=\"job-progress\""));
+        runToEnd(Long.parseLong(location.replaceAll(".*/jobs/(\\d+).*", "$1")));
     }
 }

@@ -1,0 +1,405 @@
+package io.xborder.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.xborder.api.ConflictException;
+import io.xborder.api.InvalidRequestException;
+import io.xborder.api.PayloadTooLargeException;
+import io.xborder.api.Problem;
+import io.xborder.api.ProblemMapper;
+import io.xborder.api.ResourceNotFoundException;
+import io.xborder.api.WireValues;
+import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentService;
+import io.xborder.feed.FeedRequest;
+import io.xborder.feed.FeedService;
+import io.xborder.feed.FeedView;
+import io.xborder.ingest.FileMetadata;
+import io.xborder.ingest.IngestConfig;
+import io.xborder.ingest.IngestFailure;
+import io.xborder.ingest.IngestionService;
+import io.xborder.ingest.UploadMetadata;
+import io.xborder.job.JobRequest;
+import io.xborder.job.JobService;
+import io.xborder.job.JobView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * The console's ingestion pages: upload files and fetch URLs from the add page, follow feeds, and watch jobs. Every
+ * form posts here and is answered post/redirect/get: 303 to the new document, feed list or job; a refused request
+ * shows its form again with the errors next to the fields, or the API's problem detail. Calls the same services as
+ * the ingestion API.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleIngestResource {
+
+    private static final List<String> RUNNING = List.of("QUEUED", "RUNNING");
+
+    /** The feeds page: the subscriptions, the subscribe form's values and errors, and what the last action did. */
+    public record FeedsView(FeedView.Page feeds, Map<String, String> values, List<Problem.FieldError> errors,
+            String message, String notice) {
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public String error(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).map(Problem.FieldError::message).findFirst()
+                    .orElse("");
+        }
+    }
+
+    /** The jobs list. */
+    public record JobsView(JobView.Page jobs) {
+    }
+
+    /** A job's page; {@code running} while it has items left, so the page keeps polling. */
+    public record JobPageView(JobView job, String notice) {
+
+        public boolean running() {
+            return RUNNING.contains(job.state());
+        }
+
+        /** Items finished, failed or not; the progress bar's value. */
+        public int finished() {
+            return job.done() + job.failed();
+        }
+
+        /** {@code <progress>} needs a positive max: a job without items is shown as complete. */
+        public int max() {
+            return Math.max(job.total(), 1);
+        }
+
+        public int value() {
+            return job.total() == 0 ? 1 : finished();
+        }
+
+        public int percent() {
+            return job.total() == 0 ? 100 : (int) (100L * finished() / job.total());
+        }
+    }
+
+    @CheckedTemplate(basePath = "ConsoleResource")
+    static class Templates {
+        static native TemplateInstance feeds(FeedsView view);
+
+        static native TemplateInstance jobs(JobsView view);
+
+        static native TemplateInstance job(JobPageView view);
+    }
+
+    private final IngestionService ingestion;
+    private final JobService jobs;
+    private final FeedService feeds;
+    private final IngestConfig.Files limits;
+    private final ObjectMapper json;
+
+    public ConsoleIngestResource(IngestionService ingestion, JobService jobs, FeedService feeds,
+            IngestConfig.Files limits, ObjectMapper json) {
+        this.ingestion = ingestion;
+        this.jobs = jobs;
+        this.feeds = feeds;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    // --- Upload -------------------------------------------------------------------------------------------------
+
+    /**
+     * One file is ingested at once and the browser goes to its document; several become a FILES job and the browser
+     * goes to the job's page (per-file failures are listed there).
+     */
+    @POST
+    @Path("add/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") List<FileUpload> files, @RestForm("title") String title,
+            @RestForm("language") String language, @RestForm("jurisdiction") String jurisdiction,
+            @RestForm("publishedAt") String publishedAt) {
+        Map<String, String> values = values("upload-", "title", title, "language", language,
+                "jurisdiction", jurisdiction, "publishedAt", publishedAt);
+        // a file input left empty still sends a part without a name and without bytes
+        List<FileUpload> parts = files == null ? List.of()
+                : files.stream().filter(f -> f.fileName() != null && !f.fileName().isBlank() || f.size() > 0).toList();
+        try {
+            UploadMetadata meta = UploadMetadata.parse(
+                    new DocumentInputs.Metadata(title, null, language, jurisdiction, publishedAt), null,
+                    parts.stream().map(FileUpload::fileName).toList(), limits.maxFiles(), json);
+            if (parts.size() == 1) {
+                FileUpload part = parts.get(0);
+                DocumentService.Ingested ingested = ingestion.ingestFile(read(part), part.contentType(),
+                        part.fileName(), meta.forFile(part.fileName()));
+                return added(ingested);
+            }
+            long max = limits.maxFileSize().asLongValue();
+            List<JobService.JobFile> jobFiles = new ArrayList<>();
+            for (FileUpload part : parts) {
+                DocumentInputs.Metadata m = meta.forFile(part.fileName());
+                jobFiles.add(new JobService.JobFile(part.fileName(), part.contentType(),
+                        part.size() > max ? null : bytes(part),
+                        new FileMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt())));
+            }
+            return toJob(jobs.createFiles(jobFiles), "files");
+        } catch (InvalidRequestException e) {
+            return addPage(400, values, "upload", e.errors(), "The files were not added; please correct the fields "
+                    + "marked below.", null);
+        } catch (PayloadTooLargeException | IngestFailure e) {
+            Problem problem = ProblemMapper.describe(e, "/add/upload");
+            return addPage(problem.status(), values, "upload", List.of(), null, problem);
+        }
+    }
+
+    private byte[] read(FileUpload part) {
+        long max = limits.maxFileSize().asLongValue();
+        if (part.size() > max) {
+            throw new IngestFailure(IngestFailure.Kind.TOO_LARGE, part.fileName() + " has " + part.size()
+                    + " bytes, more than the per-file limit of " + max, null);
+        }
+        return bytes(part);
+    }
+
+    private static byte[] bytes(FileUpload part) {
+        try {
+            return Files.readAllBytes(part.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- URL ----------------------------------------------------------------------------------------------------
+
+    /** One URL is fetched at once and the browser goes to its document; several become a URLS job. */
+    @POST
+    @Path("add/url")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response fetch(MultivaluedMap<String, String> form) {
+        Map<String, String> values = values("url-", "urls", first(form, "urls"), "title", first(form, "title"),
+                "language", first(form, "language"), "jurisdiction", first(form, "jurisdiction"),
+                "publishedAt", first(form, "publishedAt"));
+        List<String> urls = Arrays.stream(values.get("url-urls").split("\\s+")).filter(s -> !s.isBlank()).toList();
+        String language = blankToNull(values.get("url-language"));
+        String jurisdiction = blankToNull(values.get("url-jurisdiction"));
+        String publishedAt = blankToNull(values.get("url-publishedAt"));
+        String title = blankToNull(values.get("url-title"));
+        try {
+            if (urls.isEmpty()) {
+                throw new InvalidRequestException("urls", "give at least one http or https URL");
+            }
+            if (urls.size() > 1) {
+                if (title != null) {
+                    throw new InvalidRequestException("title", "applies to a single URL; leave it empty for several");
+                }
+                return toJob(jobs.create(new JobRequest("URLS", urls, language, jurisdiction, publishedAt)), "urls");
+            }
+            URI url = URI.create(DocumentInputs.url("urls", urls.get(0)));
+            WireValues.language("language", language);
+            WireValues.jurisdiction("jurisdiction", jurisdiction);
+            WireValues.date("publishedAt", publishedAt);
+            return added(ingestion.ingestUrl(url, new DocumentInputs.Metadata(title, null, language, jurisdiction,
+                    publishedAt)));
+        } catch (InvalidRequestException e) {
+            List<Problem.FieldError> errors = e.errors().stream()
+                    .map(f -> new Problem.FieldError(f.field().startsWith("urls") ? "urls" : f.field(),
+                            f.field().startsWith("urls[") ? f.field() + " " + f.message() : f.message()))
+                    .toList();
+            return addPage(400, values, "url", errors, "Nothing was fetched; please correct the fields marked below.",
+                    null);
+        } catch (PayloadTooLargeException | IngestFailure e) {
+            Problem problem = ProblemMapper.describe(e, "/add/url");
+            return addPage(problem.status(), values, "url", List.of(), null, problem);
+        }
+    }
+
+    // --- Feeds --------------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("feeds")
+    public TemplateInstance feeds(@Context UriInfo uri) {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        String notice = null;
+        if (q.getFirst("subscribed") != null) {
+            notice = "Subscribed. The feed is polled at its interval; use \"Poll now\" to read it at once.";
+        } else if (q.getFirst("deleted") != null) {
+            notice = "The feed was deleted; the documents it brought stay.";
+        } else if (q.getFirst("polled") != null) {
+            notice = q.getFirst("error") != null ? "The feed could not be read; see its last error below."
+                    : "Polled: the feed lists " + num(q, "items") + " items; " + num(q, "new") + " new, "
+                            + num(q, "ingested") + " added, " + num(q, "failed") + " failed.";
+        }
+        return feedsPage(Map.of(), List.of(), null, notice);
+    }
+
+    @POST
+    @Path("feeds")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response subscribe(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new HashMap<>();
+        for (String f : List.of("url", "title", "intervalMinutes", "language", "jurisdiction")) {
+            values.put(f, first(form, f));
+        }
+        try {
+            Integer interval = null;
+            if (!values.get("intervalMinutes").isBlank()) {
+                try {
+                    interval = Integer.valueOf(values.get("intervalMinutes").strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidRequestException("intervalMinutes", "must be a whole number of minutes");
+                }
+            }
+            FeedView feed = feeds.create(new FeedRequest(blankToNull(values.get("url")),
+                    blankToNull(values.get("title")), interval, true, blankToNull(values.get("language")),
+                    blankToNull(values.get("jurisdiction"))));
+            return Response.seeOther(URI.create("/feeds?subscribed=" + feed.id() + "#feed-" + feed.id())).build();
+        } catch (InvalidRequestException e) {
+            return Response.status(400).entity(feedsPage(values, e.errors(),
+                    "The feed was not added; please correct the fields marked below.", null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(feedsPage(values,
+                    List.of(new Problem.FieldError("url", e.getMessage())), "The feed was not added.", null)).build();
+        }
+    }
+
+    @POST
+    @Path("feeds/{id}/poll")
+    public Response poll(@PathParam("id") String id) {
+        Optional<Long> feedId = parseId(id);
+        if (feedId.isEmpty()) {
+            return notFound("There is no feed " + id + ".");
+        }
+        try {
+            FeedView.Poll poll = feeds.poll(feedId.get());
+            String query = poll.error() != null ? "polled=" + feedId.get() + "&error=1"
+                    : "polled=" + feedId.get() + "&items=" + poll.items() + "&new=" + poll.newItems() + "&ingested="
+                            + poll.ingested() + "&failed=" + poll.failed();
+            return Response.seeOther(URI.create("/feeds?" + query + "#feed-" + feedId.get())).build();
+        } catch (ResourceNotFoundException e) {
+            return notFound("There is no feed " + id + ".");
+        }
+    }
+
+    @POST
+    @Path("feeds/{id}/delete")
+    public Response deleteFeed(@PathParam("id") String id) {
+        Optional<Long> feedId = parseId(id);
+        if (feedId.isEmpty() || !feeds.delete(feedId.get())) {
+            return notFound("There is no feed " + id + ".");
+        }
+        return Response.seeOther(URI.create("/feeds?deleted=" + feedId.get())).build();
+    }
+
+    private TemplateInstance feedsPage(Map<String, String> values, List<Problem.FieldError> errors, String message,
+            String notice) {
+        return Templates.feeds(new FeedsView(feeds.list(0, 200), values, errors, message, notice));
+    }
+
+    // --- Jobs ---------------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("jobs")
+    public TemplateInstance jobList() {
+        return Templates.jobs(new JobsView(jobs.list(0, 50)));
+    }
+
+    /** Reclassifies every document made with another ruleset version (reviewed findings are kept). */
+    @POST
+    @Path("jobs/reclassify")
+    public Response reclassify() {
+        return toJob(jobs.create(new JobRequest("RECLASSIFY", null, null, null, null)), "reclassify");
+    }
+
+    @GET
+    @Path("jobs/{id}")
+    public Response job(@PathParam("id") String id, @Context UriInfo uri) {
+        Optional<JobView> job = parseId(id).flatMap(jobs::get);
+        if (job.isEmpty()) {
+            return notFound("There is no job " + id + ".");
+        }
+        String notice = switch (String.valueOf(uri.getQueryParameters().getFirst("started"))) {
+            case "files" -> "The files were queued as a job; each is added in turn.";
+            case "urls" -> "The URLs were queued as a job; each is fetched and added in turn.";
+            case "reclassify" -> "Reclassification started: documents made with an older ruleset are classified "
+                    + "again; reviewed findings are kept.";
+            default -> null;
+        };
+        return Response.ok(Templates.job(new JobPageView(job.get(), notice))).build();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private static Response added(DocumentService.Ingested ingested) {
+        return Response.seeOther(URI.create("/documents/" + ingested.document().id() + "?added="
+                + (ingested.created() ? "new" : "existing"))).build();
+    }
+
+    private static Response toJob(long jobId, String started) {
+        return Response.seeOther(URI.create("/jobs/" + jobId + "?started=" + started)).build();
+    }
+
+    /** The add page again, with the errors (field names of {@code form}'s inputs) or the problem of that form. */
+    private static Response addPage(int status, Map<String, String> values, String form,
+            List<Problem.FieldError> errors, String message, Problem problem) {
+        List<Problem.FieldError> prefixed = errors.stream()
+                .map(e -> new Problem.FieldError(form + "-" + e.field(), e.message())).toList();
+        return Response.status(status).type(MediaType.TEXT_HTML).entity(ConsoleResource.Templates.add(
+                new ConsoleResource.AddView(values, prefixed, message, form, problem))).build();
+    }
+
+    /** The form's values keyed by input id ({@code prefix} + field); names and values alternate. */
+    private static Map<String, String> values(String prefix, String... namesAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(prefix + namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+        }
+        return values;
+    }
+
+    private static String first(MultivaluedMap<String, String> form, String field) {
+        String v = form.getFirst(field);
+        return v == null ? "" : v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String num(MultivaluedMap<String, String> q, String name) {
+        String v = q.getFirst(name);
+        return v != null && v.matches("\\d{1,9}") ? v : "0";
+    }
+
+    private static Response notFound(String message) {
+        return Response.status(404).entity(ConsoleResource.Templates.error(404, message)).type(MediaType.TEXT_HTML)
+                .build();
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(WireValues.id("id", id));
+        } catch (InvalidRequestException e) {
+            return Optional.empty();
+        }
+    }
+}
