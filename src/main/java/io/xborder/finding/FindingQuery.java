@@ -2,6 +2,7 @@ package io.xborder.finding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,10 +12,14 @@ import java.util.Map;
 
 /**
  * Runs findings queries: one statement for the page (finding, passage and document columns together, no N+1)
- * and one for the count.
+ * and one for the count. The count stops at {@link #COUNT_CAP} + 1 matches, so that a broad filter over millions
+ * of findings does not scan them all; above the cap the page says {@code totalExact=false}.
  */
 @ApplicationScoped
 public class FindingQuery {
+
+    /** Counts up to here are exact; above it the total is reported as a lower bound. */
+    public static final int COUNT_CAP = 10_000;
 
     private final EntityManager em;
 
@@ -27,9 +32,9 @@ public class FindingQuery {
      * @param cursor keyset position after which to continue, or null
      */
     public FindingPage find(FindingFilter filter, int page, int size, FindingCursor cursor) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
-        String pageWhere = where;
+        Where where = where(filter);
+        Map<String, Object> params = where.params;
+        String pageWhere = where.hql.toString();
         if (cursor != null) {
             pageWhere += " and (f.occurredOn < :cursorDate or (f.occurredOn = :cursorDate and f.id < :cursorId))";
         }
@@ -54,68 +59,84 @@ public class FindingQuery {
                             (String) row[5]),
                     new FindingView.DocumentRef((Long) row[6], (String) row[7], (LocalDate) row[8], (String) row[9])));
         }
-        TypedQuery<Long> count = em.createQuery("select count(f) from StoredFinding f join f.passage p" + where, Long.class);
+        // count(*) over at most COUNT_CAP + 1 matching rows, in any order (HQL allows a limit in a subquery only
+        // with an order by, which would make PostgreSQL sort all matches); the passage joined only for a text filter
+        Query count = em.createNativeQuery("select count(*) from (select 1 from findings f"
+                + (filter.text() != null ? " join passages p on p.id = f.passage_id" : "") + where.sql
+                + " limit " + (COUNT_CAP + 1) + ") c");
         params.forEach(count::setParameter);
-        long total = count.getSingleResult();
+        long counted = ((Number) count.getSingleResult()).longValue();
+        boolean exact = counted <= COUNT_CAP;
+        long total = exact ? counted : COUNT_CAP;
         String next = null;
         if (hasNext && !items.isEmpty()) {
             StoredFinding last = (StoredFinding) rows.get(size - 1)[0];
             next = new FindingCursor(last.occurredOn, last.id).encode();
         }
-        return new FindingPage(items, cursor == null ? page : null, size, total, true, next);
+        return new FindingPage(items, cursor == null ? page : null, size, total, exact, next);
     }
 
-    private static String where(FindingFilter filter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+    /** The filter as an HQL condition (page) and the same condition in SQL (capped count), with its parameters. */
+    private static final class Where {
+        final StringBuilder hql = new StringBuilder(" where 1 = 1");
+        final StringBuilder sql = new StringBuilder(" where 1 = 1");
+        final Map<String, Object> params = new LinkedHashMap<>();
+
+        void and(String hqlCondition, String sqlCondition, String name, Object value) {
+            hql.append(" and ").append(hqlCondition);
+            sql.append(" and ").append(sqlCondition);
+            params.put(name, value);
+        }
+    }
+
+    private static Where where(FindingFilter filter) {
+        Where w = new Where();
         if (filter.category() != null) {
-            where.append(" and f.category = :category");
-            params.put("category", filter.category().name());
+            w.and("f.category = :category", "f.category = :category", "category", filter.category().name());
         }
         if (filter.modality() != null) {
-            where.append(" and f.modality = :modality");
-            params.put("modality", filter.modality().name());
+            w.and("f.modality = :modality", "f.modality = :modality", "modality", filter.modality().name());
         }
+        // array containment (@>) is what the GIN indexes on the array columns serve
         if (filter.jurisdiction() != null) {
-            where.append(" and array_includes(f.jurisdictions, :jurisdictions)");
-            params.put("jurisdictions", new String[] { filter.jurisdiction() });
+            w.and("array_includes(f.jurisdictions, :jurisdictions)",
+                    "f.jurisdictions @> cast(:jurisdictions as varchar[])", "jurisdictions",
+                    new String[] { filter.jurisdiction() });
         }
         if (filter.mechanism() != null) {
-            where.append(" and array_includes(f.mechanisms, :mechanisms)");
-            params.put("mechanisms", new String[] { filter.mechanism().name() });
+            w.and("array_includes(f.mechanisms, :mechanisms)", "f.mechanisms @> cast(:mechanisms as varchar[])",
+                    "mechanisms", new String[] { filter.mechanism().name() });
         }
         if (filter.dataCategory() != null) {
-            where.append(" and array_includes(f.dataCategories, :dataCategories)");
-            params.put("dataCategories", new String[] { filter.dataCategory().name() });
+            w.and("array_includes(f.dataCategories, :dataCategories)",
+                    "f.data_categories @> cast(:dataCategories as varchar[])", "dataCategories",
+                    new String[] { filter.dataCategory().name() });
         }
         if (filter.language() != null) {
-            where.append(" and f.language = :language");
-            params.put("language", filter.language().code());
+            w.and("f.language = :language", "f.language = :language", "language", filter.language().code());
         }
         if (filter.minConfidence() != null) {
-            where.append(" and f.confidence >= :minConfidence");
-            params.put("minConfidence", filter.minConfidence());
+            w.and("f.confidence >= :minConfidence", "f.confidence >= :minConfidence", "minConfidence",
+                    filter.minConfidence());
         }
         if (filter.documentId() != null) {
-            where.append(" and f.document.id = :documentId");
-            params.put("documentId", filter.documentId());
+            w.and("f.document.id = :documentId", "f.document_id = :documentId", "documentId", filter.documentId());
         }
         if (filter.from() != null) {
-            where.append(" and f.occurredOn >= :from");
-            params.put("from", filter.from());
+            w.and("f.occurredOn >= :from", "f.occurred_on >= :from", "from", filter.from());
         }
         if (filter.to() != null) {
-            where.append(" and f.occurredOn <= :to");
-            params.put("to", filter.to());
+            w.and("f.occurredOn <= :to", "f.occurred_on <= :to", "to", filter.to());
         }
         if (filter.reviewStatus() != null) {
-            where.append(" and f.reviewStatus = :reviewStatus");
-            params.put("reviewStatus", filter.reviewStatus().name());
+            w.and("f.reviewStatus = :reviewStatus", "f.review_status = :reviewStatus", "reviewStatus",
+                    filter.reviewStatus().name());
         }
         if (filter.text() != null) {
-            where.append(" and p.text ilike :text escape '\\'");
-            params.put("text", "%" + escapeLike(filter.text()) + "%");
+            w.and("p.text ilike :text escape '\\'", "p.text ilike :text escape '\\'", "text",
+                    "%" + escapeLike(filter.text()) + "%");
         }
-        return where.toString();
+        return w;
     }
 
     private static String escapeLike(String s) {
