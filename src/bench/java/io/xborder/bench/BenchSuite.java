@@ -29,7 +29,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the benchmarks and prints one table, each measure next to the baseline measured in the same run.
  * Argument: {@code all} (default) or a comma-separated list of parts: {@code core}, {@code classify},
- * {@code findings}, {@code service} (start-up and memory), {@code ingest}.
+ * {@code findings}, {@code service} (start-up and memory), {@code ingest}; or {@code db} to only start the
+ * benchmark database (for EXPLAIN ANALYZE) until stopped.
  */
 public final class BenchSuite {
 
@@ -43,6 +44,13 @@ public final class BenchSuite {
         String which = args.length > 0 && !args[0].isBlank() ? args[0] : "all";
         Set<String> parts = new HashSet<>(Arrays.asList(which.split(",")));
         boolean all = parts.contains("all");
+        if (parts.contains("db")) {
+            // for looking at plans: the benchmark database with its data, until the process is stopped
+            try (BenchDatabase db = BenchDatabase.start()) {
+                System.err.println("bench: database " + db.url() + " (stop with Ctrl-C)");
+                Thread.sleep(Long.MAX_VALUE);
+            }
+        }
         String loadBefore = loadAverage();
         BenchTable table = new BenchTable();
         if (all || parts.contains("core")) {

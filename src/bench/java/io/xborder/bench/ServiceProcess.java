@@ -61,6 +61,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("XBORDER_DEMO", "false");
         env.put("XBORDER_DATA_DIR", Files.createTempDirectory("xborder-bench-data").toString());
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("XBORDER_FINDINGS_COUNT_CAP", String.valueOf(FindingsBench.COUNT_CAP));
         long t0 = System.nanoTime();
         Process p = pb.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

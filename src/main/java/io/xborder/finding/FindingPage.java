@@ -12,7 +12,7 @@ public record FindingPage(
         Integer page,
         @Schema(examples = "20") int size,
         @Schema(description = "Number of findings matching the filters; when totalExact is false, a lower bound "
-                + "(counting stops after 10,000 matches).", examples = "137") long total,
+                + "(counting stops after 1,000 matches by default, XBORDER_FINDINGS_COUNT_CAP).", examples = "137") long total,
         @Schema(description = "Whether total is exact (true) or a lower bound because counting was capped.")
         boolean totalExact,
         @Schema(description = "Opaque cursor for the next page (pass it as cursor=...), or null on the last page. "
