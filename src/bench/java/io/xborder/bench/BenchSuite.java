@@ -196,6 +196,9 @@ public final class BenchSuite {
                 ClassifyBench.Result core = ClassifyBench.core(analyzer, l, texts);
                 ClassifyBench.Result http = ClassifyBench.http(s.baseUrl(), l, texts);
                 String name = "classify " + ClassifyBench.bodyLabel(bytes) + " " + l.code();
+                System.err.printf(Locale.ROOT, "bench: %s: HTTP %.1f/s p50 %.1f p99 %.1f ms, core %.1f/s p50 %.1f p99 %.1f ms%n",
+                        name, http.perSecond(), http.latencies().percentileMs(50), http.latencies().percentileMs(99),
+                        core.perSecond(), core.latencies().percentileMs(50), core.latencies().percentileMs(99));
                 table.add(name + " throughput", http.perSecond(), core.perSecond(), "req/s",
                         "core calls/s" + errors(http.latencies()));
                 table.add(name + " p50", http.latencies().percentileMs(50), core.latencies().percentileMs(50), "ms",
@@ -213,6 +216,9 @@ public final class BenchSuite {
         Latencies allJdbc = new Latencies();
         for (FindingsBench.Mix mix : FindingsBench.mixes(db)) {
             FindingsBench.Result r = FindingsBench.run(mix, s.baseUrl(), db);
+            System.err.printf(Locale.ROOT, "bench: findings %s: HTTP p50 %.1f p99 %.1f ms, JDBC p50 %.1f p99 %.1f ms%n",
+                    mix.name(), r.http().percentileMs(50), r.http().percentileMs(99), r.jdbc().percentileMs(50),
+                    r.jdbc().percentileMs(99));
             table.add("findings " + mix.name() + " p50", r.http().percentileMs(50), r.jdbc().percentileMs(50), "ms",
                     "JDBC p50" + errors(r.http()) + errors(r.jdbc()));
             table.add("findings " + mix.name() + " p99", r.http().percentileMs(99), r.jdbc().percentileMs(99), "ms",

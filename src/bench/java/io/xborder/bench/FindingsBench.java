@@ -121,7 +121,11 @@ final class FindingsBench {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadLocal<Connection> conn = ThreadLocal.withInitial(() -> {
             try {
-                return db.connect();
+                Connection c = db.connect();
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET plan_cache_mode = force_custom_plan"); // as the service's connections
+                }
+                return c;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -227,7 +231,8 @@ final class FindingsBench {
         String pageWhere = where.toString();
         List<Object> pageParams = new ArrayList<>(params);
         if (f.containsKey("cursorDate")) {
-            pageWhere += " and (f1_0.occurred_on<? or (f1_0.occurred_on=? and f1_0.id<?))";
+            pageWhere += " and f1_0.occurred_on<=? and (f1_0.occurred_on<? or (f1_0.occurred_on=? and f1_0.id<?))";
+            pageParams.add(f.get("cursorDate"));
             pageParams.add(f.get("cursorDate"));
             pageParams.add(f.get("cursorDate"));
             pageParams.add(f.get("cursorId"));

@@ -44,7 +44,10 @@ public class FindingQuery {
         Map<String, Object> params = where.params;
         String pageWhere = where.hql.toString();
         if (cursor != null) {
-            pageWhere += " and (f.occurredOn < :cursorDate or (f.occurredOn = :cursorDate and f.id < :cursorId))";
+            // the first condition alone bounds the scan of the (occurred_on, id) index; without it PostgreSQL walks the
+            // index from the newest finding and filters, reading every row before the cursor
+            pageWhere += " and f.occurredOn <= :cursorDate"
+                    + " and (f.occurredOn < :cursorDate or (f.occurredOn = :cursorDate and f.id < :cursorId))";
         }
         TypedQuery<Object[]> query = em.createQuery("select f, p.id, p.index, p.start, p.end, p.text, d.id, d.title, "
                 + "d.publishedAt, d.jurisdiction from StoredFinding f join f.passage p join f.document d"
