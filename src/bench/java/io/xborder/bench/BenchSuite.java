@@ -214,7 +214,9 @@ public final class BenchSuite {
                 + " req/s open-loop, " + FindingsBench.SECONDS + " s per mix; baseline: same SQL over JDBC, same rate");
         Latencies allHttp = new Latencies();
         Latencies allJdbc = new Latencies();
-        for (FindingsBench.Mix mix : FindingsBench.mixes(db)) {
+        List<FindingsBench.Mix> mixes = FindingsBench.mixes(db);
+        FindingsBench.warmUp(mixes, s.baseUrl(), db);
+        for (FindingsBench.Mix mix : mixes) {
             FindingsBench.Result r = FindingsBench.run(mix, s.baseUrl(), db);
             System.err.printf(Locale.ROOT, "bench: findings %s: HTTP p50 %.1f p99 %.1f ms, JDBC p50 %.1f p99 %.1f ms%n",
                     mix.name(), r.http().percentileMs(50), r.http().percentileMs(99), r.jdbc().percentileMs(50),

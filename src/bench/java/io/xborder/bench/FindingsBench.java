@@ -106,6 +106,56 @@ final class FindingsBench {
         return mixes;
     }
 
+    static final int WARMUP_ALL_SECONDS = Integer.getInteger("bench.findings.warmupAll", 20);
+
+    /**
+     * Warms both sides before any mix is measured (a fresh service JVM compiles its hot paths during the first
+     * thousands of requests and would otherwise queue the first mix): every request of every mix, closed-loop
+     * with two clients, for {@link #WARMUP_ALL_SECONDS} over HTTP and as long over JDBC.
+     */
+    static void warmUp(List<Mix> mixes, String baseUrl, BenchDatabase db) throws Exception {
+        List<Req> all = new ArrayList<>();
+        mixes.forEach(m -> all.addAll(m.requests()));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long[] counts = new long[2];
+        for (int side = 0; side < 2; side++) {
+            int which = side;
+            long end = System.nanoTime() + WARMUP_ALL_SECONDS * 1_000_000_000L;
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int offset = t;
+                Thread th = new Thread(() -> {
+                    try (Connection c = db.connect()) {
+                        try (Statement st = c.createStatement()) {
+                            st.execute("SET plan_cache_mode = force_custom_plan");
+                        }
+                        for (int i = offset; System.nanoTime() < end; i += 2) {
+                            Req req = all.get(i % all.size());
+                            if (which == 0) {
+                                http.send(ServiceProcess.withAuth(HttpRequest.newBuilder(URI.create(baseUrl
+                                        + "/api/v1/findings?size=" + PAGE_SIZE + "&" + req.query()))).build(),
+                                        HttpResponse.BodyHandlers.discarding());
+                            } else {
+                                jdbc(c, req.filter());
+                            }
+                            synchronized (counts) {
+                                counts[which]++;
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+        }
+        System.err.printf("bench: findings warm-up: %d HTTP requests, %d JDBC requests%n", counts[0], counts[1]);
+    }
+
     static Result run(Mix mix, String baseUrl, BenchDatabase db) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();

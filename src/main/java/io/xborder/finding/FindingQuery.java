@@ -60,7 +60,8 @@ public class FindingQuery {
             query.setFirstResult(page * size);
         }
         // one extra row tells whether a next page exists
-        List<Object[]> rows = query.setMaxResults(size + 1).getResultList();
+        // read-only: the entities are only copied into views, so Hibernate keeps no snapshots to dirty-check
+        List<Object[]> rows = query.setHint("org.hibernate.readOnly", true).setMaxResults(size + 1).getResultList();
         boolean hasNext = rows.size() > size;
         List<FindingView> items = new ArrayList<>(Math.min(rows.size(), size));
         for (Object[] row : rows.subList(0, Math.min(rows.size(), size))) {
