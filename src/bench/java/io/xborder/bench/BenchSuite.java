@@ -1,10 +1,24 @@
 package io.xborder.bench;
 
+import io.xborder.analysis.TextAnalyzer;
 import io.xborder.classify.Language;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -14,27 +28,59 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks and prints one table, each measure next to the baseline measured in the same run.
- * Argument: {@code all} (default) or {@code core}.
+ * Argument: {@code all} (default) or a comma-separated list of parts: {@code core}, {@code classify},
+ * {@code findings}, {@code service} (start-up and memory), {@code ingest}; or {@code db} to only start the
+ * benchmark database (for EXPLAIN ANALYZE) until stopped.
  */
 public final class BenchSuite {
+
+    static final long FINDINGS = Long.getLong("bench.findings.rows", 1_000_000L);
+    static final int STARTS = Integer.getInteger("bench.starts", 3);
 
     private BenchSuite() {
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws Exception {
         String which = args.length > 0 && !args[0].isBlank() ? args[0] : "all";
-        StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%-44s %14s %14s %8s%n", "benchmark", "value", "baseline", "ratio"));
-        if (which.equals("all") || which.equals("core")) {
+        Set<String> parts = new HashSet<>(Arrays.asList(which.split(",")));
+        boolean all = parts.contains("all");
+        if (parts.contains("db")) {
+            // for looking at plans: the benchmark database with its data, until the process is stopped
+            try (BenchDatabase db = BenchDatabase.start()) {
+                System.err.println("bench: database " + db.url() + " (stop with Ctrl-C)");
+                Thread.sleep(Long.MAX_VALUE);
+            }
+        }
+        String loadBefore = loadAverage();
+        BenchTable table = new BenchTable();
+        if (all || parts.contains("core")) {
             core(table);
         }
-        System.out.println();
-        System.out.println("xborder benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ")");
-        System.out.print(table);
+        boolean classify = all || parts.contains("classify");
+        boolean findings = all || parts.contains("findings");
+        boolean service = all || parts.contains("service");
+        if (classify || findings || service) {
+            services(table, classify, findings, service);
+        }
+        if (all || parts.contains("ingest")) {
+            ingest(table);
+        }
+        String loadAfter = loadAverage();
+        StringBuilder out = new StringBuilder();
+        out.append('\n').append("xborder benchmarks — ").append(machine()).append('\n');
+        out.append("load average (1/5/15 min): ").append(loadBefore).append(" at start, ").append(loadAfter)
+                .append(" at end\n\n");
+        out.append(table.render());
+        System.out.print(out);
+        Path results = Path.of("target/bench/results.txt");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, out.toString());
     }
 
-    private static void core(StringBuilder table) throws RunnerException {
+    // --- core ------------------------------------------------------------------------------------------------
+
+    private static void core(BenchTable table) throws RunnerException {
+        table.section("core classification, 1 thread (JMH); baseline: Aho-Corasick scan of all cues");
         Options options = new OptionsBuilder()
                 .include(CoreBenchmark.class.getName())
                 .forks(1)
@@ -54,8 +100,220 @@ public final class BenchSuite {
             double mb = BenchTexts.utf8Bytes(BenchTexts.text(l, CoreBenchmark.TEXT_BYTES)) / 1e6;
             double classify = mb / (msPerOp.get("classify:" + l.code()) / 1000);
             double scan = mb / (msPerOp.get("cueScan:" + l.code()) / 1000);
-            table.append(String.format(Locale.ROOT, "%-44s %9.1f MB/s %9.1f MB/s %7.1f%%%n",
-                    "core segment+classify " + l.code() + " (vs cue scan)", classify, scan, 100 * classify / scan));
+            table.add("core segment+classify " + l.code() + " (MB/s per core)", classify, scan, "MB/s",
+                    "cue scan; target ≥ " + (l == Language.EN ? 30 : 60) + " MB/s and ≥ 0.15×");
         }
+    }
+
+    // --- the packaged service --------------------------------------------------------------------------------
+
+    private static void services(BenchTable table, boolean classify, boolean findings, boolean service) throws Exception {
+        try (BenchDatabase db = BenchDatabase.start()) {
+            // a first start migrates the schema (when needed) and warms the file cache; not measured
+            try (ServiceProcess first = ServiceProcess.start(db, "service-migrate")) {
+                System.err.printf("bench: service migrated and ready in %.0f ms%n", first.readyMs);
+            }
+            if (findings) {
+                long n = FindingsData.ensure(db, FINDINGS);
+                System.err.printf("bench: %,d findings in the database%n", n);
+            }
+            List<Double> bare = new ArrayList<>();
+            List<Double> bareRss = new ArrayList<>();
+            List<Double> ready = new ArrayList<>();
+            List<Double> startedIn = new ArrayList<>();
+            if (service) {
+                for (int i = 0; i < STARTS; i++) {
+                    double[] b = bareJvm(db);
+                    bare.add(b[0]);
+                    bareRss.add(b[1]);
+                }
+                for (int i = 0; i < STARTS - 1; i++) {
+                    try (ServiceProcess s = ServiceProcess.start(db, "service-start-" + i)) {
+                        ready.add(s.readyMs);
+                        startedIn.add(s.startedInMs());
+                    }
+                }
+            }
+            try (ServiceProcess s = ServiceProcess.start(db, "service")) {
+                ready.add(s.readyMs);
+                startedIn.add(s.startedInMs());
+                Thread.sleep(3000);
+                double idleRss = s.rssMb();
+                if (service) {
+                    table.section("service start-up (external DB_URL, median of " + STARTS + ") and memory");
+                    table.add("start-up: spawn to /q/health/ready", median(ready), median(bare), "ms",
+                            "plain JVM + JDBC connect + select 1; target ≤ 3000 ms");
+                    table.add("start-up: Quarkus \"started in\"", median(startedIn), median(bare), "ms",
+                            "same plain JVM");
+                    table.add("resident memory idle (RSS)", idleRss, median(bareRss), "MB", "same plain JVM");
+                }
+                if (classify) {
+                    classify(table, s);
+                }
+                if (findings) {
+                    findings(table, s, db);
+                }
+                if (service) {
+                    table.add("resident memory under load (peak RSS)", s.peakRssMb(), idleRss, "MB",
+                            "service idle; target ≤ 512 MB");
+                    table.add("resident memory after load (RSS)", s.rssMb(), idleRss, "MB", "service idle");
+                }
+            }
+        }
+    }
+
+    /** Start-up time (spawn to "ready") and RSS of a plain JVM that connects to the database. */
+    private static double[] bareJvm(BenchDatabase db) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ServiceProcess.javaBin());
+        cmd.addAll(ServiceProcess.jvmArgs());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BareJvm.class.getName(), db.url()));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = in.readLine();
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (!"ready".equals(line)) {
+                throw new IllegalStateException("baseline JVM said " + line);
+            }
+            Thread.sleep(1000);
+            double rss = ServiceProcess.procStatusKb(p.pid(), "VmRSS") / 1024.0;
+            p.getOutputStream().close();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return new double[] { ms, rss };
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void classify(BenchTable table, ServiceProcess s) throws Exception {
+        table.section("POST /api/v1/classify over HTTP, " + ClassifyBench.CLIENTS + " clients closed-loop, "
+                + ClassifyBench.SECONDS + " s; baseline: the core in-process on the same texts and threads");
+        TextAnalyzer analyzer = TextAnalyzer.withDefaults();
+        for (int bytes : new int[] { 1024, 50 * 1024 }) {
+            for (Language l : Language.values()) {
+                List<String> texts = ClassifyBench.texts(l, bytes);
+                ClassifyBench.Result core = ClassifyBench.core(analyzer, l, texts);
+                ClassifyBench.Result http = ClassifyBench.http(s.baseUrl(), l, texts);
+                String name = "classify " + ClassifyBench.bodyLabel(bytes) + " " + l.code();
+                System.err.printf(Locale.ROOT, "bench: %s: HTTP %.1f/s p50 %.1f p99 %.1f ms, core %.1f/s p50 %.1f p99 %.1f ms%n",
+                        name, http.perSecond(), http.latencies().percentileMs(50), http.latencies().percentileMs(99),
+                        core.perSecond(), core.latencies().percentileMs(50), core.latencies().percentileMs(99));
+                table.add(name + " throughput", http.perSecond(), core.perSecond(), "req/s",
+                        "core calls/s" + errors(http.latencies()));
+                table.add(name + " p50", http.latencies().percentileMs(50), core.latencies().percentileMs(50), "ms",
+                        "core p50");
+                table.add(name + " p99", http.latencies().percentileMs(99), core.latencies().percentileMs(99), "ms",
+                        "core p99");
+            }
+        }
+    }
+
+    private static void findings(BenchTable table, ServiceProcess s, BenchDatabase db) throws Exception {
+        table.section("GET /api/v1/findings, " + FINDINGS / 1000 + "k findings, " + FindingsBench.RATE
+                + " req/s open-loop, " + FindingsBench.SECONDS + " s per mix; baseline: same SQL over JDBC, same rate");
+        Latencies allHttp = new Latencies();
+        Latencies allJdbc = new Latencies();
+        List<FindingsBench.Mix> mixes = FindingsBench.mixes(db);
+        FindingsBench.warmUp(mixes, s.baseUrl(), db);
+        for (FindingsBench.Mix mix : mixes) {
+            FindingsBench.Result r = FindingsBench.run(mix, s.baseUrl(), db);
+            System.err.printf(Locale.ROOT, "bench: findings %s: HTTP p50 %.1f p99 %.1f ms, JDBC p50 %.1f p99 %.1f ms%n",
+                    mix.name(), r.http().percentileMs(50), r.http().percentileMs(99), r.jdbc().percentileMs(50),
+                    r.jdbc().percentileMs(99));
+            table.add("findings " + mix.name() + " p50", r.http().percentileMs(50), r.jdbc().percentileMs(50), "ms",
+                    "JDBC p50" + errors(r.http()) + errors(r.jdbc()));
+            table.add("findings " + mix.name() + " p99", r.http().percentileMs(99), r.jdbc().percentileMs(99), "ms",
+                    "JDBC p99; target ≤ 50 ms, ≤ 2×");
+            allHttp.addAll(r.http());
+            allJdbc.addAll(r.jdbc());
+        }
+        table.add("findings all mixes p50", allHttp.percentileMs(50), allJdbc.percentileMs(50), "ms", "JDBC p50");
+        table.add("findings all mixes p99", allHttp.percentileMs(99), allJdbc.percentileMs(99), "ms",
+                "JDBC p99; target ≤ 50 ms, ≤ 2×");
+    }
+
+    private static String errors(Latencies l) {
+        return l.errors() > 0 ? " (" + l.errors() + " errors!)" : "";
+    }
+
+    // --- ingestion (h-ingest's IngestBenchmark) ------------------------------------------------------------
+
+    /**
+     * Ingestion is measured by {@code IngestBenchmark} (from the ingest work). When present: a class with
+     * {@code public static void addTo(BenchTable)} adds its own rows; a JMH benchmark class is run and each of its
+     * results printed, next to a benchmark method whose name contains "jdbc" or "baseline" when there is one.
+     */
+    private static void ingest(BenchTable table) throws Exception {
+        table.section("ingestion; baseline: raw JDBC batch insert");
+        Class<?> type;
+        try {
+            type = Class.forName("io.xborder.bench.IngestBenchmark");
+        } catch (ClassNotFoundException e) {
+            table.addRaw("ingestion documents/s", "-", "-", "-", "IngestBenchmark not in this build yet");
+            return;
+        }
+        try {
+            Method addTo = type.getDeclaredMethod("addTo", BenchTable.class);
+            addTo.invoke(null, table);
+            return;
+        } catch (NoSuchMethodException e) {
+            // a JMH benchmark then
+        }
+        boolean jmh = Arrays.stream(type.getMethods()).anyMatch(m -> m.isAnnotationPresent(Benchmark.class));
+        if (!jmh) {
+            table.addRaw("ingestion documents/s", "-", "-", "-", "IngestBenchmark has no JMH @Benchmark or addTo");
+            return;
+        }
+        Collection<RunResult> results = new Runner(new OptionsBuilder().include(type.getName()).forks(1)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(2)).measurementIterations(3)
+                .measurementTime(TimeValue.seconds(2)).build()).run();
+        Double baseline = null;
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "").toLowerCase(Locale.ROOT);
+            if (name.contains("jdbc") || name.contains("baseline")) {
+                baseline = r.getPrimaryResult().getScore();
+            }
+        }
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            double v = r.getPrimaryResult().getScore();
+            table.add("ingest " + name + " " + r.getParams().toString().replaceAll(".*\\[|\\].*", ""), v,
+                    baseline == null ? Double.NaN : baseline, r.getPrimaryResult().getScoreUnit(), "JDBC batch insert");
+        }
+    }
+
+    // --- machine ------------------------------------------------------------------------------------------------
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        String mem = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.replaceAll(".*:\\s*", "")).orElse(cpu);
+            mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> String.format(Locale.ROOT, ", %.0f GB RAM",
+                            Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)).orElse("");
+        } catch (Exception e) {
+            // not Linux
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + ")" + mem + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
     }
 }

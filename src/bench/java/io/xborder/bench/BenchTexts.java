@@ -24,12 +24,16 @@ final class BenchTexts {
         List<String> passages = passages(language);
         StringBuilder sb = new StringBuilder();
         int i = 0;
-        while (sb.toString().getBytes(StandardCharsets.UTF_8).length < minBytes) {
+        long bytes = 0;
+        while (bytes < minBytes) {
             // five passages a paragraph, like an article
             for (int k = 0; k < 5; k++) {
-                sb.append(passages.get(i++ % passages.size())).append(language == Language.ZH ? "" : " ");
+                String p = passages.get(i++ % passages.size()) + (language == Language.ZH ? "" : " ");
+                sb.append(p);
+                bytes += utf8Bytes(p);
             }
             sb.append("\n\n");
+            bytes += 2;
         }
         return sb.toString();
     }

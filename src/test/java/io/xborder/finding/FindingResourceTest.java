@@ -106,6 +106,15 @@ class FindingResourceTest {
                 .then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].category", equalTo("DATA_LOCALIZATION"));
+        // two Han characters: matched through the bigram index (migration V5), same answer as a substring match
+        given().queryParam("documentId", zhDocument).queryParam("q", "境内")
+                .when().get("/api/v1/findings")
+                .then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(1))
+                .body("items.passage.text", everyItem(org.hamcrest.Matchers.containsString("境内")));
+        given().queryParam("documentId", zhDocument).queryParam("q", "冰岛")
+                .when().get("/api/v1/findings")
+                .then().statusCode(200).body("total", equalTo(0));
         given().queryParam("documentId", enDocument).queryParam("q", "SHANGHAI")
                 .when().get("/api/v1/findings")
                 .then().statusCode(200)

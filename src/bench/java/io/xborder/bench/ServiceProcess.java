@@ -1,0 +1,152 @@
+package io.xborder.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM on a free port of 127.0.0.1,
+ * using the suite's PostgreSQL as its {@code DB_URL}. Also runs the baseline process for start-up and memory
+ * ({@link BareJvm}). Extra JVM options: {@code -Dbench.jvmArgs="-Xmx256m ..."}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+
+    final Process process;
+    final int port;
+    final Path log;
+    /** From spawning the JVM to the first UP of /q/health/ready, in milliseconds. */
+    final double readyMs;
+
+    private ServiceProcess(Process process, int port, Path log, double readyMs) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.readyMs = readyMs;
+    }
+
+    static ServiceProcess start(BenchDatabase db, String name) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run mvn package -DskipTests first");
+        }
+        int port = freePort();
+        Path log = Path.of("target/bench/" + name + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin());
+        cmd.addAll(jvmArgs());
+        cmd.add("-jar");
+        cmd.add(JAR.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("DB_URL", db.url());
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "");
+        env.put("PORT", String.valueOf(port));
+        env.put("XBORDER_DEMO", "false");
+        env.put("XBORDER_DATA_DIR", Files.createTempDirectory("xborder-bench-data").toString());
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("XBORDER_FINDINGS_COUNT_CAP", String.valueOf(FindingsBench.COUNT_CAP));
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(600);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("The service exited with " + p.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new ServiceProcess(p, port, log, (System.nanoTime() - t0) / 1e6);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("The service did not become ready in 600 s; see " + log);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Quarkus' own "started in" figure (after the JVM and class loading), in milliseconds. */
+    double startedInMs() throws IOException {
+        Matcher m = STARTED.matcher(Files.readString(log));
+        return m.find() ? Double.parseDouble(m.group(1)) * 1000 : Double.NaN;
+    }
+
+    /** Current resident set size in MB. */
+    double rssMb() {
+        return procStatusKb(process.pid(), "VmRSS") / 1024.0;
+    }
+
+    /** Peak resident set size since start in MB. */
+    double peakRssMb() {
+        return procStatusKb(process.pid(), "VmHWM") / 1024.0;
+    }
+
+    static long procStatusKb(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static List<String> jvmArgs() {
+        String args = System.getProperty("bench.jvmArgs", "").trim();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Headers every request carries: an API key when XBORDER_API_KEY is set (services with authentication). */
+    static HttpRequest.Builder withAuth(HttpRequest.Builder b) {
+        String key = System.getenv("XBORDER_API_KEY");
+        if (key != null && !key.isBlank()) {
+            b.header("X-API-Key", key).header("Authorization", "Bearer " + key);
+        }
+        return b;
+    }
+}
