@@ -68,4 +68,46 @@ public final class Examples {
              "detail": "Unsupported content type; see the API description for the accepted media types.",
              "instance": "/api/v1/classify"}
             """;
+
+    public static final String FETCH_REQUEST = """
+            {"url": "https://example.com/news/tesla-data",
+             "title": null,
+             "language": "en",
+             "jurisdiction": null,
+             "publishedAt": "2024-04-29"}
+            """;
+
+    public static final String UPLOAD_METADATA = """
+            {"pipl.pdf": {"title": "Personal Information Protection Law", "language": "zh", "jurisdiction": "CN",
+                          "publishedAt": "2021-08-20"},
+             "memo.docx": {"language": "en"}}
+            """;
+
+    public static final String UPLOAD_RESULT = """
+            {"created": 1, "existing": 0, "failed": 1,
+             "items": [
+              {"index": 0, "fileName": "pipl.pdf", "status": 201, "documentId": 7, "location": "/api/v1/documents/7",
+               "title": "Personal Information Protection Law", "passageCount": 74, "findingCount": 9},
+              {"index": 1, "fileName": "scan.png", "status": 415,
+               "problem": {"type": "urn:xborder:problem:unsupported-type", "title": "Unsupported Media Type",
+                           "status": 415, "detail": "scan.png: documents of type image/png are not supported",
+                           "instance": "/api/v1/documents"}}]}
+            """;
+
+    public static final String PROBLEM_URL_REFUSED = """
+            {"type": "urn:xborder:problem:url-refused", "title": "Bad Request", "status": 400,
+             "detail": "the host 169.254.169.254 resolves to 169.254.169.254, a link-local address; such addresses are not fetched unless allow-listed (xborder.fetch.allow)",
+             "instance": "/api/v1/documents/fetch"}
+            """;
+
+    public static final String PROBLEM_422 = """
+            {"type": "urn:xborder:problem:corrupt", "title": "Unprocessable Content", "status": 422,
+             "detail": "law.pdf: the PDF cannot be read: end of file reached", "instance": "/api/v1/documents"}
+            """;
+
+    public static final String JOB_URLS = """
+            {"kind": "URLS",
+             "urls": ["https://example.com/news/tesla-data", "https://example.com/laws/pipl.pdf"],
+             "language": null, "jurisdiction": "CN"}
+            """;
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.xborder.ingest.IngestFailure;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -38,6 +39,17 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
         return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), uri, List.of());
+    }
+
+    /** A file or URL that gave no document: 400/413/415/422/502/503/504 by kind, with a problem type per kind. */
+    @ServerExceptionMapper
+    public Response ingestFailure(IngestFailure e, UriInfo uri) {
+        Problem body = describe(e, uri == null ? null : uri.getPath());
+        Response.ResponseBuilder response = Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body);
+        if (e.kind() == IngestFailure.Kind.EXTRACTION_TIMEOUT) {
+            response.header("Retry-After", "30");
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -107,6 +119,29 @@ public class ProblemMapper {
         }
         LOG.error("Unexpected failure on " + (uri == null ? "?" : uri.getPath()), e);
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "The server could not complete the request.", uri, List.of());
+    }
+
+    /**
+     * The problem for a client error raised while ingesting one of several files or URLs (reported per item
+     * instead of failing the request); null for any other exception, which is a bug.
+     */
+    public static Problem describe(Exception e, String instance) {
+        if (e instanceof IngestFailure f) {
+            Response.Status status = Response.Status.fromStatusCode(f.kind().status());
+            String title = status != null ? status.getReasonPhrase()
+                    : f.kind().status() == 422 ? "Unprocessable Content" : "Error";
+            return new Problem(f.kind().problemType(), title, f.kind().status(), f.getMessage(), instance, List.of());
+        }
+        if (e instanceof InvalidRequestException i) {
+            return new Problem("about:blank", "Bad Request", 400, i.getMessage(), instance, i.errors());
+        }
+        if (e instanceof PayloadTooLargeException p) {
+            return new Problem("about:blank", "Request Entity Too Large", 413, p.getMessage(), instance, List.of());
+        }
+        if (e instanceof ResourceNotFoundException n) {
+            return new Problem("about:blank", "Not Found", 404, n.getMessage(), instance, List.of());
+        }
+        return null;
     }
 
     static Response problem(Response.StatusType status, String detail, UriInfo uri, List<Problem.FieldError> errors) {

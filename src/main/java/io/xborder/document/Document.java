@@ -50,6 +50,10 @@ public class Document extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The ruleset version the passages were last classified with; null when unknown. */
+    @Column(name = "ruleset_version")
+    public String rulesetVersion;
+
     @OneToMany(mappedBy = "document", cascade = CascadeType.PERSIST)
     @OrderBy("index")
     public List<Passage> passages = new ArrayList<>();

@@ -19,10 +19,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.ingest.FetchRequest;
+import io.xborder.ingest.IngestConfig;
+import io.xborder.ingest.IngestionService;
+import io.xborder.ingest.UploadMetadata;
+import io.xborder.ingest.UploadResult;
+import io.xborder.api.ProblemMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,16 +53,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Documents", description = "Ingest and manage documents")
 public class DocumentResource {
 
-    private static final int MAX_TITLE = 500;
-    private static final int MAX_URL = 2048;
+    private static final Logger LOG = Logger.getLogger(DocumentResource.class);
 
     private final DocumentService documents;
-    private final int maxTextChars;
+    private final DocumentInputs inputs;
+    private final IngestionService ingestion;
+    private final IngestConfig.Files limits;
+    private final ObjectMapper json;
 
-    public DocumentResource(DocumentService documents,
-            @ConfigProperty(name = "xborder.limits.max-text-chars") int maxTextChars) {
+    public DocumentResource(DocumentService documents, DocumentInputs inputs, IngestionService ingestion,
+            IngestConfig.Files limits, ObjectMapper json) {
         this.documents = documents;
-        this.maxTextChars = maxTextChars;
+        this.inputs = inputs;
+        this.ingestion = ingestion;
+        this.limits = limits;
+        this.json = json;
     }
 
     @POST
@@ -108,6 +128,188 @@ public class DocumentResource {
         return respond(documents.ingest(input(title, text, sourceUrl, language, jurisdiction, publishedAt)), uri);
     }
 
+    /** The multipart form of an upload, for the OpenAPI document only. */
+    @Schema(name = "UploadForm")
+    public record UploadForm(
+            @Schema(description = "The file(s): repeat the part for several files. Text, HTML (main content only), "
+                    + "PDF, DOCX, DOC, RTF, ODT; the type is sniffed from the bytes.", type = SchemaType.ARRAY,
+                    implementation = byte[].class, format = "binary", required = true)
+            List<byte[]> file,
+            @Schema(description = "Title of the document; only with a single file.", nullable = true) String title,
+            @Schema(description = "en or zh for every file; detected per passage when absent.", nullable = true)
+            String language,
+            @Schema(description = "ISO 3166-1 alpha-2 code or EU, for every file.", nullable = true) String jurisdiction,
+            @Schema(description = "Where the file comes from; only with a single file.", nullable = true) String sourceUrl,
+            @Schema(description = "Publication date (ISO), for every file.", nullable = true) String publishedAt,
+            @Schema(description = "JSON object keyed by file name with title, language, jurisdiction, sourceUrl, "
+                    + "publishedAt per file; wins over the fields above.", nullable = true,
+                    examples = Examples.UPLOAD_METADATA) String metadata) {
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload files (multipart)",
+            description = "Extracts the text of each `file` part (type sniffed from the bytes; charset detected, GBK and "
+                    + "GB18030 included; HTML reduced to its main content), then ingests it like the JSON variant and "
+                    + "keeps the original file (GET .../original). Metadata: form fields language, jurisdiction and "
+                    + "publishedAt apply to every file; title and sourceUrl only to a single file; a `metadata` part "
+                    + "(JSON keyed by file name) sets any field per file. With one file the answer is that file's: "
+                    + "201/200 with the document, or its problem. With several files the answer is 200 with one "
+                    + "entry per file (status 201/200/4xx and a problem for failures); a failed file does not stop "
+                    + "the others. Limits: xborder.ingest.max-file-size per file, the HTTP body limit per request, "
+                    + "xborder.ingest.max-files files.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = UploadForm.class)))
+    @APIResponse(responseCode = "201", description = "One file, stored",
+            headers = @Header(name = "Location", description = "URL of the new document"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "200", description = "One file whose text was stored before (that document), or "
+            + "several files (one result each)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = { DocumentView.class, UploadResult.class }),
+                    examples = @ExampleObject(name = "several files", value = Examples.UPLOAD_RESULT)))
+    @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON, invalid field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "A file, the request or the extracted text over its limit; too many files",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A file type the service does not read (images, archives, …)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An empty, corrupt or password-protected file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "corrupt", value = Examples.PROBLEM_422)))
+    @APIResponse(responseCode = "503", description = "Extraction timed out or all extraction workers are busy (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upload(@RestForm("file") List<FileUpload> files,
+            @RestForm("title") String title,
+            @RestForm("language") String language,
+            @RestForm("jurisdiction") String jurisdiction,
+            @RestForm("sourceUrl") String sourceUrl,
+            @RestForm("publishedAt") String publishedAt,
+            @RestForm("metadata") String metadata,
+            @Context UriInfo uri) {
+        List<FileUpload> parts = files == null ? List.of() : files;
+        UploadMetadata meta = UploadMetadata.parse(
+                new DocumentInputs.Metadata(title, sourceUrl, language, jurisdiction, publishedAt), metadata,
+                parts.stream().map(FileUpload::fileName).toList(), limits.maxFiles(), json);
+        if (parts.size() == 1) {
+            FileUpload part = parts.get(0);
+            return respond(ingestion.ingestFile(read(part), part.contentType(), part.fileName(),
+                    meta.forFile(part.fileName())), uri);
+        }
+        List<UploadResult.FileResult> results = new ArrayList<>();
+        int created = 0;
+        int existing = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            FileUpload part = parts.get(i);
+            try {
+                DocumentService.Ingested ingested = ingestion.ingestFile(read(part), part.contentType(), part.fileName(),
+                        meta.forFile(part.fileName()));
+                DocumentView d = ingested.document();
+                results.add(new UploadResult.FileResult(i, part.fileName(), ingested.created() ? 201 : 200, d.id(),
+                        location(uri, d.id()).getPath(), d.title(), d.passages().size(),
+                        d.passages().stream().mapToInt(p -> p.findings().size()).sum(), null));
+                created += ingested.created() ? 1 : 0;
+                existing += ingested.created() ? 0 : 1;
+            } catch (RuntimeException e) {
+                Problem problem = ProblemMapper.describe(e, uri.getPath());
+                if (problem == null) {
+                    LOG.error("Unexpected failure on file " + i + " of an upload", e);
+                    problem = new Problem("about:blank", "Internal Server Error", 500,
+                            "The server could not store this file.", uri.getPath(), List.of());
+                }
+                results.add(new UploadResult.FileResult(i, part.fileName(), problem.status(), null, null, null, null,
+                        null, problem));
+            }
+        }
+        return Response.ok(new UploadResult(created, existing, parts.size() - created - existing, results)).build();
+    }
+
+    private byte[] read(FileUpload part) {
+        long max = limits.maxFileSize().asLongValue();
+        if (part.size() > max) {
+            throw new io.xborder.ingest.IngestFailure(io.xborder.ingest.IngestFailure.Kind.TOO_LARGE,
+                    (part.fileName() == null ? "the file" : part.fileName()) + " has " + part.size()
+                            + " bytes, more than the per-file limit of " + max, null);
+        }
+        try {
+            return Files.readAllBytes(part.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @POST
+    @Path("fetch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fetch a URL and ingest it",
+            description = "Fetches the URL (http/https; connect and read timeouts; size limit while streaming; "
+                    + "redirects followed up to a limit, each target checked again) and ingests what it serves like an "
+                    + "upload. Hosts resolving to loopback, private, link-local, unique-local, CGNAT, multicast or "
+                    + "unspecified addresses are refused (400) unless allow-listed in xborder.fetch.allow. The final "
+                    + "URL becomes the source URL unless one is given.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FetchRequest.class),
+            examples = @ExampleObject(name = "news", value = Examples.FETCH_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Stored",
+            headers = @Header(name = "Location", description = "URL of the new document"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "200", description = "The same text was stored before; that document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or invalid URL, a refused host",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "refused", value = Examples.PROBLEM_URL_REFUSED)))
+    @APIResponse(responseCode = "413", description = "The body is over the per-file limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The URL serves a type the service does not read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The URL serves an empty, corrupt or encrypted document",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The host cannot be reached, answers with an error, or redirects too often",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "The host did not answer in time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response fetch(FetchRequest request, @Context UriInfo uri) {
+        if (request == null || request.url() == null || request.url().isBlank()) {
+            throw new io.xborder.api.InvalidRequestException("url", "is required");
+        }
+        URI url = URI.create(DocumentInputs.url("url", request.url()));
+        return respond(ingestion.ingestUrl(url, new DocumentInputs.Metadata(request.title(), null, request.language(),
+                request.jurisdiction(), request.publishedAt())), uri);
+    }
+
+    @GET
+    @Path("{id}/original")
+    @Operation(summary = "Download a document's original file",
+            description = "The uploaded or fetched file the document's text was extracted from, with its media type "
+                    + "and file name. Documents ingested as JSON or plain text have none (404).")
+    @APIResponse(responseCode = "200", description = "The file",
+            headers = @Header(name = "Content-Disposition", description = "attachment with the file name"),
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such document, or it has no original file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response original(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
+        long documentId = WireValues.id("id", id);
+        DocumentOriginal original = documents.original(documentId).orElseThrow(() -> documents.exists(documentId)
+                ? new ResourceNotFoundException("original file of document", documentId + " (it was ingested as text)")
+                : new ResourceNotFoundException("document", documentId));
+        String type = original.charset == null ? original.mediaType
+                : original.mediaType + "; charset=" + original.charset;
+        String name = original.fileName == null || original.fileName.isBlank() ? "document-" + documentId
+                : original.fileName;
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Response.ok(original.content, type)
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Length", original.sizeBytes)
+                .header("X-Content-SHA256", original.sha256)
+                .build();
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List documents", description = "Newest first, without text and passages.")
@@ -159,56 +361,15 @@ public class DocumentResource {
         if (!ingested.created()) {
             return Response.ok(ingested.document()).build();
         }
-        URI location = uri.getBaseUriBuilder().path("api/v1/documents").path(Long.toString(ingested.document().id())).build();
-        return Response.created(location).entity(ingested.document()).build();
+        return Response.created(location(uri, ingested.document().id())).entity(ingested.document()).build();
+    }
+
+    private static URI location(UriInfo uri, long id) {
+        return uri.getBaseUriBuilder().path("api/v1/documents").path(Long.toString(id)).build();
     }
 
     private DocumentInput input(String title, String text, String sourceUrl, String language, String jurisdiction,
             String publishedAt) {
-        String normalized = normalize(text);
-        if (normalized.isBlank()) {
-            throw new InvalidRequestException("text", "must not be blank");
-        }
-        if (normalized.length() > maxTextChars) {
-            throw new PayloadTooLargeException("text has " + normalized.length() + " characters; the limit is " + maxTextChars);
-        }
-        String checkedTitle = title == null || title.isBlank() ? firstLine(normalized) : title.strip();
-        if (checkedTitle.length() > MAX_TITLE) {
-            throw new InvalidRequestException("title", "must be at most " + MAX_TITLE + " characters");
-        }
-        return new DocumentInput(checkedTitle.replace("\u0000", ""), normalized, url(sourceUrl),
-                WireValues.language("language", language), WireValues.jurisdiction("jurisdiction", jurisdiction),
-                WireValues.date("publishedAt", publishedAt));
-    }
-
-    /** One text form for hashing, offsets and storage: LF line ends, no BOM, no NUL (PostgreSQL text cannot hold it). */
-    static String normalize(String text) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.replace("\r\n", "\n").replace('\r', '\n').replace("\u0000", "");
-        return t.startsWith("\uFEFF") ? t.substring(1) : t;
-    }
-
-    private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("").strip();
-        return line.length() > 200 ? line.substring(0, 199) + "…" : line;
-    }
-
-    private static String url(String sourceUrl) {
-        if (sourceUrl == null || sourceUrl.isBlank()) {
-            return null;
-        }
-        String u = sourceUrl.strip();
-        try {
-            URI parsed = new URI(u);
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if (u.length() <= MAX_URL && (scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null) {
-                return u;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("sourceUrl", "must be an http or https URL of at most " + MAX_URL + " characters");
+        return inputs.of(title, text, sourceUrl, language, jurisdiction, publishedAt);
     }
 }

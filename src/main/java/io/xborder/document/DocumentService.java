@@ -58,14 +58,30 @@ public class DocumentService {
      * transaction; concurrent ingestion of the same text stores it once.
      */
     public Ingested ingest(DocumentInput input) {
+        return ingest(input, null);
+    }
+
+    /**
+     * As {@link #ingest(DocumentInput)}, keeping {@code original} (may be null) as the file the text came from. A
+     * document stored before without an original gets this one.
+     */
+    public Ingested ingest(DocumentInput input, OriginalFile original) {
         String hash = contentHash(input.text());
-        Optional<DocumentView> existing = QuarkusTransaction.requiringNew().call(() -> findByHash(hash));
+        Optional<DocumentView> existing = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<DocumentView> found = findByHash(hash);
+            found.ifPresent(d -> {
+                if (original != null && DocumentOriginal.findById(d.id()) == null) {
+                    persistOriginal(d.id(), original);
+                }
+            });
+            return found;
+        });
         if (existing.isPresent()) {
             return new Ingested(existing.get(), false);
         }
         TextAnalyzer.AnalyzedText analyzed = analysis.analyze(input.text(), input.language(), input.jurisdiction());
         try {
-            DocumentView stored = QuarkusTransaction.requiringNew().call(() -> store(input, hash, analyzed));
+            DocumentView stored = QuarkusTransaction.requiringNew().call(() -> store(input, hash, analyzed, original));
             documentsIngested.increment();
             analyzed.passages().forEach(p -> p.findings().forEach(f -> findingsByCategory.get(f.category()).increment()));
             return new Ingested(stored, true);
@@ -114,7 +130,85 @@ public class DocumentService {
                 + "where p.document.id = ?1 order by p.index", documentId).list();
     }
 
-    private DocumentView store(DocumentInput input, String hash, TextAnalyzer.AnalyzedText analyzed) {
+    /** What a reclassification did to one document. */
+    public record Reclassified(boolean changed, int findingsReplaced, int findingsKept, int findingsNow) {
+    }
+
+    /**
+     * Re-runs the classifier on every stored passage of the document unless it was classified with the current
+     * ruleset version: UNREVIEWED findings are replaced by the new ones; reviewed ones (CONFIRMED, REJECTED) are
+     * kept, and no new finding is made for their passage and category. One transaction per document.
+     *
+     * @throws io.xborder.api.ResourceNotFoundException when the document does not exist (any more)
+     */
+    public Reclassified reclassify(long documentId) {
+        String current = analysis.rulesetVersion();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Document d = Document.<Document>findByIdOptional(documentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow(() -> new io.xborder.api.ResourceNotFoundException("document", documentId));
+            if (current.equals(d.rulesetVersion)) {
+                return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
+            }
+            List<Passage> passages = passagesWithFindings(documentId);
+            Map<Long, java.util.Set<String>> reviewed = new java.util.HashMap<>();
+            int kept = 0;
+            for (Passage p : passages) {
+                for (StoredFinding f : p.findings) {
+                    if (!ReviewStatus.UNREVIEWED.name().equals(f.reviewStatus)) {
+                        reviewed.computeIfAbsent(p.id, k -> new java.util.HashSet<>()).add(f.category);
+                        kept++;
+                    }
+                }
+            }
+            // a bulk delete runs at once: the new findings below may reuse a (passage, category) pair
+            long replaced = StoredFinding.delete("document.id = ?1 and reviewStatus = ?2", documentId,
+                    ReviewStatus.UNREVIEWED.name());
+            LocalDate occurredOn = d.publishedAt != null ? d.publishedAt : d.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+            int now = kept;
+            for (Passage p : passages) {
+                io.xborder.classify.Language language = io.xborder.classify.Language.fromCode(p.language)
+                        .orElse(io.xborder.classify.Language.EN);
+                java.util.Set<String> keep = reviewed.getOrDefault(p.id, java.util.Set.of());
+                for (Finding f : analysis.analyzer().classifier().classify(d.text, p.start, p.end, language,
+                        d.jurisdiction)) {
+                    if (!keep.contains(f.category().name())) {
+                        toStored(f, p, d, occurredOn, current).persist();
+                        now++;
+                    }
+                }
+            }
+            d.rulesetVersion = current;
+            return new Reclassified(true, (int) replaced, kept, now);
+        });
+    }
+
+    /** The document's original file; empty when the document does not exist or was ingested as text. */
+    @Transactional
+    public Optional<DocumentOriginal> original(long documentId) {
+        return DocumentOriginal.findByIdOptional(documentId);
+    }
+
+    /** Whether a document with this id exists. */
+    @Transactional
+    public boolean exists(long id) {
+        return Document.count("id", id) > 0;
+    }
+
+    private static void persistOriginal(long documentId, OriginalFile file) {
+        DocumentOriginal o = new DocumentOriginal();
+        o.documentId = documentId;
+        o.fileName = file.fileName();
+        o.mediaType = file.mediaType();
+        o.charset = file.charset();
+        o.sizeBytes = file.content().length;
+        o.sha256 = sha256(file.content());
+        o.content = file.content();
+        o.createdAt = Instant.now();
+        o.persist();
+    }
+
+    private DocumentView store(DocumentInput input, String hash, TextAnalyzer.AnalyzedText analyzed,
+            OriginalFile original) {
         Document d = new Document();
         d.title = input.title();
         d.text = input.text();
@@ -139,12 +233,17 @@ public class DocumentService {
             }
             d.passages.add(p);
         }
+        d.rulesetVersion = ruleset;
         d.persist();
+        if (original != null) {
+            Document.flush(); // the original's key is the document's id
+            persistOriginal(d.id, original);
+        }
         Document.flush();
         return DocumentView.of(d, d.passages);
     }
 
-    private static StoredFinding toStored(Finding f, Passage p, Document d, LocalDate occurredOn, String ruleset) {
+    static StoredFinding toStored(Finding f, Passage p, Document d, LocalDate occurredOn, String ruleset) {
         StoredFinding s = new StoredFinding();
         s.passage = p;
         s.document = d;
@@ -165,10 +264,15 @@ public class DocumentService {
         return s;
     }
 
-    static String contentHash(String text) {
+    /** SHA-256 of the text's UTF-8 bytes: the identity of a document. */
+    public static String contentHash(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -1,0 +1,98 @@
+package io.xborder.document;
+
+import io.xborder.api.InvalidRequestException;
+import io.xborder.api.PayloadTooLargeException;
+import io.xborder.api.WireValues;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks a document's text and metadata as clients send them (JSON, plain text, multipart fields, fetch requests,
+ * feed and job metadata) and turns them into a {@link DocumentInput}; misuse is a 400 (413 for too much text).
+ */
+@ApplicationScoped
+public class DocumentInputs {
+
+    static final int MAX_TITLE = 500;
+    public static final int MAX_URL = 2048;
+
+    private final int maxTextChars;
+
+    public DocumentInputs(@ConfigProperty(name = "xborder.limits.max-text-chars") int maxTextChars) {
+        this.maxTextChars = maxTextChars;
+    }
+
+    /** The text's metadata as sent; every field may be null. */
+    public record Metadata(String title, String sourceUrl, String language, String jurisdiction, String publishedAt) {
+
+        public static final Metadata NONE = new Metadata(null, null, null, null, null);
+
+        /** This metadata with blank fields filled from {@code defaults}. */
+        public Metadata orElse(Metadata defaults) {
+            return new Metadata(pick(title, defaults.title), pick(sourceUrl, defaults.sourceUrl),
+                    pick(language, defaults.language), pick(jurisdiction, defaults.jurisdiction),
+                    pick(publishedAt, defaults.publishedAt));
+        }
+
+        private static String pick(String value, String fallback) {
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    public DocumentInput of(String text, Metadata m) {
+        return of(m.title(), text, m.sourceUrl(), m.language(), m.jurisdiction(), m.publishedAt());
+    }
+
+    public DocumentInput of(String title, String text, String sourceUrl, String language, String jurisdiction,
+            String publishedAt) {
+        String normalized = normalize(text);
+        if (normalized.isBlank()) {
+            throw new InvalidRequestException("text", "must not be blank");
+        }
+        if (normalized.length() > maxTextChars) {
+            throw new PayloadTooLargeException("text has " + normalized.length() + " characters; the limit is " + maxTextChars);
+        }
+        String checkedTitle = title == null || title.isBlank() ? firstLine(normalized) : title.strip();
+        if (checkedTitle.length() > MAX_TITLE) {
+            throw new InvalidRequestException("title", "must be at most " + MAX_TITLE + " characters");
+        }
+        return new DocumentInput(checkedTitle.replace("\u0000", ""), normalized, url("sourceUrl", sourceUrl),
+                WireValues.language("language", language), WireValues.jurisdiction("jurisdiction", jurisdiction),
+                WireValues.date("publishedAt", publishedAt));
+    }
+
+    /** One text form for hashing, offsets and storage: LF line ends, no BOM, no NUL (PostgreSQL text cannot hold it). */
+    static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.replace("\r\n", "\n").replace('\r', '\n').replace("\u0000", "");
+        return t.startsWith("\uFEFF") ? t.substring(1) : t;
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("").strip();
+        return line.length() > 200 ? line.substring(0, 199) + "…" : line;
+    }
+
+    /** An absolute http(s) URL of at most {@link #MAX_URL} characters, or null when blank; else 400 on {@code field}. */
+    public static String url(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String u = value.strip();
+        try {
+            URI parsed = new URI(u);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            if (u.length() <= MAX_URL && (scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new InvalidRequestException(field, "must be an http or https URL of at most " + MAX_URL + " characters");
+    }
+}

@@ -1,0 +1,55 @@
+package io.xborder.ingest;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Limits of file ingestion and URL fetching ({@code xborder.ingest.*}, {@code xborder.fetch.*}). */
+public interface IngestConfig {
+
+    /** Uploads and extraction. */
+    @ConfigMapping(prefix = "xborder.ingest")
+    interface Files {
+        /** Largest single file (upload, fetched body, job file); 413 above. */
+        @WithDefault("10M")
+        MemorySize maxFileSize();
+
+        /** Most files in one multipart request; 413 above. */
+        @WithDefault("50")
+        int maxFiles();
+
+        /** Most pages of a PDF. */
+        @WithDefault("1000")
+        int maxPages();
+
+        /** Wall-clock budget of one extraction. */
+        @WithDefault("30s")
+        Duration extractTimeout();
+    }
+
+    /** URL fetching. */
+    @ConfigMapping(prefix = "xborder.fetch")
+    interface Fetch {
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** From sending the request to the last byte of the body, per hop. */
+        @WithDefault("20s")
+        Duration readTimeout();
+
+        @WithDefault("5")
+        int maxRedirects();
+
+        @WithDefault("xborder/1.0 (data-localisation monitor)")
+        String userAgent();
+
+        /**
+         * CIDR blocks, IP addresses or host names ({@code *.example.com}) that may be fetched although they are
+         * loopback, private, link-local, … addresses. Empty by default.
+         */
+        Optional<List<String>> allow();
+    }
+}

@@ -1,0 +1,62 @@
+package io.xborder.ingest;
+
+import java.util.Objects;
+
+/**
+ * A file or URL that could not be turned into a document, for a reason the client can act on. The API answers
+ * it as problem+json (see {@code ProblemMapper}); jobs and feeds record {@link #kind()} and the message per item.
+ */
+public class IngestFailure extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of failure, with the HTTP status each is answered with. */
+    public enum Kind {
+        /** Not a format the extractor reads (images, archives, executables, …): 415. */
+        UNSUPPORTED_TYPE(415),
+        /** Over a byte, character or page limit, or a suspected zip bomb: 413. */
+        TOO_LARGE(413),
+        /** Empty, or no text in it: 422. */
+        EMPTY(422),
+        /** Claims a supported type but cannot be parsed: 422. */
+        CORRUPT(422),
+        /** Needs a password: 422. */
+        ENCRYPTED(422),
+        /** Extraction did not finish in time, or all extraction workers are busy: 503. */
+        EXTRACTION_TIMEOUT(503),
+        /** The URL is not http(s), or its host is a loopback/private/link-local/… address: 400. */
+        URL_REFUSED(400),
+        /** The host cannot be resolved or reached, or answered with an error status: 502. */
+        URL_UNREACHABLE(502),
+        /** The remote server did not answer in time: 504. */
+        URL_TIMEOUT(504),
+        /** Too many redirects, or a broken one: 502. */
+        TOO_MANY_REDIRECTS(502);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** The problem type URI of this kind, e.g. {@code urn:xborder:problem:url-refused}. */
+        public String problemType() {
+            return "urn:xborder:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final Kind kind;
+
+    public IngestFailure(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

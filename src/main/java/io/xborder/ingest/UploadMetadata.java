@@ -1,0 +1,87 @@
+package io.xborder.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.api.InvalidRequestException;
+import io.xborder.api.PayloadTooLargeException;
+import io.xborder.api.WireValues;
+import io.xborder.document.DocumentInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The metadata scheme of multipart uploads. Form fields {@code language}, {@code jurisdiction} and
+ * {@code publishedAt} apply to every file; {@code title} and {@code sourceUrl} name one document, so they are
+ * accepted only with a single file. A {@code metadata} part (JSON object keyed by file name, values
+ * {@link FileMetadata}) sets any field per file and wins over the form fields.
+ */
+public final class UploadMetadata {
+
+    private static final TypeReference<Map<String, FileMetadata>> BY_FILE = new TypeReference<>() {
+    };
+
+    private final DocumentInputs.Metadata form;
+    private final Map<String, FileMetadata> byFile;
+
+    private UploadMetadata(DocumentInputs.Metadata form, Map<String, FileMetadata> byFile) {
+        this.form = form;
+        this.byFile = byFile;
+    }
+
+    /**
+     * Checks the request as a whole (400 for what concerns every file, 413 for too many files).
+     *
+     * @param fileNames the uploaded parts' file names, in order (null entries for parts without a name)
+     */
+    public static UploadMetadata parse(DocumentInputs.Metadata form, String metadataJson, List<String> fileNames,
+            int maxFiles, ObjectMapper json) {
+        if (fileNames.isEmpty()) {
+            throw new InvalidRequestException("file", "at least one part named 'file' with a file is required");
+        }
+        if (fileNames.size() > maxFiles) {
+            throw new PayloadTooLargeException(fileNames.size() + " files in one request; the limit is " + maxFiles
+                    + " (use several requests or a job)");
+        }
+        if (fileNames.size() > 1 && (notBlank(form.title()) || notBlank(form.sourceUrl()))) {
+            throw new InvalidRequestException(notBlank(form.title()) ? "title" : "sourceUrl",
+                    "applies to a single file; with several files set it per file in the metadata part");
+        }
+        // what applies to every file is checked once, for the whole request
+        WireValues.language("language", form.language());
+        WireValues.jurisdiction("jurisdiction", form.jurisdiction());
+        WireValues.date("publishedAt", form.publishedAt());
+        DocumentInputs.url("sourceUrl", form.sourceUrl());
+        Map<String, FileMetadata> byFile = Map.of();
+        if (metadataJson != null && !metadataJson.isBlank()) {
+            try {
+                byFile = json.readValue(metadataJson, BY_FILE);
+            } catch (JsonProcessingException e) {
+                throw new InvalidRequestException("metadata", "must be a JSON object keyed by file name, each value "
+                        + "an object with title, language, jurisdiction, sourceUrl, publishedAt: "
+                        + e.getOriginalMessage());
+            }
+            if (byFile == null) {
+                byFile = Map.of();
+            }
+            Set<String> unknown = new TreeSet<>(byFile.keySet());
+            fileNames.forEach(unknown::remove);
+            if (!unknown.isEmpty()) {
+                throw new InvalidRequestException("metadata", "names files that were not uploaded: " + unknown);
+            }
+        }
+        return new UploadMetadata(form, byFile);
+    }
+
+    /** The metadata of the file with this name: its metadata entry, then the form fields. */
+    public DocumentInputs.Metadata forFile(String fileName) {
+        FileMetadata own = fileName == null ? null : byFile.get(fileName);
+        return own == null ? form : own.toMetadata().orElse(form);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

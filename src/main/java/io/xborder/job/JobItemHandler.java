@@ -1,0 +1,33 @@
+package io.xborder.job;
+
+/** Does the work of one job item. Must be idempotent: an item may be handled again after its worker died. */
+@FunctionalInterface
+public interface JobItemHandler {
+
+    /** The item's result: the document it made or touched, and whether it created it. */
+    record Outcome(Long documentId, boolean createdDocument) {
+    }
+
+    /**
+     * @throws ItemFailedException when the item cannot succeed (bad input): it is marked FAILED at once
+     * @throws Exception anything else is taken as transient: the item is retried up to the attempt limit
+     */
+    Outcome handle(JobQueue.ClaimedItem item) throws Exception;
+
+    /** A permanent failure of one item, with a reason code (e.g. CORRUPT, URL_REFUSED) and a message. */
+    class ItemFailedException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String reason;
+
+        public ItemFailedException(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.xborder.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.api.InvalidRequestException;
+import io.xborder.api.PayloadTooLargeException;
+import io.xborder.api.ResourceNotFoundException;
+import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentService;
+import io.xborder.ingest.FileMetadata;
+import io.xborder.ingest.IngestFailure;
+import io.xborder.ingest.IngestionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+
+/**
+ * Does one job item: ingest a file, fetch and ingest a URL, or reclassify a document. Idempotent, as a retried
+ * item requires: documents dedupe by content hash, and reclassifying a current document changes nothing. Bad
+ * input becomes a permanent item failure with the reason the API would give.
+ */
+@ApplicationScoped
+public class JobProcessor implements JobItemHandler {
+
+    /** Metadata stored with a file or URL item. */
+    record ItemMetadata(String title, String language, String jurisdiction, String sourceUrl, String publishedAt,
+            String mediaType) {
+
+        static ItemMetadata of(FileMetadata m, String mediaType) {
+            return new ItemMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt(), mediaType);
+        }
+
+        DocumentInputs.Metadata toMetadata() {
+            return new DocumentInputs.Metadata(title, sourceUrl, language, jurisdiction, publishedAt);
+        }
+    }
+
+    private final IngestionService ingestion;
+    private final DocumentService documents;
+    private final ObjectMapper json;
+
+    public JobProcessor(IngestionService ingestion, DocumentService documents, ObjectMapper json) {
+        this.ingestion = ingestion;
+        this.documents = documents;
+        this.json = json;
+    }
+
+    @Override
+    public Outcome handle(JobQueue.ClaimedItem item) throws ItemFailedException {
+        try {
+            return switch (item.kind()) {
+                case FILES -> {
+                    if (item.payload() == null) {
+                        throw new ItemFailedException("TOO_LARGE", item.source() + " is over the per-file limit");
+                    }
+                    ItemMetadata m = metadata(item);
+                    yield ingested(ingestion.ingestFile(item.payload(), m.mediaType(), item.source(), m.toMetadata()));
+                }
+                case URLS -> ingested(ingestion.ingestUrl(URI.create(item.source()), metadata(item).toMetadata()));
+                case RECLASSIFY -> {
+                    documents.reclassify(item.documentId());
+                    yield new Outcome(item.documentId(), false);
+                }
+            };
+        } catch (IngestFailure e) {
+            throw new ItemFailedException(e.kind().name(), e.getMessage());
+        } catch (InvalidRequestException e) {
+            throw new ItemFailedException("INVALID", e.getMessage());
+        } catch (PayloadTooLargeException e) {
+            throw new ItemFailedException("TOO_LARGE", e.getMessage());
+        } catch (ResourceNotFoundException e) {
+            throw new ItemFailedException("NOT_FOUND", e.getMessage());
+        }
+    }
+
+    private ItemMetadata metadata(JobQueue.ClaimedItem item) throws ItemFailedException {
+        try {
+            return json.readValue(item.metadataJson() == null ? "{}" : item.metadataJson(), ItemMetadata.class);
+        } catch (JsonProcessingException e) {
+            throw new ItemFailedException("INVALID", "unreadable item metadata: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Outcome ingested(DocumentService.Ingested ingested) {
+        return new Outcome(ingested.document().id(), ingested.created());
+    }
+}

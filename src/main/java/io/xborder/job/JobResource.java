@@ -1,0 +1,161 @@
+package io.xborder.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.api.Examples;
+import io.xborder.api.Paging;
+import io.xborder.api.Problem;
+import io.xborder.api.ResourceNotFoundException;
+import io.xborder.api.WireValues;
+import io.xborder.document.DocumentInputs;
+import io.xborder.ingest.FileMetadata;
+import io.xborder.ingest.IngestConfig;
+import io.xborder.ingest.UploadMetadata;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Asynchronous jobs: many URLs, many files, or a reclassification, worked off by the job workers of every
+ * instance (a PostgreSQL queue; an instance that dies mid-job has its items taken over).
+ */
+@Path("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Batch ingestion and reclassification, asynchronously")
+public class JobResource {
+
+    private final JobService jobs;
+    private final IngestConfig.Files limits;
+    private final ObjectMapper json;
+
+    public JobResource(JobService jobs, IngestConfig.Files limits, ObjectMapper json) {
+        this.jobs = jobs;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a URL or reclassify job",
+            description = "URLS: every URL is fetched (SSRF-guarded, as POST /documents/fetch) and ingested; a URL "
+                    + "that fails is a failed item with its reason, the others go on. RECLASSIFY: every document "
+                    + "classified with another ruleset version is classified again; UNREVIEWED findings are "
+                    + "replaced, reviewed ones kept. Answers 202 at once; follow the Location.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobRequest.class),
+            examples = { @ExampleObject(name = "urls", value = Examples.JOB_URLS),
+                    @ExampleObject(name = "reclassify", value = "{\"kind\": \"RECLASSIFY\"}") }))
+    @APIResponse(responseCode = "202", description = "Accepted",
+            headers = @Header(name = "Location", description = "URL of the job"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown kind, missing or invalid URL",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More URLs than xborder.jobs.max-items",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither JSON nor multipart",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(JobRequest request, @Context UriInfo uri) {
+        return accepted(jobs.create(request), uri);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a file job (multipart)",
+            description = "The `file` parts are stored as the job's items and ingested asynchronously, with the same "
+                    + "metadata scheme as POST /documents (form fields language, jurisdiction, publishedAt for every "
+                    + "file; a `metadata` JSON part keyed by file name). A file over the per-file limit, of an "
+                    + "unsupported type, empty or corrupt becomes a failed item; the others are ingested.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = io.xborder.document.DocumentResource.UploadForm.class)))
+    @APIResponse(responseCode = "202", description = "Accepted",
+            headers = @Header(name = "Location", description = "URL of the job"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON or field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The request over the body limit, or too many files",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createFromFiles(@RestForm("file") List<FileUpload> files,
+            @RestForm("language") String language,
+            @RestForm("jurisdiction") String jurisdiction,
+            @RestForm("publishedAt") String publishedAt,
+            @RestForm("metadata") String metadata,
+            @Context UriInfo uri) {
+        List<FileUpload> parts = files == null ? List.of() : files;
+        UploadMetadata meta = UploadMetadata.parse(
+                new DocumentInputs.Metadata(null, null, language, jurisdiction, publishedAt), metadata,
+                parts.stream().map(FileUpload::fileName).toList(), Integer.MAX_VALUE, json);
+        long max = limits.maxFileSize().asLongValue();
+        List<JobService.JobFile> jobFiles = new ArrayList<>();
+        for (FileUpload part : parts) {
+            DocumentInputs.Metadata m = meta.forFile(part.fileName());
+            FileMetadata fm = new FileMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt());
+            try {
+                byte[] content = part.size() > max ? null : Files.readAllBytes(part.uploadedFile());
+                jobFiles.add(new JobService.JobFile(part.fileName(), part.contentType(), content, fm));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return accepted(jobs.createFiles(jobFiles), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a job", description = "State (QUEUED, RUNNING, DONE, FAILED, PARTIAL), counts, and the "
+            + "failed items with their reasons.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView get(@Parameter(description = "Job id", example = "12") @PathParam("id") String id) {
+        long jobId = WireValues.id("id", id);
+        return jobs.get(jobId).orElseThrow(() -> new ResourceNotFoundException("job", jobId));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List jobs", description = "Newest first, with counts (failures only on the single job).")
+    @APIResponse(responseCode = "200", description = "A page of jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.Page.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView.Page list(
+            @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return jobs.list(paging.page(), paging.size());
+    }
+
+    private Response accepted(long jobId, UriInfo uri) {
+        return Response.accepted(jobs.get(jobId).orElseThrow())
+                .location(uri.getBaseUriBuilder().path("api/v1/jobs").path(Long.toString(jobId)).build())
+                .build();
+    }
+}

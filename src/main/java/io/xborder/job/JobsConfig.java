@@ -1,0 +1,38 @@
+package io.xborder.job;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The job workers of this instance ({@code xborder.jobs.*}). */
+@ConfigMapping(prefix = "xborder.jobs")
+public interface JobsConfig {
+
+    /** Worker threads of this instance; 0 runs none (the instance only accepts jobs). */
+    @WithDefault("2")
+    int workers();
+
+    /** Wait between looks at an empty queue. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How long a claim holds without renewal: a dead instance's items are taken over after this long. */
+    @WithDefault("60s")
+    Duration lease();
+
+    /** Claims of one item before it is failed for good. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** At shutdown, how long items in hand may take to finish before they are given back. */
+    @WithDefault("20s")
+    Duration shutdownGrace();
+
+    /** This instance's worker id; default: host name, process id and a random suffix. */
+    Optional<String> workerId();
+
+    /** Most items (URLs, files) in one job. */
+    @WithDefault("10000")
+    int maxItems();
+}
