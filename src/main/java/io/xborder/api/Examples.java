@@ -110,4 +110,11 @@ public final class Examples {
              "urls": ["https://example.com/news/tesla-data", "https://example.com/laws/pipl.pdf"],
              "language": null, "jurisdiction": "CN"}
             """;
+
+    public static final String REVIEW_REQUEST = """
+            {"status": "CONFIRMED",
+             "mechanisms": ["SECURITY_ASSESSMENT"],
+             "jurisdictions": ["CN"],
+             "comment": "Article 37 of the Cybersecurity Law; assessment mechanism confirmed."}
+            """;
 }

@@ -26,6 +26,24 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** RFC 6585; not among JAX-RS's named statuses. */
+    private static final Response.StatusType PRECONDITION_REQUIRED = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 428;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Precondition Required";
+        }
+    };
+
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
         return problem(Response.Status.BAD_REQUEST, e.getMessage(), uri, e.errors());
@@ -50,6 +68,21 @@ public class ProblemMapper {
             response.header("Retry-After", "30");
         }
         return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(Response.Status.CONFLICT, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailedException e, UriInfo uri) {
+        return problem(Response.Status.PRECONDITION_FAILED, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(PreconditionRequiredException e, UriInfo uri) {
+        return problem(PRECONDITION_REQUIRED, e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper

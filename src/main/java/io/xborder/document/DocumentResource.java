@@ -368,7 +368,8 @@ public class DocumentResource {
         return uri.getBaseUriBuilder().path("api/v1/documents").path(Long.toString(id)).build();
     }
 
-    private DocumentInput input(String title, String text, String sourceUrl, String language, String jurisdiction,
+    /** Checks and normalises a document to ingest (400/413 on misuse); the console's paste form uses it too. */
+    public DocumentInput input(String title, String text, String sourceUrl, String language, String jurisdiction,
             String publishedAt) {
         return inputs.of(title, text, sourceUrl, language, jurisdiction, publishedAt);
     }

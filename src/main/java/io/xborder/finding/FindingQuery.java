@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs findings queries: one statement for the page (finding, passage and document columns together, no N+1)
@@ -29,6 +30,33 @@ public class FindingQuery {
     public FindingPage find(FindingFilter filter, int page, int size, FindingCursor cursor) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
+        Slice slice = rows(where, params, cursor == null ? page * size : 0, size, cursor);
+        TypedQuery<Long> count = em.createQuery("select count(f) from StoredFinding f join f.passage p" + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        return new FindingPage(slice.items(), cursor == null ? page : null, size, total, true, slice.nextCursor());
+    }
+
+    /**
+     * Up to {@code size} findings after {@code cursor} (or from the start), without counting: for exports, which
+     * walk all matches slice by slice.
+     */
+    public Slice slice(FindingFilter filter, int size, FindingCursor cursor) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return rows(where(filter, params), params, 0, size, cursor);
+    }
+
+    /** One finding with its passage and document. */
+    public Optional<FindingView> get(long id) {
+        Slice slice = rows(" where f.id = :id", Map.of("id", id), 0, 1, null);
+        return slice.items().stream().findFirst();
+    }
+
+    /** Findings in list order and the cursor after the last of them (null when there are no more). */
+    public record Slice(List<FindingView> items, String nextCursor) {
+    }
+
+    private Slice rows(String where, Map<String, Object> params, int offset, int size, FindingCursor cursor) {
         String pageWhere = where;
         if (cursor != null) {
             pageWhere += " and (f.occurredOn < :cursorDate or (f.occurredOn = :cursorDate and f.id < :cursorId))";
@@ -40,9 +68,8 @@ public class FindingQuery {
         if (cursor != null) {
             query.setParameter("cursorDate", cursor.occurredOn());
             query.setParameter("cursorId", cursor.id());
-        } else {
-            query.setFirstResult(page * size);
         }
+        query.setFirstResult(offset);
         // one extra row tells whether a next page exists
         List<Object[]> rows = query.setMaxResults(size + 1).getResultList();
         boolean hasNext = rows.size() > size;
@@ -54,15 +81,12 @@ public class FindingQuery {
                             (String) row[5]),
                     new FindingView.DocumentRef((Long) row[6], (String) row[7], (LocalDate) row[8], (String) row[9])));
         }
-        TypedQuery<Long> count = em.createQuery("select count(f) from StoredFinding f join f.passage p" + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
         String next = null;
         if (hasNext && !items.isEmpty()) {
             StoredFinding last = (StoredFinding) rows.get(size - 1)[0];
             next = new FindingCursor(last.occurredOn, last.id).encode();
         }
-        return new FindingPage(items, cursor == null ? page : null, size, total, true, next);
+        return new Slice(items, next);
     }
 
     private static String where(FindingFilter filter, Map<String, Object> params) {

@@ -8,12 +8,31 @@ import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xborder.api.Examples;
+import io.xborder.api.PreconditionFailedException;
+import io.xborder.api.PreconditionRequiredException;
+import io.xborder.api.ResourceNotFoundException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,15 +40,105 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Searches the stored findings: the compliance team's main query. */
+/** Searches the stored findings (the compliance team's main query) and records reviews of them. */
 @Path("/api/v1/findings")
-@Tag(name = "Findings", description = "Search stored findings")
+@Tag(name = "Findings", description = "Search and review stored findings")
 public class FindingResource {
 
-    private final FindingQuery query;
+    /** RFC 7396 JSON merge patch. */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
 
-    public FindingResource(FindingQuery query) {
+    private final FindingQuery query;
+    private final FindingReviews reviews;
+
+    public FindingResource(FindingQuery query, FindingReviews reviews) {
         this.query = query;
+        this.reviews = reviews;
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a finding",
+            description = "The finding with its passage, document and review. The ETag header names its version; send "
+                    + "it back as If-Match when reviewing.")
+    @APIResponse(responseCode = "200", description = "The finding",
+            headers = @Header(name = "ETag", description = "Version of the finding, e.g. \"v0\""),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such finding",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id) {
+        long findingId = WireValues.id("id", id);
+        FindingView finding = reviews.get(findingId).orElseThrow(() -> new ResourceNotFoundException("finding", findingId));
+        return Response.ok(finding).tag(new EntityTag("v" + finding.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Review a finding",
+            description = "Confirms or rejects the finding, optionally correcting its attributes, with a comment. "
+                    + "Attributes left out stay as they are (merge patch); the classifier's original values are kept in "
+                    + "classifierOriginal. Requires If-Match with the ETag from GET: a review made on a version that "
+                    + "has changed since is refused with 412, so two reviewers cannot overwrite each other. Reviewed "
+                    + "findings keep their verdict when the document is reclassified.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ReviewRequest.class),
+                    examples = @ExampleObject(name = "correct and confirm", value = Examples.REVIEW_REQUEST)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewRequest.class)) })
+    @APIResponse(responseCode = "200", description = "The reviewed finding",
+            headers = @Header(name = "ETag", description = "The finding's new version"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid or unknown field, or a bad id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such finding",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The corrected category is already another finding of the passage",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response review(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id,
+            @Parameter(description = "The ETag from GET /api/v1/findings/{id}", example = "\"v0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            JsonNode body, @Context SecurityContext security) {
+        long findingId = WireValues.id("id", id);
+        if (reviews.get(findingId).isEmpty()) {
+            throw new ResourceNotFoundException("finding", findingId);
+        }
+        List<Integer> versions = expectedVersions(ifMatch);
+        FindingReview review = FindingReview.parse(body);
+        FindingView reviewed = reviews.review(findingId, versions, review, reviewer(security));
+        return Response.ok(reviewed).tag(new EntityTag("v" + reviewed.version())).build();
+    }
+
+    /** The versions an If-Match header names; 428 when it is missing or names none of ours. */
+    static List<Integer> expectedVersions(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException("a review must carry If-Match with the ETag of the finding as read "
+                    + "(GET /api/v1/findings/{id})");
+        }
+        List<Integer> versions = new ArrayList<>();
+        for (String tag : ifMatch.split(",")) {
+            if (tag.strip().equals("*")) {
+                throw new PreconditionRequiredException("If-Match: * would overwrite any version; send the ETag read");
+            }
+            FindingReviews.version(tag).ifPresent(versions::add);
+        }
+        if (versions.isEmpty()) {
+            // a well-formed tag this service never issued cannot match the current version
+            throw new PreconditionFailedException("If-Match names no current version of this finding");
+        }
+        return versions;
+    }
+
+    /** The authenticated reviewer; "anonymous" while the service runs without authentication. */
+    static String reviewer(SecurityContext security) {
+        return security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName() : "anonymous";
     }
 
     @GET

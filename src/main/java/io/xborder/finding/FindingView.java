@@ -22,7 +22,16 @@ public record FindingView(
         @Schema(examples = "en") String language,
         Instant createdAt,
         PassageRef passage,
-        DocumentRef document) {
+        DocumentRef document,
+        @Schema(description = "Who reviewed the finding; null while unreviewed.", nullable = true) String reviewedBy,
+        @Schema(description = "When it was reviewed; null while unreviewed.", nullable = true) Instant reviewedAt,
+        @Schema(description = "The reviewer's comment.", nullable = true) String reviewComment,
+        @Schema(description = "The classifier's own attributes, kept from the first review on; the attribute fields "
+                + "above hold the reviewed values. Null while unreviewed.", nullable = true)
+        StoredFinding.Attributes classifierOriginal,
+        @Schema(description = "Incremented by every review; the ETag of GET /api/v1/findings/{id} is derived from it.",
+                examples = "0")
+        int version) {
 
     /** The passage a finding was made on: offsets into the document's text. */
     @Schema(name = "FindingPassage")
@@ -37,7 +46,8 @@ public record FindingView(
     static FindingView of(StoredFinding f, PassageRef passage, DocumentRef document) {
         return new FindingView(f.id, f.category, f.confidence, f.modality, sorted(f.mechanisms),
                 sorted(f.jurisdictions), sorted(f.dataCategories), f.evidence, f.rulesetVersion, f.reviewStatus,
-                f.language, f.createdAt, passage, document);
+                f.language, f.createdAt, passage, document, f.reviewedBy, f.reviewedAt, f.reviewComment,
+                f.classifierOriginal, f.version);
     }
 
     static List<String> sorted(String[] values) {

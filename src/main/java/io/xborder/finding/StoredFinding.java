@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,6 +82,30 @@ public class StoredFinding extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Optimistic lock: incremented by every update; the review API's ETag. */
+    @Version
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    @Column(name = "review_comment")
+    public String reviewComment;
+
+    /** What the classifier said before the first review changed anything; null while never reviewed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "classifier_original")
+    public Attributes classifierOriginal;
+
+    /** The attributes a reviewer may correct, as the classifier set them (stored as JSON). */
+    public record Attributes(String category, String modality, List<String> mechanisms, List<String> jurisdictions,
+            List<String> dataCategories) {
+    }
 
     /** Evidence as stored (JSON): offsets into the document's text. */
     public record EvidenceSpan(int start, int end, String text, String cue) {

@@ -1,0 +1,48 @@
+package io.xborder.console;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.List;
+import java.util.Locale;
+
+/** Display helpers for the console templates. */
+@TemplateExtension
+public final class ConsoleExtensions {
+
+    private ConsoleExtensions() {
+    }
+
+    /** DATA_LOCALIZATION → "Data localization". */
+    public static String label(String wireValue) {
+        if (wireValue == null || wireValue.isEmpty()) {
+            return "";
+        }
+        String words = wireValue.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Labels of a list of wire values, comma-separated; "—" when empty. */
+    public static String labels(List<String> wireValues) {
+        return wireValues == null || wireValues.isEmpty() ? "—"
+                : String.join(", ", wireValues.stream().map(ConsoleExtensions::label).toList());
+    }
+
+    /** A confidence as a percentage. */
+    public static String percent(double confidence) {
+        return Math.round(confidence * 100) + " %";
+    }
+
+    /** The CSS class of a category's colour. */
+    public static String categoryClass(String category) {
+        return DocumentLayout.cssClass(category);
+    }
+
+    /** Codes comma-separated; "—" when empty. */
+    public static String joined(List<String> values) {
+        return values == null || values.isEmpty() ? "—" : String.join(", ", values);
+    }
+
+    /** Codes comma-separated, "" when empty (form values). */
+    public static String joinedPlain(List<String> values) {
+        return values == null ? "" : String.join(", ", values);
+    }
+}

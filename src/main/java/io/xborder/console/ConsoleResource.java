@@ -1,0 +1,358 @@
+package io.xborder.console;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.xborder.api.InvalidRequestException;
+import io.xborder.api.PayloadTooLargeException;
+import io.xborder.api.PreconditionFailedException;
+import io.xborder.api.ConflictException;
+import io.xborder.api.Problem;
+import io.xborder.api.WireValues;
+import io.xborder.classify.Category;
+import io.xborder.classify.DataCategory;
+import io.xborder.classify.Mechanism;
+import io.xborder.classify.Modality;
+import io.xborder.document.DocumentResource;
+import io.xborder.document.DocumentService;
+import io.xborder.document.DocumentView;
+import io.xborder.finding.FindingPage;
+import io.xborder.finding.FindingQuery;
+import io.xborder.finding.FindingReview;
+import io.xborder.finding.FindingReviews;
+import io.xborder.finding.FindingView;
+import io.xborder.finding.ReviewStatus;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The compliance console: server-rendered pages for searching, reading, adding and reviewing findings. Every
+ * page is a plain HTML document (forms and links, no script needed); text from documents is printed escaped.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    /** The value sets the filter and review forms offer. */
+    public record Options(List<String> categories, List<String> mechanisms, List<String> modalities,
+            List<String> dataCategories, List<String> reviewStatuses, Set<String> jurisdictions) {
+
+        static final Options ALL = new Options(names(Category.values()), names(Mechanism.values()),
+                names(Modality.values()), names(DataCategory.values()), names(ReviewStatus.values()),
+                new TreeSet<>(WireValues.knownJurisdictions()));
+
+        private static List<String> names(Enum<?>[] values) {
+            return Arrays.stream(values).map(Enum::name).toList();
+        }
+    }
+
+    /** A search hit: the finding and its passage cut into plain and evidence fragments. */
+    public record Hit(FindingView finding, List<Highlight.Fragment> fragments) {
+    }
+
+    /** A page link of the pager. */
+    public record PageLink(String label, String query, boolean current) {
+    }
+
+    /** The search page. */
+    public record SearchView(SearchForm form, FindingPage page, List<Hit> hits, List<PageLink> pages, String next,
+            Options options, int firstRow) {
+    }
+
+    /** The document page. */
+    public record DocumentPageView(DocumentView document, List<DocumentLayout.Block> blocks,
+            List<DocumentLayout.SideFinding> findings, boolean hasOriginal, String notice) {
+    }
+
+    /** The add page: the form's values, and the errors of the last attempt by field. */
+    public record AddView(Map<String, String> values, List<Problem.FieldError> errors, String message) {
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public String error(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).map(Problem.FieldError::message).findFirst()
+                    .orElse("");
+        }
+    }
+
+    /** The review page. */
+    public record ReviewView(FindingView finding, List<Highlight.Fragment> fragments, Options options, String notice,
+            String conflict, List<Problem.FieldError> errors, String comment) {
+
+        public String etag() {
+            return FindingReviews.etag(finding.version());
+        }
+
+        public boolean has(List<String> values, String value) {
+            return values.contains(value);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(SearchView view);
+
+        static native TemplateInstance document(DocumentPageView view);
+
+        static native TemplateInstance add(AddView view);
+
+        static native TemplateInstance finding(ReviewView view);
+
+        static native TemplateInstance overview(Overview.Numbers numbers);
+
+        static native TemplateInstance error(int status, String message);
+    }
+
+    private final FindingQuery query;
+    private final FindingReviews reviews;
+    private final DocumentService documents;
+    private final DocumentResource documentInput;
+    private final Overview overview;
+    private final FindingsExport export;
+    private final OriginalFiles originals;
+
+    public ConsoleResource(FindingQuery query, FindingReviews reviews, DocumentService documents,
+            DocumentResource documentInput, Overview overview, FindingsExport export, OriginalFiles originals) {
+        this.query = query;
+        this.reviews = reviews;
+        this.documents = documents;
+        this.documentInput = documentInput;
+        this.overview = overview;
+        this.export = export;
+        this.originals = originals;
+    }
+
+    // --- Search -------------------------------------------------------------------------------------------------
+
+    @GET
+    @Transactional
+    public TemplateInstance search(@Context UriInfo uri) {
+        SearchForm form = SearchForm.of(uri.getQueryParameters());
+        FindingPage page = query.find(form.filter(), form.cursor() == null ? form.page() : 0, form.size(), form.cursor());
+        List<Hit> hits = page.items().stream()
+                .map(f -> new Hit(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence())))
+                .toList();
+        String next = page.nextCursor() == null ? null : form.with("cursor", page.nextCursor());
+        int firstRow = page.page() == null ? 0 : page.page() * form.size() + 1;
+        return Templates.search(new SearchView(form, page, hits, pager(form, page), next, Options.ALL, firstRow));
+    }
+
+    /** First, last and the pages around the current one, as far as offset paging reaches. */
+    private static List<PageLink> pager(SearchForm form, FindingPage page) {
+        if (page.page() == null || page.total() <= form.size()) {
+            return List.of();
+        }
+        int current = page.page();
+        long reachable = Math.min((page.total() + form.size() - 1) / form.size(),
+                io.xborder.api.Paging.MAX_OFFSET / form.size() + 1);
+        int last = (int) reachable - 1;
+        TreeSet<Integer> shown = new TreeSet<>(List.of(0, last));
+        for (int p = Math.max(0, current - 2); p <= Math.min(last, current + 2); p++) {
+            shown.add(p);
+        }
+        return shown.stream().map(p -> new PageLink(Integer.toString(p + 1), form.with("page", Integer.toString(p)),
+                p == current)).toList();
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response exportCsv(@Context UriInfo uri) {
+        SearchForm form = SearchForm.of(uri.getQueryParameters());
+        StreamingOutput body = out -> export.csv(form.filter(), out);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"xborder-findings-" + today() + ".csv\"").build();
+    }
+
+    @GET
+    @Path("export.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response exportJson(@Context UriInfo uri) {
+        SearchForm form = SearchForm.of(uri.getQueryParameters());
+        StreamingOutput body = out -> export.json(form.filter(), out);
+        return Response.ok(body, MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"xborder-findings-" + today() + ".json\"").build();
+    }
+
+    // --- Document -----------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("documents/{id}")
+    public Response document(@PathParam("id") String id, @Context UriInfo uri) {
+        Optional<Long> documentId = parseId(id);
+        Optional<DocumentView> d = documentId.flatMap(documents::get);
+        if (d.isEmpty()) {
+            return notFound("There is no document " + id + ".");
+        }
+        String notice = switch (String.valueOf(uri.getQueryParameters().getFirst("added"))) {
+            case "new" -> "The document was added and classified.";
+            case "existing" -> "This text was stored before; here is that document.";
+            default -> null;
+        };
+        DocumentView view = d.get();
+        return Response.ok(Templates.document(new DocumentPageView(view, DocumentLayout.blocks(view),
+                DocumentLayout.findings(view), originals.exists(view.id()), notice))).build();
+    }
+
+    // --- Add ----------------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("add")
+    public TemplateInstance addForm() {
+        return Templates.add(new AddView(Map.of(), List.of(), null));
+    }
+
+    /** Post/redirect/get: a stored document answers 303 to its page; a refused one shows the form again. */
+    @POST
+    @Path("add")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String f : List.of("title", "text", "language", "jurisdiction", "publishedAt", "sourceUrl")) {
+            String v = form.getFirst(f);
+            values.put(f, v == null ? "" : v);
+        }
+        try {
+            DocumentService.Ingested ingested = documents.ingest(documentInput.input(values.get("title"),
+                    values.get("text"), values.get("sourceUrl"), values.get("language"), values.get("jurisdiction"),
+                    values.get("publishedAt")));
+            return Response.seeOther(URI.create("/documents/" + ingested.document().id() + "?added="
+                    + (ingested.created() ? "new" : "existing"))).build();
+        } catch (InvalidRequestException e) {
+            return Response.status(400).entity(Templates.add(new AddView(values, e.errors(),
+                    "The document was not added; please correct the fields marked below."))).build();
+        } catch (PayloadTooLargeException e) {
+            return Response.status(413).entity(Templates.add(new AddView(values,
+                    List.of(new Problem.FieldError("text", e.getMessage())), "The text is too long to add."))).build();
+        }
+    }
+
+    // --- Review -------------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("findings/{id}")
+    public Response finding(@PathParam("id") String id, @Context UriInfo uri) {
+        Optional<FindingView> f = parseId(id).flatMap(reviews::get);
+        if (f.isEmpty()) {
+            return notFound("There is no finding " + id + ".");
+        }
+        String notice = "saved".equals(uri.getQueryParameters().getFirst("review")) ? "Your review was saved." : null;
+        return Response.ok(Templates.finding(review(f.get(), notice, null, List.of(), f.get().reviewComment()))).build();
+    }
+
+    /**
+     * Applies the review form through the same service as {@code PATCH /api/v1/findings/{id}}, with the version the
+     * page was rendered from as the precondition: a review made on a stale page is refused and says so.
+     */
+    @POST
+    @Path("findings/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response review(@PathParam("id") String id, MultivaluedMap<String, String> form,
+            @Context SecurityContext security) {
+        Optional<FindingView> current = parseId(id).flatMap(reviews::get);
+        if (current.isEmpty()) {
+            return notFound("There is no finding " + id + ".");
+        }
+        long findingId = current.get().id();
+        String comment = Optional.ofNullable(form.getFirst("comment")).orElse("");
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        putIfPresent(body, "status", form.getFirst("status"));
+        putIfPresent(body, "category", form.getFirst("category"));
+        putIfPresent(body, "modality", form.getFirst("modality"));
+        list(body, "mechanisms", form.get("mechanisms"));
+        list(body, "dataCategories", form.get("dataCategories"));
+        String jurisdictions = Optional.ofNullable(form.getFirst("jurisdictions")).orElse("");
+        list(body, "jurisdictions", Arrays.stream(jurisdictions.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList());
+        body.put("comment", comment);
+        Optional<Integer> version = FindingReviews.version(Optional.ofNullable(form.getFirst("etag")).orElse(""));
+        try {
+            FindingReview review = FindingReview.parse(body);
+            reviews.review(findingId, version.map(List::of).orElse(List.of()), review,
+                    security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName()
+                            : "anonymous");
+            return Response.seeOther(URI.create("/findings/" + findingId + "?review=saved")).build();
+        } catch (InvalidRequestException e) {
+            return Response.status(400).entity(Templates.finding(review(current.get(), null, null, e.errors(), comment)))
+                    .build();
+        } catch (PreconditionFailedException e) {
+            FindingView now = reviews.get(findingId).orElseThrow();
+            return Response.status(412).entity(Templates.finding(review(now, null,
+                    "Someone else reviewed this finding while you were editing it, so your review was NOT saved. "
+                            + "The finding as it is now is shown below; check it and submit your review again.",
+                    List.of(), comment))).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(Templates.finding(review(current.get(), null, null,
+                    List.of(new Problem.FieldError("category", e.getMessage())), comment))).build();
+        }
+    }
+
+    private static ReviewView review(FindingView f, String notice, String conflict, List<Problem.FieldError> errors,
+            String comment) {
+        return new ReviewView(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence()), Options.ALL,
+                notice, conflict, errors, comment == null ? "" : comment);
+    }
+
+    // --- Overview -----------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("overview")
+    public TemplateInstance overview() {
+        return Templates.overview(overview.numbers());
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private static Response notFound(String message) {
+        return Response.status(404).entity(Templates.error(404, message)).type(MediaType.TEXT_HTML).build();
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(WireValues.id("id", id));
+        } catch (InvalidRequestException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void putIfPresent(ObjectNode body, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(field, value);
+        }
+    }
+
+    private static void list(ObjectNode body, String field, List<String> values) {
+        ArrayNode array = body.putArray(field);
+        if (values != null) {
+            values.forEach(array::add);
+        }
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneOffset.UTC).toString();
+    }
+}

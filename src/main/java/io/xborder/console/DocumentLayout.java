@@ -1,0 +1,82 @@
+package io.xborder.console;
+
+import io.xborder.document.DocumentView;
+import io.xborder.finding.StoredFinding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A document's whole text as blocks for the document page: plain stretches, and passages that have findings
+ * (with their categories and evidence marked).
+ */
+public final class DocumentLayout {
+
+    /**
+     * A stretch of the text. {@code passageId} is 0 for plain text; {@code css} names the categories of a passage's
+     * findings (e.g. "cat-dl cat-cbt").
+     */
+    public record Block(long passageId, String language, String css, String categories, List<Highlight.Fragment> fragments) {
+
+        public boolean isPassage() {
+            return passageId > 0;
+        }
+    }
+
+    /** A finding as the side list shows it. */
+    public record SideFinding(long id, long passageId, String category, String modality, double confidence,
+            String reviewStatus, String evidence) {
+    }
+
+    private DocumentLayout() {
+    }
+
+    public static List<Block> blocks(DocumentView d) {
+        String text = d.text();
+        List<Block> blocks = new ArrayList<>();
+        int pos = 0;
+        for (DocumentView.PassageView p : d.passages()) {
+            if (p.findings().isEmpty() || p.start() < pos || p.end() > text.length()) {
+                continue;
+            }
+            if (p.start() > pos) {
+                blocks.add(plain(text.substring(pos, p.start())));
+            }
+            List<StoredFinding.EvidenceSpan> evidence = new ArrayList<>();
+            List<String> css = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (DocumentView.PassageFinding f : p.findings().stream()
+                    .sorted((a, b) -> a.category().compareTo(b.category())).toList()) {
+                evidence.addAll(f.evidence());
+                css.add(cssClass(f.category()));
+                names.add(ConsoleExtensions.label(f.category()));
+            }
+            blocks.add(new Block(p.id(), p.language(), String.join(" ", css), String.join(", ", names),
+                    Highlight.fragments(text.substring(p.start(), p.end()), p.start(), evidence)));
+            pos = p.end();
+        }
+        if (pos < text.length()) {
+            blocks.add(plain(text.substring(pos)));
+        }
+        return blocks;
+    }
+
+    public static List<SideFinding> findings(DocumentView d) {
+        List<SideFinding> out = new ArrayList<>();
+        for (DocumentView.PassageView p : d.passages()) {
+            for (DocumentView.PassageFinding f : p.findings()) {
+                String words = String.join(" … ", f.evidence().stream().map(StoredFinding.EvidenceSpan::text).toList());
+                out.add(new SideFinding(f.id(), p.id(), f.category(), f.modality(), f.confidence(), f.reviewStatus(),
+                        words.length() > 120 ? words.substring(0, 119) + "…" : words));
+            }
+        }
+        return out;
+    }
+
+    static String cssClass(String category) {
+        return "DATA_LOCALIZATION".equals(category) ? "cat-dl" : "cat-cbt";
+    }
+
+    private static Block plain(String text) {
+        return new Block(0, null, "", "", List.of(new Highlight.Fragment(text, false)));
+    }
+}

@@ -1,0 +1,125 @@
+package io.xborder.finding;
+
+import io.xborder.api.ConflictException;
+import io.xborder.api.PreconditionFailedException;
+import io.xborder.api.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies reviews to stored findings under optimistic locking: a review names the version it was made on, and
+ * is refused when the finding has changed since (another reviewer was faster).
+ */
+@ApplicationScoped
+public class FindingReviews {
+
+    private final EntityManager em;
+    private final FindingQuery query;
+
+    public FindingReviews(EntityManager em, FindingQuery query) {
+        this.em = em;
+        this.query = query;
+    }
+
+    /** The strong ETag of a finding's representation at a version. */
+    public static String etag(int version) {
+        return "\"v" + version + "\"";
+    }
+
+    /** The version an ETag names; empty when it is not one of ours (weak or strong form accepted). */
+    public static Optional<Integer> version(String etag) {
+        String tag = etag.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() < 4 || !tag.startsWith("\"v") || !tag.endsWith("\"")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(tag.substring(2, tag.length() - 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional
+    public Optional<FindingView> get(long id) {
+        return query.get(id);
+    }
+
+    /**
+     * Records the review on the finding if it is still at one of {@code expectedVersions}.
+     *
+     * @throws ResourceNotFoundException no such finding
+     * @throws PreconditionFailedException the finding changed since the reviewer read it
+     * @throws ConflictException the corrected category is already another finding of the same passage
+     */
+    @Transactional
+    public FindingView review(long id, List<Integer> expectedVersions, FindingReview review, String reviewer) {
+        StoredFinding f = em.find(StoredFinding.class, id);
+        if (f == null) {
+            throw new ResourceNotFoundException("finding", id);
+        }
+        if (!expectedVersions.contains(f.version)) {
+            throw stale(id, f.version);
+        }
+        if (f.classifierOriginal == null) {
+            // first review: keep what the classifier said before any correction overwrites it
+            f.classifierOriginal = new StoredFinding.Attributes(f.category, f.modality, sorted(f.mechanisms),
+                    sorted(f.jurisdictions), sorted(f.dataCategories));
+        }
+        if (review.category() != null && !review.category().name().equals(f.category)) {
+            long clash = em.createQuery("select count(o) from StoredFinding o where o.passage = :p and o.category = :c "
+                    + "and o.id <> :id", Long.class)
+                    .setParameter("p", f.passage).setParameter("c", review.category().name()).setParameter("id", id)
+                    .getSingleResult();
+            if (clash > 0) {
+                throw new ConflictException("the passage of finding " + id + " already has a "
+                        + review.category().name() + " finding; review that one instead");
+            }
+            f.category = review.category().name();
+        }
+        if (review.modality() != null) {
+            f.modality = review.modality().name();
+        }
+        if (review.mechanisms() != null) {
+            f.mechanisms = review.mechanisms().toArray(String[]::new);
+        }
+        if (review.jurisdictions() != null) {
+            f.jurisdictions = review.jurisdictions().toArray(String[]::new);
+        }
+        if (review.dataCategories() != null) {
+            f.dataCategories = review.dataCategories().toArray(String[]::new);
+        }
+        if (review.commentGiven()) {
+            f.reviewComment = review.comment();
+        }
+        f.reviewStatus = review.status().name();
+        f.reviewedBy = reviewer;
+        f.reviewedAt = Instant.now();
+        try {
+            // the version check happens in this UPDATE (... where version = ?): a concurrent review that committed
+            // after our read makes it match no row
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw stale(id, -1);
+        }
+        return query.get(id).orElseThrow();
+    }
+
+    private static PreconditionFailedException stale(long id, int current) {
+        return new PreconditionFailedException("finding " + id + " was changed by someone else since you read it"
+                + (current >= 0 ? " (it is now at " + etag(current) + ")" : "")
+                + "; read it again and repeat your review on the current version");
+    }
+
+    private static List<String> sorted(String[] values) {
+        return values == null ? List.of() : Arrays.stream(values).sorted().toList();
+    }
+}
