@@ -1,5 +1,7 @@
 package io.xborder.document;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.xborder.security.Roles;
 import io.xborder.api.Examples;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.Paging;
@@ -70,6 +72,7 @@ public class DocumentResource {
         this.json = json;
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -102,6 +105,7 @@ public class DocumentResource {
                 request.jurisdiction(), request.publishedAt())), uri);
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
@@ -146,6 +150,7 @@ public class DocumentResource {
                     examples = Examples.UPLOAD_METADATA) String metadata) {
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -239,6 +244,7 @@ public class DocumentResource {
         }
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("fetch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -279,6 +285,7 @@ public class DocumentResource {
                 request.jurisdiction(), request.publishedAt())), uri);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("{id}/original")
     @Operation(summary = "Download a document's original file",
@@ -310,6 +317,7 @@ public class DocumentResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List documents", description = "Newest first, without text and passages.")
@@ -324,6 +332,7 @@ public class DocumentResource {
         return documents.list(paging.page(), paging.size());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -340,6 +349,7 @@ public class DocumentResource {
         return documents.get(documentId).orElseThrow(() -> new ResourceNotFoundException("document", documentId));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a document", description = "Deletes the document with its passages and findings.")
