@@ -69,6 +69,9 @@ public class AuditResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidRequestException(field, "must not contain NUL");
+        }
         if (value.length() > MAX_FILTER) {
             throw new InvalidRequestException(field, "must be at most " + MAX_FILTER + " characters");
         }

@@ -137,7 +137,8 @@ public class FindingQuery {
         }
         if (filter.text() != null) {
             where.append(" and p.text ilike :text escape '\\'");
-            params.put("text", "%" + escapeLike(filter.text()) + "%");
+            // stored text holds no NUL (ingestion drops it) and PostgreSQL refuses it in a parameter: a 500 otherwise
+            params.put("text", "%" + escapeLike(filter.text().replace("\u0000", "")) + "%");
         }
         return where.toString();
     }

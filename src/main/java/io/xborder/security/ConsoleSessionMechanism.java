@@ -1,6 +1,6 @@
 package io.xborder.security;
 
-import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -53,7 +53,8 @@ public class ConsoleSessionMechanism implements HttpAuthenticationMechanism {
     public static AuthenticationRequest request(ConsoleSession.Credential credential) {
         return switch (credential.kind()) {
             case API_KEY -> new ApiKeyAuthenticationRequest(credential.value());
-            case BEARER -> new TokenAuthenticationRequest(new TokenCredential(credential.value(), "bearer"));
+            // the JWT identity provider checks only its own credential type
+            case BEARER -> new TokenAuthenticationRequest(new JsonWebTokenCredential(credential.value()));
         };
     }
 

@@ -27,6 +27,7 @@ import java.time.Duration;
  */
 @Path("/")
 @PermitAll
+
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
