@@ -32,6 +32,7 @@ class FindingReviewTest {
 
     private long finding;
     private long otherCategoryOfSamePassage;
+    private long conflicting;
 
     @BeforeEach
     void ingest() {
@@ -39,7 +40,9 @@ class FindingReviewTest {
         long document = given().contentType(ContentType.JSON).body(Map.of(
                 "title", "Review test " + marker,
                 "text", "关键信息基础设施的运营者在境内运营中收集和产生的个人信息和重要数据应当在境内存储。"
-                        + "因业务需要，确需向境外提供的，应当按照国家网信部门的办法进行安全评估。编号" + marker + "。",
+                        + "因业务需要，确需向境外提供的，应当按照国家网信部门的办法进行安全评估。编号" + marker + "。"
+                        + "Since 2021, Tesla has stored all Chinese vehicle data in Shanghai and does not send any data "
+                        + "to the United States.",
                 "jurisdiction", "CN", "publishedAt", "2017-06-01"))
                 .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
         List<Map<String, Object>> items = given().queryParam("documentId", document).queryParam("size", 200)
@@ -47,10 +50,12 @@ class FindingReviewTest {
         assertThat(items).hasSizeGreaterThanOrEqualTo(2);
         finding = ((Number) items.get(0).get("id")).longValue();
         otherCategoryOfSamePassage = -1;
-        Object passage = ((Map<?, ?>) items.get(0).get("passage")).get("id");
-        for (Map<String, Object> item : items.subList(1, items.size())) {
-            if (((Map<?, ?>) item.get("passage")).get("id").equals(passage)) {
-                otherCategoryOfSamePassage = ((Number) item.get("id")).longValue();
+        for (Map<String, Object> a : items) {
+            for (Map<String, Object> b : items) {
+                if (a != b && ((Map<?, ?>) a.get("passage")).get("id").equals(((Map<?, ?>) b.get("passage")).get("id"))) {
+                    conflicting = ((Number) a.get("id")).longValue();
+                    otherCategoryOfSamePassage = ((Number) b.get("id")).longValue();
+                }
             }
         }
     }
@@ -197,7 +202,7 @@ class FindingReviewTest {
                 .jsonPath().getString("category");
         given().contentType(ContentType.JSON).header("If-Match", "\"v0\"")
                 .body(Map.of("status", "CONFIRMED", "category", other))
-                .when().patch("/api/v1/findings/" + finding)
+                .when().patch("/api/v1/findings/" + conflicting)
                 .then().statusCode(409).contentType("application/problem+json");
     }
 
