@@ -3,7 +3,6 @@ package io.xborder.document;
 import io.xborder.api.Examples;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.Paging;
-import io.xborder.api.PayloadTooLargeException;
 import io.xborder.api.Problem;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.ingest.FetchRequest;
+import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestConfig;
 import io.xborder.ingest.IngestionService;
 import io.xborder.ingest.UploadMetadata;
@@ -228,7 +228,7 @@ public class DocumentResource {
     private byte[] read(FileUpload part) {
         long max = limits.maxFileSize().asLongValue();
         if (part.size() > max) {
-            throw new io.xborder.ingest.IngestFailure(io.xborder.ingest.IngestFailure.Kind.TOO_LARGE,
+            throw new IngestFailure(IngestFailure.Kind.TOO_LARGE,
                     (part.fileName() == null ? "the file" : part.fileName()) + " has " + part.size()
                             + " bytes, more than the per-file limit of " + max, null);
         }
@@ -272,7 +272,7 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response fetch(FetchRequest request, @Context UriInfo uri) {
         if (request == null || request.url() == null || request.url().isBlank()) {
-            throw new io.xborder.api.InvalidRequestException("url", "is required");
+            throw new InvalidRequestException("url", "is required");
         }
         URI url = URI.create(DocumentInputs.url("url", request.url()));
         // the metadata is checked before anything is fetched
