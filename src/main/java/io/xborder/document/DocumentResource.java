@@ -1,11 +1,19 @@
 package io.xborder.document;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.api.Examples;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.Paging;
 import io.xborder.api.Problem;
+import io.xborder.api.ProblemMapper;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
+import io.xborder.ingest.FetchRequest;
+import io.xborder.ingest.IngestConfig;
+import io.xborder.ingest.IngestFailure;
+import io.xborder.ingest.IngestionService;
+import io.xborder.ingest.UploadMetadata;
+import io.xborder.ingest.UploadResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,14 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.ingest.FetchRequest;
-import io.xborder.ingest.IngestFailure;
-import io.xborder.ingest.IngestConfig;
-import io.xborder.ingest.IngestionService;
-import io.xborder.ingest.UploadMetadata;
-import io.xborder.ingest.UploadResult;
-import io.xborder.api.ProblemMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,11 +34,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -47,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Ingests, lists, shows and deletes documents. */
 @Path("/api/v1/documents")
