@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.xborder.ingest.IngestFailure;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import io.xborder.ingest.IngestFailure;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -115,6 +115,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(Response.Status.CONFLICT, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
         return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), uri, List.of());
     }
@@ -128,11 +133,6 @@ public class ProblemMapper {
             response.header("Retry-After", "30");
         }
         return response.build();
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(ConflictException e, UriInfo uri) {
-        return problem(Response.Status.CONFLICT, e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper

@@ -100,6 +100,15 @@ class AuthorizationMatrixTest {
                 .when().post("/api/v1/jobs").then().statusCode(202).extract().jsonPath().getLong("id");
     }
 
+    private static Map<String, Object> feed() {
+        return Map.of("url", "http://127.0.0.1:9/feed-" + UUID.randomUUID() + ".xml", "intervalMinutes", 60);
+    }
+
+    private static long newFeed() {
+        return given().contentType(ContentType.JSON).body(feed())
+                .when().post("/api/v1/feeds").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     private static String text() {
         return "Personal data must be stored in Vietnam. Ref " + UUID.randomUUID() + ".";
     }
@@ -146,7 +155,16 @@ class AuthorizationMatrixTest {
                         .body(Map.of("name", "m-" + UUID.randomUUID(), "role", "viewer")).post("/api/v1/keys")),
                 new Endpoint("GET", "/api/v1/keys", "admin", Set.of(200), r -> r.get("/api/v1/keys")),
                 new Endpoint("DELETE", "/api/v1/keys/{id}", "admin", Set.of(200), r -> r.delete("/api/v1/keys/" + newKey())),
-                new Endpoint("GET", "/api/v1/audit", "admin", Set.of(200), r -> r.get("/api/v1/audit")));
+                new Endpoint("GET", "/api/v1/audit", "admin", Set.of(200), r -> r.get("/api/v1/audit")),
+                new Endpoint("POST", "/api/v1/feeds", "admin", Set.of(201), r -> r.contentType(ContentType.JSON)
+                        .body(feed()).post("/api/v1/feeds")),
+                new Endpoint("GET", "/api/v1/feeds", "viewer", Set.of(200), r -> r.get("/api/v1/feeds")),
+                new Endpoint("GET", "/api/v1/feeds/{id}", "viewer", Set.of(200), r -> r.get("/api/v1/feeds/" + newFeed())),
+                new Endpoint("PUT", "/api/v1/feeds/{id}", "admin", Set.of(200), r -> r.contentType(ContentType.JSON)
+                        .body(feed()).put("/api/v1/feeds/" + newFeed())),
+                new Endpoint("DELETE", "/api/v1/feeds/{id}", "admin", Set.of(204), r -> r.delete("/api/v1/feeds/" + newFeed())),
+                new Endpoint("POST", "/api/v1/feeds/{id}/poll", "analyst", Set.of(200),
+                        r -> r.post("/api/v1/feeds/" + newFeed() + "/poll")));
     }
 
     @Test

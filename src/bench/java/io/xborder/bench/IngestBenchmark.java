@@ -1,0 +1,410 @@
+package io.xborder.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ingest benchmark: ~5 KB news articles posted to the packaged service (on an embedded PostgreSQL) by a load
+ * generator on 127.0.0.1, next to a raw JDBC batch insert of the very rows the service stored (documents, passages,
+ * findings), in the same run and on the same PostgreSQL. Bounded in count and time; prints a table.
+ *
+ * <p>Arguments: the path of {@code quarkus-run.jar}. System properties: {@code bench.docs} (default 1000),
+ * {@code bench.seconds} (time bound of the API run, default 60), {@code bench.threads} (client concurrency,
+ * default 8), {@code bench.warmup} (default 100).
+ */
+public final class IngestBenchmark {
+
+    private static final String[] NEWS = {
+        "The ministry published the draft on Tuesday after months of consultation with industry groups.",
+        "Analysts said the market reaction was muted, with shares of the largest operators little changed.",
+        "The company reported revenue of 4.2 billion dollars for the quarter, up 7 percent from a year earlier.",
+        "Officials declined to say when the final version of the rules would take effect.",
+        "Several trade associations asked for a longer transition period for smaller firms.",
+        "The regulator also opened a consultation on cloud services used by hospitals and schools.",
+        "Mr. Lee, a partner at a law firm in Singapore, said clients were reviewing their contracts.",
+        "The U.S. Chamber of Commerce said the proposal raised questions for companies operating in the region.",
+        "The new data centre in the capital is expected to open next year and employ about 300 people.",
+        "Critics said the drafting was vague and left too much room for interpretation by local authorities.",
+    };
+    private static final String[] RULES = {
+        "Operators of critical information infrastructure shall store personal information collected within the "
+                + "territory of the People's Republic of China within that territory.",
+        "Where it is truly necessary to provide such data abroad, a security assessment shall be conducted.",
+        "All payment system providers shall ensure that the entire data relating to payment systems is stored in "
+                + "a system only in India.",
+        "Mr. Musk is seeking approval to transfer data collected in China overseas.",
+        "Personal data may be transferred to a third country only if the Commission has decided that the country "
+                + "ensures an adequate level of protection.",
+    };
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " not found: build it first (mvn -Pbench package -DskipTests)");
+        }
+        int docs = Integer.getInteger("bench.docs", 1000);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int threads = Integer.getInteger("bench.threads", 8);
+        int warmup = Integer.getInteger("bench.warmup", 100);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String loadBefore = loadAverage();
+
+        Path pgDir = Files.createTempDirectory("xborder-bench-pg");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "100").start()) {
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE bench_api");
+                s.execute("CREATE DATABASE bench_raw");
+            }
+            String apiUrl = pg.getJdbcUrl("postgres", "bench_api");
+            String rawUrl = pg.getJdbcUrl("postgres", "bench_raw");
+            int port = freePort();
+            Process app = startService(jar, apiUrl, port);
+            try {
+                String base = "http://127.0.0.1:" + port;
+                awaitReady(base, app);
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+                List<String> warm = articles("warmup-" + run, warmup);
+                post(client, base, warm, threads, seconds);
+                List<String> texts = articles(run, docs);
+                System.out.printf(Locale.ROOT, "Posting %d articles (%.1f KB on average) with %d client threads...%n",
+                        docs, texts.stream().mapToInt(String::length).average().orElse(0) / 1024, threads);
+                Result api = post(client, base, texts, threads, seconds);
+
+                String classifyShare = classifyTime(client, base, api.stored + warm.size());
+                Rows rows = readRows(apiUrl, run);
+                applyMigrations(rawUrl);
+                double rawSeconds = insertRaw(rawUrl, rows);
+
+                double apiRate = api.stored / api.seconds;
+                double rawRate = rows.documents.size() / rawSeconds;
+                System.out.println();
+                System.out.printf(Locale.ROOT, "Ingest benchmark, run %s, %d cores, load average before: %s%n", run,
+                        Runtime.getRuntime().availableProcessors(), loadBefore);
+                System.out.println("| path | documents | passages | findings | seconds | documents/s |");
+                System.out.println("|---|---:|---:|---:|---:|---:|");
+                System.out.printf(Locale.ROOT, "| API: POST /api/v1/documents (JSON, %d client threads) | %d | %d | %d | %.2f | %.0f |%n",
+                        threads, api.stored, rows.passages.size(), rows.findings.size(), api.seconds, apiRate);
+                System.out.printf(Locale.ROOT, "| raw JDBC batch insert of the same rows | %d | %d | %d | %.2f | %.0f |%n",
+                        rows.documents.size(), rows.passages.size(), rows.findings.size(), rawSeconds, rawRate);
+                System.out.printf(Locale.ROOT, "API / raw: %.0f %%  (targets: >= 100 documents/s and >= 30 %%)%n",
+                        100 * apiRate / rawRate);
+                System.out.println("Server-side segmentation + classification (outside the transaction): " + classifyShare);
+                if (api.failed > 0) {
+                    System.out.println("Failed requests: " + api.failed);
+                }
+                System.out.println("Load average after: " + loadAverage());
+            } finally {
+                app.destroy();
+                if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                    app.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    record Result(int stored, int failed, double seconds) {
+    }
+
+    /** Posts every text as JSON with {@code threads} concurrent clients, stopping at the time bound. */
+    static Result post(HttpClient client, String base, List<String> texts, int threads, int seconds)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger stored = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < texts.size() && System.nanoTime() < deadline) {
+                    String body = "{\"title\":\"Bulletin " + i + "\",\"language\":\"en\",\"publishedAt\":\"2024-05-01\","
+                            + "\"text\":" + jsonString(texts.get(i)) + "}";
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    try {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        (response.statusCode() == 201 ? stored : failed).incrementAndGet();
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Result(stored.get(), failed.get(), elapsed);
+    }
+
+    /** ~5 KB articles: news sentences with a rule sentence here and there, a unique heading each. */
+    static List<String> articles(String run, int n) {
+        Random random = new Random(42 ^ run.hashCode());
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StringBuilder b = new StringBuilder("Data bulletin ").append(i).append(" (run ").append(run).append(")\n\n");
+            while (b.length() < 5000) {
+                for (int s = 0; s < 4; s++) {
+                    b.append(random.nextInt(8) == 0 ? RULES[random.nextInt(RULES.length)]
+                            : NEWS[random.nextInt(NEWS.length)]).append(' ');
+                }
+                b.setLength(b.length() - 1);
+                b.append("\n\n");
+            }
+            out.add(b.toString().strip());
+        }
+        return out;
+    }
+
+    /** The rows the service stored for this run, as text values per column. */
+    record Rows(Table documents, Table passages, Table findings) {
+    }
+
+    record Table(String name, List<String> columns, List<String> types, List<String[]> rows) {
+        int size() {
+            return rows.size();
+        }
+    }
+
+    static Rows readRows(String apiUrl, String run) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(apiUrl, "postgres", "")) {
+            String docs = "SELECT id FROM documents WHERE text LIKE 'Data bulletin % (run " + run + ")%'";
+            return new Rows(read(c, "documents", "SELECT * FROM documents WHERE id IN (" + docs + ") ORDER BY id"),
+                    read(c, "passages", "SELECT * FROM passages WHERE document_id IN (" + docs + ") ORDER BY id"),
+                    read(c, "findings", "SELECT * FROM findings WHERE document_id IN (" + docs + ") ORDER BY id"));
+        }
+    }
+
+    static Table read(Connection c, String name, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> columns = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnName(i));
+                String type = md.getColumnTypeName(i);
+                types.add(type.startsWith("_") ? type.substring(1) + "[]" : type);
+            }
+            List<String[]> rows = new ArrayList<>();
+            while (rs.next()) {
+                String[] row = new String[columns.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                rows.add(row);
+            }
+            return new Table(name, columns, types, rows);
+        }
+    }
+
+    static void applyMigrations(String url) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            Path dir = Path.of("migrations");
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalStateException("run from the project folder: " + dir.toAbsolutePath() + " not found");
+            }
+            try (var files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                        .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(
+                                f.getFileName().toString().substring(1, f.getFileName().toString().indexOf("__")))))
+                        .toList()) {
+                    s.execute(Files.readString(file));
+                }
+            }
+        }
+    }
+
+    /**
+     * Inserts the rows with JDBC batches, 50 documents (with their passages and findings) per transaction, as a
+     * hand-written loader would; the rows are in memory before the clock starts.
+     */
+    static double insertRaw(String url, Rows rows) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(url + "&reWriteBatchedInserts=true", "postgres", "")) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            int perCommit = 50;
+            List<List<String[]>> passagesByChunk = chunkByDocument(rows.documents, rows.passages, perCommit);
+            List<List<String[]>> findingsByChunk = chunkByDocument(rows.documents, rows.findings, perCommit);
+            try (PreparedStatement d = c.prepareStatement(insert(rows.documents));
+                    PreparedStatement p = c.prepareStatement(insert(rows.passages));
+                    PreparedStatement f = c.prepareStatement(insert(rows.findings))) {
+                for (int chunk = 0; chunk * perCommit < rows.documents.size(); chunk++) {
+                    int from = chunk * perCommit;
+                    batch(d, rows.documents.rows().subList(from, Math.min(rows.documents.size(), from + perCommit)));
+                    batch(p, passagesByChunk.get(chunk));
+                    batch(f, findingsByChunk.get(chunk));
+                    c.commit();
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** The rows of {@code child} grouped by the chunk of their document (column document_id). */
+    static List<List<String[]>> chunkByDocument(Table documents, Table child, int perChunk) {
+        java.util.Map<String, Integer> chunkOf = new java.util.HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            chunkOf.put(documents.rows().get(i)[0], i / perChunk);
+        }
+        int chunks = (documents.size() + perChunk - 1) / perChunk;
+        List<List<String[]>> out = new ArrayList<>();
+        for (int i = 0; i < chunks; i++) {
+            out.add(new ArrayList<>());
+        }
+        int column = child.columns().indexOf("document_id");
+        for (String[] row : child.rows()) {
+            out.get(chunkOf.get(row[column])).add(row);
+        }
+        return out;
+    }
+
+    static String insert(Table t) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < t.columns().size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(t.types().get(i)).append(')');
+        }
+        return "INSERT INTO " + t.name() + " (" + String.join(", ", t.columns()) + ") VALUES (" + values + ")";
+    }
+
+    static void batch(PreparedStatement ps, List<String[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                ps.setString(i + 1, row[i]);
+            }
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    static Process startService(Path jar, String jdbcUrl, int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString());
+        pb.environment().put("DB_URL", jdbcUrl);
+        pb.environment().put("DB_USER", "postgres");
+        pb.environment().put("DB_PASSWORD", "");
+        pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("XBORDER_DEMO", "false");
+        pb.environment().put("XBORDER_JOB_WORKERS", "0");
+        pb.environment().put("XBORDER_FEEDS_CHECK_EVERY", "off");
+        pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        return pb.start();
+    }
+
+    static void awaitReady(String base, Process app) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the service exited with " + app.exitValue());
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service was not ready within 120 s");
+    }
+
+    /** Mean segmentation + classification time per document, from the service's own timer. */
+    static String classifyTime(HttpClient client, String base, int documents) {
+        try {
+            String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double sum = 0;
+            double count = 0;
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("xborder_classify_seconds_sum")) {
+                    sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("xborder_classify_seconds_count")) {
+                    count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return count == 0 ? "unknown" : String.format(Locale.ROOT, "%.1f ms per document (mean of %.0f; %d documents "
+                    + "posted incl. warm-up)", 1000 * sum / count, count, documents);
+        } catch (IOException | InterruptedException | NumberFormatException e) {
+            return "unknown (" + e + ")";
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String jsonString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        b.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        b.append(ch);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
