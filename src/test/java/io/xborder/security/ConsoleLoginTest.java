@@ -102,6 +102,13 @@ class ConsoleLoginTest {
         anonymous().cookie("xborder_session", session).header("Origin", "https://evil.example")
                 .contentType(ContentType.URLENC).formParams(Map.of("text", "Data must stay in China."))
                 .when().post("/add").then().statusCode(403).contentType(startsWith("application/problem+json"));
+        anonymous().cookie("xborder_session", session).header("Sec-Fetch-Site", "cross-site")
+                .contentType(ContentType.URLENC).formParams(Map.of("text", "Data must stay in China."))
+                .when().post("/add").then().statusCode(403);
+        // a browser's same-origin post under Referrer-Policy: no-referrer: Origin null, Sec-Fetch-Site same-origin
+        anonymous().contentType(ContentType.URLENC).header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
+                .formParams(Map.of("credential", TestCredentials.key("viewer"))).when().post("/login")
+                .then().statusCode(303);
     }
 
     @Test
