@@ -118,9 +118,12 @@ class JobResourceTest {
         // as if made by an older ruleset, one finding confirmed by an analyst
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE findings SET ruleset_version = 'old-1', "
-                    + "review_status = CASE WHEN id = ? THEN 'CONFIRMED' ELSE 'UNREVIEWED' END WHERE document_id = ?")) {
+                    + "review_status = CASE WHEN id = ? THEN 'CONFIRMED' ELSE 'UNREVIEWED' END, "
+                    // V3: a reviewed finding has reviewed_at (findings_reviewed_check)
+                    + "reviewed_at = CASE WHEN id = ? THEN now() END WHERE document_id = ?")) {
                 ps.setLong(1, confirmed);
-                ps.setLong(2, id);
+                ps.setLong(2, confirmed);
+                ps.setLong(3, id);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET ruleset_version = 'old-1' WHERE id = ?")) {
