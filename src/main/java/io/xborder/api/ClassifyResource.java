@@ -1,5 +1,7 @@
 package io.xborder.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.xborder.security.Roles;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.classify.Language;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +37,7 @@ public class ClassifyResource {
         this.maxTextChars = maxTextChars;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.xborder.ingest.IngestFailure;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -13,7 +14,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import io.xborder.ingest.IngestFailure;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.xborder.security.Challenges;
+import io.xborder.security.ConsoleSessionMechanism;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,6 +52,57 @@ public class ProblemMapper {
             return "Precondition Required";
         }
     };
+
+    // --- Security: 401 when the caller is not (or not validly) authenticated, 403 when the role is too low. The
+    // console's pages answer the first with the login page instead.
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri, "Authentication is required: send a bearer token (Authorization: Bearer …) or an "
+                + "API key (X-API-Key).");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri, "The credential was not accepted: the API key is unknown or revoked, or the token "
+                + "is expired, not yet valid or not signed by the configured identity provider.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        if (uri != null && ConsoleSessionMechanism.isConsolePath(uri.getPath())) {
+            return Response.status(403).type("text/html; charset=UTF-8")
+                    .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed · xborder"
+                            + "</title><link rel=\"stylesheet\" href=\"/console/console.css\"></head><body><main>"
+                            + "<h1>403 — not allowed</h1><p>Your role does not allow this. Reviewing and adding documents "
+                            + "need the analyst role; ask an admin.</p><p><a href=\"/\">Back to search</a></p></main>"
+                            + "</body></html>")
+                    .build();
+        }
+        return problem(Response.Status.FORBIDDEN, "Your role does not allow this operation.", uri, List.of());
+    }
+
+    private static Response unauthenticated(UriInfo uri, String detail) {
+        if (uri != null && ConsoleSessionMechanism.isConsolePath(uri.getPath())) {
+            String next = uri.getRequestUri().getRawPath()
+                    + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+            return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))).build();
+        }
+        return Response.fromResponse(problem(Response.Status.UNAUTHORIZED, detail, uri, List.of()))
+                .header("WWW-Authenticate", Challenges.HEADER_VALUE).build();
+    }
+
+    /** Over a JSON limit (nesting depth, string or number length, token count; see StrictJson). */
+    @ServerExceptionMapper
+    public Response jsonLimit(StreamConstraintsException e, UriInfo uri) {
+        String message = String.valueOf(e.getOriginalMessage());
+        boolean length = message.contains("String value length");
+        String detail = length ? "A JSON string in the body is over the length limit."
+                : message.contains("nesting depth") ? "The JSON body is nested deeper than " + StrictJson.MAX_DEPTH + " levels."
+                : "The JSON body is over a size limit (number length or token count).";
+        return problem(length ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST, detail, uri,
+                List.of());
+    }
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
@@ -108,6 +168,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return jsonLimit(limit, uri);
+        }
         String detail;
         List<Problem.FieldError> errors = List.of();
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {

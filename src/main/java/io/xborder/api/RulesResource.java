@@ -1,5 +1,7 @@
 package io.xborder.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.xborder.security.Roles;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.classify.RuleSet;
 import io.xborder.classify.model.FindingScorer;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.xborder.finding.RuleReviewCounts;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RulesResource {
 
     private final ScoredPassageClassifier classifier;
+    private final RuleReviewCounts reviewCounts;
 
-    public RulesResource(AnalysisService analysis) {
+    public RulesResource(AnalysisService analysis, RuleReviewCounts reviewCounts) {
         this.classifier = analysis.analyzer().classifier();
+        this.reviewCounts = reviewCounts;
     }
 
     /** The ruleset as served. */
@@ -38,7 +44,10 @@ public class RulesResource {
             Model model,
             @Schema(description = "Rules per language: lexicon, category rules (patterns with scores, context boosts, "
                     + "suppressions), mechanism, modality and data-category cues, and the rule-score calibration.")
-            RuleSet rules) {
+            RuleSet rules,
+            @Schema(description = "Per rule (evidence cue) of reviewed findings: how many were confirmed and how many "
+                    + "rejected, most rejected first. Rules that misfire show here.")
+            List<RuleReviewCounts.RuleReviews> reviews) {
     }
 
     /** The learned scorer: version and what training measured. */
@@ -50,6 +59,7 @@ public class RulesResource {
         }
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The active rules",
@@ -59,6 +69,6 @@ public class RulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActiveRules.class)))
     public ActiveRules rules() {
         return new ActiveRules(classifier.version(), classifier.rules().rulesetVersion(),
-                classifier.scorer().map(Model::of).orElse(null), classifier.rules().ruleSet());
+                classifier.scorer().map(Model::of).orElse(null), classifier.rules().ruleSet(), reviewCounts.counts());
     }
 }

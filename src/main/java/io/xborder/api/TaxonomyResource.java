@@ -1,5 +1,7 @@
 package io.xborder.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.xborder.security.Roles;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
@@ -49,6 +51,7 @@ public class TaxonomyResource {
     public record Value(@Schema(examples = "CROSS_BORDER_TRANSFER") String value, String description) {
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The taxonomy",

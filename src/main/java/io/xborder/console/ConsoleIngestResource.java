@@ -23,6 +23,8 @@ import io.xborder.ingest.UploadMetadata;
 import io.xborder.job.JobRequest;
 import io.xborder.job.JobService;
 import io.xborder.job.JobView;
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -133,6 +135,7 @@ public class ConsoleIngestResource {
      * One file is ingested at once and the browser goes to its document; several become a FILES job and the browser
      * goes to the job's page (per-file failures are listed there).
      */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("add/upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -192,6 +195,7 @@ public class ConsoleIngestResource {
     // --- URL ----------------------------------------------------------------------------------------------------
 
     /** One URL is fetched at once and the browser goes to its document; several become a URLS job. */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("add/url")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -235,6 +239,7 @@ public class ConsoleIngestResource {
 
     // --- Feeds --------------------------------------------------------------------------------------------------
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("feeds")
     public TemplateInstance feeds(@Context UriInfo uri) {
@@ -252,6 +257,7 @@ public class ConsoleIngestResource {
         return feedsPage(Map.of(), List.of(), null, notice);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("feeds")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -282,6 +288,7 @@ public class ConsoleIngestResource {
         }
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("feeds/{id}/poll")
     public Response poll(@PathParam("id") String id) {
@@ -300,6 +307,7 @@ public class ConsoleIngestResource {
         }
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("feeds/{id}/delete")
     public Response deleteFeed(@PathParam("id") String id) {
@@ -317,6 +325,7 @@ public class ConsoleIngestResource {
 
     // --- Jobs ---------------------------------------------------------------------------------------------------
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("jobs")
     public TemplateInstance jobList() {
@@ -324,12 +333,25 @@ public class ConsoleIngestResource {
     }
 
     /** Reclassifies every document made with another ruleset version (reviewed findings are kept). */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("jobs/reclassify")
     public Response reclassify() {
         return toJob(jobs.create(new JobRequest("RECLASSIFY", null, null, null, null)), "reclassify");
     }
 
+    /** The job's state for the job page's script, which holds the console session (not accepted under /api/). */
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("jobs/{id}/status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response jobStatus(@PathParam("id") String id) {
+        return parseId(id).flatMap(jobs::get)
+                .map(j -> Response.ok(j).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).build());
+    }
+
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("jobs/{id}")
     public Response job(@PathParam("id") String id, @Context UriInfo uri) {

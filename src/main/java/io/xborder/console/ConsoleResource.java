@@ -1,5 +1,7 @@
 package io.xborder.console;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.xborder.security.Roles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -161,6 +163,7 @@ public class ConsoleResource {
 
     // --- Search -------------------------------------------------------------------------------------------------
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Transactional
     public TemplateInstance search(@Context UriInfo uri) {
@@ -191,6 +194,7 @@ public class ConsoleResource {
                 p == current)).toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("export.csv")
     @Produces("text/csv")
@@ -201,6 +205,7 @@ public class ConsoleResource {
                 .header("Content-Disposition", "attachment; filename=\"xborder-findings-" + today() + ".csv\"").build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("export.json")
     @Produces(MediaType.APPLICATION_JSON)
@@ -213,6 +218,7 @@ public class ConsoleResource {
 
     // --- Document -----------------------------------------------------------------------------------------------
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("documents/{id}")
     public Response document(@PathParam("id") String id, @Context UriInfo uri) {
@@ -233,6 +239,7 @@ public class ConsoleResource {
 
     // --- Add ----------------------------------------------------------------------------------------------------
 
+    @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("add")
     public TemplateInstance addForm() {
@@ -240,6 +247,7 @@ public class ConsoleResource {
     }
 
     /** Post/redirect/get: a stored document answers 303 to its page; a refused one shows the form again. */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -266,6 +274,7 @@ public class ConsoleResource {
 
     // --- Review -------------------------------------------------------------------------------------------------
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("findings/{id}")
     public Response finding(@PathParam("id") String id, @Context UriInfo uri) {
@@ -281,6 +290,7 @@ public class ConsoleResource {
      * Applies the review form through the same service as {@code PATCH /api/v1/findings/{id}}, with the version the
      * page was rendered from as the precondition: a review made on a stale page is refused and says so.
      */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("findings/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -331,6 +341,7 @@ public class ConsoleResource {
 
     // --- Overview -----------------------------------------------------------------------------------------------
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("overview")
     public TemplateInstance overview() {

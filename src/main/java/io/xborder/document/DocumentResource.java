@@ -1,12 +1,21 @@
 package io.xborder.document;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import io.xborder.security.Roles;
 import io.xborder.api.Examples;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.Paging;
-import io.xborder.api.PayloadTooLargeException;
 import io.xborder.api.Problem;
+import io.xborder.api.ProblemMapper;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
+import io.xborder.ingest.FetchRequest;
+import io.xborder.ingest.IngestConfig;
+import io.xborder.ingest.IngestFailure;
+import io.xborder.ingest.IngestionService;
+import io.xborder.ingest.UploadMetadata;
+import io.xborder.ingest.UploadResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,13 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.ingest.FetchRequest;
-import io.xborder.ingest.IngestConfig;
-import io.xborder.ingest.IngestionService;
-import io.xborder.ingest.UploadMetadata;
-import io.xborder.ingest.UploadResult;
-import io.xborder.api.ProblemMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,11 +36,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -47,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Ingests, lists, shows and deletes documents. */
 @Path("/api/v1/documents")
@@ -70,6 +72,7 @@ public class DocumentResource {
         this.json = json;
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -102,6 +105,7 @@ public class DocumentResource {
                 request.jurisdiction(), request.publishedAt())), uri);
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
@@ -146,6 +150,7 @@ public class DocumentResource {
                     examples = Examples.UPLOAD_METADATA) String metadata) {
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -228,7 +233,7 @@ public class DocumentResource {
     private byte[] read(FileUpload part) {
         long max = limits.maxFileSize().asLongValue();
         if (part.size() > max) {
-            throw new io.xborder.ingest.IngestFailure(io.xborder.ingest.IngestFailure.Kind.TOO_LARGE,
+            throw new IngestFailure(IngestFailure.Kind.TOO_LARGE,
                     (part.fileName() == null ? "the file" : part.fileName()) + " has " + part.size()
                             + " bytes, more than the per-file limit of " + max, null);
         }
@@ -239,6 +244,7 @@ public class DocumentResource {
         }
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("fetch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -272,7 +278,7 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response fetch(FetchRequest request, @Context UriInfo uri) {
         if (request == null || request.url() == null || request.url().isBlank()) {
-            throw new io.xborder.api.InvalidRequestException("url", "is required");
+            throw new InvalidRequestException("url", "is required");
         }
         URI url = URI.create(DocumentInputs.url("url", request.url()));
         // the metadata is checked before anything is fetched
@@ -283,6 +289,7 @@ public class DocumentResource {
                 request.jurisdiction(), request.publishedAt())), uri);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("{id}/original")
     @Operation(summary = "Download a document's original file",
@@ -314,6 +321,7 @@ public class DocumentResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List documents", description = "Newest first, without text and passages.")
@@ -328,6 +336,7 @@ public class DocumentResource {
         return documents.list(paging.page(), paging.size());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -344,6 +353,7 @@ public class DocumentResource {
         return documents.get(documentId).orElseThrow(() -> new ResourceNotFoundException("document", documentId));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a document", description = "Deletes the document with its passages and findings.")

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.analysis.TextAnalyzer;
+import io.xborder.audit.AuditLog;
 import io.xborder.classify.Category;
 import io.xborder.classify.Finding;
 import io.xborder.finding.ReviewStatus;
@@ -38,9 +39,13 @@ public class DocumentService {
     private final Counter documentsIngested;
     private final Map<Category, Counter> findingsByCategory = new EnumMap<>(Category.class);
 
-    public DocumentService(AnalysisService analysis, RepeatedLines repeatedLines, MeterRegistry registry) {
+    private final AuditLog audit;
+
+    public DocumentService(AnalysisService analysis, RepeatedLines repeatedLines, MeterRegistry registry,
+            AuditLog audit) {
         this.analysis = analysis;
         this.repeatedLines = repeatedLines;
+        this.audit = audit;
         this.documentsIngested = Counter.builder("xborder.documents.ingested")
                 .description("Documents stored (repeats of stored content not counted)")
                 .register(registry);
@@ -121,10 +126,40 @@ public class DocumentService {
         return new DocumentPage(items, page, size, Document.count());
     }
 
-    /** Deletes the document with its passages and findings; false when there was none. */
+    /** A deleted document as the audit log keeps it: what it was, and the reviews that went with it. */
+    public record Deleted(long id, String title, String sourceUrl, String language, String jurisdiction,
+            LocalDate publishedAt, String contentHash, Instant createdAt, long passages, long findings,
+            List<ReviewedFinding> reviewedFindings) {
+    }
+
+    /** A reviewed finding deleted with its document. */
+    public record ReviewedFinding(long id, String category, String reviewStatus, String reviewedBy, Instant reviewedAt) {
+    }
+
+    /** Deletes the document with its passages and findings, and audits it; false when there was none. */
     @Transactional
     public boolean delete(long id) {
-        return Document.deleteById(id);
+        Optional<Document> found = Document.findByIdOptional(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Document d = found.get();
+        var em = Document.getEntityManager();
+        long passages = em.createQuery("select count(p) from Passage p where p.document.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        long findings = em.createQuery("select count(f) from StoredFinding f where f.document.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        List<ReviewedFinding> reviewed = em.createQuery("select new io.xborder.document.DocumentService$ReviewedFinding("
+                + "f.id, f.category, f.reviewStatus, f.reviewedBy, f.reviewedAt) from StoredFinding f "
+                + "where f.document.id = :id and f.reviewStatus <> 'UNREVIEWED' order by f.id", ReviewedFinding.class)
+                .setParameter("id", id).getResultList();
+        Deleted before = new Deleted(d.id, d.title, d.sourceUrl, d.language, d.jurisdiction, d.publishedAt,
+                d.contentHash, d.createdAt, passages, findings, reviewed);
+        boolean deleted = Document.deleteById(id);
+        if (deleted) {
+            audit.record("document.delete", "document", id, before, null);
+        }
+        return deleted;
     }
 
     private Optional<DocumentView> findByHash(String hash) {

@@ -1,5 +1,7 @@
 package io.xborder.feed;
 
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.xborder.api.Paging;
 import io.xborder.api.Problem;
 import io.xborder.api.ResourceNotFoundException;
@@ -43,6 +45,7 @@ public class FeedResource {
         this.feeds = feeds;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +68,7 @@ public class FeedResource {
                 .entity(feed).build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List feeds", description = "Oldest first, with each feed's poll record.")
@@ -78,6 +82,7 @@ public class FeedResource {
         return feeds.list(paging.page(), paging.size());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -93,6 +98,7 @@ public class FeedResource {
         return feeds.get(feedId).orElseThrow(() -> new ResourceNotFoundException("feed", feedId));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -114,6 +120,7 @@ public class FeedResource {
         return feeds.update(WireValues.id("id", id), request);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(summary = "Unsubscribe", description = "Deletes the feed and its item record; the documents stay.")
@@ -130,6 +137,7 @@ public class FeedResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("{id}/poll")
     @Produces(MediaType.APPLICATION_JSON)

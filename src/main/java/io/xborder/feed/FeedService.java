@@ -1,5 +1,6 @@
 package io.xborder.feed;
 
+import io.xborder.audit.AuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.api.ConflictException;
 import io.xborder.api.InvalidRequestException;
@@ -35,10 +36,12 @@ public class FeedService {
     private static final int MAX_ERROR = 2000;
 
     private final IngestionService ingestion;
+    private final AuditLog audit;
     private final FeedReader reader = new FeedReader();
 
-    public FeedService(IngestionService ingestion) {
+    public FeedService(IngestionService ingestion, AuditLog audit) {
         this.ingestion = ingestion;
+        this.audit = audit;
     }
 
     @Transactional
@@ -51,23 +54,39 @@ public class FeedService {
         feed.createdAt = Instant.now();
         feed.nextPollAt = feed.createdAt;
         feed.persist();
-        return FeedView.of(feed);
+        Feed.flush();
+        FeedView created = FeedView.of(feed);
+        audit.record("feed.create", "feed", feed.id, null, created);
+        return created;
     }
 
     @Transactional
     public FeedView update(long id, FeedRequest request) {
         Feed feed = Feed.<Feed>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("feed", id));
+        FeedView before = FeedView.of(feed);
         String oldUrl = feed.url;
         apply(feed, request);
         if (!feed.url.equals(oldUrl) && Feed.count("url = ?1 and id <> ?2", feed.url, id) > 0) {
             throw new ConflictException("another feed already subscribes to " + feed.url);
         }
-        return FeedView.of(feed);
+        Feed.flush();
+        FeedView after = FeedView.of(feed);
+        audit.record("feed.update", "feed", id, before, after);
+        return after;
     }
 
     @Transactional
     public boolean delete(long id) {
-        return Feed.deleteById(id);
+        Optional<Feed> feed = Feed.<Feed>findByIdOptional(id);
+        if (feed.isEmpty()) {
+            return false;
+        }
+        FeedView before = FeedView.of(feed.get());
+        boolean deleted = Feed.deleteById(id);
+        if (deleted) {
+            audit.record("feed.delete", "feed", id, before, null);
+        }
+        return deleted;
     }
 
     @Transactional

@@ -167,7 +167,8 @@ public class FindingQuery {
             w.and("f.reviewStatus = :reviewStatus", "f.review_status = :reviewStatus", "reviewStatus",
                     filter.reviewStatus().name());
         }
-        String text = filter.text();
+        // stored text holds no NUL (ingestion drops it) and PostgreSQL refuses it in a parameter: a 500 otherwise
+        String text = filter.text() == null ? null : filter.text().replace("\u0000", "");
         if (text != null && BigramStatistics.isHanPair(text) && bigrams.isRare(text)) {
             // the same matches as LIKE, found through the bigram index (no trigram inside a two-character pattern)
             w.and("function('xborder_has_bigram', p.text, :text) = true", "xborder_has_bigram(p.text, :text)", "text",

@@ -1,5 +1,7 @@
 package io.xborder.finding;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.xborder.security.Roles;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.Paging;
 import io.xborder.api.Problem;
@@ -56,6 +58,7 @@ public class FindingResource {
         this.reviews = reviews;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -75,6 +78,7 @@ public class FindingResource {
         return Response.ok(finding).tag(new EntityTag("v" + finding.version())).build();
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @PATCH
     @Path("{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
@@ -141,6 +145,7 @@ public class FindingResource {
         return security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName() : "anonymous";
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Search findings",

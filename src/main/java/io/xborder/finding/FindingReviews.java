@@ -3,6 +3,7 @@ package io.xborder.finding;
 import io.xborder.api.ConflictException;
 import io.xborder.api.PreconditionFailedException;
 import io.xborder.api.ResourceNotFoundException;
+import io.xborder.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -21,10 +22,23 @@ public class FindingReviews {
 
     private final EntityManager em;
     private final FindingQuery query;
+    private final AuditLog audit;
 
-    public FindingReviews(EntityManager em, FindingQuery query) {
+    public FindingReviews(EntityManager em, FindingQuery query, AuditLog audit) {
         this.em = em;
         this.query = query;
+        this.audit = audit;
+    }
+
+    /** A finding's reviewable state, as the audit log records it before and after a review. */
+    public record ReviewState(String category, String modality, List<String> mechanisms, List<String> jurisdictions,
+            List<String> dataCategories, String reviewStatus, String reviewedBy, Instant reviewedAt,
+            String reviewComment, int version) {
+
+        static ReviewState of(StoredFinding f) {
+            return new ReviewState(f.category, f.modality, sorted(f.mechanisms), sorted(f.jurisdictions),
+                    sorted(f.dataCategories), f.reviewStatus, f.reviewedBy, f.reviewedAt, f.reviewComment, f.version);
+        }
     }
 
     /** The strong ETag of a finding's representation at a version. */
@@ -69,6 +83,7 @@ public class FindingReviews {
         if (!expectedVersions.contains(f.version)) {
             throw stale(id, f.version);
         }
+        ReviewState before = ReviewState.of(f);
         if (f.classifierOriginal == null) {
             // first review: keep what the classifier said before any correction overwrites it
             f.classifierOriginal = new StoredFinding.Attributes(f.category, f.modality, sorted(f.mechanisms),
@@ -110,6 +125,8 @@ public class FindingReviews {
         } catch (OptimisticLockException e) {
             throw stale(id, -1);
         }
+        // same transaction: the entry commits with the review, or neither does
+        audit.record(reviewer, "finding.review", "finding", id, before, ReviewState.of(f));
         return query.get(id).orElseThrow();
     }
 

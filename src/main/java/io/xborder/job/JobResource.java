@@ -1,5 +1,7 @@
 package io.xborder.job;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.xborder.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.api.Examples;
 import io.xborder.api.Paging;
@@ -56,6 +58,7 @@ public class JobResource {
         this.json = json;
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -81,6 +84,7 @@ public class JobResource {
         return accepted(jobs.create(request), uri);
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -123,6 +127,7 @@ public class JobResource {
         return accepted(jobs.createFiles(jobFiles), uri);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -139,6 +144,7 @@ public class JobResource {
         return jobs.get(jobId).orElseThrow(() -> new ResourceNotFoundException("job", jobId));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List jobs", description = "Newest first, with counts (failures only on the single job).")

@@ -66,6 +66,7 @@ class ConsoleBrowserTest {
     URL base;
 
     private String marker;
+    private static boolean signedIn;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -111,6 +112,25 @@ class ConsoleBrowserTest {
                 "jurisdiction", "CN", "publishedAt", "2024-04-29"))
                 .when().post("/api/v1/documents").then().statusCode(201);
         driver.manage().window().setSize(new Dimension(1280, 900));
+        signIn();
+    }
+
+    /** The console needs a session: sign in once with the tests' admin key through the login page. */
+    private void signIn() {
+        if (signedIn) {
+            return;
+        }
+        open("/");
+        waiting().until(d -> d.getCurrentUrl().contains("/login"));
+        driver.findElement(By.id("credential")).sendKeys(io.xborder.testing.TestCredentials.adminKey());
+        try {
+            screenshot("00-login");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+        signedIn = true;
     }
 
     private void open(String path) {

@@ -102,7 +102,7 @@ class FindingReviewTest {
                 .body("jurisdictions", equalTo(List.of("CN", "EU")))
                 .body("dataCategories", equalTo(List.of("HEALTH_DATA")))
                 .body("reviewComment", equalTo("Checked against the official text."))
-                .body("reviewedBy", equalTo("anonymous"))
+                .body("reviewedBy", equalTo("key:bootstrap-admin"))
                 .body("reviewedAt", notNullValue())
                 .body("category", equalTo(before.get("category")))
                 .body("classifierOriginal.modality", equalTo(before.get("modality")))

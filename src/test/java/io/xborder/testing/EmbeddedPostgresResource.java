@@ -21,10 +21,12 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL for tests", e);
         }
-        return Map.of(
+        java.util.Map<String, String> config = new java.util.HashMap<>(TestCredentials.config());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.password", ""));
+        return config;
     }
 
     @Override

@@ -25,10 +25,12 @@ public class ExternalPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on TEST_DB_URL: " + e.getMessage(), e);
         }
-        return Map.of(
+        java.util.Map<String, String> config = new java.util.HashMap<>(TestCredentials.config());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", withDatabase(adminUrl, database),
                 "quarkus.datasource.username", user(),
-                "quarkus.datasource.password", password());
+                "quarkus.datasource.password", password()));
+        return config;
     }
 
     @Override

@@ -24,11 +24,13 @@ public class StoppablePostgresResource implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
+        java.util.Map<String, String> config = new java.util.HashMap<>(TestCredentials.config());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
-                "quarkus.datasource.jdbc.acquisition-timeout", "2S");
+                "quarkus.datasource.jdbc.acquisition-timeout", "2S"));
+        return config;
     }
 
     /** Stops the server, as a crash or a maintenance window would. */

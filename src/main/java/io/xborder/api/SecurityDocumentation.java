@@ -1,0 +1,89 @@
+package io.xborder.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * Documents authentication in the OpenAPI document: two security schemes (a bearer JWT, an API key in X-API-Key),
+ * either of which an operation accepts; per operation the roles it allows (as the schemes' scopes, taken from the
+ * {@code @RolesAllowed} requirement Quarkus derives) and its 401/403 problem responses.
+ */
+public class SecurityDocumentation implements OASFilter {
+
+    public static final String BEARER = "bearerJwt";
+    public static final String API_KEY = "apiKey";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Map<String, SecurityScheme> schemes = openAPI.getComponents().getSecuritySchemes();
+        if (schemes != null) {
+            new ArrayList<>(schemes.keySet()).forEach(openAPI.getComponents()::removeSecurityScheme);
+        }
+        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("A JWT from the configured identity provider (issuer and signing key checked offline); "
+                        + "roles viewer, analyst, admin from the groups claim."));
+        openAPI.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
+                .description("An API key created by an admin (POST /api/v1/keys), or the bootstrap admin key."));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            Map<PathItem.HttpMethod, Operation> operations = path.getValue().getOperations();
+            if (operations == null) {
+                continue;
+            }
+            operations.values().forEach(this::secure);
+        }
+    }
+
+    private void secure(Operation op) {
+        TreeSet<String> roles = new TreeSet<>();
+        if (op.getSecurity() != null) {
+            for (SecurityRequirement requirement : op.getSecurity()) {
+                if (requirement.getSchemes() != null) {
+                    requirement.getSchemes().values().forEach(scopes -> {
+                        if (scopes != null) {
+                            roles.addAll(scopes);
+                        }
+                    });
+                }
+            }
+        }
+        List<String> scopes = List.copyOf(roles);
+        op.setSecurity(new ArrayList<>(List.of(
+                OASFactory.createSecurityRequirement().addScheme(BEARER, scopes),
+                OASFactory.createSecurityRequirement().addScheme(API_KEY, scopes))));
+        String who = roles.isEmpty() ? "any authenticated caller" : "role " + String.join(" or ", roles)
+                + " (admin includes analyst, analyst includes viewer)";
+        op.getResponses().addAPIResponse("401", problem("No credential, or one that is not valid (unknown or revoked key; "
+                + "expired, foreign or wrongly signed token)."));
+        op.getResponses().addAPIResponse("403", problem("Authenticated, but without " + who + "."));
+    }
+
+    private static APIResponse problem(String description) {
+        MediaType media = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+}

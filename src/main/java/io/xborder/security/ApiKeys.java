@@ -1,0 +1,199 @@
+package io.xborder.security;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.xborder.api.ConflictException;
+import io.xborder.api.InvalidRequestException;
+import io.xborder.api.ResourceNotFoundException;
+import io.xborder.audit.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Creates, lists, revokes and checks API keys. A key is {@code xb_} and 43 base64url characters (256 random bits);
+ * the database holds its SHA-256 only. A checked key is remembered for {@link #CACHE_TTL}, so that classification
+ * does not hit the database on every request and keeps working through a short database outage; a revocation
+ * clears it at once on this instance (other replicas stop accepting it within the TTL).
+ */
+@ApplicationScoped
+public class ApiKeys {
+
+    public static final String PREFIX = "xb_";
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,100}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EntityManager em;
+    private final AuditLog audit;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public ApiKeys(EntityManager em, AuditLog audit) {
+        this.em = em;
+        this.audit = audit;
+    }
+
+    /** The holder of a valid key. */
+    public record Holder(long id, String name, String role) {
+
+        public String principal() {
+            return principalOf(name);
+        }
+    }
+
+    /** A new key: the secret is in this answer only. */
+    public record Created(ApiKeyView key, String secret) {
+    }
+
+    private record Cached(Holder holder, Instant until) {
+    }
+
+    public static String principalOf(String keyName) {
+        return "key:" + keyName;
+    }
+
+    /** A fresh random key. */
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Creates a key with a new random secret. */
+    @Transactional
+    public Created create(String name, String role) {
+        String secret = generate();
+        return new Created(store(checkedName(name), checkedRole(role), secret, audit.actor()), secret);
+    }
+
+    /** Stores a key whose secret the caller chose (the bootstrap key from the environment). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ApiKeyView store(String name, String role, String secret, String actor) {
+        if (em.createQuery("select count(k) from ApiKey k where k.name = :n and k.revokedAt is null", Long.class)
+                .setParameter("n", name).getSingleResult() > 0) {
+            throw new ConflictException("a key named '" + name + "' is in use; revoke it first or choose another name");
+        }
+        ApiKey key = new ApiKey();
+        key.name = name;
+        key.role = role;
+        key.keyHash = hash(secret);
+        key.prefix = secret.substring(0, Math.min(7, secret.length()));
+        key.createdBy = actor;
+        key.createdAt = Instant.now();
+        key.persist();
+        em.flush();
+        ApiKeyView view = ApiKeyView.of(key);
+        audit.record(actor, "apikey.create", "apikey", key.id, null, view);
+        return view;
+    }
+
+    @Transactional
+    public List<ApiKeyView> list(boolean includeRevoked) {
+        return em.createQuery("select k from ApiKey k" + (includeRevoked ? "" : " where k.revokedAt is null")
+                + " order by k.id", ApiKey.class).getResultList().stream().map(ApiKeyView::of).toList();
+    }
+
+    /** Revokes the key; a revoked key stays listed (with revokedAt) for the record. */
+    @Transactional
+    public ApiKeyView revoke(long id) {
+        ApiKey key = em.find(ApiKey.class, id);
+        if (key == null) {
+            throw new ResourceNotFoundException("API key", id);
+        }
+        ApiKeyView before = ApiKeyView.of(key);
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+            em.flush();
+            audit.record("apikey.revoke", "apikey", id, before, ApiKeyView.of(key));
+        }
+        cache.values().removeIf(c -> c.holder().id() == id);
+        return ApiKeyView.of(key);
+    }
+
+    /** The holder of a key in use; empty for an unknown or revoked key. */
+    public Optional<Holder> check(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = hash(secret);
+        Instant now = Instant.now();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.until().isAfter(now)) {
+            return Optional.of(cached.holder());
+        }
+        Optional<Holder> holder = QuarkusTransaction.requiringNew().call(() -> lookUp(hash));
+        holder.ifPresentOrElse(h -> cache.put(hash, new Cached(h, now.plus(CACHE_TTL))), () -> cache.remove(hash));
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        return holder;
+    }
+
+    private Optional<Holder> lookUp(String hash) {
+        List<ApiKey> keys = em.createQuery("select k from ApiKey k where k.keyHash = :h and k.revokedAt is null",
+                ApiKey.class).setParameter("h", hash).getResultList();
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiKey key = keys.get(0);
+        // last use to the minute: one write per key and minute, not one per request
+        em.createNativeQuery("update api_keys set last_used_at = now() where id = ?1 "
+                + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                .setParameter(1, key.id).executeUpdate();
+        return Optional.of(new Holder(key.id, key.name, key.role));
+    }
+
+    /** Serialises start-up checks of replicas that start together (released at commit). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void lockForBootstrap() {
+        em.createNativeQuery("select pg_advisory_xact_lock(7402001)").getSingleResult();
+    }
+
+    /** Whether any key was ever created (revoked ones count). */
+    @Transactional
+    public boolean any() {
+        return em.createQuery("select count(k) from ApiKey k", Long.class).getSingleResult() > 0;
+    }
+
+    /** The stored key with this secret, revoked or not. */
+    @Transactional
+    public Optional<ApiKeyView> find(String secret) {
+        return em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
+                .setParameter("h", hash(secret)).getResultStream().findFirst().map(ApiKeyView::of);
+    }
+
+    static String checkedName(String name) {
+        if (name == null || !NAME.matcher(name.strip()).matches()) {
+            throw new InvalidRequestException("name", "must be 1 to 100 letters, digits or . _ @ + -");
+        }
+        return name.strip();
+    }
+
+    static String checkedRole(String role) {
+        if (!Roles.isRole(role)) {
+            throw new InvalidRequestException("role", "must be one of " + Roles.ALL);
+        }
+        return role;
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
