@@ -321,10 +321,14 @@ class ConsoleTest {
         // the test profile runs no job worker: the job stays queued
         String html = given().when().get(location).then().statusCode(200).extract().asString();
         assertThat(html).contains("The files were queued as a job")
-                .contains("data-job=\"/api/v1/jobs/" + job + "\" data-state=\"QUEUED\"")
+                .contains("data-job=\"/jobs/" + job + "/status\" data-state=\"QUEUED\"")
                 .contains("<progress id=\"job-progress\" max=\"2\" value=\"0\"")
                 .contains("id=\"job-state\">Queued<").contains("<span id=\"job-finished\">0</span> of <span id=\"job-total\">2</span>")
                 .contains("href=\"/jobs/" + job + "\" id=\"job-refresh\"");
+        // the page's script polls this console route (the console session is not accepted under /api/)
+        given().when().get("/jobs/" + job + "/status").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("QUEUED")).body("total", org.hamcrest.Matchers.equalTo(2));
+        given().when().get("/jobs/987654321/status").then().statusCode(404);
         given().when().get("/jobs").then().statusCode(200).body(containsString("<a href=\"/jobs/" + job + "\">Job " + job + "</a>"));
         runToEnd(job);
         given().when().get("/jobs/" + job).then().statusCode(200)
