@@ -68,6 +68,8 @@ public final class BenchSuite {
         String loadAfter = loadAverage();
         StringBuilder out = new StringBuilder();
         out.append('\n').append("xborder benchmarks — ").append(machine()).append('\n');
+        out.append("service JVM options: ").append(ServiceProcess.jvmArgs().isEmpty() ? "(none: JVM defaults)"
+                : String.join(" ", ServiceProcess.jvmArgs())).append('\n');
         out.append("load average (1/5/15 min): ").append(loadBefore).append(" at start, ").append(loadAfter)
                 .append(" at end\n\n");
         out.append(table.render());

@@ -40,6 +40,9 @@ final class BenchTable {
         int w2 = "baseline".length();
         int w3 = "ratio".length();
         for (Row r : rows) {
+            if (r.name().startsWith("-- ")) {
+                continue; // section titles stand on their own line
+            }
             w0 = Math.max(w0, r.name().length());
             w1 = Math.max(w1, r.value().length());
             w2 = Math.max(w2, r.baseline().length());
@@ -49,7 +52,11 @@ final class BenchTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, fmt, "benchmark", "value", "baseline", "ratio", "baseline is / note"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, fmt, r.name(), r.value(), r.baseline(), r.ratio(), r.note()));
+            if (r.name().startsWith("-- ")) {
+                sb.append(r.name()).append('\n');
+            } else {
+                sb.append(String.format(Locale.ROOT, fmt, r.name(), r.value(), r.baseline(), r.ratio(), r.note()));
+            }
         }
         return sb.toString();
     }
