@@ -39,6 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IngestBenchmark {
 
+    /** The service requires a credential: the benchmark's own service starts with this admin key. */
+    private static final String API_KEY = "xb_" + java.util.UUID.randomUUID().toString().replace("-", "")
+            + java.util.UUID.randomUUID().toString().replace("-", "");
+
     private static final String[] NEWS = {
         "The ministry published the draft on Tuesday after months of consultation with industry groups.",
         "Analysts said the market reaction was muted, with shares of the largest operators little changed.",
@@ -153,6 +157,7 @@ public final class IngestBenchmark {
                             + "\"text\":" + jsonString(texts.get(i)) + "}";
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
                             .header("Content-Type", "application/json")
+                            .header("X-API-Key", API_KEY)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     try {
                         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
@@ -322,6 +327,7 @@ public final class IngestBenchmark {
         pb.environment().put("DB_PASSWORD", "");
         pb.environment().put("PORT", Integer.toString(port));
         pb.environment().put("XBORDER_DEMO", "false");
+        pb.environment().put("XBORDER_BOOTSTRAP_ADMIN_KEY", API_KEY);
         pb.environment().put("XBORDER_JOB_WORKERS", "0");
         pb.environment().put("XBORDER_FEEDS_CHECK_EVERY", "off");
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
