@@ -96,6 +96,7 @@ class SearchPerformanceTest {
 
     private long get(HttpClient http, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString() + (query.isEmpty() ? "" : "?" + query)))
+                .header("X-API-Key", io.xborder.testing.TestCredentials.key("viewer"))
                 .GET().build();
         long t0 = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
