@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KEY = "xb_" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    private static final String KEY = "xb_" + UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static EmbeddedPostgres postgres;
