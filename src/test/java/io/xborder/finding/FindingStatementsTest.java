@@ -43,20 +43,33 @@ class FindingStatementsTest {
         for (int size : new int[] { 1, 20, 200 }) {
             for (String filters : new String[] { "", "&q=payment", "&jurisdiction=IN&category=DATA_LOCALIZATION" }) {
                 String query = "documentId=" + document + "&size=" + size + filters;
-                long before = stats.getPrepareStatementCount();
-                int items = given().when().get("/api/v1/findings?" + query)
-                        .then().statusCode(200).extract().jsonPath().getList("items").size();
-                assertThat(items).as(query).isEqualTo(size);
-                statements.put(query, stats.getPrepareStatementCount() - before);
+                statements.put(query, statementsOf(stats, () -> {
+                    int items = given().when().get("/api/v1/findings?" + query)
+                            .then().statusCode(200).extract().jsonPath().getList("items").size();
+                    assertThat(items).as(query).isEqualTo(size);
+                }));
             }
             // a page reached by cursor costs the same
             String cursor = given().when().get("/api/v1/findings?documentId=" + document + "&size=" + size)
                     .then().extract().jsonPath().getString("nextCursor");
-            long before = stats.getPrepareStatementCount();
-            given().queryParam("cursor", cursor).when().get("/api/v1/findings?documentId=" + document + "&size=" + size)
-                    .then().statusCode(200);
-            statements.put("cursor, size=" + size, stats.getPrepareStatementCount() - before);
+            statements.put("cursor, size=" + size, statementsOf(stats, () -> given().queryParam("cursor", cursor)
+                    .when().get("/api/v1/findings?documentId=" + document + "&size=" + size).then().statusCode(200)));
         }
         assertThat(statements.values()).as(statements.toString()).containsOnly(2L);
+    }
+
+    /**
+     * Statements Hibernate prepared during one request: the fewest of three tries, because the statistics are
+     * JVM-wide and the credential check refreshes its cache (a key look-up and its last-use update) every 30 s,
+     * which lands in whichever request is running then. Extra statements per row (N+1) would show in every try.
+     */
+    private static long statementsOf(Statistics stats, Runnable request) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = stats.getPrepareStatementCount();
+            request.run();
+            fewest = Math.min(fewest, stats.getPrepareStatementCount() - before);
+        }
+        return fewest;
     }
 }
