@@ -1,20 +1,10 @@
 package io.xborder.ingest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.xborder.ingest.extract.Fixtures;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * Real files built in memory for ingestion tests: PDF (PDFBox), DOCX (POI), a news page with boilerplate, a GBK
@@ -36,47 +26,13 @@ public final class IngestFixtures {
         return "Reference " + UUID.randomUUID() + ".";
     }
 
+    /** A one-page PDF of the paragraphs (the extractor tests' generator). */
     public static byte[] pdf(String title, String... paragraphs) {
-        try (PDDocument doc = new PDDocument()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(font, 11);
-                cs.newLineAtOffset(60, 720);
-                for (String paragraph : paragraphs) {
-                    for (String line : wrap(paragraph, 80)) {
-                        cs.showText(line);
-                        cs.newLineAtOffset(0, -14);
-                    }
-                    cs.newLineAtOffset(0, -20);
-                }
-                cs.endText();
-            }
-            PDDocumentInformation info = new PDDocumentInformation();
-            info.setTitle(title);
-            doc.setDocumentInformation(info);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.pdf(title, List.of(List.of(paragraphs)));
     }
 
     public static byte[] docx(String title, String... paragraphs) {
-        try (XWPFDocument doc = new XWPFDocument()) {
-            doc.getProperties().getCoreProperties().setTitle(title);
-            for (String p : paragraphs) {
-                doc.createParagraph().createRun().setText(p);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.docx(title, paragraphs);
     }
 
     /** A news page: navigation, ads, share buttons, "Story continues below", footer around two paragraphs. */
@@ -127,22 +83,5 @@ public final class IngestFixtures {
         byte[] half = new byte[whole.length / 3];
         System.arraycopy(whole, 0, half, 0, half.length);
         return half;
-    }
-
-    private static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        lines.add(line.toString());
-        return lines;
     }
 }

@@ -27,7 +27,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * <p>No CJK font ships with PDFBox or this machine (DejaVu only), so Chinese is tested through DOCX, HTML and text,
  * not PDF.
  */
-final class Fixtures {
+public final class Fixtures {
 
     static final String EN_1 = "Operators of critical information infrastructure shall store personal information "
             + "collected within the territory of the People's Republic of China within that territory.";
@@ -39,7 +39,8 @@ final class Fixtures {
     private Fixtures() {}
 
     /** A PDF with one page per entry; each page holds its paragraphs, the first one wrapped over two lines. */
-    static byte[] pdf(String title, List<List<String>> pages) {
+    /** A PDF with the given pages, each a list of paragraphs (wrapped at 80 characters). */
+    public static byte[] pdf(String title, List<List<String>> pages) {
         return pdf(title, pages, null);
     }
 
@@ -101,7 +102,7 @@ final class Fixtures {
         return lines;
     }
 
-    static byte[] docx(String title, String... paragraphs) {
+    public static byte[] docx(String title, String... paragraphs) {
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setTitle(title);
             for (String p : paragraphs) {
