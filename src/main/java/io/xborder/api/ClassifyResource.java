@@ -1,9 +1,9 @@
 package io.xborder.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.xborder.security.Roles;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.classify.Language;
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -72,15 +72,9 @@ public class ClassifyResource {
         if (request == null) {
             throw new InvalidRequestException("body", "a JSON object with a text field is required");
         }
-        if (request.text() == null || request.text().isBlank()) {
-            throw new InvalidRequestException("text", "must not be blank");
-        }
-        if (request.text().length() > maxTextChars) {
-            throw new PayloadTooLargeException("text has " + request.text().length() + " characters; the limit is "
-                    + maxTextChars);
-        }
+        String text = WireValues.text("text", request.text(), maxTextChars);
         Language language = WireValues.language("language", request.language());
         String jurisdiction = WireValues.jurisdiction("jurisdiction", request.jurisdiction());
-        return ClassifyResponse.of(analysis.analyze(request.text(), language, jurisdiction), withExplanation);
+        return ClassifyResponse.of(analysis.analyze(text, language, jurisdiction), withExplanation);
     }
 }

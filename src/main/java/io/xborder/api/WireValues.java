@@ -14,6 +14,17 @@ public final class WireValues {
     private WireValues() {
     }
 
+    /** A text to classify or store: 400 when missing or blank, 413 over {@code maxChars} characters. */
+    public static String text(String field, String value, int maxChars) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(field, "must not be blank");
+        }
+        if (value.length() > maxChars) {
+            throw new PayloadTooLargeException(field + " has " + value.length() + " characters; the limit is " + maxChars);
+        }
+        return value;
+    }
+
     /** An ISO 3166-1 alpha-2 code or EU, upper-cased; null when absent. */
     public static String jurisdiction(String field, String value) {
         if (value == null || value.isBlank()) {

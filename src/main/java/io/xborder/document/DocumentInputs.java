@@ -1,7 +1,6 @@
 package io.xborder.document;
 
 import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
 import io.xborder.api.WireValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -48,13 +47,7 @@ public class DocumentInputs {
 
     public DocumentInput of(String title, String text, String sourceUrl, String language, String jurisdiction,
             String publishedAt) {
-        String normalized = normalize(text);
-        if (normalized.isBlank()) {
-            throw new InvalidRequestException("text", "must not be blank");
-        }
-        if (normalized.length() > maxTextChars) {
-            throw new PayloadTooLargeException("text has " + normalized.length() + " characters; the limit is " + maxTextChars);
-        }
+        String normalized = WireValues.text("text", normalize(text), maxTextChars);
         String checkedTitle = title == null || title.isBlank() ? firstLine(normalized) : title.strip();
         if (checkedTitle.length() > MAX_TITLE) {
             throw new InvalidRequestException("title", "must be at most " + MAX_TITLE + " characters");
