@@ -1,16 +1,16 @@
 package io.xborder.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.xborder.security.Roles;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.classify.RuleSet;
 import io.xborder.classify.model.FindingScorer;
 import io.xborder.classify.model.ScoredPassageClassifier;
+import io.xborder.finding.RuleReviewCounts;
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.xborder.finding.RuleReviewCounts;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;

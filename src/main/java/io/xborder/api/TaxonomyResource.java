@@ -1,12 +1,12 @@
 package io.xborder.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.xborder.security.Roles;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.finding.ReviewStatus;
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

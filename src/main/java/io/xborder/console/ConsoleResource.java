@@ -1,16 +1,14 @@
 package io.xborder.console;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.xborder.security.Roles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.xborder.api.ConflictException;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.PayloadTooLargeException;
 import io.xborder.api.PreconditionFailedException;
-import io.xborder.api.ConflictException;
 import io.xborder.api.Problem;
 import io.xborder.api.WireValues;
 import io.xborder.classify.Category;
@@ -26,6 +24,8 @@ import io.xborder.finding.FindingReview;
 import io.xborder.finding.FindingReviews;
 import io.xborder.finding.FindingView;
 import io.xborder.finding.ReviewStatus;
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,6 @@
 package io.xborder.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.security.RolesAllowed;
-import io.xborder.security.Roles;
 import io.xborder.api.Examples;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.Paging;
@@ -16,6 +14,8 @@ import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
 import io.xborder.ingest.UploadMetadata;
 import io.xborder.ingest.UploadResult;
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,11 +1,11 @@
 package io.xborder.feed;
 
-import io.xborder.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.xborder.api.Paging;
 import io.xborder.api.Problem;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,5 @@
 package io.xborder.job;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.xborder.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.api.Examples;
 import io.xborder.api.Paging;
@@ -12,6 +10,8 @@ import io.xborder.document.DocumentInputs;
 import io.xborder.ingest.FileMetadata;
 import io.xborder.ingest.IngestConfig;
 import io.xborder.ingest.UploadMetadata;
+import io.xborder.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
