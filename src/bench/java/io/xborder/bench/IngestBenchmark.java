@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Arguments: the path of {@code quarkus-run.jar}. System properties: {@code bench.docs} (default 1000),
  * {@code bench.seconds} (time bound of the API run, default 60), {@code bench.threads} (client concurrency,
- * default 8), {@code bench.warmup} (default 100).
+ * default 8), {@code bench.warmup} (default 100), {@code bench.jvmArgs} (extra options for the service JVM, e.g. a
+ * JFR recording).
  */
 public final class IngestBenchmark {
 
@@ -321,7 +322,13 @@ public final class IngestBenchmark {
 
     static Process startService(Path jar, String jdbcUrl, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.host=127.0.0.1"));
+        String jvmArgs = System.getProperty("bench.jvmArgs", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("DB_URL", jdbcUrl);
         pb.environment().put("DB_USER", "postgres");
         pb.environment().put("DB_PASSWORD", "");

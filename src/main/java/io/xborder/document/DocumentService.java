@@ -19,12 +19,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.hibernate.StatelessSession;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -37,15 +39,25 @@ public class DocumentService {
     private final AnalysisService analysis;
     private final RepeatedLines repeatedLines;
     private final Counter documentsIngested;
+    /** Rows per JDBC batch when a document is stored (the driver rewrites a batch into multi-row INSERTs). */
+    private static final int INSERT_BATCH = 50;
+
     private final Map<Category, Counter> findingsByCategory = new EnumMap<>(Category.class);
 
     private final AuditLog audit;
+    private final StatelessSession inserts;
 
+    /**
+     * @param inserts the current transaction's stateless session: a new document's rows are only inserted, so they
+     *     skip the persistence context (no cascade walk, no dirty check, no flush ordering) and go out as JDBC
+     *     batches
+     */
     public DocumentService(AnalysisService analysis, RepeatedLines repeatedLines, MeterRegistry registry,
-            AuditLog audit) {
+            AuditLog audit, StatelessSession inserts) {
         this.analysis = analysis;
         this.repeatedLines = repeatedLines;
         this.audit = audit;
+        this.inserts = inserts;
         this.documentsIngested = Counter.builder("xborder.documents.ingested")
                 .description("Documents stored (repeats of stored content not counted)")
                 .register(registry);
@@ -236,6 +248,10 @@ public class DocumentService {
     }
 
     private static void persistOriginal(long documentId, OriginalFile file) {
+        originalOf(documentId, file).persist();
+    }
+
+    private static DocumentOriginal originalOf(long documentId, OriginalFile file) {
         DocumentOriginal o = new DocumentOriginal();
         o.documentId = documentId;
         o.fileName = file.fileName();
@@ -245,9 +261,10 @@ public class DocumentService {
         o.sha256 = sha256(file.content());
         o.content = file.content();
         o.createdAt = Instant.now();
-        o.persist();
+        return o;
     }
 
+    /** Inserts the document, its passages and findings (new rows only) in the caller's transaction. */
     private DocumentView store(DocumentInput input, String hash, TextAnalyzer.AnalyzedText analyzed,
             OriginalFile original) {
         Document d = new Document();
@@ -261,6 +278,8 @@ public class DocumentService {
         d.createdAt = Instant.now();
         LocalDate occurredOn = input.publishedAt() != null ? input.publishedAt() : LocalDate.now(ZoneOffset.UTC);
         String ruleset = analysis.rulesetVersion();
+        d.rulesetVersion = ruleset;
+        List<StoredFinding> findings = new ArrayList<>();
         for (TextAnalyzer.AnalyzedPassage ap : analyzed.passages()) {
             Passage p = new Passage();
             p.document = d;
@@ -273,15 +292,16 @@ public class DocumentService {
                 p.findings.add(toStored(f, p, d, occurredOn, ruleset));
             }
             d.passages.add(p);
+            findings.addAll(p.findings);
         }
-        d.rulesetVersion = ruleset;
-        d.persist();
+        inserts.setJdbcBatchSize(INSERT_BATCH);
+        inserts.insert(d);
+        inserts.insertMultiple(d.passages);
+        inserts.insertMultiple(findings);
         repeatedLines.record(input.sourceUrl(), input.text());
         if (original != null) {
-            Document.flush(); // the original's key is the document's id
-            persistOriginal(d.id, original);
+            inserts.insert(originalOf(d.id, original));
         }
-        Document.flush();
         return DocumentView.of(d, d.passages);
     }
 
