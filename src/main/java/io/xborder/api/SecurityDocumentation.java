@@ -1,5 +1,6 @@
 package io.xborder.api;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * either of which an operation accepts; per operation the roles it allows (as the schemes' scopes, taken from the
  * {@code @RolesAllowed} requirement Quarkus derives) and its 401/403 problem responses.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class SecurityDocumentation implements OASFilter {
 
     public static final String BEARER = "bearerJwt";
