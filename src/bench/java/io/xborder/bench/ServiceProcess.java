@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +64,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("XBORDER_DATA_DIR", Files.createTempDirectory("xborder-bench-data").toString());
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("XBORDER_FINDINGS_COUNT_CAP", String.valueOf(FindingsBench.COUNT_CAP));
+        env.put("XBORDER_BOOTSTRAP_ADMIN_KEY", API_KEY);
         long t0 = System.nanoTime();
         Process p = pb.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -141,12 +144,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Headers every request carries: an API key when XBORDER_API_KEY is set (services with authentication). */
+    /**
+     * The key every request carries (X-API-Key and bearer): XBORDER_API_KEY when set (a service started elsewhere),
+     * else one made for this run and given to the services the suite starts as their bootstrap admin key.
+     */
+    static final String API_KEY = Optional.ofNullable(System.getenv("XBORDER_API_KEY")).filter(k -> !k.isBlank())
+            .orElseGet(() -> "xb_" + UUID.randomUUID().toString().replace("-", "")
+                    + UUID.randomUUID().toString().replace("-", ""));
+
     static HttpRequest.Builder withAuth(HttpRequest.Builder b) {
-        String key = System.getenv("XBORDER_API_KEY");
-        if (key != null && !key.isBlank()) {
-            b.header("X-API-Key", key).header("Authorization", "Bearer " + key);
-        }
-        return b;
+        return b.header("X-API-Key", API_KEY).header("Authorization", "Bearer " + API_KEY);
     }
 }
