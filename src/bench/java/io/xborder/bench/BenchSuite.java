@@ -4,7 +4,6 @@ import io.xborder.analysis.TextAnalyzer;
 import io.xborder.classify.Language;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -247,42 +245,8 @@ public final class BenchSuite {
      * results printed, next to a benchmark method whose name contains "jdbc" or "baseline" when there is one.
      */
     private static void ingest(BenchTable table) throws Exception {
-        table.section("ingestion; baseline: raw JDBC batch insert");
-        Class<?> type;
-        try {
-            type = Class.forName("io.xborder.bench.IngestBenchmark");
-        } catch (ClassNotFoundException e) {
-            table.addRaw("ingestion documents/s", "-", "-", "-", "IngestBenchmark not in this build yet");
-            return;
-        }
-        try {
-            Method addTo = type.getDeclaredMethod("addTo", BenchTable.class);
-            addTo.invoke(null, table);
-            return;
-        } catch (NoSuchMethodException e) {
-            // a JMH benchmark then
-        }
-        boolean jmh = Arrays.stream(type.getMethods()).anyMatch(m -> m.isAnnotationPresent(Benchmark.class));
-        if (!jmh) {
-            table.addRaw("ingestion documents/s", "-", "-", "-", "IngestBenchmark has no JMH @Benchmark or addTo");
-            return;
-        }
-        Collection<RunResult> results = new Runner(new OptionsBuilder().include(type.getName()).forks(1)
-                .warmupIterations(2).warmupTime(TimeValue.seconds(2)).measurementIterations(3)
-                .measurementTime(TimeValue.seconds(2)).build()).run();
-        Double baseline = null;
-        for (RunResult r : results) {
-            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "").toLowerCase(Locale.ROOT);
-            if (name.contains("jdbc") || name.contains("baseline")) {
-                baseline = r.getPrimaryResult().getScore();
-            }
-        }
-        for (RunResult r : results) {
-            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
-            double v = r.getPrimaryResult().getScore();
-            table.add("ingest " + name + " " + r.getParams().toString().replaceAll(".*\\[|\\].*", ""), v,
-                    baseline == null ? Double.NaN : baseline, r.getPrimaryResult().getScoreUnit(), "JDBC batch insert");
-        }
+        table.section("ingestion (IngestBenchmark: embedded PostgreSQL of its own); baseline: raw JDBC batch insert");
+        IngestBenchmark.addTo(table);
     }
 
     // --- machine ------------------------------------------------------------------------------------------------

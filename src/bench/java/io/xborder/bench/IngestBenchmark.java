@@ -70,8 +70,55 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
+    /** What one run measured: the API path next to the raw insert of the same rows. */
+    record Measured(String run, int threads, Result api, int documents, int passages, int findings,
+            double rawSeconds, String classifyShare, String loadBefore, String loadAfter) {
+
+        double apiRate() {
+            return api.stored / api.seconds;
+        }
+
+        double rawRate() {
+            return documents / rawSeconds;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar");
+        Measured m = run(Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar"));
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Ingest benchmark, run %s, %d cores, load average before: %s%n", m.run,
+                Runtime.getRuntime().availableProcessors(), m.loadBefore);
+        System.out.println("| path | documents | passages | findings | seconds | documents/s |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "| API: POST /api/v1/documents (JSON, %d client threads) | %d | %d | %d | %.2f | %.0f |%n",
+                m.threads, m.api.stored, m.passages, m.findings, m.api.seconds, m.apiRate());
+        System.out.printf(Locale.ROOT, "| raw JDBC batch insert of the same rows | %d | %d | %d | %.2f | %.0f |%n",
+                m.documents, m.passages, m.findings, m.rawSeconds, m.rawRate());
+        System.out.printf(Locale.ROOT, "API / raw: %.0f %%  (targets: >= 100 documents/s and >= 30 %%)%n",
+                100 * m.apiRate() / m.rawRate());
+        System.out.println("Server-side segmentation + classification (outside the transaction): " + m.classifyShare);
+        if (m.api.failed > 0) {
+            System.out.println("Failed requests: " + m.api.failed);
+        }
+        System.out.println("Load average after: " + m.loadAfter);
+    }
+
+    /** Adds the run's rows to the suite's table. */
+    static void addTo(BenchTable table) throws Exception {
+        Measured m = run(ServiceProcess.JAR);
+        String note = "raw JDBC batch insert of the same rows; target ≥ 100 documents/s and ≥ 0.30×";
+        table.add("ingest 5 KB articles, POST /api/v1/documents (documents/s)", m.apiRate(), m.rawRate(), "docs/s",
+                note);
+        if (m.api.failed > 0) {
+            table.addRaw("ingest failed requests", String.valueOf(m.api.failed), "-", "-", "expected 0");
+        }
+    }
+
+    /**
+     * Starts an embedded PostgreSQL with two databases and the packaged service on one of them, posts the warm-up and
+     * the measured articles, then inserts the rows the service stored into the other database with plain JDBC.
+     */
+    static Measured run(Path jar) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build it first (mvn -Pbench package -DskipTests)");
         }
@@ -109,25 +156,8 @@ public final class IngestBenchmark {
                 Rows rows = readRows(apiUrl, run);
                 applyMigrations(rawUrl);
                 double rawSeconds = insertRaw(rawUrl, rows);
-
-                double apiRate = api.stored / api.seconds;
-                double rawRate = rows.documents.size() / rawSeconds;
-                System.out.println();
-                System.out.printf(Locale.ROOT, "Ingest benchmark, run %s, %d cores, load average before: %s%n", run,
-                        Runtime.getRuntime().availableProcessors(), loadBefore);
-                System.out.println("| path | documents | passages | findings | seconds | documents/s |");
-                System.out.println("|---|---:|---:|---:|---:|---:|");
-                System.out.printf(Locale.ROOT, "| API: POST /api/v1/documents (JSON, %d client threads) | %d | %d | %d | %.2f | %.0f |%n",
-                        threads, api.stored, rows.passages.size(), rows.findings.size(), api.seconds, apiRate);
-                System.out.printf(Locale.ROOT, "| raw JDBC batch insert of the same rows | %d | %d | %d | %.2f | %.0f |%n",
-                        rows.documents.size(), rows.passages.size(), rows.findings.size(), rawSeconds, rawRate);
-                System.out.printf(Locale.ROOT, "API / raw: %.0f %%  (targets: >= 100 documents/s and >= 30 %%)%n",
-                        100 * apiRate / rawRate);
-                System.out.println("Server-side segmentation + classification (outside the transaction): " + classifyShare);
-                if (api.failed > 0) {
-                    System.out.println("Failed requests: " + api.failed);
-                }
-                System.out.println("Load average after: " + loadAverage());
+                return new Measured(run, threads, api, rows.documents.size(), rows.passages.size(),
+                        rows.findings.size(), rawSeconds, classifyShare, loadBefore, loadAverage());
             } finally {
                 app.destroy();
                 if (!app.waitFor(30, TimeUnit.SECONDS)) {
