@@ -134,6 +134,24 @@ class DockerfilesTest {
     }
 
     @Test
+    void theHeapLeavesRoomInThePodsMemoryLimitAndTheBenchmarkMeasuresTheSameSizing() throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        runtimeStage(parse(DOCKER.resolve("Dockerfile.jvm"))).stream().filter(i -> i.keyword().equals("ENV"))
+                .forEach(i -> env.putAll(envPairs(i.args())));
+        int heapPercent = Integer.parseInt(env.getOrDefault("JAVA_MAX_MEM_RATIO", "80"));
+        Matcher limit = Pattern.compile("limits:\\s+cpu: \"?\\w+\"?\\s+memory: (\\d+)Mi")
+                .matcher(Files.readString(Path.of("deploy/base/deployment.yaml")));
+        assertThat(limit.find()).as("memory limit in deploy/base/deployment.yaml").isTrue();
+        int limitMiB = Integer.parseInt(limit.group(1));
+        // metaspace, code cache, thread stacks, direct buffers and GC structures take ~150 MiB beside the heap
+        assertThat(limitMiB * (100 - heapPercent) / 100).as("MiB left beside a full heap").isGreaterThanOrEqualTo(300);
+        assertThat(Files.readString(Path.of("pom.xml")))
+                .as("the benchmark suite sizes the service JVM as its container")
+                .contains("<bench.jvmArgs>-XX:MaxRAM=" + limitMiB + "m -XX:MaxRAMPercentage=" + heapPercent
+                        + "</bench.jvmArgs>");
+    }
+
+    @Test
     void theBuildStageCachesDependenciesAndCopiesEverySourceFolderThePomUses() throws IOException {
         List<Instruction> all = parse(DOCKER.resolve("Dockerfile.jvm"));
         List<Instruction> build = all.subList(0, all.indexOf(runtimeStage(all).get(0)));
