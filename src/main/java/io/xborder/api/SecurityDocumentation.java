@@ -10,9 +10,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
@@ -77,15 +74,9 @@ public class SecurityDocumentation implements OASFilter {
                 OASFactory.createSecurityRequirement().addScheme(API_KEY, scopes))));
         String who = roles.isEmpty() ? "any authenticated caller" : "role " + String.join(" or ", roles)
                 + " (admin includes analyst, analyst includes viewer)";
-        op.getResponses().addAPIResponse("401", problem("No credential, or one that is not valid (unknown or revoked key; "
-                + "expired, foreign or wrongly signed token)."));
-        op.getResponses().addAPIResponse("403", problem("Authenticated, but without " + who + "."));
-    }
-
-    private static APIResponse problem(String description) {
-        MediaType media = OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
-        return OASFactory.createAPIResponse().description(description).content(content);
+        op.getResponses().addAPIResponse("401", ProblemDocumentation.response("No credential, or one that is not "
+                + "valid (unknown or revoked key; expired, foreign or wrongly signed token)."));
+        op.getResponses().addAPIResponse("403", ProblemDocumentation.response("Authenticated, but without " + who
+                + "."));
     }
 }

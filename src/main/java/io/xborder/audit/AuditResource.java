@@ -2,7 +2,6 @@ package io.xborder.audit;
 
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.Paging;
-import io.xborder.api.Problem;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -42,8 +41,7 @@ public class AuditResource {
             description = "Newest first. Every filter is optional and they combine. Requires admin.")
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
-    @APIResponse(responseCode = "400", description = "A bad filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter or paging")
     public AuditPage list(
             @Parameter(description = "Principal name, e.g. key:alice") @QueryParam("actor") String actor,
             @Parameter(description = "e.g. finding.review, document.delete, apikey.create, apikey.revoke, feed.update")

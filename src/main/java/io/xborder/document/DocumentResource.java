@@ -118,10 +118,8 @@ public class DocumentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "200", description = "The same text was stored before; that document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "400", description = "Blank text or an invalid parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body or text over the configured limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Blank text or an invalid parameter")
+    @APIResponse(responseCode = "413", description = "Body or text over the configured limit")
     public Response createFromText(String text,
             @Parameter(description = "Title; defaults to the first line") @QueryParam("title") String title,
             @Parameter(description = "Source URL") @QueryParam("sourceUrl") String sourceUrl,
@@ -174,17 +172,13 @@ public class DocumentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = { DocumentView.class, UploadResult.class }),
                     examples = @ExampleObject(name = "several files", value = Examples.UPLOAD_RESULT)))
-    @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON, invalid field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "A file, the request or the extracted text over its limit; too many files",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "A file type the service does not read (images, archives, …)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON, invalid field")
+    @APIResponse(responseCode = "413", description = "A file, the request or the extracted text over its limit; too many files")
+    @APIResponse(responseCode = "415", description = "A file type the service does not read (images, archives, …)")
     @APIResponse(responseCode = "422", description = "An empty, corrupt or password-protected file",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "corrupt", value = Examples.PROBLEM_422)))
-    @APIResponse(responseCode = "503", description = "Extraction timed out or all extraction workers are busy (Retry-After)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Extraction timed out or all extraction workers are busy (Retry-After)")
     public Response upload(@RestForm("file") List<FileUpload> files,
             @RestForm("title") String title,
             @RestForm("language") String language,
@@ -266,16 +260,11 @@ public class DocumentResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or invalid URL, a refused host",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "refused", value = Examples.PROBLEM_URL_REFUSED)))
-    @APIResponse(responseCode = "413", description = "The body is over the per-file limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The URL serves a type the service does not read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The URL serves an empty, corrupt or encrypted document",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "The host cannot be reached, answers with an error, or redirects too often",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "504", description = "The host did not answer in time",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is over the per-file limit")
+    @APIResponse(responseCode = "415", description = "The URL serves a type the service does not read")
+    @APIResponse(responseCode = "422", description = "The URL serves an empty, corrupt or encrypted document")
+    @APIResponse(responseCode = "502", description = "The host cannot be reached, answers with an error, or redirects too often")
+    @APIResponse(responseCode = "504", description = "The host did not answer in time")
     public Response fetch(FetchRequest request, @Context UriInfo uri) {
         if (request == null || request.url() == null || request.url().isBlank()) {
             throw new InvalidRequestException("url", "is required");
@@ -299,10 +288,8 @@ public class DocumentResource {
             headers = @Header(name = "Content-Disposition", description = "attachment with the file name"),
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such document, or it has no original file",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
+    @APIResponse(responseCode = "404", description = "No such document, or it has no original file")
     public Response original(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
         long documentId = WireValues.id("id", id);
         DocumentOriginal original = documents.original(documentId).orElseThrow(() -> documents.exists(documentId)
@@ -327,8 +314,7 @@ public class DocumentResource {
     @Operation(summary = "List documents", description = "Newest first, without text and passages.")
     @APIResponse(responseCode = "200", description = "A page of documents",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging")
     public DocumentPage list(
             @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size) {
@@ -343,8 +329,7 @@ public class DocumentResource {
     @Operation(summary = "Get a document", description = "The document with its text, passages and findings.")
     @APIResponse(responseCode = "200", description = "The document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = Examples.PROBLEM_404)))
@@ -358,8 +343,7 @@ public class DocumentResource {
     @Path("{id}")
     @Operation(summary = "Delete a document", description = "Deletes the document with its passages and findings.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = Examples.PROBLEM_404)))

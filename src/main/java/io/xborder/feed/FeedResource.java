@@ -1,7 +1,6 @@
 package io.xborder.feed;
 
 import io.xborder.api.Paging;
-import io.xborder.api.Problem;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
 import io.xborder.security.Roles;
@@ -56,12 +55,9 @@ public class FeedResource {
             schema = @Schema(implementation = FeedRequest.class), examples = @ExampleObject(name = "feed", value = FEED_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Subscribed", headers = @Header(name = "Location", description = "URL of the feed"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid URL, bad interval or code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A feed with this URL exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid URL, bad interval or code")
+    @APIResponse(responseCode = "409", description = "A feed with this URL exists")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     public Response create(FeedRequest request, @Context UriInfo uri) {
         FeedView feed = feeds.create(request);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/feeds").path(Long.toString(feed.id())).build())
@@ -74,8 +70,7 @@ public class FeedResource {
     @Operation(summary = "List feeds", description = "Oldest first, with each feed's poll record.")
     @APIResponse(responseCode = "200", description = "A page of feeds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.Page.class)))
-    @APIResponse(responseCode = "400", description = "Bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging")
     public FeedView.Page list(@Parameter(description = "Zero-based page number") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
@@ -89,10 +84,8 @@ public class FeedResource {
     @Operation(summary = "Get a feed", description = "The subscription with its last poll time, last error and item counts.")
     @APIResponse(responseCode = "200", description = "The feed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such feed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
+    @APIResponse(responseCode = "404", description = "No such feed")
     public FeedView get(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
         long feedId = WireValues.id("id", id);
         return feeds.get(feedId).orElseThrow(() -> new ResourceNotFoundException("feed", feedId));
@@ -109,12 +102,9 @@ public class FeedResource {
             schema = @Schema(implementation = FeedRequest.class), examples = @ExampleObject(name = "feed", value = FEED_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The changed feed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid field, or a bad id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such feed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another feed has this URL",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid field, or a bad id")
+    @APIResponse(responseCode = "404", description = "No such feed")
+    @APIResponse(responseCode = "409", description = "Another feed has this URL")
     public FeedView update(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id,
             FeedRequest request) {
         return feeds.update(WireValues.id("id", id), request);
@@ -125,10 +115,8 @@ public class FeedResource {
     @Path("{id}")
     @Operation(summary = "Unsubscribe", description = "Deletes the feed and its item record; the documents stay.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such feed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
+    @APIResponse(responseCode = "404", description = "No such feed")
     public Response delete(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
         long feedId = WireValues.id("id", id);
         if (!feeds.delete(feedId)) {
@@ -145,10 +133,8 @@ public class FeedResource {
             + "did. A feed that cannot be fetched or read answers 200 with the error (also recorded on the feed).")
     @APIResponse(responseCode = "200", description = "What the poll did",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.Poll.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such feed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
+    @APIResponse(responseCode = "404", description = "No such feed")
     public FeedView.Poll poll(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
         return feeds.poll(WireValues.id("id", id));
     }

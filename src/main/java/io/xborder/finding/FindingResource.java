@@ -6,7 +6,6 @@ import io.xborder.api.InvalidRequestException;
 import io.xborder.api.Paging;
 import io.xborder.api.PreconditionFailedException;
 import io.xborder.api.PreconditionRequiredException;
-import io.xborder.api.Problem;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
 import io.xborder.classify.Category;
@@ -68,10 +67,8 @@ public class FindingResource {
     @APIResponse(responseCode = "200", description = "The finding",
             headers = @Header(name = "ETag", description = "Version of the finding, e.g. \"v0\""),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such finding",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
+    @APIResponse(responseCode = "404", description = "No such finding")
     public Response get(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id) {
         long findingId = WireValues.id("id", id);
         FindingView finding = reviews.get(findingId).orElseThrow(() -> new ResourceNotFoundException("finding", findingId));
@@ -96,16 +93,11 @@ public class FindingResource {
     @APIResponse(responseCode = "200", description = "The reviewed finding",
             headers = @Header(name = "ETag", description = "The finding's new version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
-    @APIResponse(responseCode = "400", description = "An invalid or unknown field, or a bad id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such finding",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The corrected category is already another finding of the passage",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An invalid or unknown field, or a bad id")
+    @APIResponse(responseCode = "404", description = "No such finding")
+    @APIResponse(responseCode = "409", description = "The corrected category is already another finding of the passage")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response review(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id,
             @Parameter(description = "The ETag from GET /api/v1/findings/{id}", example = "\"v0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -154,8 +146,7 @@ public class FindingResource {
                     + "title. Page with page/size, or follow nextCursor for deep pages.")
     @APIResponse(responseCode = "200", description = "A page of findings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingPage.class)))
-    @APIResponse(responseCode = "400", description = "An unknown filter value or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An unknown filter value or bad paging")
     public FindingPage search(
             @Parameter(description = "DATA_LOCALIZATION or CROSS_BORDER_TRANSFER") @QueryParam("category") String category,
             @Parameter(description = "ISO 3166-1 alpha-2 code or EU", example = "CN") @QueryParam("jurisdiction") String jurisdiction,

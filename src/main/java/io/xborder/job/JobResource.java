@@ -3,7 +3,6 @@ package io.xborder.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.api.Examples;
 import io.xborder.api.Paging;
-import io.xborder.api.Problem;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
 import io.xborder.document.DocumentInputs;
@@ -74,12 +73,9 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Accepted",
             headers = @Header(name = "Location", description = "URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown kind, missing or invalid URL",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More URLs than xborder.jobs.max-items",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither JSON nor multipart",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown kind, missing or invalid URL")
+    @APIResponse(responseCode = "413", description = "More URLs than xborder.jobs.max-items")
+    @APIResponse(responseCode = "415", description = "Neither JSON nor multipart")
     public Response create(JobRequest request, @Context UriInfo uri) {
         return accepted(jobs.create(request), uri);
     }
@@ -98,10 +94,8 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Accepted",
             headers = @Header(name = "Location", description = "URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON or field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The request over the body limit, or too many files",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON or field")
+    @APIResponse(responseCode = "413", description = "The request over the body limit, or too many files")
     public Response createFromFiles(@RestForm("file") List<FileUpload> files,
             @RestForm("language") String language,
             @RestForm("jurisdiction") String jurisdiction,
@@ -135,10 +129,8 @@ public class JobResource {
             + "failed items with their reasons.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a positive integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such job",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
+    @APIResponse(responseCode = "404", description = "No such job")
     public JobView get(@Parameter(description = "Job id", example = "12") @PathParam("id") String id) {
         long jobId = WireValues.id("id", id);
         return jobs.get(jobId).orElseThrow(() -> new ResourceNotFoundException("job", jobId));
@@ -150,8 +142,7 @@ public class JobResource {
     @Operation(summary = "List jobs", description = "Newest first, with counts (failures only on the single job).")
     @APIResponse(responseCode = "200", description = "A page of jobs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.Page.class)))
-    @APIResponse(responseCode = "400", description = "Bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging")
     public JobView.Page list(
             @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size) {

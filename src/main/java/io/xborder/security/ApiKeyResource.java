@@ -1,7 +1,6 @@
 package io.xborder.security;
 
 import io.xborder.api.InvalidRequestException;
-import io.xborder.api.Problem;
 import io.xborder.api.WireValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -63,10 +62,8 @@ public class ApiKeyResource {
             examples = @ExampleObject(name = "benchmark", value = "{\"name\": \"ci-benchmark\", \"role\": \"viewer\"}")))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedApiKey.class)))
-    @APIResponse(responseCode = "400", description = "Bad name or role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A key with this name is in use",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad name or role")
+    @APIResponse(responseCode = "409", description = "A key with this name is in use")
     public Response create(ApiKeyRequest request, @Context UriInfo uri) {
         if (request == null) {
             throw new InvalidRequestException("body", "a JSON object with name and role is required");
@@ -94,8 +91,7 @@ public class ApiKeyResource {
     @Operation(summary = "Revoke an API key", description = "The key stops working at once on this instance (within 30 s on others).")
     @APIResponse(responseCode = "200", description = "The revoked key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "404", description = "No such key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such key")
     public ApiKeyView revoke(@Parameter(description = "Key id", example = "3") @PathParam("id") String id) {
         return keys.revoke(WireValues.id("id", id));
     }
