@@ -73,16 +73,32 @@ final class CueScanner {
     /** Lower-cases {@code text[start, end)} char by char into {@code out}, so offsets stay those of the input. */
     static void lowerCase(String text, int start, int end, char[] out) {
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < 128) {
-                out[i - start] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
-            } else if (c == '\u2019' || c == '\u2018') {
-                out[i - start] = '\''; // curly apostrophes written as straight ones in cues
-            } else if (c == '\u2010' || c == '\u2011' || c == '\u2013') {
-                out[i - start] = '-';
-            } else {
-                out[i - start] = Character.toLowerCase(c);
-            }
+            out[i - start] = LOWER[text.charAt(i)];
+        }
+    }
+
+    /**
+     * {@link #lowerChar} of every UTF-16 unit, computed once: a table look-up instead of a Unicode property
+     * look-up per character, which dominated the scan of Chinese text (128 KiB, shared by all scanners).
+     */
+    private static final char[] LOWER = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            LOWER[c] = lowerChar((char) c);
+        }
+    }
+
+    /** The case folding of the cues: ASCII and Unicode lower case; curly apostrophes and hyphens made plain. */
+    private static char lowerChar(char c) {
+        if (c < 128) {
+            return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+        } else if (c == '\u2019' || c == '\u2018') {
+            return '\''; // curly apostrophes written as straight ones in cues
+        } else if (c == '\u2010' || c == '\u2011' || c == '\u2013') {
+            return '-';
+        } else {
+            return Character.toLowerCase(c);
         }
     }
 
@@ -168,29 +184,45 @@ final class CueScanner {
         }
     }
 
-    /** The hits of one scan, per group, indexed lazily. */
+    /**
+     * The hits of one scan, per group. The first {@link #get} sorts all hits into per-group runs in one
+     * counting-sort pass, so a passage whose rules look at many groups pays O(hits + groups) once rather than
+     * one pass over all hits per group.
+     */
     static final class Hits {
         private final int[] counts;
         private long[] packed = new long[64];
         private int[] groups = new int[64];
         private int n;
         private final SpanIndex[] byGroup;
+        /** The groups hit in this scan, each once, in order of first hit (to reset only those). */
+        private final int[] touched;
+        private int touchedCount;
+        /** {@code packed} regrouped: the hits of group g sit at {@code [runStart[g], runStart[g] + counts[g])}. */
+        private long[] grouped = new long[64];
+        private final int[] runStart;
+        private boolean bucketed;
         final LowerText lower = new LowerText();
 
         Hits(int groupCount) {
             this.counts = new int[groupCount];
             this.byGroup = new SpanIndex[groupCount];
+            this.touched = new int[groupCount];
+            this.runStart = new int[groupCount];
         }
 
         void reset(String text, int start, int end) {
-            for (int i = 0; i < n; i++) {
-                counts[groups[i]] = 0;
-                byGroup[groups[i]] = null;
+            for (int i = 0; i < touchedCount; i++) {
+                counts[touched[i]] = 0;
+                byGroup[touched[i]] = null;
             }
             n = 0;
+            touchedCount = 0;
+            bucketed = false;
             if (packed.length > 4096) { // do not keep a huge buffer after an outsized passage
                 packed = new long[64];
                 groups = new int[64];
+                grouped = new long[64];
             }
             lower.reset(text, start, end);
             if (lower.buf.length > 1 << 20 && end - start < 4096) {
@@ -215,7 +247,9 @@ final class CueScanner {
             }
             packed[n] = ((long) start << 32) | end;
             groups[n++] = group;
-            counts[group]++;
+            if (counts[group]++ == 0) {
+                touched[touchedCount++] = group;
+            }
         }
 
         boolean has(int group) {
@@ -228,17 +262,35 @@ final class CueScanner {
             }
             SpanIndex idx = byGroup[group];
             if (idx == null) {
-                long[] mine = new long[counts[group]];
-                int k = 0;
-                for (int i = 0; i < n; i++) {
-                    if (groups[i] == group) {
-                        mine[k++] = packed[i];
-                    }
+                if (!bucketed) {
+                    bucket();
                 }
-                idx = SpanIndex.of(mine, k);
+                // SpanIndex.of sorts its input, so the order of hits inside a run does not matter
+                long[] mine = java.util.Arrays.copyOfRange(grouped, runStart[group], runStart[group] + counts[group]);
+                idx = SpanIndex.of(mine, mine.length);
                 byGroup[group] = idx;
             }
             return idx;
+        }
+
+        private void bucket() {
+            if (grouped.length < n) {
+                grouped = new long[packed.length];
+            }
+            int offset = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int g = touched[i];
+                runStart[g] = offset;
+                offset += counts[g];
+            }
+            // runStart[g] serves as the fill cursor, then is moved back to the run's start
+            for (int i = 0; i < n; i++) {
+                grouped[runStart[groups[i]]++] = packed[i];
+            }
+            for (int i = 0; i < touchedCount; i++) {
+                runStart[touched[i]] -= counts[touched[i]];
+            }
+            bucketed = true;
         }
     }
 }
