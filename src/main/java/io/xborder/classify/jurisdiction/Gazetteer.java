@@ -52,9 +52,18 @@ public final class Gazetteer {
 
     private enum Kind { NAME, DEICTIC, STOP, COMPOUND }
 
-    /** One way of writing something; several entries may share a folded key. */
+    /**
+     * One way of writing something; several entries may share a folded key. The last three components are
+     * derived from the key once, as {@link #accepts} needs them for every automaton hit.
+     */
     private record Entry(String key, Mode mode, Kind kind, String code, String[] charCodes, String notFollowedBy,
-            boolean chineseScript) {
+            boolean chineseScript, boolean capitalInitial, boolean latinFirst, boolean latinLast) {
+
+        Entry(String key, Mode mode, Kind kind, String code, String[] charCodes, String notFollowedBy,
+                boolean chineseScript) {
+            this(key, mode, kind, code, charCodes, notFollowedBy, chineseScript, Character.isUpperCase(key.charAt(0)),
+                    isLatinWordChar(key.charAt(0)), isLatinWordChar(key.charAt(key.length() - 1)));
+        }
     }
 
     private final AhoCorasickDoubleArrayTrie<Entry[]> trie;
@@ -97,9 +106,9 @@ public final class Gazetteer {
         char[] norm = sc.norm;
         char[] fold = sc.fold;
         for (int i = 0; i < n; i++) {
-            char c = normalise(text.charAt(from + i));
-            norm[i] = c;
-            fold[i] = Character.toLowerCase(c);
+            char c = text.charAt(from + i);
+            norm[i] = normalise(c);
+            fold[i] = FOLD[c];
         }
         // best[i]: the longest accepted entry starting at i (end offset, entry); filled by the single AC pass
         int[] bestEnd = sc.bestEnd;
@@ -209,31 +218,43 @@ public final class Gazetteer {
         };
     }
 
-    /** Whether an automaton hit is a mention: case and word boundaries checked against the whole text. */
+    /**
+     * {@code Character.toLowerCase(normalise(c))} for every UTF-16 unit, computed once: a table look-up instead of
+     * a Unicode property look-up per character of every passage (128 KiB).
+     */
+    private static final char[] FOLD = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLD[c] = Character.toLowerCase(normalise((char) c));
+        }
+    }
+
+    /**
+     * Whether an automaton hit is a mention: case and word boundaries checked against the whole text. Word
+     * boundaries are tested first: most hits of short keys ("in", "us") sit inside longer words.
+     */
     private static boolean accepts(Entry e, String text, char[] norm, int base, int begin, int end) {
+        if (e.latinFirst() && base + begin > 0 && isLatinWordChar(text.charAt(base + begin - 1))) {
+            return false;
+        }
+        int after = base + end;
+        if (e.latinLast() && after < text.length() && isLatinWordChar(text.charAt(after))) {
+            return false;
+        }
         String key = e.key();
-        switch (e.mode()) {
+        return switch (e.mode()) {
             case EXACT -> {
                 for (int k = 0; k < key.length(); k++) {
                     if (norm[begin + k] != key.charAt(k)) {
-                        return false;
+                        yield false;
                     }
                 }
+                yield true;
             }
-            case NAME -> {
-                if (Character.isUpperCase(key.charAt(0)) && !Character.isUpperCase(norm[begin])) {
-                    return false;
-                }
-            }
-            case ANY -> {
-            }
-        }
-        if (base + begin > 0 && isLatinWordChar(key.charAt(0)) && isLatinWordChar(text.charAt(base + begin - 1))) {
-            return false;
-        }
-        char last = key.charAt(key.length() - 1);
-        int after = base + end;
-        return !(after < text.length() && isLatinWordChar(last) && isLatinWordChar(text.charAt(after)));
+            case NAME -> !e.capitalInitial() || Character.isUpperCase(norm[begin]);
+            case ANY -> true;
+        };
     }
 
     /** Per-thread buffers, so that a search allocates only its result. */
