@@ -44,13 +44,18 @@ public final class FeatureHasher {
 
     /** The n-gram part of a passage's vector, computed once and shared by the passage's candidates. */
     public FeatureVector textFeatures(CharSequence text, int start, int end, Language language) {
+        return textIndices(text, start, end, language).toVector();
+    }
+
+    /** The n-gram indices of a passage in order (each with value 1), without building a vector. */
+    Accumulator textIndices(CharSequence text, int start, int end, Language language) {
         Accumulator acc = new Accumulator(2 * (end - start) + 8);
         if (language == Language.ZH) {
             hanGrams(text, start, end, acc);
         } else {
             words(text, start, end, acc);
         }
-        return acc.toVector();
+        return acc;
     }
 
     /**
@@ -121,11 +126,19 @@ public final class FeatureHasher {
 
     /** The index of a named feature ({@code kind} separates name spaces). */
     int index(String feature, char kind) {
-        int h = mix(FNV_OFFSET, kind);
-        for (int i = 0; i < feature.length(); i++) {
-            h = mix(h, feature.charAt(i));
+        return finish(mix(mix(FNV_OFFSET, kind), feature));
+    }
+
+    /** The index of the named feature {@code prefix + name}, without building that string. */
+    int namedIndex(String prefix, String name) {
+        return finish(mix(mix(mix(FNV_OFFSET, 'f'), prefix), name));
+    }
+
+    private static int mix(int h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = mix(h, s.charAt(i));
         }
-        return finish(h);
+        return h;
     }
 
     private static int mix(int h, char c) {
@@ -139,9 +152,18 @@ public final class FeatureHasher {
     }
 
     /** Collects n-gram indices, each with value 1 (a repeated n-gram counts again: term frequency). */
-    private static final class Accumulator {
+    static final class Accumulator {
         private int[] idx;
         private int n;
+
+        int size() {
+            return n;
+        }
+
+        /** The indices, valid up to {@link #size()}. */
+        int[] indices() {
+            return idx;
+        }
 
         Accumulator(int capacity) {
             idx = new int[Math.max(capacity, 8)];
