@@ -154,20 +154,38 @@ public final class Boilerplate {
     }
 
     private static String normalise(CharSequence text, int start, int end) {
-        StringBuilder out = new StringBuilder(end - start);
+        char[] out = new char[end - start];
+        int n = 0;
         boolean pendingSpace = false;
+        boolean contextCase = false;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (CharClasses.isSpace(c)) {
-                pendingSpace = out.length() > 0;
+                pendingSpace = n > 0;
             } else {
                 if (pendingSpace) {
-                    out.append(' ');
+                    out[n++] = ' ';
                     pendingSpace = false;
                 }
-                out.append(c);
+                contextCase |= needsStringLowerCase(c);
+                out[n++] = c;
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        if (contextCase) {
+            return new String(out, 0, n).toLowerCase(Locale.ROOT);
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = Character.toLowerCase(out[i]);
+        }
+        return new String(out, 0, n);
+    }
+
+    /**
+     * Chars whose lower case String.toLowerCase(Locale.ROOT) does not take char by char from
+     * Character.toLowerCase: İ (two chars), Σ (final sigma depends on its neighbours) and surrogates (code
+     * points). Lines without them are lower-cased char by char, with the same result and no extra copy.
+     */
+    private static boolean needsStringLowerCase(char c) {
+        return c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c);
     }
 }
