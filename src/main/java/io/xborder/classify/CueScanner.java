@@ -1,6 +1,7 @@
 package io.xborder.classify;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.xborder.classify.jurisdiction.Gazetteer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,13 +10,18 @@ import java.util.Map;
 
 /**
  * All literal cues of one language compiled into one Aho–Corasick automaton; one pass over the lower-cased passage
- * yields the hits of every cue group (category rules, suppressions, attributes). Immutable after {@link Builder#build()}.
+ * yields the hits of every cue group (category rules, suppressions, attributes) and of the gazetteer's keys, so the
+ * gazetteer need not scan the passage again. Immutable after {@link Builder#build()}.
  */
 final class CueScanner {
 
+    // a key's value holds, per group it belongs to, (group << FLAG_BITS) | flags
     private static final int PREFIX = 1;
     private static final int LEFT = 2;
     private static final int RIGHT = 4;
+    /** Not a cue: a key of the gazetteer, recorded for it as found, whatever the word boundaries. */
+    private static final int GAZETTEER_KEY = 8;
+    private static final int FLAG_BITS = 4;
 
     private final AhoCorasickDoubleArrayTrie<int[]> trie;
     private final List<String> groupNames;
@@ -50,13 +56,17 @@ final class CueScanner {
             boolean leftOk = begin == 0 || !isWordChar(lower[begin - 1]);
             boolean rightOk = end2 == len || !isWordChar(lower[end2]);
             for (int v : value) {
+                if ((v & GAZETTEER_KEY) != 0) {
+                    hits.addGazetteerKey(v >>> FLAG_BITS, begin, end2);
+                    continue;
+                }
                 if ((v & LEFT) != 0 && !leftOk) {
                     continue;
                 }
                 if ((v & RIGHT) != 0 && (v & PREFIX) == 0 && !rightOk) {
                     continue;
                 }
-                hits.add(v >>> 3, begin, end2);
+                hits.add(v >>> FLAG_BITS, begin, end2);
             }
         });
         return hits;
@@ -167,12 +177,25 @@ final class CueScanner {
             if (isWordChar(c.charAt(c.length() - 1))) {
                 flags |= RIGHT;
             }
-            int value = (g << 3) | flags;
-            List<Integer> list = entries.computeIfAbsent(c, k -> new ArrayList<>(2));
+            addValue(c, (g << FLAG_BITS) | flags);
+            return g;
+        }
+
+        /**
+         * Adds the gazetteer's keys (already folded, taken verbatim), so that one scan also finds what the
+         * gazetteer looks for; their hits go to {@link Hits#keyHitCount()} and friends.
+         */
+        void addGazetteerKeys(List<String> keys) {
+            for (int id = 0; id < keys.size(); id++) {
+                addValue(keys.get(id), (id << FLAG_BITS) | GAZETTEER_KEY);
+            }
+        }
+
+        private void addValue(String key, int value) {
+            List<Integer> list = entries.computeIfAbsent(key, k -> new ArrayList<>(2));
             if (!list.contains(value)) {
                 list.add(value);
             }
-            return g;
         }
 
         CueScanner build() {
@@ -189,7 +212,7 @@ final class CueScanner {
      * counting-sort pass, so a passage whose rules look at many groups pays O(hits + groups) once rather than
      * one pass over all hits per group.
      */
-    static final class Hits {
+    static final class Hits implements Gazetteer.KeyHits {
         private final int[] counts;
         private long[] packed = new long[64];
         private int[] groups = new int[64];
@@ -202,6 +225,10 @@ final class CueScanner {
         private long[] grouped = new long[64];
         private final int[] runStart;
         private boolean bucketed;
+        /** Hits of gazetteer keys: key id and {@code begin << 32 | end}. */
+        private int[] keyIds = new int[16];
+        private long[] keySpans = new long[16];
+        private int keyCount;
         final LowerText lower = new LowerText();
 
         Hits(int groupCount) {
@@ -219,10 +246,15 @@ final class CueScanner {
             n = 0;
             touchedCount = 0;
             bucketed = false;
+            keyCount = 0;
             if (packed.length > 4096) { // do not keep a huge buffer after an outsized passage
                 packed = new long[64];
                 groups = new int[64];
                 grouped = new long[64];
+            }
+            if (keyIds.length > 4096) {
+                keyIds = new int[16];
+                keySpans = new long[16];
             }
             lower.reset(text, start, end);
             if (lower.buf.length > 1 << 20 && end - start < 4096) {
@@ -250,6 +282,35 @@ final class CueScanner {
             if (counts[group]++ == 0) {
                 touched[touchedCount++] = group;
             }
+        }
+
+        void addGazetteerKey(int id, int start, int end) {
+            if (keyCount == keyIds.length) {
+                keyIds = java.util.Arrays.copyOf(keyIds, keyCount * 2);
+                keySpans = java.util.Arrays.copyOf(keySpans, keyCount * 2);
+            }
+            keyIds[keyCount] = id;
+            keySpans[keyCount++] = ((long) start << 32) | end;
+        }
+
+        @Override
+        public int keyHitCount() {
+            return keyCount;
+        }
+
+        @Override
+        public int keyHitId(int i) {
+            return keyIds[i];
+        }
+
+        @Override
+        public int keyHitBegin(int i) {
+            return (int) (keySpans[i] >>> 32);
+        }
+
+        @Override
+        public int keyHitEnd(int i) {
+            return (int) keySpans[i];
         }
 
         boolean has(int group) {

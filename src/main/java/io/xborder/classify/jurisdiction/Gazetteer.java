@@ -67,11 +67,32 @@ public final class Gazetteer {
     }
 
     private final AhoCorasickDoubleArrayTrie<Entry[]> trie;
+    /** The folded keys in id order (see {@link #foldedKeys()}) and their entries. */
+    private final List<String> keys;
+    private final Entry[][] entriesByKey;
     private final Map<String, Jurisdiction> jurisdictions;
 
-    private Gazetteer(AhoCorasickDoubleArrayTrie<Entry[]> trie, Map<String, Jurisdiction> jurisdictions) {
-        this.trie = trie;
+    private Gazetteer(TreeMap<String, Entry[]> keys, Map<String, Jurisdiction> jurisdictions) {
+        this.trie = new AhoCorasickDoubleArrayTrie<>();
+        trie.build(keys);
+        this.keys = List.copyOf(keys.keySet());
+        this.entriesByKey = keys.values().toArray(Entry[][]::new);
         this.jurisdictions = jurisdictions;
+    }
+
+    /**
+     * The hits of {@link #foldedKeys()} that a caller's own Aho–Corasick scan of a passage found, so that a
+     * classifier scanning the passage anyway need not have it scanned twice: the key's id (its index in
+     * {@link #foldedKeys()}) and {@code [begin, end)} relative to the passage start, in any order.
+     */
+    public interface KeyHits {
+        int keyHitCount();
+
+        int keyHitId(int i);
+
+        int keyHitBegin(int i);
+
+        int keyHitEnd(int i);
     }
 
     private static final class Holder {
@@ -93,6 +114,26 @@ public final class Gazetteer {
      */
     public List<JurisdictionMention> find(String text, int from, int to, String documentJurisdiction,
             Language language) {
+        return find(text, from, to, documentJurisdiction, language, null, null);
+    }
+
+    /**
+     * The lower-case, normalised spellings the matcher looks for, each once; a key's id is its index here.
+     * A caller that scans passages for these keys itself passes what it found to
+     * {@link #find(String, int, int, String, Language, char[], KeyHits)}.
+     */
+    public List<String> foldedKeys() {
+        return keys;
+    }
+
+    /**
+     * As {@link #find(String, int, int, String, Language)}, using the key hits of a scan the caller already made
+     * over {@code scanned[0, to - from)}. Those hits are used only when the scanned chars are exactly the folded
+     * chars this gazetteer would scan (the caller's case folding may differ for a few characters, e.g. no-break
+     * spaces); otherwise the range is scanned here, so the result is the same either way.
+     */
+    public List<JurisdictionMention> find(String text, int from, int to, String documentJurisdiction,
+            Language language, char[] scanned, KeyHits hits) {
         if (text == null) {
             return List.of();
         }
@@ -105,30 +146,30 @@ public final class Gazetteer {
         Scratch sc = SCRATCH.get().ensure(n);
         char[] norm = sc.norm;
         char[] fold = sc.fold;
+        boolean sameChars = scanned != null && hits != null && scanned.length >= n;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(from + i);
             norm[i] = normalise(c);
             fold[i] = FOLD[c];
+            sameChars = sameChars && scanned[i] == fold[i];
         }
-        // best[i]: the longest accepted entry starting at i (end offset, entry); filled by the single AC pass
+        // best[i]: the longest accepted entry starting at i (end offset, entry); filled from the single AC pass.
+        // Hits at one start differ in length and the longest accepted one wins, so their order does not matter.
         int[] bestEnd = sc.bestEnd;
         Entry[] bestEntry = sc.bestEntry;
         java.util.Arrays.fill(bestEnd, 0, n, 0);
         java.util.Arrays.fill(bestEntry, 0, n, null);
         final int base = from;
-        sc.text.set(fold, n);
-        trie.parseText(sc.text, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end, entries) -> {
-            if (end - begin <= bestEnd[begin] - begin) {
-                return;
+        if (sameChars) {
+            for (int k = 0; k < hits.keyHitCount(); k++) {
+                consider(entriesByKey[hits.keyHitId(k)], hits.keyHitBegin(k), hits.keyHitEnd(k), text, norm, base,
+                        bestEnd, bestEntry);
             }
-            for (Entry e : entries) {
-                if (accepts(e, text, norm, base, begin, end)) {
-                    bestEnd[begin] = end;
-                    bestEntry[begin] = e;
-                    return;
-                }
-            }
-        });
+        } else {
+            sc.text.set(fold, n);
+            trie.parseText(sc.text, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end, entries) ->
+                    consider(entries, begin, end, text, norm, base, bestEnd, bestEntry));
+        }
 
         String home = documentJurisdiction != null ? documentJurisdiction
                 : language == Language.ZH ? "CN" : null;
@@ -255,6 +296,21 @@ public final class Gazetteer {
             case NAME -> !e.capitalInitial() || Character.isUpperCase(norm[begin]);
             case ANY -> true;
         };
+    }
+
+    /** Records the hit {@code [begin, end)} of a key when it is the longest accepted one at {@code begin} so far. */
+    private static void consider(Entry[] entries, int begin, int end, String text, char[] norm, int base,
+            int[] bestEnd, Entry[] bestEntry) {
+        if (end - begin <= bestEnd[begin] - begin) {
+            return;
+        }
+        for (Entry e : entries) {
+            if (accepts(e, text, norm, base, begin, end)) {
+                bestEnd[begin] = end;
+                bestEntry[begin] = e;
+                return;
+            }
+        }
     }
 
     /** Per-thread buffers, so that a search allocates only its result. */
@@ -402,9 +458,7 @@ public final class Gazetteer {
 
         TreeMap<String, Entry[]> keys = new TreeMap<>();
         byKey.forEach((k, v) -> keys.put(k, v.toArray(Entry[]::new)));
-        AhoCorasickDoubleArrayTrie<Entry[]> trie = new AhoCorasickDoubleArrayTrie<>();
-        trie.build(keys);
-        return new Gazetteer(trie, Collections.unmodifiableMap(new LinkedHashMap<>(jurisdictions)));
+        return new Gazetteer(keys, Collections.unmodifiableMap(new LinkedHashMap<>(jurisdictions)));
     }
 
     private static void addNames(Map<String, List<Entry>> byKey, String code, Map<String, String> row) {
