@@ -77,7 +77,7 @@ public final class FeatureHasher {
         int previous = mix(FNV_OFFSET, '^');
         int i = start;
         while (i < end) {
-            while (i < end && !Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < end && !isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
             if (i >= end) {
@@ -86,9 +86,9 @@ public final class FeatureHasher {
             int word = FNV_OFFSET;
             boolean digits = true;
             int length = 0;
-            while (i < end && Character.isLetterOrDigit(text.charAt(i))) {
-                char c = Character.toLowerCase(text.charAt(i++));
-                digits &= Character.isDigit(c);
+            while (i < end && isLetterOrDigit(text.charAt(i))) {
+                char c = toLowerCase(text.charAt(i++));
+                digits &= isDigit(c);
                 if (length++ < MAX_WORD) {
                     word = mix(word, c);
                 }
@@ -107,10 +107,10 @@ public final class FeatureHasher {
         char b = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                continue;
-            }
-            if (Character.isDigit(c)) {
+            if (isWhitespaceOrDigit(c)) {
+                if (Character.isWhitespace(c)) {
+                    continue;
+                }
                 c = '0';
             }
             if (b != 0) {
@@ -122,6 +122,39 @@ public final class FeatureHasher {
             a = b;
             b = c;
         }
+    }
+
+    // Character class tests of the n-gram loops: the ASCII answers inline, the rest from Character.
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                : Character.isLetterOrDigit(c);
+    }
+
+    private static char toLowerCase(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    /**
+     * Chars that are whitespace or digits, as a bit set over all UTF-16 units (8 KiB) built from Character: most
+     * chars of a Chinese passage are neither, which one look-up tells.
+     */
+    private static final long[] WHITESPACE_OR_DIGIT = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.isWhitespace(c) || Character.isDigit(c)) {
+                WHITESPACE_OR_DIGIT[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    private static boolean isWhitespaceOrDigit(char c) {
+        return (WHITESPACE_OR_DIGIT[c >>> 6] & (1L << c)) != 0;
     }
 
     /** The index of a named feature ({@code kind} separates name spaces). */
