@@ -175,7 +175,7 @@ public final class Boilerplate {
             return new String(out, 0, n).toLowerCase(Locale.ROOT);
         }
         for (int i = 0; i < n; i++) {
-            out[i] = Character.toLowerCase(out[i]);
+            out[i] = CharClasses.toLowerCase(out[i]);
         }
         return new String(out, 0, n);
     }

@@ -31,6 +31,22 @@ final class CharClasses {
         }
     }
 
+    /** {@code Character.toLowerCase(c)}, asking Character only for the chars it changes. */
+    static char toLowerCase(char c) {
+        return (CHANGES_IN_LOWER_CASE[c >>> 6] & (1L << c)) != 0 ? Character.toLowerCase(c) : c;
+    }
+
+    /** The chars Character.toLowerCase changes, as a bit set over all UTF-16 units (8 KiB). */
+    private static final long[] CHANGES_IN_LOWER_CASE = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.toLowerCase((char) c) != c) {
+                CHANGES_IN_LOWER_CASE[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
     /** Line and paragraph separators (those ICU treats as ParaSep). */
     static boolean isLineBreak(char c) {
         return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B'
