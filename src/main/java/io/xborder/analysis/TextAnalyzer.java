@@ -43,7 +43,7 @@ public final class TextAnalyzer {
      * @param jurisdiction the document's own jurisdiction (for "within the territory"/境内), or null
      */
     public AnalyzedText analyze(String text, Language language, String jurisdiction) {
-        return analyze(text, language, jurisdiction, line -> false);
+        return analyze(text, language, jurisdiction, Segmenter.NO_MORE_BOILERPLATE);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.xborder.classify;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.xborder.classify.jurisdiction.Gazetteer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,13 +10,18 @@ import java.util.Map;
 
 /**
  * All literal cues of one language compiled into one Aho–Corasick automaton; one pass over the lower-cased passage
- * yields the hits of every cue group (category rules, suppressions, attributes). Immutable after {@link Builder#build()}.
+ * yields the hits of every cue group (category rules, suppressions, attributes) and of the gazetteer's keys, so the
+ * gazetteer need not scan the passage again. Immutable after {@link Builder#build()}.
  */
 final class CueScanner {
 
+    // a key's value holds, per group it belongs to, (group << FLAG_BITS) | flags
     private static final int PREFIX = 1;
     private static final int LEFT = 2;
     private static final int RIGHT = 4;
+    /** Not a cue: a key of the gazetteer, recorded for it as found, whatever the word boundaries. */
+    private static final int GAZETTEER_KEY = 8;
+    private static final int FLAG_BITS = 4;
 
     private final AhoCorasickDoubleArrayTrie<int[]> trie;
     private final List<String> groupNames;
@@ -50,13 +56,17 @@ final class CueScanner {
             boolean leftOk = begin == 0 || !isWordChar(lower[begin - 1]);
             boolean rightOk = end2 == len || !isWordChar(lower[end2]);
             for (int v : value) {
+                if ((v & GAZETTEER_KEY) != 0) {
+                    hits.addGazetteerKey(v >>> FLAG_BITS, begin, end2);
+                    continue;
+                }
                 if ((v & LEFT) != 0 && !leftOk) {
                     continue;
                 }
                 if ((v & RIGHT) != 0 && (v & PREFIX) == 0 && !rightOk) {
                     continue;
                 }
-                hits.add(v >>> 3, begin, end2);
+                hits.add(v >>> FLAG_BITS, begin, end2);
             }
         });
         return hits;
@@ -73,16 +83,32 @@ final class CueScanner {
     /** Lower-cases {@code text[start, end)} char by char into {@code out}, so offsets stay those of the input. */
     static void lowerCase(String text, int start, int end, char[] out) {
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < 128) {
-                out[i - start] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
-            } else if (c == '\u2019' || c == '\u2018') {
-                out[i - start] = '\''; // curly apostrophes written as straight ones in cues
-            } else if (c == '\u2010' || c == '\u2011' || c == '\u2013') {
-                out[i - start] = '-';
-            } else {
-                out[i - start] = Character.toLowerCase(c);
-            }
+            out[i - start] = LOWER[text.charAt(i)];
+        }
+    }
+
+    /**
+     * {@link #lowerChar} of every UTF-16 unit, computed once: a table look-up instead of a Unicode property
+     * look-up per character, which dominated the scan of Chinese text (128 KiB, shared by all scanners).
+     */
+    private static final char[] LOWER = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            LOWER[c] = lowerChar((char) c);
+        }
+    }
+
+    /** The case folding of the cues: ASCII and Unicode lower case; curly apostrophes and hyphens made plain. */
+    private static char lowerChar(char c) {
+        if (c < 128) {
+            return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+        } else if (c == '\u2019' || c == '\u2018') {
+            return '\''; // curly apostrophes written as straight ones in cues
+        } else if (c == '\u2010' || c == '\u2011' || c == '\u2013') {
+            return '-';
+        } else {
+            return Character.toLowerCase(c);
         }
     }
 
@@ -151,12 +177,25 @@ final class CueScanner {
             if (isWordChar(c.charAt(c.length() - 1))) {
                 flags |= RIGHT;
             }
-            int value = (g << 3) | flags;
-            List<Integer> list = entries.computeIfAbsent(c, k -> new ArrayList<>(2));
+            addValue(c, (g << FLAG_BITS) | flags);
+            return g;
+        }
+
+        /**
+         * Adds the gazetteer's keys (already folded, taken verbatim), so that one scan also finds what the
+         * gazetteer looks for; their hits go to {@link Hits#keyHitCount()} and friends.
+         */
+        void addGazetteerKeys(List<String> keys) {
+            for (int id = 0; id < keys.size(); id++) {
+                addValue(keys.get(id), (id << FLAG_BITS) | GAZETTEER_KEY);
+            }
+        }
+
+        private void addValue(String key, int value) {
+            List<Integer> list = entries.computeIfAbsent(key, k -> new ArrayList<>(2));
             if (!list.contains(value)) {
                 list.add(value);
             }
-            return g;
         }
 
         CueScanner build() {
@@ -168,29 +207,54 @@ final class CueScanner {
         }
     }
 
-    /** The hits of one scan, per group, indexed lazily. */
-    static final class Hits {
+    /**
+     * The hits of one scan, per group. The first {@link #get} sorts all hits into per-group runs in one
+     * counting-sort pass, so a passage whose rules look at many groups pays O(hits + groups) once rather than
+     * one pass over all hits per group.
+     */
+    static final class Hits implements Gazetteer.KeyHits {
         private final int[] counts;
         private long[] packed = new long[64];
         private int[] groups = new int[64];
         private int n;
         private final SpanIndex[] byGroup;
+        /** The groups hit in this scan, each once, in order of first hit (to reset only those). */
+        private final int[] touched;
+        private int touchedCount;
+        /** {@code packed} regrouped: the hits of group g sit at {@code [runStart[g], runStart[g] + counts[g])}. */
+        private long[] grouped = new long[64];
+        private final int[] runStart;
+        private boolean bucketed;
+        /** Hits of gazetteer keys: key id and {@code begin << 32 | end}. */
+        private int[] keyIds = new int[16];
+        private long[] keySpans = new long[16];
+        private int keyCount;
         final LowerText lower = new LowerText();
 
         Hits(int groupCount) {
             this.counts = new int[groupCount];
             this.byGroup = new SpanIndex[groupCount];
+            this.touched = new int[groupCount];
+            this.runStart = new int[groupCount];
         }
 
         void reset(String text, int start, int end) {
-            for (int i = 0; i < n; i++) {
-                counts[groups[i]] = 0;
-                byGroup[groups[i]] = null;
+            for (int i = 0; i < touchedCount; i++) {
+                counts[touched[i]] = 0;
+                byGroup[touched[i]] = null;
             }
             n = 0;
+            touchedCount = 0;
+            bucketed = false;
+            keyCount = 0;
             if (packed.length > 4096) { // do not keep a huge buffer after an outsized passage
                 packed = new long[64];
                 groups = new int[64];
+                grouped = new long[64];
+            }
+            if (keyIds.length > 4096) {
+                keyIds = new int[16];
+                keySpans = new long[16];
             }
             lower.reset(text, start, end);
             if (lower.buf.length > 1 << 20 && end - start < 4096) {
@@ -215,7 +279,38 @@ final class CueScanner {
             }
             packed[n] = ((long) start << 32) | end;
             groups[n++] = group;
-            counts[group]++;
+            if (counts[group]++ == 0) {
+                touched[touchedCount++] = group;
+            }
+        }
+
+        void addGazetteerKey(int id, int start, int end) {
+            if (keyCount == keyIds.length) {
+                keyIds = java.util.Arrays.copyOf(keyIds, keyCount * 2);
+                keySpans = java.util.Arrays.copyOf(keySpans, keyCount * 2);
+            }
+            keyIds[keyCount] = id;
+            keySpans[keyCount++] = ((long) start << 32) | end;
+        }
+
+        @Override
+        public int keyHitCount() {
+            return keyCount;
+        }
+
+        @Override
+        public int keyHitId(int i) {
+            return keyIds[i];
+        }
+
+        @Override
+        public int keyHitBegin(int i) {
+            return (int) (keySpans[i] >>> 32);
+        }
+
+        @Override
+        public int keyHitEnd(int i) {
+            return (int) keySpans[i];
         }
 
         boolean has(int group) {
@@ -228,17 +323,35 @@ final class CueScanner {
             }
             SpanIndex idx = byGroup[group];
             if (idx == null) {
-                long[] mine = new long[counts[group]];
-                int k = 0;
-                for (int i = 0; i < n; i++) {
-                    if (groups[i] == group) {
-                        mine[k++] = packed[i];
-                    }
+                if (!bucketed) {
+                    bucket();
                 }
-                idx = SpanIndex.of(mine, k);
+                // SpanIndex.of sorts its input, so the order of hits inside a run does not matter
+                long[] mine = java.util.Arrays.copyOfRange(grouped, runStart[group], runStart[group] + counts[group]);
+                idx = SpanIndex.of(mine, mine.length);
                 byGroup[group] = idx;
             }
             return idx;
+        }
+
+        private void bucket() {
+            if (grouped.length < n) {
+                grouped = new long[packed.length];
+            }
+            int offset = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int g = touched[i];
+                runStart[g] = offset;
+                offset += counts[g];
+            }
+            // runStart[g] serves as the fill cursor, then is moved back to the run's start
+            for (int i = 0; i < n; i++) {
+                grouped[runStart[groups[i]]++] = packed[i];
+            }
+            for (int i = 0; i < touchedCount; i++) {
+                runStart[touched[i]] -= counts[touched[i]];
+            }
+            bucketed = true;
         }
     }
 }

@@ -214,6 +214,7 @@ final class LanguageEngine {
         this.outsideBefore = named.containsKey("outside-before") ? cc.ref("outside-before") : -1;
         this.placeFillers = named.containsKey("place-fillers") ? Set.copyOf(named.get("place-fillers")) : Set.of("the");
         this.maxFiller = placeFillers.stream().mapToInt(String::length).max().orElse(0);
+        b.addGazetteerKeys(gazetteer.foldedKeys()); // one scan per passage serves the cues and the gazetteer
         this.scanner = b.build();
     }
 
@@ -326,8 +327,9 @@ final class LanguageEngine {
 
         List<JurisdictionMention> mentions() {
             if (mentions == null) {
-                // the gazetteer scans the passage only, so its cost never depends on the size of the whole text
-                mentions = gazetteer.find(text, start, end, docJurisdiction, language);
+                // the gazetteer reads the passage only (its keys were found by this passage's scan), so its cost
+                // never depends on the size of the whole text
+                mentions = gazetteer.find(text, start, end, docJurisdiction, language, hits.chars(), hits);
             }
             return mentions;
         }

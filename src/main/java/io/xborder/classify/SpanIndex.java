@@ -25,7 +25,9 @@ final class SpanIndex {
         if (n == 0) {
             return EMPTY;
         }
-        Arrays.sort(packed, 0, n);
+        if (!isSorted(packed, n)) { // scan hits arrive ordered by end, which is mostly start order already
+            Arrays.sort(packed, 0, n);
+        }
         int[] s = new int[n];
         int[] e = new int[n];
         int max = 0;
@@ -35,6 +37,15 @@ final class SpanIndex {
             max = Math.max(max, e[i] - s[i]);
         }
         return new SpanIndex(s, e, max);
+    }
+
+    private static boolean isSorted(long[] packed, int n) {
+        for (int i = 1; i < n; i++) {
+            if (packed[i - 1] > packed[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int size() {

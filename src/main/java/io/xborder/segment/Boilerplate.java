@@ -64,9 +64,11 @@ public final class Boilerplate {
             }
             alternation.append("(?:").append(p).append(')');
         }
+        // \A: matches() demands the whole line anyway, but only an explicit start anchor lets RE2J stop as soon as
+        // no alternative fits the line's first chars; without it the matcher walks every line to its end
         this.pattern = alternation.length() == 0
                 ? null
-                : Pattern.compile(alternation.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+                : Pattern.compile("\\A(?:" + alternation + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 
     /** Loads {@code segment/boilerplate.yaml} from the classpath. */
@@ -107,13 +109,20 @@ public final class Boilerplate {
 
     /** Whether the whole line (surrounding whitespace ignored) is boilerplate. */
     public boolean isBoilerplate(String line) {
-        if (line == null) {
+        return line != null && isBoilerplate(line, 0, line.length());
+    }
+
+    /** As {@link #isBoilerplate(String)} for the line {@code text[start, end)}, without copying a long line. */
+    boolean isBoilerplate(CharSequence text, int start, int end) {
+        if (end - start > 4 * MAX_LINE_LENGTH) {
             return false;
         }
-        if (line.length() > 4 * MAX_LINE_LENGTH) {
+        // the normalised line keeps every non-space char and lower-casing never shortens one, so a line with
+        // more non-space chars than the limit is too long without building its normalised form
+        if (nonSpaceChars(text, start, end, MAX_LINE_LENGTH + 1) > MAX_LINE_LENGTH) {
             return false;
         }
-        String normalised = normalise(line);
+        String normalised = normalise(text, start, end);
         if (normalised.isEmpty() || normalised.length() > MAX_LINE_LENGTH) {
             return false;
         }
@@ -128,22 +137,55 @@ public final class Boilerplate {
         return pattern != null && pattern.matches(normalised);
     }
 
-    /** Trims, collapses whitespace runs (NBSP and ideographic space included) to one space, lower-cases. */
-    static String normalise(String line) {
-        StringBuilder out = new StringBuilder(line.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (CharClasses.isSpace(c)) {
-                pendingSpace = out.length() > 0;
-            } else {
-                if (pendingSpace) {
-                    out.append(' ');
-                    pendingSpace = false;
-                }
-                out.append(c);
+    /** The non-space chars of {@code text[start, end)}, counted up to {@code cap}. */
+    private static int nonSpaceChars(CharSequence text, int start, int end, int cap) {
+        int count = 0;
+        for (int i = start; i < end && count < cap; i++) {
+            if (!CharClasses.isSpace(text.charAt(i))) {
+                count++;
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return count;
+    }
+
+    /** Trims, collapses whitespace runs (NBSP and ideographic space included) to one space, lower-cases. */
+    static String normalise(String line) {
+        return normalise(line, 0, line.length());
+    }
+
+    private static String normalise(CharSequence text, int start, int end) {
+        char[] out = new char[end - start];
+        int n = 0;
+        boolean pendingSpace = false;
+        boolean contextCase = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (CharClasses.isSpace(c)) {
+                pendingSpace = n > 0;
+            } else {
+                if (pendingSpace) {
+                    out[n++] = ' ';
+                    pendingSpace = false;
+                }
+                contextCase |= needsStringLowerCase(c);
+                out[n++] = c;
+            }
+        }
+        if (contextCase) {
+            return new String(out, 0, n).toLowerCase(Locale.ROOT);
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = CharClasses.toLowerCase(out[i]);
+        }
+        return new String(out, 0, n);
+    }
+
+    /**
+     * Chars whose lower case String.toLowerCase(Locale.ROOT) does not take char by char from
+     * Character.toLowerCase: İ (two chars), Σ (final sigma depends on its neighbours) and surrogates (code
+     * points). Lines without them are lower-cased char by char, with the same result and no extra copy.
+     */
+    private static boolean needsStringLowerCase(char c) {
+        return c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c);
     }
 }

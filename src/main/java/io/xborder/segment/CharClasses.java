@@ -14,7 +14,37 @@ final class CharClasses {
         if (c < 0x80) {
             return false;
         }
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+        return (NON_ASCII_SPACE[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /**
+     * The non-ASCII chars {@link #isSpace} accepts, as a bit set over all UTF-16 units (8 KiB): the Unicode
+     * property look-ups run once here instead of for every char of every (Chinese) line.
+     */
+    private static final long[] NON_ASCII_SPACE = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
+
+    static {
+        for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') {
+                NON_ASCII_SPACE[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    /** {@code Character.toLowerCase(c)}, asking Character only for the chars it changes. */
+    static char toLowerCase(char c) {
+        return (CHANGES_IN_LOWER_CASE[c >>> 6] & (1L << c)) != 0 ? Character.toLowerCase(c) : c;
+    }
+
+    /** The chars Character.toLowerCase changes, as a bit set over all UTF-16 units (8 KiB). */
+    private static final long[] CHANGES_IN_LOWER_CASE = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.toLowerCase((char) c) != c) {
+                CHANGES_IN_LOWER_CASE[c >>> 6] |= 1L << c;
+            }
+        }
     }
 
     /** Line and paragraph separators (those ICU treats as ParaSep). */

@@ -44,6 +44,9 @@ public final class Segmenter {
         this.boilerplate = Objects.requireNonNull(boilerplate, "boilerplate");
     }
 
+    /** For {@link #segment(String, Language, Predicate)}: no lines to drop beyond the boilerplate data. */
+    public static final Predicate<String> NO_MORE_BOILERPLATE = line -> false;
+
     /** A segmenter with the boilerplate data from the classpath ({@code segment/boilerplate.yaml}); shared. */
     public static Segmenter withDefaults() {
         return DefaultHolder.INSTANCE;
@@ -61,7 +64,7 @@ public final class Segmenter {
      * @param languageHint the language of every passage, or null to detect it per passage
      */
     public List<Segment> segment(String text, Language languageHint) {
-        return segment(text, languageHint, line -> false);
+        return segment(text, languageHint, NO_MORE_BOILERPLATE);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class Segmenter {
         }
 
         private void line(int s, int e) {
-            if (e - s <= 4 * Boilerplate.MAX_LINE_LENGTH && isBoilerplate(text.substring(s, e))) {
+            if (e - s <= 4 * Boilerplate.MAX_LINE_LENGTH && isBoilerplate(s, e)) {
                 flushBlock();
                 return;
             }
@@ -137,8 +140,9 @@ public final class Segmenter {
             lastLineEnd = e;
         }
 
-        private boolean isBoilerplate(String line) {
-            return boilerplate.isBoilerplate(line) || alsoBoilerplate.test(line);
+        private boolean isBoilerplate(int s, int e) {
+            return boilerplate.isBoilerplate(text, s, e)
+                    || alsoBoilerplate != NO_MORE_BOILERPLATE && alsoBoilerplate.test(text.substring(s, e));
         }
 
         private void flushBlock() {

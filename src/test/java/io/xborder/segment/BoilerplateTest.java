@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,6 +54,38 @@ class BoilerplateTest {
         Boilerplate b = new Boilerplate(List.of(), List.of("All rights reserved"), List.of());
         assertThat(b.isBoilerplate("Example Media Group. ALL RIGHTS RESERVED.")).isTrue();
         assertThat(b.isBoilerplate("Example Media Group.")).isFalse();
+    }
+
+    @Test
+    void normalisesLikeCollapsingSpacesThenStringLowerCase() {
+        // normalise lower-cases char by char where that is what String.toLowerCase does; every BMP char, alone and
+        // after a capital letter, at a word end and before a word (final sigma, dotted I, surrogate halves)
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String ch = String.valueOf((char) c);
+            for (String line : List.of(ch, "A" + ch, "AB" + ch + " x", " x  " + ch + "Y  ")) {
+                assertThat(Boilerplate.normalise(line)).as("U+%04X in '%s'", c, line).isEqualTo(collapseThenLower(line));
+            }
+        }
+        assertThat(Boilerplate.normalise("ΟΔΟΣ \uD801\uDC00 İstanbul")).isEqualTo(collapseThenLower("ΟΔΟΣ \uD801\uDC00 İstanbul"));
+    }
+
+    /** The definition: trim, collapse whitespace runs to one space, then String.toLowerCase. */
+    private static String collapseThenLower(String line) {
+        StringBuilder out = new StringBuilder();
+        boolean pendingSpace = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (CharClasses.isSpace(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     @Test

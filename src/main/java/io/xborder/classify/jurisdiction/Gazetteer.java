@@ -52,17 +52,47 @@ public final class Gazetteer {
 
     private enum Kind { NAME, DEICTIC, STOP, COMPOUND }
 
-    /** One way of writing something; several entries may share a folded key. */
+    /**
+     * One way of writing something; several entries may share a folded key. The last three components are
+     * derived from the key once, as {@link #accepts} needs them for every automaton hit.
+     */
     private record Entry(String key, Mode mode, Kind kind, String code, String[] charCodes, String notFollowedBy,
-            boolean chineseScript) {
+            boolean chineseScript, boolean capitalInitial, boolean latinFirst, boolean latinLast) {
+
+        Entry(String key, Mode mode, Kind kind, String code, String[] charCodes, String notFollowedBy,
+                boolean chineseScript) {
+            this(key, mode, kind, code, charCodes, notFollowedBy, chineseScript, Character.isUpperCase(key.charAt(0)),
+                    isLatinWordChar(key.charAt(0)), isLatinWordChar(key.charAt(key.length() - 1)));
+        }
     }
 
     private final AhoCorasickDoubleArrayTrie<Entry[]> trie;
+    /** The folded keys in id order (see {@link #foldedKeys()}) and their entries. */
+    private final List<String> keys;
+    private final Entry[][] entriesByKey;
     private final Map<String, Jurisdiction> jurisdictions;
 
-    private Gazetteer(AhoCorasickDoubleArrayTrie<Entry[]> trie, Map<String, Jurisdiction> jurisdictions) {
-        this.trie = trie;
+    private Gazetteer(TreeMap<String, Entry[]> keys, Map<String, Jurisdiction> jurisdictions) {
+        this.trie = new AhoCorasickDoubleArrayTrie<>();
+        trie.build(keys);
+        this.keys = List.copyOf(keys.keySet());
+        this.entriesByKey = keys.values().toArray(Entry[][]::new);
         this.jurisdictions = jurisdictions;
+    }
+
+    /**
+     * The hits of {@link #foldedKeys()} that a caller's own Aho–Corasick scan of a passage found, so that a
+     * classifier scanning the passage anyway need not have it scanned twice: the key's id (its index in
+     * {@link #foldedKeys()}) and {@code [begin, end)} relative to the passage start, in any order.
+     */
+    public interface KeyHits {
+        int keyHitCount();
+
+        int keyHitId(int i);
+
+        int keyHitBegin(int i);
+
+        int keyHitEnd(int i);
     }
 
     private static final class Holder {
@@ -84,6 +114,26 @@ public final class Gazetteer {
      */
     public List<JurisdictionMention> find(String text, int from, int to, String documentJurisdiction,
             Language language) {
+        return find(text, from, to, documentJurisdiction, language, null, null);
+    }
+
+    /**
+     * The lower-case, normalised spellings the matcher looks for, each once; a key's id is its index here.
+     * A caller that scans passages for these keys itself passes what it found to
+     * {@link #find(String, int, int, String, Language, char[], KeyHits)}.
+     */
+    public List<String> foldedKeys() {
+        return keys;
+    }
+
+    /**
+     * As {@link #find(String, int, int, String, Language)}, using the key hits of a scan the caller already made
+     * over {@code scanned[0, to - from)}. Those hits are used only when the scanned chars are exactly the folded
+     * chars this gazetteer would scan (the caller's case folding may differ for a few characters, e.g. no-break
+     * spaces); otherwise the range is scanned here, so the result is the same either way.
+     */
+    public List<JurisdictionMention> find(String text, int from, int to, String documentJurisdiction,
+            Language language, char[] scanned, KeyHits hits) {
         if (text == null) {
             return List.of();
         }
@@ -96,30 +146,30 @@ public final class Gazetteer {
         Scratch sc = SCRATCH.get().ensure(n);
         char[] norm = sc.norm;
         char[] fold = sc.fold;
+        boolean sameChars = scanned != null && hits != null && scanned.length >= n;
         for (int i = 0; i < n; i++) {
-            char c = normalise(text.charAt(from + i));
-            norm[i] = c;
-            fold[i] = Character.toLowerCase(c);
+            char c = text.charAt(from + i);
+            norm[i] = normalise(c);
+            fold[i] = FOLD[c];
+            sameChars = sameChars && scanned[i] == fold[i];
         }
-        // best[i]: the longest accepted entry starting at i (end offset, entry); filled by the single AC pass
+        // best[i]: the longest accepted entry starting at i (end offset, entry); filled from the single AC pass.
+        // Hits at one start differ in length and the longest accepted one wins, so their order does not matter.
         int[] bestEnd = sc.bestEnd;
         Entry[] bestEntry = sc.bestEntry;
         java.util.Arrays.fill(bestEnd, 0, n, 0);
         java.util.Arrays.fill(bestEntry, 0, n, null);
         final int base = from;
-        sc.text.set(fold, n);
-        trie.parseText(sc.text, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end, entries) -> {
-            if (end - begin <= bestEnd[begin] - begin) {
-                return;
+        if (sameChars) {
+            for (int k = 0; k < hits.keyHitCount(); k++) {
+                consider(entriesByKey[hits.keyHitId(k)], hits.keyHitBegin(k), hits.keyHitEnd(k), text, norm, base,
+                        bestEnd, bestEntry);
             }
-            for (Entry e : entries) {
-                if (accepts(e, text, norm, base, begin, end)) {
-                    bestEnd[begin] = end;
-                    bestEntry[begin] = e;
-                    return;
-                }
-            }
-        });
+        } else {
+            sc.text.set(fold, n);
+            trie.parseText(sc.text, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end, entries) ->
+                    consider(entries, begin, end, text, norm, base, bestEnd, bestEntry));
+        }
 
         String home = documentJurisdiction != null ? documentJurisdiction
                 : language == Language.ZH ? "CN" : null;
@@ -209,31 +259,58 @@ public final class Gazetteer {
         };
     }
 
-    /** Whether an automaton hit is a mention: case and word boundaries checked against the whole text. */
+    /**
+     * {@code Character.toLowerCase(normalise(c))} for every UTF-16 unit, computed once: a table look-up instead of
+     * a Unicode property look-up per character of every passage (128 KiB).
+     */
+    private static final char[] FOLD = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLD[c] = Character.toLowerCase(normalise((char) c));
+        }
+    }
+
+    /**
+     * Whether an automaton hit is a mention: case and word boundaries checked against the whole text. Word
+     * boundaries are tested first: most hits of short keys ("in", "us") sit inside longer words.
+     */
     private static boolean accepts(Entry e, String text, char[] norm, int base, int begin, int end) {
+        if (e.latinFirst() && base + begin > 0 && isLatinWordChar(text.charAt(base + begin - 1))) {
+            return false;
+        }
+        int after = base + end;
+        if (e.latinLast() && after < text.length() && isLatinWordChar(text.charAt(after))) {
+            return false;
+        }
         String key = e.key();
-        switch (e.mode()) {
+        return switch (e.mode()) {
             case EXACT -> {
                 for (int k = 0; k < key.length(); k++) {
                     if (norm[begin + k] != key.charAt(k)) {
-                        return false;
+                        yield false;
                     }
                 }
+                yield true;
             }
-            case NAME -> {
-                if (Character.isUpperCase(key.charAt(0)) && !Character.isUpperCase(norm[begin])) {
-                    return false;
-                }
-            }
-            case ANY -> {
+            case NAME -> !e.capitalInitial() || Character.isUpperCase(norm[begin]);
+            case ANY -> true;
+        };
+    }
+
+    /** Records the hit {@code [begin, end)} of a key when it is the longest accepted one at {@code begin} so far. */
+    private static void consider(Entry[] entries, int begin, int end, String text, char[] norm, int base,
+            int[] bestEnd, Entry[] bestEntry) {
+        if (end - begin <= bestEnd[begin] - begin) {
+            return;
+        }
+        for (Entry e : entries) {
+            if (accepts(e, text, norm, base, begin, end)) {
+                bestEnd[begin] = end;
+                bestEntry[begin] = e;
+                return;
             }
         }
-        if (base + begin > 0 && isLatinWordChar(key.charAt(0)) && isLatinWordChar(text.charAt(base + begin - 1))) {
-            return false;
-        }
-        char last = key.charAt(key.length() - 1);
-        int after = base + end;
-        return !(after < text.length() && isLatinWordChar(last) && isLatinWordChar(text.charAt(after)));
     }
 
     /** Per-thread buffers, so that a search allocates only its result. */
@@ -381,9 +458,7 @@ public final class Gazetteer {
 
         TreeMap<String, Entry[]> keys = new TreeMap<>();
         byKey.forEach((k, v) -> keys.put(k, v.toArray(Entry[]::new)));
-        AhoCorasickDoubleArrayTrie<Entry[]> trie = new AhoCorasickDoubleArrayTrie<>();
-        trie.build(keys);
-        return new Gazetteer(trie, Collections.unmodifiableMap(new LinkedHashMap<>(jurisdictions)));
+        return new Gazetteer(keys, Collections.unmodifiableMap(new LinkedHashMap<>(jurisdictions)));
     }
 
     private static void addNames(Map<String, List<Entry>> byKey, String code, Map<String, String> row) {

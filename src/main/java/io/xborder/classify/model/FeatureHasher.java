@@ -44,13 +44,18 @@ public final class FeatureHasher {
 
     /** The n-gram part of a passage's vector, computed once and shared by the passage's candidates. */
     public FeatureVector textFeatures(CharSequence text, int start, int end, Language language) {
+        return textIndices(text, start, end, language).toVector();
+    }
+
+    /** The n-gram indices of a passage in order (each with value 1), without building a vector. */
+    Accumulator textIndices(CharSequence text, int start, int end, Language language) {
         Accumulator acc = new Accumulator(2 * (end - start) + 8);
         if (language == Language.ZH) {
             hanGrams(text, start, end, acc);
         } else {
             words(text, start, end, acc);
         }
-        return acc.toVector();
+        return acc;
     }
 
     /**
@@ -72,7 +77,7 @@ public final class FeatureHasher {
         int previous = mix(FNV_OFFSET, '^');
         int i = start;
         while (i < end) {
-            while (i < end && !Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < end && !isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
             if (i >= end) {
@@ -81,9 +86,9 @@ public final class FeatureHasher {
             int word = FNV_OFFSET;
             boolean digits = true;
             int length = 0;
-            while (i < end && Character.isLetterOrDigit(text.charAt(i))) {
-                char c = Character.toLowerCase(text.charAt(i++));
-                digits &= Character.isDigit(c);
+            while (i < end && isLetterOrDigit(text.charAt(i))) {
+                char c = toLowerCase(text.charAt(i++));
+                digits &= isDigit(c);
                 if (length++ < MAX_WORD) {
                     word = mix(word, c);
                 }
@@ -102,10 +107,10 @@ public final class FeatureHasher {
         char b = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                continue;
-            }
-            if (Character.isDigit(c)) {
+            if (isWhitespaceOrDigit(c)) {
+                if (Character.isWhitespace(c)) {
+                    continue;
+                }
                 c = '0';
             }
             if (b != 0) {
@@ -119,13 +124,54 @@ public final class FeatureHasher {
         }
     }
 
+    // Character class tests of the n-gram loops: the ASCII answers inline, the rest from Character.
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                : Character.isLetterOrDigit(c);
+    }
+
+    private static char toLowerCase(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    /**
+     * Chars that are whitespace or digits, as a bit set over all UTF-16 units (8 KiB) built from Character: most
+     * chars of a Chinese passage are neither, which one look-up tells.
+     */
+    private static final long[] WHITESPACE_OR_DIGIT = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.isWhitespace(c) || Character.isDigit(c)) {
+                WHITESPACE_OR_DIGIT[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    private static boolean isWhitespaceOrDigit(char c) {
+        return (WHITESPACE_OR_DIGIT[c >>> 6] & (1L << c)) != 0;
+    }
+
     /** The index of a named feature ({@code kind} separates name spaces). */
     int index(String feature, char kind) {
-        int h = mix(FNV_OFFSET, kind);
-        for (int i = 0; i < feature.length(); i++) {
-            h = mix(h, feature.charAt(i));
+        return finish(mix(mix(FNV_OFFSET, kind), feature));
+    }
+
+    /** The index of the named feature {@code prefix + name}, without building that string. */
+    int namedIndex(String prefix, String name) {
+        return finish(mix(mix(mix(FNV_OFFSET, 'f'), prefix), name));
+    }
+
+    private static int mix(int h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = mix(h, s.charAt(i));
         }
-        return finish(h);
+        return h;
     }
 
     private static int mix(int h, char c) {
@@ -139,9 +185,18 @@ public final class FeatureHasher {
     }
 
     /** Collects n-gram indices, each with value 1 (a repeated n-gram counts again: term frequency). */
-    private static final class Accumulator {
+    static final class Accumulator {
         private int[] idx;
         private int n;
+
+        int size() {
+            return n;
+        }
+
+        /** The indices, valid up to {@link #size()}. */
+        int[] indices() {
+            return idx;
+        }
 
         Accumulator(int capacity) {
             idx = new int[Math.max(capacity, 8)];

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,31 +85,72 @@ public final class FindingScorer {
         return Optional.of(new Score(LogisticModel.sigmoid(margin), calibrations.get(candidate.category()).probability(margin)));
     }
 
+    /**
+     * Scores for the rule candidates of one passage, in order ({@code null} where the category has no model): the
+     * same numbers as {@link #score(FeatureVector, Language, Finding)}, but the n-grams are hashed once into a
+     * plain index array and the named features without building their names, a map or a vector per candidate.
+     */
+    public Score[] scoreAll(CharSequence text, int start, int end, Language language, List<Finding> candidates) {
+        Score[] out = new Score[candidates.size()];
+        FeatureHasher.Accumulator grams = null;
+        NamedFeatures named = null;
+        for (int i = 0; i < out.length; i++) {
+            Finding candidate = candidates.get(i);
+            LogisticModel model = models.get(candidate.category());
+            if (model == null) {
+                continue;
+            }
+            if (grams == null) {
+                grams = hasher.textIndices(text, start, end, language);
+                named = new NamedFeatures(hasher);
+            }
+            named.clear();
+            namedFeatures(language, candidate, named);
+            double margin = model.margin(grams.indices(), grams.size(), named);
+            out[i] = new Score(LogisticModel.sigmoid(margin), calibrations.get(candidate.category()).probability(margin));
+        }
+        return out;
+    }
+
+    /** Receives the named features of a candidate, each name as a constant prefix and a rest. */
+    interface NamedSink {
+        /** Adds {@code prefix + name}; a name added again keeps its first place and the larger value. */
+        void add(String prefix, String name, double value);
+    }
+
     /** The rule-derived features of a candidate; the training and the run time read them the same way. */
     static Map<String, Double> namedFeatures(Language language, Finding candidate) {
         Map<String, Double> f = new LinkedHashMap<>();
-        f.put("lang:" + language.code(), 1.0);
+        namedFeatures(language, candidate, (prefix, name, value) -> f.merge(prefix + name, value, Math::max));
+        return f;
+    }
+
+    /**
+     * The named features in their fixed order. Only rule, boost and suppression names can repeat (all with value
+     * 1); every other name is unique, so "keep the larger value" and "overwrite" agree for them.
+     */
+    static void namedFeatures(Language language, Finding candidate, NamedSink f) {
+        f.add("lang:", language.code(), 1.0);
         Explanation x = candidate.explanation();
         for (Explanation.RuleHit hit : x.rules()) {
-            f.merge("rule:" + hit.rule(), 1.0, Math::max);
+            f.add("rule:", hit.rule(), 1.0);
         }
         for (Explanation.RuleHit hit : x.boosts()) {
-            f.merge("boost:" + hit.rule(), 1.0, Math::max);
+            f.add("boost:", hit.rule(), 1.0);
         }
         for (Explanation.RuleHit hit : x.suppressions()) {
-            f.merge("suppress:" + hit.rule(), 1.0, Math::max);
+            f.add("suppress:", hit.rule(), 1.0);
         }
-        f.put("ruleScore", Math.tanh(x.ruleScore() / 4.0));
-        f.put("rules", Math.min(x.rules().size(), 6) / 6.0);
-        f.put("modality:" + candidate.modality().name(), 1.0);
+        f.add("ruleScore", "", Math.tanh(x.ruleScore() / 4.0));
+        f.add("rules", "", Math.min(x.rules().size(), 6) / 6.0);
+        f.add("modality:", candidate.modality().name(), 1.0);
         for (Mechanism m : candidate.mechanisms()) {
-            f.put("mechanism:" + m.name(), 1.0);
+            f.add("mechanism:", m.name(), 1.0);
         }
         for (DataCategory d : candidate.dataCategories()) {
-            f.put("data:" + d.name(), 1.0);
+            f.add("data:", d.name(), 1.0);
         }
-        f.put(candidate.jurisdictions().isEmpty() ? "jurisdictions:none" : "jurisdictions:some", 1.0);
-        return f;
+        f.add(candidate.jurisdictions().isEmpty() ? "jurisdictions:none" : "jurisdictions:some", "", 1.0);
     }
 
     FeatureHasher hasher() {

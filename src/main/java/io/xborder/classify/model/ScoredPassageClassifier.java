@@ -56,20 +56,21 @@ public final class ScoredPassageClassifier {
             return candidates;
         }
         List<Finding> out = new ArrayList<>(candidates.size());
-        FeatureVector textFeatures = scorer.get().textFeatures(text, start, end, language);
-        for (Finding f : candidates) {
-            Optional<FindingScorer.Score> score = scorer.get().score(textFeatures, language, f);
-            if (score.isEmpty()) {
+        FindingScorer.Score[] scores = scorer.get().scoreAll(text, start, end, language, candidates);
+        for (int i = 0; i < scores.length; i++) {
+            Finding f = candidates.get(i);
+            FindingScorer.Score score = scores[i];
+            if (score == null) {
                 out.add(f);
                 continue;
             }
-            if (score.get().calibrated() < dropBelow) {
+            if (score.calibrated() < dropBelow) {
                 continue;
             }
             Explanation x = f.explanation();
-            out.add(new Finding(f.category(), score.get().calibrated(), f.modality(), f.mechanisms(), f.jurisdictions(),
+            out.add(new Finding(f.category(), score.calibrated(), f.modality(), f.mechanisms(), f.jurisdictions(),
                     f.dataCategories(), f.evidence(), new Explanation(x.rules(), x.boosts(), x.suppressions(),
-                            x.ruleScore(), score.get().model())));
+                            x.ruleScore(), score.model())));
         }
         return out;
     }
