@@ -206,7 +206,7 @@ public final class Gazetteer {
                     String code = home != null ? home : e.chineseScript() ? "CN" : null;
                     boolean ownedByName = lastNamedEnd == s;
                     boolean followedByOf = e.notFollowedBy() != null
-                            && regionMatchesFolded(fold, end, e.notFollowedBy());
+                            && regionMatchesFolded(fold, n, end, e.notFollowedBy());
                     if (code != null && !ownedByName && !followedByOf) {
                         out.add(new JurisdictionMention(code, s, t, text.substring(s, t)));
                     }
@@ -393,8 +393,9 @@ public final class Gazetteer {
         return false;
     }
 
-    private static boolean regionMatchesFolded(char[] fold, int at, String s) {
-        if (at + s.length() > fold.length) {
+    /** Whether {@code fold[at, n)} starts with {@code s}; the buffer past {@code n} is an earlier passage's. */
+    private static boolean regionMatchesFolded(char[] fold, int n, int at, String s) {
+        if (at + s.length() > n) {
             return false;
         }
         for (int k = 0; k < s.length(); k++) {

@@ -168,6 +168,18 @@ class GazetteerTest {
     }
 
     @Test
+    void aDeicticPhraseAtThePassageEndIsNotJudgedByWhatFollowedItInAnEarlierPassage() {
+        String en = "shall be stored within the territory";
+        String earlier = en + " of France, as the earlier and longer passage said";
+
+        // the same thread first reads a longer passage in which "of" follows the phrase at the same offset
+        assertThat(GAZETTEER.find(earlier, 0, earlier.length(), "IN", Language.EN))
+                .extracting(JurisdictionMention::code).containsExactly("FR");
+        assertThat(GAZETTEER.find(en, 0, en.length(), "IN", Language.EN)).extracting(JurisdictionMention::code)
+                .containsExactly("IN");
+    }
+
+    @Test
     void givesTheSameAnswersFromManyThreads() throws Exception {
         String text = "The CAC and 欧盟委员会 agreed: data of Hong Kong and 美国 users stays 境内, not in the UK.";
         List<JurisdictionMention> expected = GAZETTEER.find(text, 0, text.length(), null, Language.ZH);
