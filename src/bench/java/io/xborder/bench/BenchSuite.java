@@ -66,7 +66,8 @@ public final class BenchSuite {
         String loadAfter = loadAverage();
         StringBuilder out = new StringBuilder();
         out.append('\n').append("xborder benchmarks — ").append(machine()).append('\n');
-        out.append("service JVM options: ").append(ServiceProcess.jvmArgs().isEmpty() ? "(none: JVM defaults)"
+        out.append("service JVM options: ").append(ServiceProcess.jvmArgs().isEmpty()
+                ? "(none: JVM defaults)"
                 : String.join(" ", ServiceProcess.jvmArgs())).append('\n');
         out.append("load average (1/5/15 min): ").append(loadBefore).append(" at start, ").append(loadAfter)
                 .append(" at end\n\n");
@@ -93,7 +94,8 @@ public final class BenchSuite {
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> msPerOp = new LinkedHashMap<>();
         for (RunResult r : results) {
-            String key = r.getParams().getBenchmark().replaceAll(".*\\.", "") + ":" + r.getParams().getParam("language");
+            String key = r.getParams().getBenchmark().replaceAll(".*\\.", "") + ":"
+                    + r.getParams().getParam("language");
             msPerOp.put(key, r.getPrimaryResult().getScore());
         }
         for (Language l : Language.values()) {
@@ -107,7 +109,8 @@ public final class BenchSuite {
 
     // --- the packaged service --------------------------------------------------------------------------------
 
-    private static void services(BenchTable table, boolean classify, boolean findings, boolean service) throws Exception {
+    private static void services(BenchTable table, boolean classify, boolean findings, boolean service)
+            throws Exception {
         try (BenchDatabase db = BenchDatabase.start()) {
             // a first start migrates the schema (when needed) and warms the file cache; not measured
             try (ServiceProcess first = ServiceProcess.start(db, "service-migrate")) {
@@ -170,7 +173,8 @@ public final class BenchSuite {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BareJvm.class.getName(), db.url()));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line = in.readLine();
             double ms = (System.nanoTime() - t0) / 1e6;
             if (!"ready".equals(line)) {
@@ -196,7 +200,8 @@ public final class BenchSuite {
                 ClassifyBench.Result core = ClassifyBench.core(analyzer, l, texts);
                 ClassifyBench.Result http = ClassifyBench.http(s.baseUrl(), l, texts);
                 String name = "classify " + ClassifyBench.bodyLabel(bytes) + " " + l.code();
-                System.err.printf(Locale.ROOT, "bench: %s: HTTP %.1f/s p50 %.1f p99 %.1f ms, core %.1f/s p50 %.1f p99 %.1f ms%n",
+                System.err.printf(Locale.ROOT,
+                        "bench: %s: HTTP %.1f/s p50 %.1f p99 %.1f ms, core %.1f/s p50 %.1f p99 %.1f ms%n",
                         name, http.perSecond(), http.latencies().percentileMs(50), http.latencies().percentileMs(99),
                         core.perSecond(), core.latencies().percentileMs(50), core.latencies().percentileMs(99));
                 table.add(name + " throughput", http.perSecond(), core.perSecond(), "req/s",
@@ -268,7 +273,8 @@ public final class BenchSuite {
                     .findFirst().map(l -> l.replaceAll(".*:\\s*", "")).orElse(cpu);
             mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                     .findFirst().map(l -> String.format(Locale.ROOT, ", %.0f GB RAM",
-                            Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)).orElse("");
+                            Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0))
+                    .orElse("");
         } catch (Exception e) {
             // not Linux
         }

@@ -52,6 +52,7 @@ final class ClassifyBench {
     }
 
     interface Call {
+
         boolean call(int i) throws Exception;
     }
 

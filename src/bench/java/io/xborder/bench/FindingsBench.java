@@ -67,12 +67,14 @@ final class FindingsBench {
             }
             mixes.add(new Mix("jurisdiction (top 6 rotated)", juris));
             List<Req> catMech = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select category, m, count(*) from (select category, unnest(mechanisms) m "
-                    + "from findings tablesample system (5)) x group by 1, 2 order by 3 desc limit 6")) {
+            try (ResultSet rs = s
+                    .executeQuery("select category, m, count(*) from (select category, unnest(mechanisms) m "
+                            + "from findings tablesample system (5)) x group by 1, 2 order by 3 desc limit 6")) {
                 while (rs.next()) {
                     String cat = rs.getString(1);
                     String m = rs.getString(2);
-                    catMech.add(new Req("category=" + cat + "&mechanism=" + m, Map.of("category", cat, "mechanism", m)));
+                    catMech.add(
+                            new Req("category=" + cat + "&mechanism=" + m, Map.of("category", cat, "mechanism", m)));
                 }
             }
             mixes.add(new Mix("category+mechanism (top 6)", catMech));
@@ -90,8 +92,9 @@ final class FindingsBench {
             mixes.add(new Mix("text ZH q=境外", List.of(new Req("q=" + enc("境外"), Map.of("text", "境外")))));
             List<Req> deep = new ArrayList<>();
             for (int offset : new int[] { 100_000, 300_000, 500_000, 800_000 }) {
-                try (ResultSet rs = s.executeQuery("select occurred_on, id from findings order by occurred_on desc, id desc "
-                        + "offset " + offset + " limit 1")) {
+                try (ResultSet rs = s
+                        .executeQuery("select occurred_on, id from findings order by occurred_on desc, id desc "
+                                + "offset " + offset + " limit 1")) {
                     if (rs.next()) {
                         LocalDate d = rs.getObject(1, LocalDate.class);
                         long id = rs.getLong(2);
@@ -203,6 +206,7 @@ final class FindingsBench {
     }
 
     interface Sender {
+
         void send(Req req, Consumer<Boolean> done);
     }
 
@@ -273,7 +277,8 @@ final class FindingsBench {
         }
         if (f.containsKey("text")) {
             String t = (String) f.get("text");
-            boolean caseless = t.equals(t.toLowerCase(java.util.Locale.ROOT)) && t.equals(t.toUpperCase(java.util.Locale.ROOT));
+            boolean caseless = t.equals(t.toLowerCase(java.util.Locale.ROOT))
+                    && t.equals(t.toUpperCase(java.util.Locale.ROOT));
             // as the service: LIKE for a query without cased letters (its rare-Han-pair index path is not benchmarked)
             where.append(caseless ? " and p1_0.text like ? escape '\\'" : " and p1_0.text ilike ? escape '\\'");
             params.add("%" + f.get("text") + "%");

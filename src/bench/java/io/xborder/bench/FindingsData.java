@@ -47,7 +47,8 @@ final class FindingsData {
 
     private FindingsData() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(Path.of("src/training/data/xborder-labelled.jsonl"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(Path.of("src/training/data/xborder-labelled.jsonl"),
+                StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
@@ -96,12 +97,14 @@ final class FindingsData {
             for (long n = next; n < next + CHUNK; n++) {
                 findings += document(n, docs, passages, finds);
             }
-            copy.copyIn("COPY documents (id, title, source_url, language, jurisdiction, published_at, content_hash, text) FROM STDIN",
+            copy.copyIn(
+                    "COPY documents (id, title, source_url, language, jurisdiction, published_at, content_hash, text) FROM STDIN",
                     new StringReader(docs.toString()));
             copy.copyIn("COPY passages (id, document_id, idx, start_offset, end_offset, text, language) FROM STDIN",
                     new StringReader(passages.toString()));
-            copy.copyIn("COPY findings (id, passage_id, document_id, language, occurred_on, category, confidence, modality, "
-                    + "mechanisms, jurisdictions, data_categories, evidence, ruleset_version) FROM STDIN",
+            copy.copyIn(
+                    "COPY findings (id, passage_id, document_id, language, occurred_on, category, confidence, modality, "
+                            + "mechanisms, jurisdictions, data_categories, evidence, ruleset_version) FROM STDIN",
                     new StringReader(finds.toString()));
             c.commit();
             next += CHUNK;
@@ -144,7 +147,8 @@ final class FindingsData {
             for (String category : l.categories()) {
                 long findingId = passageId * 2 + (category.equals("DATA_LOCALIZATION") ? 0 : 1);
                 List<String> jurisdictions = l.jurisdictions().isEmpty() && l.docJurisdiction() != null
-                        ? List.of(l.docJurisdiction()) : l.jurisdictions();
+                        ? List.of(l.docJurisdiction())
+                        : l.jurisdictions();
                 int cueEnd = Math.min(end, start + Math.min(12, l.text().length()));
                 String evidence = "[{\"start\":" + start + ",\"end\":" + cueEnd + ",\"text\":\""
                         + jsonEscape(text.substring(start, cueEnd)) + "\",\"cue\":\"bench\"}]";

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,26 +44,26 @@ public final class IngestBenchmark {
             + java.util.UUID.randomUUID().toString().replace("-", "");
 
     private static final String[] NEWS = {
-        "The ministry published the draft on Tuesday after months of consultation with industry groups.",
-        "Analysts said the market reaction was muted, with shares of the largest operators little changed.",
-        "The company reported revenue of 4.2 billion dollars for the quarter, up 7 percent from a year earlier.",
-        "Officials declined to say when the final version of the rules would take effect.",
-        "Several trade associations asked for a longer transition period for smaller firms.",
-        "The regulator also opened a consultation on cloud services used by hospitals and schools.",
-        "Mr. Lee, a partner at a law firm in Singapore, said clients were reviewing their contracts.",
-        "The U.S. Chamber of Commerce said the proposal raised questions for companies operating in the region.",
-        "The new data centre in the capital is expected to open next year and employ about 300 people.",
-        "Critics said the drafting was vague and left too much room for interpretation by local authorities.",
+            "The ministry published the draft on Tuesday after months of consultation with industry groups.",
+            "Analysts said the market reaction was muted, with shares of the largest operators little changed.",
+            "The company reported revenue of 4.2 billion dollars for the quarter, up 7 percent from a year earlier.",
+            "Officials declined to say when the final version of the rules would take effect.",
+            "Several trade associations asked for a longer transition period for smaller firms.",
+            "The regulator also opened a consultation on cloud services used by hospitals and schools.",
+            "Mr. Lee, a partner at a law firm in Singapore, said clients were reviewing their contracts.",
+            "The U.S. Chamber of Commerce said the proposal raised questions for companies operating in the region.",
+            "The new data centre in the capital is expected to open next year and employ about 300 people.",
+            "Critics said the drafting was vague and left too much room for interpretation by local authorities.",
     };
     private static final String[] RULES = {
-        "Operators of critical information infrastructure shall store personal information collected within the "
-                + "territory of the People's Republic of China within that territory.",
-        "Where it is truly necessary to provide such data abroad, a security assessment shall be conducted.",
-        "All payment system providers shall ensure that the entire data relating to payment systems is stored in "
-                + "a system only in India.",
-        "Mr. Musk is seeking approval to transfer data collected in China overseas.",
-        "Personal data may be transferred to a third country only if the Commission has decided that the country "
-                + "ensures an adequate level of protection.",
+            "Operators of critical information infrastructure shall store personal information collected within the "
+                    + "territory of the People's Republic of China within that territory.",
+            "Where it is truly necessary to provide such data abroad, a security assessment shall be conducted.",
+            "All payment system providers shall ensure that the entire data relating to payment systems is stored in "
+                    + "a system only in India.",
+            "Mr. Musk is seeking approval to transfer data collected in China overseas.",
+            "Personal data may be transferred to a third country only if the Commission has decided that the country "
+                    + "ensures an adequate level of protection.",
     };
 
     private IngestBenchmark() {
@@ -90,7 +89,8 @@ public final class IngestBenchmark {
                 Runtime.getRuntime().availableProcessors(), m.loadBefore);
         System.out.println("| path | documents | passages | findings | seconds | documents/s |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| API: POST /api/v1/documents (JSON, %d client threads) | %d | %d | %d | %.2f | %.0f |%n",
+        System.out.printf(Locale.ROOT,
+                "| API: POST /api/v1/documents (JSON, %d client threads) | %d | %d | %d | %.2f | %.0f |%n",
                 m.threads, m.api.stored, m.passages, m.findings, m.api.seconds, m.apiRate());
         System.out.printf(Locale.ROOT, "| raw JDBC batch insert of the same rows | %d | %d | %d | %.2f | %.0f |%n",
                 m.documents, m.passages, m.findings, m.rawSeconds, m.rawRate());
@@ -184,7 +184,8 @@ public final class IngestBenchmark {
             futures.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < texts.size() && System.nanoTime() < deadline) {
-                    String body = "{\"title\":\"Bulletin " + i + "\",\"language\":\"en\",\"publishedAt\":\"2024-05-01\","
+                    String body = "{\"title\":\"Bulletin " + i
+                            + "\",\"language\":\"en\",\"publishedAt\":\"2024-05-01\","
                             + "\"text\":" + jsonString(texts.get(i)) + "}";
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
                             .header("Content-Type", "application/json")
@@ -213,10 +214,12 @@ public final class IngestBenchmark {
         Random random = new Random(42 ^ run.hashCode());
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            StringBuilder b = new StringBuilder("Data bulletin ").append(i).append(" (run ").append(run).append(")\n\n");
+            StringBuilder b = new StringBuilder("Data bulletin ").append(i).append(" (run ").append(run)
+                    .append(")\n\n");
             while (b.length() < 5000) {
                 for (int s = 0; s < 4; s++) {
-                    b.append(random.nextInt(8) == 0 ? RULES[random.nextInt(RULES.length)]
+                    b.append(random.nextInt(8) == 0
+                            ? RULES[random.nextInt(RULES.length)]
                             : NEWS[random.nextInt(NEWS.length)]).append(' ');
                 }
                 b.setLength(b.length() - 1);
@@ -232,6 +235,7 @@ public final class IngestBenchmark {
     }
 
     record Table(String name, List<String> columns, List<String> types, List<String[]> rows) {
+
         int size() {
             return rows.size();
         }
@@ -269,7 +273,8 @@ public final class IngestBenchmark {
     }
 
     static void applyMigrations(String url) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
             Path dir = Path.of("migrations");
             if (!Files.isDirectory(dir)) {
                 throw new IllegalStateException("run from the project folder: " + dir.toAbsolutePath() + " not found");
@@ -408,8 +413,10 @@ public final class IngestBenchmark {
                     count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
-            return count == 0 ? "unknown" : String.format(Locale.ROOT, "%.1f ms per document (mean of %.0f; %d documents "
-                    + "posted incl. warm-up)", 1000 * sum / count, count, documents);
+            return count == 0
+                    ? "unknown"
+                    : String.format(Locale.ROOT, "%.1f ms per document (mean of %.0f; %d documents "
+                            + "posted incl. warm-up)", 1000 * sum / count, count, documents);
         } catch (IOException | InterruptedException | NumberFormatException e) {
             return "unknown (" + e + ")";
         }

@@ -15,7 +15,8 @@ import java.util.Locale;
  */
 public final class QuickProfile {
 
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+            .getThreadMXBean();
 
     public static void main(String[] args) {
         for (Language l : Language.values()) {
@@ -41,7 +42,8 @@ public final class QuickProfile {
                 f += analyzer.analyze(text, l, null).findingCount();
                 long t4 = CPU.getCurrentThreadCpuTime();
                 if (round >= 3) {
-                    System.out.printf(Locale.ROOT, "%s %d passages: segment %.1f MB/s, rules %.1f MB/s, rules+scorer %.1f MB/s, all %.1f MB/s (%d)%n",
+                    System.out.printf(Locale.ROOT,
+                            "%s %d passages: segment %.1f MB/s, rules %.1f MB/s, rules+scorer %.1f MB/s, all %.1f MB/s (%d)%n",
                             l, segments.size(), mb / ((t1 - t0) / 1e9), mb / ((t2 - t1) / 1e9), mb / ((t3 - t2) / 1e9),
                             mb / ((t4 - t3) / 1e9), f);
                 }

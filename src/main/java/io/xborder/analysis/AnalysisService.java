@@ -34,7 +34,8 @@ public class AnalysisService {
 
     /** Whether a single line of text, classified on its own, yields any finding. */
     public boolean hasFindings(String line) {
-        return !analyzer.classifier().classify(line, 0, line.length(), LanguageDetector.detect(line, 0, line.length()), null)
+        return !analyzer.classifier()
+                .classify(line, 0, line.length(), LanguageDetector.detect(line, 0, line.length()), null)
                 .isEmpty();
     }
 

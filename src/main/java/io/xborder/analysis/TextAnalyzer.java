@@ -50,7 +50,8 @@ public final class TextAnalyzer {
      * As {@link #analyze(String, Language, String)}, also dropping the whole lines {@code alsoBoilerplate} accepts
      * (lines that repeat across the documents of one source).
      */
-    public AnalyzedText analyze(String text, Language language, String jurisdiction, Predicate<String> alsoBoilerplate) {
+    public AnalyzedText analyze(String text, Language language, String jurisdiction,
+            Predicate<String> alsoBoilerplate) {
         List<Segment> segments = segmenter.segment(text, language, alsoBoilerplate);
         List<AnalyzedPassage> passages = new ArrayList<>(segments.size());
         long hanChars = 0;
@@ -66,7 +67,8 @@ public final class TextAnalyzer {
         }
         Language overall = language;
         if (overall == null) {
-            overall = allChars == 0 ? LanguageDetector.detect(text, 0, text.length())
+            overall = allChars == 0
+                    ? LanguageDetector.detect(text, 0, text.length())
                     : hanChars * 2 >= allChars ? Language.ZH : Language.EN;
         }
         return new AnalyzedText(overall, passages);

@@ -66,8 +66,8 @@ public class ClassifyResource {
                     examples = @ExampleObject(name = "wrong type", value = Examples.PROBLEM_415)))
     public ClassifyResponse classify(ClassifyRequest request,
             @Parameter(description = "Add the explanation (rules, words, scores) to every finding.",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN))
-            @QueryParam("explain") String explain) {
+                    schema = @Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("explain") String explain) {
         boolean withExplanation = WireValues.flag("explain", explain);
         if (request == null) {
             throw new InvalidRequestException("body", "a JSON object with a text field is required");

@@ -2,27 +2,27 @@ package io.xborder.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.xborder.ingest.IngestFailure;
+import io.xborder.security.Challenges;
+import io.xborder.security.ConsoleSessionMechanism;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import io.xborder.security.Challenges;
-import io.xborder.security.ConsoleSessionMechanism;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -37,6 +37,7 @@ public class ProblemMapper {
 
     /** RFC 6585; not among JAX-RS's named statuses. */
     private static final Response.StatusType PRECONDITION_REQUIRED = new Response.StatusType() {
+
         @Override
         public int getStatusCode() {
             return 428;
@@ -86,7 +87,8 @@ public class ProblemMapper {
         if (uri != null && ConsoleSessionMechanism.isConsolePath(uri.getPath())) {
             String next = uri.getRequestUri().getRawPath()
                     + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-            return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))).build();
+            return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
+                    .build();
         }
         return Response.fromResponse(problem(Response.Status.UNAUTHORIZED, detail, uri, List.of()))
                 .header("WWW-Authenticate", Challenges.HEADER_VALUE).build();
@@ -97,9 +99,11 @@ public class ProblemMapper {
     public Response jsonLimit(StreamConstraintsException e, UriInfo uri) {
         String message = String.valueOf(e.getOriginalMessage());
         boolean length = message.contains("String value length");
-        String detail = length ? "A JSON string in the body is over the length limit."
-                : message.contains("nesting depth") ? "The JSON body is nested deeper than " + StrictJson.MAX_DEPTH + " levels."
-                : "The JSON body is over a size limit (number length or token count).";
+        String detail = length
+                ? "A JSON string in the body is over the length limit."
+                : message.contains("nesting depth")
+                        ? "The JSON body is nested deeper than " + StrictJson.MAX_DEPTH + " levels."
+                        : "The JSON body is over a size limit (number length or token count).";
         return problem(length ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST, detail, uri,
                 List.of());
     }
@@ -178,7 +182,8 @@ public class ProblemMapper {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
             String message = e instanceof InvalidFormatException f
-                    ? "cannot read " + abbreviate(String.valueOf(f.getValue())) + " as " + f.getTargetType().getSimpleName()
+                    ? "cannot read " + abbreviate(String.valueOf(f.getValue())) + " as "
+                            + f.getTargetType().getSimpleName()
                     : "has the wrong type or shape";
             detail = "Invalid JSON value: " + field + " " + message;
             errors = List.of(new Problem.FieldError(field, message));
@@ -214,7 +219,8 @@ public class ProblemMapper {
                     .header("Retry-After", "5").build();
         }
         LOG.error("Unexpected failure on " + (uri == null ? "?" : uri.getPath()), e);
-        return problem(Response.Status.INTERNAL_SERVER_ERROR, "The server could not complete the request.", uri, List.of());
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "The server could not complete the request.", uri,
+                List.of());
     }
 
     /**
@@ -224,7 +230,8 @@ public class ProblemMapper {
     public static Problem describe(Exception e, String instance) {
         if (e instanceof IngestFailure f) {
             Response.Status status = Response.Status.fromStatusCode(f.kind().status());
-            String title = status != null ? status.getReasonPhrase()
+            String title = status != null
+                    ? status.getReasonPhrase()
                     : f.kind().status() == 422 ? "Unprocessable Content" : "Error";
             return new Problem(f.kind().problemType(), title, f.kind().status(), f.getMessage(), instance, List.of());
         }

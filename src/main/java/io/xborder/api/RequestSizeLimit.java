@@ -30,7 +30,8 @@ public class RequestSizeLimit {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && isOver(length)) {
                 Problem problem = new Problem("about:blank", "Request Entity Too Large", 413,
-                        "The request body is over the limit of " + maxBodyBytes + " bytes.", ctx.request().path(), List.of());
+                        "The request body is over the limit of " + maxBodyBytes + " bytes.", ctx.request().path(),
+                        List.of());
                 try {
                     ctx.response().setStatusCode(413)
                             .putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -36,18 +36,14 @@ public class RulesResource {
     @Schema(name = "ActiveRules")
     public record ActiveRules(
             @Schema(description = "The version stored on every finding: rule files' hash, plus the model's version when "
-                    + "a learned scorer is active.", examples = "2026.11-c250303e+scorer-b5213b2d")
-            String version,
-            @Schema(description = "Content hash of the rule files.", examples = "2026.11-c250303e")
-            String rulesetVersion,
-            @Schema(description = "The learned scorer, or null when none is active.", nullable = true)
-            Model model,
+                    + "a learned scorer is active.", examples = "2026.11-c250303e+scorer-b5213b2d") String version,
+            @Schema(description = "Content hash of the rule files.",
+                    examples = "2026.11-c250303e") String rulesetVersion,
+            @Schema(description = "The learned scorer, or null when none is active.", nullable = true) Model model,
             @Schema(description = "Rules per language: lexicon, category rules (patterns with scores, context boosts, "
-                    + "suppressions), mechanism, modality and data-category cues, and the rule-score calibration.")
-            RuleSet rules,
+                    + "suppressions), mechanism, modality and data-category cues, and the rule-score calibration.") RuleSet rules,
             @Schema(description = "Per rule (evidence cue) of reviewed findings: how many were confirmed and how many "
-                    + "rejected, most rejected first. Rules that misfire show here.")
-            List<RuleReviewCounts.RuleReviews> reviews) {
+                    + "rejected, most rejected first. Rules that misfire show here.") List<RuleReviewCounts.RuleReviews> reviews) {
     }
 
     /** The learned scorer: version and what training measured. */
@@ -66,7 +62,8 @@ public class RulesResource {
             description = "The version stored on every finding, the rules per language and category as loaded from the "
                     + "rule data files, and the learned scorer's version with its training measurements.")
     @APIResponse(responseCode = "200", description = "The active rules",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActiveRules.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActiveRules.class)))
     public ActiveRules rules() {
         return new ActiveRules(classifier.version(), classifier.rules().rulesetVersion(),
                 classifier.scorer().map(Model::of).orElse(null), classifier.rules().ruleSet(), reviewCounts.counts());

@@ -72,8 +72,10 @@ public class SecurityDocumentation implements OASFilter {
         op.setSecurity(new ArrayList<>(List.of(
                 OASFactory.createSecurityRequirement().addScheme(BEARER, scopes),
                 OASFactory.createSecurityRequirement().addScheme(API_KEY, scopes))));
-        String who = roles.isEmpty() ? "any authenticated caller" : "role " + String.join(" or ", roles)
-                + " (admin includes analyst, analyst includes viewer)";
+        String who = roles.isEmpty()
+                ? "any authenticated caller"
+                : "role " + String.join(" or ", roles)
+                        + " (admin includes analyst, analyst includes viewer)";
         op.getResponses().addAPIResponse("401", ProblemDocumentation.response("No credential, or one that is not "
                 + "valid (unknown or revoked key; expired, foreign or wrongly signed token)."));
         op.getResponses().addAPIResponse("403", ProblemDocumentation.response("Authenticated, but without " + who

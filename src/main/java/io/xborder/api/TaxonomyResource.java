@@ -35,7 +35,8 @@ public class TaxonomyResource {
                     new Value(ReviewStatus.CONFIRMED.name(), "An analyst confirmed the finding."),
                     new Value(ReviewStatus.REJECTED.name(), "An analyst rejected the finding.")),
             WireValues.knownJurisdictions().stream().sorted()
-                    .map(code -> new Value(code, code.equals("EU") ? "European Union"
+                    .map(code -> new Value(code, code.equals("EU")
+                            ? "European Union"
                             : new Locale("", code).getDisplayCountry(Locale.ENGLISH)))
                     .toList());
 
@@ -58,7 +59,8 @@ public class TaxonomyResource {
             description = "Categories, mechanisms, modalities, data categories, review statuses and jurisdiction codes, "
                     + "each with its description. These strings are the wire values of every endpoint.")
     @APIResponse(responseCode = "200", description = "The value sets",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Taxonomy.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Taxonomy.class)))
     public Taxonomy taxonomy() {
         return TAXONOMY;
     }

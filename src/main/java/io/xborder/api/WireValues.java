@@ -20,7 +20,8 @@ public final class WireValues {
             throw new InvalidRequestException(field, "must not be blank");
         }
         if (value.length() > maxChars) {
-            throw new PayloadTooLargeException(field + " has " + value.length() + " characters; the limit is " + maxChars);
+            throw new PayloadTooLargeException(
+                    field + " has " + value.length() + " characters; the limit is " + maxChars);
         }
         return value;
     }
@@ -32,7 +33,8 @@ public final class WireValues {
         }
         String code = value.trim().toUpperCase(Locale.ROOT);
         if (!JURISDICTIONS.contains(code)) {
-            throw new InvalidRequestException(field, "must be an ISO 3166-1 alpha-2 code or EU, not '" + clip(value) + "'");
+            throw new InvalidRequestException(field,
+                    "must be an ISO 3166-1 alpha-2 code or EU, not '" + clip(value) + "'");
         }
         return code;
     }
@@ -43,7 +45,8 @@ public final class WireValues {
             return null;
         }
         return Language.fromCode(value)
-                .orElseThrow(() -> new InvalidRequestException(field, "must be one of en, zh, not '" + clip(value) + "'"));
+                .orElseThrow(
+                        () -> new InvalidRequestException(field, "must be one of en, zh, not '" + clip(value) + "'"));
     }
 
     /** true/false (absent = false). */
@@ -81,7 +84,8 @@ public final class WireValues {
         } catch (NumberFormatException | NullPointerException e) {
             // reported below
         }
-        throw new InvalidRequestException(field, "must be a positive integer, not '" + clip(String.valueOf(value)) + "'");
+        throw new InvalidRequestException(field,
+                "must be a positive integer, not '" + clip(String.valueOf(value)) + "'");
     }
 
     /** An ISO date (2024-05-01) or date-time (2024-05-01T10:00:00Z), as a date; null when absent. */

@@ -40,17 +40,19 @@ public class AuditResource {
     @Operation(summary = "List audit entries",
             description = "Newest first. Every filter is optional and they combine. Requires admin.")
     @APIResponse(responseCode = "200", description = "A page of audit entries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditPage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter or paging")
     public AuditPage list(
             @Parameter(description = "Principal name, e.g. key:alice") @QueryParam("actor") String actor,
-            @Parameter(description = "e.g. finding.review, document.delete, apikey.create, apikey.revoke, feed.update")
-            @QueryParam("action") String action,
+            @Parameter(
+                    description = "e.g. finding.review, document.delete, apikey.create, apikey.revoke, feed.update") @QueryParam("action") String action,
             @Parameter(description = "finding, document, apikey, feed") @QueryParam("targetType") String targetType,
             @Parameter(description = "The target's id") @QueryParam("targetId") String targetId,
-            @Parameter(description = "At or after (ISO date or date-time)", example = "2026-01-01") @QueryParam("from") String from,
-            @Parameter(description = "Before (ISO date: up to the end of that day; or date-time)", example = "2026-12-31")
-            @QueryParam("to") String to,
+            @Parameter(description = "At or after (ISO date or date-time)",
+                    example = "2026-01-01") @QueryParam("from") String from,
+            @Parameter(description = "Before (ISO date: up to the end of that day; or date-time)",
+                    example = "2026-12-31") @QueryParam("to") String to,
             @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
@@ -89,7 +91,8 @@ public class AuditResource {
             }
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "must be an ISO date (2026-05-01) or date-time (2026-05-01T10:00:00Z)");
+            throw new InvalidRequestException(field,
+                    "must be an ISO date (2026-05-01) or date-time (2026-05-01T10:00:00Z)");
         }
     }
 }

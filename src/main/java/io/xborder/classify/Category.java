@@ -2,6 +2,7 @@ package io.xborder.classify;
 
 /** The two finding categories of the taxonomy; constant names are the wire values. */
 public enum Category {
+
     /** Data is stored or processed inside a jurisdiction. */
     DATA_LOCALIZATION("Data is required, promised or reported to be stored or processed inside a jurisdiction."),
     /** Data is moved, provided or made accessible outside a jurisdiction. */

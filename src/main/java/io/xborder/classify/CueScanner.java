@@ -114,6 +114,7 @@ final class CueScanner {
 
     /** A reusable lower-cased copy of the passage, seen by the automaton as a CharSequence. */
     static final class LowerText implements CharSequence {
+
         char[] buf = new char[256];
         int len;
 
@@ -148,6 +149,7 @@ final class CueScanner {
 
     /** Collects cues per named group. */
     static final class Builder {
+
         private final Map<String, Integer> groupIds = new LinkedHashMap<>();
         private final Map<String, List<Integer>> entries = new HashMap<>();
 
@@ -213,6 +215,7 @@ final class CueScanner {
      * one pass over all hits per group.
      */
     static final class Hits implements Gazetteer.KeyHits {
+
         private final int[] counts;
         private long[] packed = new long[64];
         private int[] groups = new int[64];

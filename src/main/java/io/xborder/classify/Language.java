@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /** The languages xborder reads; {@link #code()} is the wire value. */
 public enum Language {
-    EN("en"),
-    ZH("zh");
+
+    EN("en"), ZH("zh");
 
     private final String code;
 

@@ -146,7 +146,9 @@ final class LanguageEngine {
         var mech = rules.mechanisms();
         this.negationGroup = mech.negation() == null ? -1 : cc.list("mech:negation", mech.negation());
         this.negationWindow = mech.negationWindow() == null ? 60 : mech.negationWindow();
-        this.closeNegationGroup = mech.closeNegation() == null ? -1 : cc.list("mech:close-negation", mech.closeNegation());
+        this.closeNegationGroup = mech.closeNegation() == null
+                ? -1
+                : cc.list("mech:close-negation", mech.closeNegation());
         this.closeNegationWindow = mech.closeNegationWindow() == null ? 12 : mech.closeNegationWindow();
         for (var e : mech.mechanisms().entrySet()) {
             MechanismCues m = e.getValue();
@@ -154,7 +156,8 @@ final class LanguageEngine {
                 mechanismGroups.put(e.getKey(), cc.list("mech:" + e.getKey(), m.cues()));
             }
             if (m.weak() != null) {
-                Set<Mechanism> notNear = m.weakNotNear() == null ? EnumSet.noneOf(Mechanism.class)
+                Set<Mechanism> notNear = m.weakNotNear() == null
+                        ? EnumSet.noneOf(Mechanism.class)
                         : EnumSet.copyOf(m.weakNotNear());
                 mechanismWeak.put(e.getKey(), new WeakCues(cc.list("mech-weak:" + e.getKey(), m.weak()), notNear,
                         m.weakWindow() == null ? 40 : m.weakWindow()));
@@ -196,7 +199,8 @@ final class LanguageEngine {
         this.notGenericDataGroup = dc.notGeneric() == null ? -1 : cc.list("dcat:not-generic", dc.notGeneric());
         this.fallbackCategory = dc.fallback() == null ? DataCategory.OTHER : dc.fallback();
         this.personalWhen = dc.personalWhen() == null || dc.personalWhen().isEmpty()
-                ? EnumSet.noneOf(Mechanism.class) : EnumSet.copyOf(dc.personalWhen());
+                ? EnumSet.noneOf(Mechanism.class)
+                : EnumSet.copyOf(dc.personalWhen());
         if (rules.lexicon() != null && rules.lexicon().jurisdictions() != null) {
             for (var e : rules.lexicon().jurisdictions().entrySet()) {
                 jurisdictionGroups.put(e.getKey(), cc.list("jur:" + e.getKey(), e.getValue()));
@@ -220,6 +224,7 @@ final class LanguageEngine {
 
     /** Resolves cue lists and group references into scanner groups. */
     private static final class Compiler {
+
         private final CueScanner.Builder b;
         private final Map<String, List<String>> named;
 
@@ -302,6 +307,7 @@ final class LanguageEngine {
 
     /** Per-call state: the passage, its hits and the lazily computed gazetteer mentions. */
     private final class Context {
+
         final String text;
         final int start;
         final int end;
@@ -458,7 +464,8 @@ final class LanguageEngine {
             int e0 = idx.ends[0];
             if (s.overlap) {
                 overlapSuppressors.add(idx);
-                res.suppressions.add(new Explanation.RuleHit(s.id, ctx.words(s0, e0), ctx.start + s0, ctx.start + e0, 0.0));
+                res.suppressions
+                        .add(new Explanation.RuleHit(s.id, ctx.words(s0, e0), ctx.start + s0, ctx.start + e0, 0.0));
             } else {
                 res.penalty += s.penalty;
                 res.suppressions.add(new Explanation.RuleHit(s.id, ctx.words(s0, e0), ctx.start + s0, ctx.start + e0,
@@ -477,7 +484,7 @@ final class LanguageEngine {
                 int lo = as;
                 int hi = ae;
                 List<int[]> parts = new ArrayList<>(3);
-                parts.add(new int[] {as, ae});
+                parts.add(new int[] { as, ae });
                 boolean ok = true;
                 for (int[] alternatives : r.requires) {
                     int[] best = null;
@@ -485,7 +492,7 @@ final class LanguageEngine {
                         SpanIndex idx = ctx.group(g);
                         int j = idx.nearest(as, ae, r.window, overlapSuppressors);
                         if (j >= 0) {
-                            best = new int[] {idx.starts[j], idx.ends[j]};
+                            best = new int[] { idx.starts[j], idx.ends[j] };
                             break; // alternatives are listed in order of preference ("abroad|@place")
                         }
                     }
@@ -501,7 +508,8 @@ final class LanguageEngine {
                     continue;
                 }
                 double ruleScore = r.score;
-                res.rules.add(new Explanation.RuleHit(r.id, ctx.words(lo, hi), ctx.start + lo, ctx.start + hi, r.score));
+                res.rules
+                        .add(new Explanation.RuleHit(r.id, ctx.words(lo, hi), ctx.start + lo, ctx.start + hi, r.score));
                 if (hi - lo <= MAX_EVIDENCE_SPAN) {
                     res.evidence.add(new Evidence(ctx.start + lo, ctx.start + hi, ctx.words(lo, hi), r.id));
                 } else {
@@ -574,7 +582,7 @@ final class LanguageEngine {
         }
         SpanIndex idx = ctx.hits.get(group);
         for (int i = 0; i < idx.size() && i < 64; i++) {
-            out.add(new int[] {idx.starts[i], idx.ends[i], kind});
+            out.add(new int[] { idx.starts[i], idx.ends[i], kind });
         }
     }
 
@@ -596,7 +604,8 @@ final class LanguageEngine {
             SpanIndex idx = ctx.hits.get(w.group);
             SpanIndex except = ctx.hits.get(mechanismExcept.getOrDefault(e.getKey(), -1));
             for (int i = 0; i < idx.size(); i++) {
-                if (live(idx, i, negation, closeNegation, except) && !nearInstrument(ctx, w, idx.starts[i], idx.ends[i])) {
+                if (live(idx, i, negation, closeNegation, except)
+                        && !nearInstrument(ctx, w, idx.starts[i], idx.ends[i])) {
                     out.add(e.getKey());
                     break;
                 }
@@ -748,13 +757,15 @@ final class LanguageEngine {
     private record CompiledSuppression(String id, int group, boolean overlap, double penalty) {
     }
 
-    private record CompiledCategory(Category category, List<CompiledRule> rules, List<CompiledSuppression> suppressions) {
+    private record CompiledCategory(Category category, List<CompiledRule> rules,
+            List<CompiledSuppression> suppressions) {
     }
 
     private record CompiledPattern(Mechanism mechanism, int nearGroup, Pattern pattern, int window) {
     }
 
     private static final class CategoryResult {
+
         final Category category;
         final List<Explanation.RuleHit> rules = new ArrayList<>();
         final List<Explanation.RuleHit> boosts = new ArrayList<>();

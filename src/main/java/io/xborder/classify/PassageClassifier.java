@@ -42,7 +42,8 @@ public final class PassageClassifier {
     private PassageClassifier(RuleSet ruleSet, Gazetteer gazetteer) {
         this.ruleSet = ruleSet;
         Map<Language, LanguageEngine> m = new EnumMap<>(Language.class);
-        ruleSet.languages().forEach((lang, rules) -> m.put(lang, new LanguageEngine(rules, gazetteer, ruleSet.calibration())));
+        ruleSet.languages()
+                .forEach((lang, rules) -> m.put(lang, new LanguageEngine(rules, gazetteer, ruleSet.calibration())));
         this.engines = m;
     }
 
@@ -71,7 +72,8 @@ public final class PassageClassifier {
     public List<Finding> classify(String text, int start, int end, Language language, String documentJurisdiction) {
         Objects.requireNonNull(text, "text");
         if (start < 0 || end > text.length() || start > end) {
-            throw new IndexOutOfBoundsException("passage [" + start + ", " + end + ") outside text of length " + text.length());
+            throw new IndexOutOfBoundsException(
+                    "passage [" + start + ", " + end + ") outside text of length " + text.length());
         }
         if (language == null || start == end) {
             return List.of();
@@ -145,13 +147,15 @@ public final class PassageClassifier {
             if (p.mechanisms == null || p.modality == null || p.dataCategories == null) {
                 throw new IllegalStateException("language " + lang.code() + " lacks an attribute file");
             }
-            langs.put(lang, new LanguageRules(lang, p.lexicon, p.categories, p.mechanisms, p.modality, p.dataCategories));
+            langs.put(lang,
+                    new LanguageRules(lang, p.lexicon, p.categories, p.mechanisms, p.modality, p.dataCategories));
         });
         String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 8);
         return new RuleSet(index.release() + "-" + hash, langs, calibration);
     }
 
     private static final class Parts {
+
         Lexicon lexicon;
         final List<CategoryRules> categories = new ArrayList<>();
         MechanismRules mechanisms;

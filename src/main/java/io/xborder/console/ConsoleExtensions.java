@@ -22,7 +22,8 @@ public final class ConsoleExtensions {
 
     /** Labels of a list of wire values, comma-separated; "—" when empty. */
     public static String labels(List<String> wireValues) {
-        return wireValues == null || wireValues.isEmpty() ? "—"
+        return wireValues == null || wireValues.isEmpty()
+                ? "—"
                 : String.join(", ", wireValues.stream().map(ConsoleExtensions::label).toList());
     }
 

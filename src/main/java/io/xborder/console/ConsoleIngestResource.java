@@ -107,6 +107,7 @@ public class ConsoleIngestResource {
 
     @CheckedTemplate(basePath = "ConsoleResource")
     static class Templates {
+
         static native TemplateInstance feeds(FeedsView view);
 
         static native TemplateInstance jobs(JobsView view);
@@ -145,7 +146,8 @@ public class ConsoleIngestResource {
         Map<String, String> values = values("upload-", "title", title, "language", language,
                 "jurisdiction", jurisdiction, "publishedAt", publishedAt);
         // a file input left empty still sends a part without a name and without bytes
-        List<FileUpload> parts = files == null ? List.of()
+        List<FileUpload> parts = files == null
+                ? List.of()
                 : files.stream().filter(f -> f.fileName() != null && !f.fileName().isBlank() || f.size() > 0).toList();
         try {
             UploadMetadata meta = UploadMetadata.parse(
@@ -250,7 +252,8 @@ public class ConsoleIngestResource {
         } else if (q.getFirst("deleted") != null) {
             notice = "The feed was deleted; the documents it brought stay.";
         } else if (q.getFirst("polled") != null) {
-            notice = q.getFirst("error") != null ? "The feed could not be read; see its last error below."
+            notice = q.getFirst("error") != null
+                    ? "The feed could not be read; see its last error below."
                     : "Polled: the feed lists " + num(q, "items") + " items; " + num(q, "new") + " new, "
                             + num(q, "ingested") + " added, " + num(q, "failed") + " failed.";
         }
@@ -298,7 +301,8 @@ public class ConsoleIngestResource {
         }
         try {
             FeedView.Poll poll = feeds.poll(feedId.get());
-            String query = poll.error() != null ? "polled=" + feedId.get() + "&error=1"
+            String query = poll.error() != null
+                    ? "polled=" + feedId.get() + "&error=1"
                     : "polled=" + feedId.get() + "&items=" + poll.items() + "&new=" + poll.newItems() + "&ingested="
                             + poll.ingested() + "&failed=" + poll.failed();
             return Response.seeOther(URI.create("/feeds?" + query + "#feed-" + feedId.get())).build();

@@ -129,6 +129,7 @@ public class ConsoleResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance search(SearchView view);
 
         static native TemplateInstance document(DocumentPageView view);
@@ -168,7 +169,8 @@ public class ConsoleResource {
     @Transactional
     public TemplateInstance search(@Context UriInfo uri) {
         SearchForm form = SearchForm.of(uri.getQueryParameters());
-        FindingPage page = query.find(form.filter(), form.cursor() == null ? form.page() : 0, form.size(), form.cursor());
+        FindingPage page = query.find(form.filter(), form.cursor() == null ? form.page() : 0, form.size(),
+                form.cursor());
         List<Hit> hits = page.items().stream()
                 .map(f -> new Hit(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence())))
                 .toList();
@@ -213,7 +215,8 @@ public class ConsoleResource {
         SearchForm form = SearchForm.of(uri.getQueryParameters());
         StreamingOutput body = out -> export.json(form.filter(), out);
         return Response.ok(body, MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"xborder-findings-" + today() + ".json\"").build();
+                .header("Content-Disposition", "attachment; filename=\"xborder-findings-" + today() + ".json\"")
+                .build();
     }
 
     // --- Document -----------------------------------------------------------------------------------------------
@@ -283,7 +286,8 @@ public class ConsoleResource {
             return notFound("There is no finding " + id + ".");
         }
         String notice = "saved".equals(uri.getQueryParameters().getFirst("review")) ? "Your review was saved." : null;
-        return Response.ok(Templates.finding(review(f.get(), notice, null, List.of(), f.get().reviewComment()))).build();
+        return Response.ok(Templates.finding(review(f.get(), notice, null, List.of(), f.get().reviewComment())))
+                .build();
     }
 
     /**
@@ -315,11 +319,13 @@ public class ConsoleResource {
         try {
             FindingReview review = FindingReview.parse(body);
             reviews.review(findingId, version.map(List::of).orElse(List.of()), review,
-                    security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName()
+                    security != null && security.getUserPrincipal() != null
+                            ? security.getUserPrincipal().getName()
                             : "anonymous");
             return Response.seeOther(URI.create("/findings/" + findingId + "?review=saved")).build();
         } catch (InvalidRequestException e) {
-            return Response.status(400).entity(Templates.finding(review(current.get(), null, null, e.errors(), comment)))
+            return Response.status(400)
+                    .entity(Templates.finding(review(current.get(), null, null, e.errors(), comment)))
                     .build();
         } catch (PreconditionFailedException e) {
             FindingView now = reviews.get(findingId).orElseThrow();
@@ -335,7 +341,8 @@ public class ConsoleResource {
 
     private static ReviewView review(FindingView f, String notice, String conflict, List<Problem.FieldError> errors,
             String comment) {
-        return new ReviewView(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence()), Options.ALL,
+        return new ReviewView(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence()),
+                Options.ALL,
                 notice, conflict, errors, comment == null ? "" : comment);
     }
 

@@ -15,7 +15,8 @@ public final class DocumentLayout {
      * A stretch of the text. {@code passageId} is 0 for plain text; {@code css} names the categories of a passage's
      * findings (e.g. "cat-dl cat-cbt").
      */
-    public record Block(long passageId, String language, String css, String categories, List<Highlight.Fragment> fragments) {
+    public record Block(long passageId, String language, String css, String categories,
+            List<Highlight.Fragment> fragments) {
 
         public boolean isPassage() {
             return passageId > 0;

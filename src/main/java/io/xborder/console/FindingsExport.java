@@ -29,7 +29,8 @@ public class FindingsExport {
 
     public static final int MAX_ROWS = 10_000;
     static final int SLICE = 500;
-    static final List<String> CSV_COLUMNS = List.of("id", "date", "document_id", "document_title", "language", "category",
+    static final List<String> CSV_COLUMNS = List.of("id", "date", "document_id", "document_title", "language",
+            "category",
             "modality", "confidence", "mechanisms", "jurisdictions", "data_categories", "review_status", "reviewed_by",
             "review_comment", "evidence", "passage");
 

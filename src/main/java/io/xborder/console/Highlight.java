@@ -23,7 +23,8 @@ public final class Highlight {
      * @param textStart the offset of {@code text} in the document, which the evidence offsets refer to
      * @param evidence spans with document offsets; those outside {@code text} are clipped or dropped
      */
-    public static List<Fragment> fragments(String text, int textStart, Collection<StoredFinding.EvidenceSpan> evidence) {
+    public static List<Fragment> fragments(String text, int textStart,
+            Collection<StoredFinding.EvidenceSpan> evidence) {
         boolean[] marked = new boolean[text.length()];
         for (StoredFinding.EvidenceSpan e : evidence) {
             int from = Math.max(0, e.start() - textStart);

@@ -20,7 +20,8 @@ public class OriginalFiles {
             if (sizeBytes < 1024) {
                 return sizeBytes + " B";
             }
-            return sizeBytes < 1024 * 1024 ? Math.round(sizeBytes / 1024.0) + " KB"
+            return sizeBytes < 1024 * 1024
+                    ? Math.round(sizeBytes / 1024.0) + " KB"
                     : String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
         }
     }

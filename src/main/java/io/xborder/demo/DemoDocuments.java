@@ -2,12 +2,12 @@ package io.xborder.demo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.xborder.classify.Language;
 import io.xborder.document.Document;
 import io.xborder.document.DocumentInput;
 import io.xborder.document.DocumentService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -41,7 +41,8 @@ public class DemoDocuments {
     }
 
     /** One entry of the demo index. */
-    record Entry(String file, String title, String language, String jurisdiction, String publishedAt, String sourceUrl) {
+    record Entry(String file, String title, String language, String jurisdiction, String publishedAt,
+            String sourceUrl) {
     }
 
     void onStart(@Observes StartupEvent event) {

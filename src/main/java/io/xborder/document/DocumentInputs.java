@@ -80,7 +80,8 @@ public class DocumentInputs {
         try {
             URI parsed = new URI(u);
             String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if (u.length() <= MAX_URL && (scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null) {
+            if (u.length() <= MAX_URL && (scheme.equals("http") || scheme.equals("https"))
+                    && parsed.getHost() != null) {
                 return u;
             }
         } catch (URISyntaxException e) {

@@ -85,9 +85,11 @@ public class DocumentResource {
             examples = @ExampleObject(name = "news", value = Examples.DOCUMENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Stored",
             headers = @Header(name = "Location", description = "URL of the new document"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "200", description = "The same text was stored before; that document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, blank text or an invalid field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad language", value = Examples.PROBLEM_400)))
@@ -115,9 +117,11 @@ public class DocumentResource {
             examples = @ExampleObject(name = "news", value = Examples.DOCUMENT_TEXT)))
     @APIResponse(responseCode = "201", description = "Stored",
             headers = @Header(name = "Location", description = "URL of the new document"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "200", description = "The same text was stored before; that document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Blank text or an invalid parameter")
     @APIResponse(responseCode = "413", description = "Body or text over the configured limit")
     public Response createFromText(String text,
@@ -135,13 +139,14 @@ public class DocumentResource {
     public record UploadForm(
             @Schema(description = "The file(s): repeat the part for several files. Text, HTML (main content only), "
                     + "PDF, DOCX, DOC, RTF, ODT; the type is sniffed from the bytes.", type = SchemaType.ARRAY,
-                    implementation = byte[].class, format = "binary", required = true)
-            List<byte[]> file,
+                    implementation = byte[].class, format = "binary", required = true) List<byte[]> file,
             @Schema(description = "Title of the document; only with a single file.", nullable = true) String title,
-            @Schema(description = "en or zh for every file; detected per passage when absent.", nullable = true)
-            String language,
-            @Schema(description = "ISO 3166-1 alpha-2 code or EU, for every file.", nullable = true) String jurisdiction,
-            @Schema(description = "Where the file comes from; only with a single file.", nullable = true) String sourceUrl,
+            @Schema(description = "en or zh for every file; detected per passage when absent.",
+                    nullable = true) String language,
+            @Schema(description = "ISO 3166-1 alpha-2 code or EU, for every file.",
+                    nullable = true) String jurisdiction,
+            @Schema(description = "Where the file comes from; only with a single file.",
+                    nullable = true) String sourceUrl,
             @Schema(description = "Publication date (ISO), for every file.", nullable = true) String publishedAt,
             @Schema(description = "JSON object keyed by file name with title, language, jurisdiction, sourceUrl, "
                     + "publishedAt per file; wins over the fields above.", nullable = true,
@@ -166,19 +171,22 @@ public class DocumentResource {
             schema = @Schema(implementation = UploadForm.class)))
     @APIResponse(responseCode = "201", description = "One file, stored",
             headers = @Header(name = "Location", description = "URL of the new document"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "200", description = "One file whose text was stored before (that document), or "
             + "several files (one result each)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = { DocumentView.class, UploadResult.class }),
                     examples = @ExampleObject(name = "several files", value = Examples.UPLOAD_RESULT)))
     @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON, invalid field")
-    @APIResponse(responseCode = "413", description = "A file, the request or the extracted text over its limit; too many files")
+    @APIResponse(responseCode = "413",
+            description = "A file, the request or the extracted text over its limit; too many files")
     @APIResponse(responseCode = "415", description = "A file type the service does not read (images, archives, …)")
     @APIResponse(responseCode = "422", description = "An empty, corrupt or password-protected file",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "corrupt", value = Examples.PROBLEM_422)))
-    @APIResponse(responseCode = "503", description = "Extraction timed out or all extraction workers are busy (Retry-After)")
+    @APIResponse(responseCode = "503",
+            description = "Extraction timed out or all extraction workers are busy (Retry-After)")
     public Response upload(@RestForm("file") List<FileUpload> files,
             @RestForm("title") String title,
             @RestForm("language") String language,
@@ -202,7 +210,8 @@ public class DocumentResource {
         for (int i = 0; i < parts.size(); i++) {
             FileUpload part = parts.get(i);
             try {
-                DocumentService.Ingested ingested = ingestion.ingestFile(read(part), part.contentType(), part.fileName(),
+                DocumentService.Ingested ingested = ingestion.ingestFile(read(part), part.contentType(),
+                        part.fileName(),
                         meta.forFile(part.fileName()));
                 DocumentView d = ingested.document();
                 results.add(new UploadResult.FileResult(i, part.fileName(), ingested.created() ? 201 : 200, d.id(),
@@ -229,7 +238,8 @@ public class DocumentResource {
         if (part.size() > max) {
             throw new IngestFailure(IngestFailure.Kind.TOO_LARGE,
                     (part.fileName() == null ? "the file" : part.fileName()) + " has " + part.size()
-                            + " bytes, more than the per-file limit of " + max, null);
+                            + " bytes, more than the per-file limit of " + max,
+                    null);
         }
         try {
             return Files.readAllBytes(part.uploadedFile());
@@ -254,16 +264,19 @@ public class DocumentResource {
             examples = @ExampleObject(name = "news", value = Examples.FETCH_REQUEST)))
     @APIResponse(responseCode = "201", description = "Stored",
             headers = @Header(name = "Location", description = "URL of the new document"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "200", description = "The same text was stored before; that document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or invalid URL, a refused host",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "refused", value = Examples.PROBLEM_URL_REFUSED)))
     @APIResponse(responseCode = "413", description = "The body is over the per-file limit")
     @APIResponse(responseCode = "415", description = "The URL serves a type the service does not read")
     @APIResponse(responseCode = "422", description = "The URL serves an empty, corrupt or encrypted document")
-    @APIResponse(responseCode = "502", description = "The host cannot be reached, answers with an error, or redirects too often")
+    @APIResponse(responseCode = "502",
+            description = "The host cannot be reached, answers with an error, or redirects too often")
     @APIResponse(responseCode = "504", description = "The host did not answer in time")
     public Response fetch(FetchRequest request, @Context UriInfo uri) {
         if (request == null || request.url() == null || request.url().isBlank()) {
@@ -295,9 +308,11 @@ public class DocumentResource {
         DocumentOriginal original = documents.original(documentId).orElseThrow(() -> documents.exists(documentId)
                 ? new ResourceNotFoundException("original file of document", documentId + " (it was ingested as text)")
                 : new ResourceNotFoundException("document", documentId));
-        String type = original.charset == null ? original.mediaType
+        String type = original.charset == null
+                ? original.mediaType
                 : original.mediaType + "; charset=" + original.charset;
-        String name = original.fileName == null || original.fileName.isBlank() ? "document-" + documentId
+        String name = original.fileName == null || original.fileName.isBlank()
+                ? "document-" + documentId
                 : original.fileName;
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return Response.ok(original.content, type)
@@ -313,7 +328,8 @@ public class DocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List documents", description = "Newest first, without text and passages.")
     @APIResponse(responseCode = "200", description = "A page of documents",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentPage.class)))
     @APIResponse(responseCode = "400", description = "Bad paging")
     public DocumentPage list(
             @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
@@ -328,7 +344,8 @@ public class DocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get a document", description = "The document with its text, passages and findings.")
     @APIResponse(responseCode = "200", description = "The document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

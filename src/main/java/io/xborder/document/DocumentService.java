@@ -106,7 +106,8 @@ public class DocumentService {
         try {
             DocumentView stored = QuarkusTransaction.requiringNew().call(() -> store(input, hash, analyzed, original));
             documentsIngested.increment();
-            analyzed.passages().forEach(p -> p.findings().forEach(f -> findingsByCategory.get(f.category()).increment()));
+            analyzed.passages()
+                    .forEach(p -> p.findings().forEach(f -> findingsByCategory.get(f.category()).increment()));
             return new Ingested(stored, true);
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
@@ -145,7 +146,8 @@ public class DocumentService {
     }
 
     /** A reviewed finding deleted with its document. */
-    public record ReviewedFinding(long id, String category, String reviewStatus, String reviewedBy, Instant reviewedAt) {
+    public record ReviewedFinding(long id, String category, String reviewStatus, String reviewedBy,
+            Instant reviewedAt) {
     }
 
     /** Deletes the document with its passages and findings, and audits it; false when there was none. */
@@ -161,9 +163,11 @@ public class DocumentService {
                 .setParameter("id", id).getSingleResult();
         long findings = em.createQuery("select count(f) from StoredFinding f where f.document.id = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
-        List<ReviewedFinding> reviewed = em.createQuery("select new io.xborder.document.DocumentService$ReviewedFinding("
-                + "f.id, f.category, f.reviewStatus, f.reviewedBy, f.reviewedAt) from StoredFinding f "
-                + "where f.document.id = :id and f.reviewStatus <> 'UNREVIEWED' order by f.id", ReviewedFinding.class)
+        List<ReviewedFinding> reviewed = em
+                .createQuery("select new io.xborder.document.DocumentService$ReviewedFinding("
+                        + "f.id, f.category, f.reviewStatus, f.reviewedBy, f.reviewedAt) from StoredFinding f "
+                        + "where f.document.id = :id and f.reviewStatus <> 'UNREVIEWED' order by f.id",
+                        ReviewedFinding.class)
                 .setParameter("id", id).getResultList();
         Deleted before = new Deleted(d.id, d.title, d.sourceUrl, d.language, d.jurisdiction, d.publishedAt,
                 d.contentHash, d.createdAt, passages, findings, reviewed);
@@ -197,7 +201,8 @@ public class DocumentService {
     public Reclassified reclassify(long documentId) {
         String current = analysis.rulesetVersion();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Document d = Document.<Document>findByIdOptional(documentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+            Document d = Document
+                    .<Document>findByIdOptional(documentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                     .orElseThrow(() -> new io.xborder.api.ResourceNotFoundException("document", documentId));
             if (current.equals(d.rulesetVersion)) {
                 return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
@@ -216,7 +221,9 @@ public class DocumentService {
             // a bulk delete runs at once: the new findings below may reuse a (passage, category) pair
             long replaced = StoredFinding.delete("document.id = ?1 and reviewStatus = ?2", documentId,
                     ReviewStatus.UNREVIEWED.name());
-            LocalDate occurredOn = d.publishedAt != null ? d.publishedAt : d.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate occurredOn = d.publishedAt != null
+                    ? d.publishedAt
+                    : d.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
             int now = kept;
             for (Passage p : passages) {
                 io.xborder.classify.Language language = io.xborder.classify.Language.fromCode(p.language)

@@ -31,7 +31,8 @@ public record DocumentView(
     @Schema(name = "PassageFinding")
     public record PassageFinding(
             long id,
-            @Schema(enumeration = { "DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER" }) String category,
+            @Schema(enumeration = {
+                    "DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER" }) String category,
             double confidence,
             @Schema(enumeration = { "REQUIREMENT", "PROHIBITION", "PERMISSION", "REPORT" }) String modality,
             List<String> mechanisms,
@@ -39,7 +40,7 @@ public record DocumentView(
             List<String> dataCategories,
             List<StoredFinding.EvidenceSpan> evidence,
             String rulesetVersion,
-            @Schema(enumeration = { "UNREVIEWED", "CONFIRMED", "REJECTED" }) String reviewStatus) {
+            @Schema(enumeration = { "UNREVIEWED", "CONFIRMED", "REJECTED" }) String reviewStatus){
 
         static PassageFinding of(StoredFinding f) {
             return new PassageFinding(f.id, f.category, f.confidence, f.modality, sorted(f.mechanisms),

@@ -20,7 +20,8 @@ public class FeedPoller {
         this.feeds = feeds;
     }
 
-    @Scheduled(identity = "feed-poller", every = "${xborder.feeds.check-every}", delayed = "${xborder.feeds.initial-delay}",
+    @Scheduled(identity = "feed-poller", every = "${xborder.feeds.check-every}",
+            delayed = "${xborder.feeds.initial-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollDueFeeds() {
         for (int round = 0; round < 100; round++) {

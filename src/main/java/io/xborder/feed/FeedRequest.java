@@ -6,16 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "FeedRequest")
 public record FeedRequest(
         @Schema(description = "The RSS or Atom feed's http(s) URL; SSRF rules as for fetching.", required = true,
-                examples = "https://example.com/news/rss.xml")
-        String url,
-        @Schema(description = "A name for the feed; defaults to the feed's own title at the first poll.", nullable = true)
-        String title,
-        @Schema(description = "Minutes between polls, 1 to 10080 (a week); default 60.", nullable = true, examples = "60")
-        Integer intervalMinutes,
-        @Schema(description = "Polled only when true; default true.", nullable = true)
-        Boolean enabled,
-        @Schema(description = "en or zh for every item; detected when absent.", nullable = true)
-        String language,
-        @Schema(description = "ISO 3166-1 alpha-2 code or EU for every item.", nullable = true)
-        String jurisdiction) {
+                examples = "https://example.com/news/rss.xml") String url,
+        @Schema(description = "A name for the feed; defaults to the feed's own title at the first poll.",
+                nullable = true) String title,
+        @Schema(description = "Minutes between polls, 1 to 10080 (a week); default 60.", nullable = true,
+                examples = "60") Integer intervalMinutes,
+        @Schema(description = "Polled only when true; default true.", nullable = true) Boolean enabled,
+        @Schema(description = "en or zh for every item; detected when absent.", nullable = true) String language,
+        @Schema(description = "ISO 3166-1 alpha-2 code or EU for every item.", nullable = true) String jurisdiction) {
 }

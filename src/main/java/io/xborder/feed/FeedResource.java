@@ -52,9 +52,12 @@ public class FeedResource {
             + "intervalMinutes. Each new item (by GUID, else link) is ingested once: its link is fetched (SSRF-guarded), "
             + "or its content/description is used when the link gives nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FeedRequest.class), examples = @ExampleObject(name = "feed", value = FEED_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Subscribed", headers = @Header(name = "Location", description = "URL of the feed"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
+            schema = @Schema(implementation = FeedRequest.class),
+            examples = @ExampleObject(name = "feed", value = FEED_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Subscribed",
+            headers = @Header(name = "Location", description = "URL of the feed"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid URL, bad interval or code")
     @APIResponse(responseCode = "409", description = "A feed with this URL exists")
     @APIResponse(responseCode = "415", description = "Not application/json")
@@ -69,7 +72,8 @@ public class FeedResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List feeds", description = "Oldest first, with each feed's poll record.")
     @APIResponse(responseCode = "200", description = "A page of feeds",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.Page.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedView.Page.class)))
     @APIResponse(responseCode = "400", description = "Bad paging")
     public FeedView.Page list(@Parameter(description = "Zero-based page number") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("size") String size) {
@@ -81,9 +85,11 @@ public class FeedResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get a feed", description = "The subscription with its last poll time, last error and item counts.")
+    @Operation(summary = "Get a feed",
+            description = "The subscription with its last poll time, last error and item counts.")
     @APIResponse(responseCode = "200", description = "The feed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such feed")
     public FeedView get(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
@@ -96,12 +102,15 @@ public class FeedResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a feed", description = "Replaces URL, title, interval, enabled, language and jurisdiction "
-            + "(absent interval: 60, absent enabled: true). Items seen stay seen.")
+    @Operation(summary = "Change a feed",
+            description = "Replaces URL, title, interval, enabled, language and jurisdiction "
+                    + "(absent interval: 60, absent enabled: true). Items seen stay seen.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FeedRequest.class), examples = @ExampleObject(name = "feed", value = FEED_EXAMPLE)))
+            schema = @Schema(implementation = FeedRequest.class),
+            examples = @ExampleObject(name = "feed", value = FEED_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The changed feed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid field, or a bad id")
     @APIResponse(responseCode = "404", description = "No such feed")
     @APIResponse(responseCode = "409", description = "Another feed has this URL")
@@ -129,10 +138,12 @@ public class FeedResource {
     @POST
     @Path("{id}/poll")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Poll a feed now", description = "Polls at once, whatever the schedule, and tells what the poll "
-            + "did. A feed that cannot be fetched or read answers 200 with the error (also recorded on the feed).")
+    @Operation(summary = "Poll a feed now",
+            description = "Polls at once, whatever the schedule, and tells what the poll "
+                    + "did. A feed that cannot be fetched or read answers 200 with the error (also recorded on the feed).")
     @APIResponse(responseCode = "200", description = "What the poll did",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.Poll.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedView.Poll.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such feed")
     public FeedView.Poll poll(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {

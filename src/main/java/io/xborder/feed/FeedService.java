@@ -1,12 +1,12 @@
 package io.xborder.feed;
 
-import io.xborder.audit.AuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.api.ConflictException;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.PayloadTooLargeException;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
+import io.xborder.audit.AuditLog;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentService;
 import io.xborder.ingest.IngestFailure;
@@ -104,11 +104,13 @@ public class FeedService {
     /** Claims up to {@code limit} due feeds for this instance (others skip them) and moves their next poll on. */
     @SuppressWarnings("unchecked")
     public List<Long> claimDue(int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) Feed.getEntityManager().createNativeQuery("""
-                UPDATE feeds SET next_poll_at = now() + interval_seconds * interval '1 second'
-                 WHERE id IN (SELECT id FROM feeds WHERE enabled AND next_poll_at <= now()
-                               ORDER BY next_poll_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
-                RETURNING id""").setParameter(1, limit).getResultList()).stream().map(Number::longValue).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((List<Number>) Feed.getEntityManager().createNativeQuery("""
+                        UPDATE feeds SET next_poll_at = now() + interval_seconds * interval '1 second'
+                         WHERE id IN (SELECT id FROM feeds WHERE enabled AND next_poll_at <= now()
+                                       ORDER BY next_poll_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
+                        RETURNING id""").setParameter(1, limit).getResultList()).stream().map(Number::longValue)
+                        .toList());
     }
 
     /** Polls the feed now; 404 when it does not exist. Feed-level failures are recorded and returned, not thrown. */
@@ -171,8 +173,10 @@ public class FeedService {
         String html = "<html><head><meta charset=\"utf-8\"><title></title></head><body><article>" + item.content()
                 + "</article></body></html>";
         try {
-            return new ItemResult(ingestion.ingestFile(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
-                    null, metadata), null);
+            return new ItemResult(
+                    ingestion.ingestFile(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
+                            null, metadata),
+                    null);
         } catch (IngestFailure | InvalidRequestException | PayloadTooLargeException e) {
             return new ItemResult(null, "link: " + linkError + "; description: " + e.getMessage());
         }

@@ -16,12 +16,13 @@ public record FeedView(
         @Schema(nullable = true) String jurisdiction,
         Instant nextPollAt,
         @Schema(nullable = true) Instant lastPolledAt,
-        @Schema(description = "What went wrong at the last poll that failed; null once a poll succeeds.", nullable = true)
-        String lastError,
+        @Schema(description = "What went wrong at the last poll that failed; null once a poll succeeds.",
+                nullable = true) String lastError,
         @Schema(nullable = true) Instant lastErrorAt,
         @Schema(description = "Items seen (each counted once).", examples = "40") long itemsSeen,
         @Schema(description = "Items that gave a document (new or stored before).", examples = "38") long itemsIngested,
-        @Schema(description = "Items that gave none (neither link nor description usable).", examples = "2") long itemsFailed,
+        @Schema(description = "Items that gave none (neither link nor description usable).",
+                examples = "2") long itemsFailed,
         Instant createdAt) {
 
     static FeedView of(Feed f) {

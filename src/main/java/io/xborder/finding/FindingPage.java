@@ -8,14 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FindingPage(
         List<FindingView> items,
         @Schema(description = "Zero-based page number (offset paging); null when the page was addressed by cursor.",
-                examples = "0", nullable = true)
-        Integer page,
+                examples = "0", nullable = true) Integer page,
         @Schema(examples = "20") int size,
         @Schema(description = "Number of findings matching the filters; when totalExact is false, a lower bound "
-                + "(counting stops after 1,000 matches by default, XBORDER_FINDINGS_COUNT_CAP).", examples = "137") long total,
-        @Schema(description = "Whether total is exact (true) or a lower bound because counting was capped.")
-        boolean totalExact,
+                + "(counting stops after 1,000 matches by default, XBORDER_FINDINGS_COUNT_CAP).",
+                examples = "137") long total,
+        @Schema(description = "Whether total is exact (true) or a lower bound because counting was capped.") boolean totalExact,
         @Schema(description = "Opaque cursor for the next page (pass it as cursor=...), or null on the last page. "
-                + "Cursor paging stays fast on deep pages.", nullable = true)
-        String nextCursor) {
+                + "Cursor paging stays fast on deep pages.", nullable = true) String nextCursor) {
 }

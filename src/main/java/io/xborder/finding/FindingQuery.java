@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs findings queries: one statement for the page (finding, passage and document columns together, no N+1)
@@ -113,6 +113,7 @@ public class FindingQuery {
 
     /** The filter as an HQL condition (page) and the same condition in SQL (capped count), with its parameters. */
     private static final class Where {
+
         final StringBuilder hql = new StringBuilder(" where 1 = 1");
         final StringBuilder sql = new StringBuilder(" where 1 = 1");
         final Map<String, Object> params = new LinkedHashMap<>();

@@ -66,12 +66,14 @@ public class FindingResource {
                     + "it back as If-Match when reviewing.")
     @APIResponse(responseCode = "200", description = "The finding",
             headers = @Header(name = "ETag", description = "Version of the finding, e.g. \"v0\""),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such finding")
     public Response get(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id) {
         long findingId = WireValues.id("id", id);
-        FindingView finding = reviews.get(findingId).orElseThrow(() -> new ResourceNotFoundException("finding", findingId));
+        FindingView finding = reviews.get(findingId)
+                .orElseThrow(() -> new ResourceNotFoundException("finding", findingId));
         return Response.ok(finding).tag(new EntityTag("v" + finding.version())).build();
     }
 
@@ -92,15 +94,16 @@ public class FindingResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewRequest.class)) })
     @APIResponse(responseCode = "200", description = "The reviewed finding",
             headers = @Header(name = "ETag", description = "The finding's new version"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "400", description = "An invalid or unknown field, or a bad id")
     @APIResponse(responseCode = "404", description = "No such finding")
     @APIResponse(responseCode = "409", description = "The corrected category is already another finding of the passage")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Response review(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id,
-            @Parameter(description = "The ETag from GET /api/v1/findings/{id}", example = "\"v0\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "The ETag from GET /api/v1/findings/{id}",
+                    example = "\"v0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             JsonNode body, @Context SecurityContext security) {
         long findingId = WireValues.id("id", id);
         if (reviews.get(findingId).isEmpty()) {
@@ -134,7 +137,9 @@ public class FindingResource {
 
     /** The authenticated reviewer; "anonymous" while the service runs without authentication. */
     static String reviewer(SecurityContext security) {
-        return security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName() : "anonymous";
+        return security != null && security.getUserPrincipal() != null
+                ? security.getUserPrincipal().getName()
+                : "anonymous";
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -145,25 +150,35 @@ public class FindingResource {
                     + "or its ingestion date when unknown). Each finding carries its passage text and document "
                     + "title. Page with page/size, or follow nextCursor for deep pages.")
     @APIResponse(responseCode = "200", description = "A page of findings",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FindingPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value or bad paging")
     public FindingPage search(
-            @Parameter(description = "DATA_LOCALIZATION or CROSS_BORDER_TRANSFER") @QueryParam("category") String category,
-            @Parameter(description = "ISO 3166-1 alpha-2 code or EU", example = "CN") @QueryParam("jurisdiction") String jurisdiction,
+            @Parameter(
+                    description = "DATA_LOCALIZATION or CROSS_BORDER_TRANSFER") @QueryParam("category") String category,
+            @Parameter(description = "ISO 3166-1 alpha-2 code or EU",
+                    example = "CN") @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(description = "A mechanism, e.g. SECURITY_ASSESSMENT") @QueryParam("mechanism") String mechanism,
-            @Parameter(description = "REQUIREMENT, PROHIBITION, PERMISSION or REPORT") @QueryParam("modality") String modality,
-            @Parameter(description = "A data category, e.g. PERSONAL_INFORMATION") @QueryParam("dataCategory") String dataCategory,
+            @Parameter(
+                    description = "REQUIREMENT, PROHIBITION, PERMISSION or REPORT") @QueryParam("modality") String modality,
+            @Parameter(
+                    description = "A data category, e.g. PERSONAL_INFORMATION") @QueryParam("dataCategory") String dataCategory,
             @Parameter(description = "Passage language: en or zh") @QueryParam("language") String language,
-            @Parameter(description = "Lowest confidence, 0 to 1", example = "0.5") @QueryParam("minConfidence") String minConfidence,
+            @Parameter(description = "Lowest confidence, 0 to 1",
+                    example = "0.5") @QueryParam("minConfidence") String minConfidence,
             @Parameter(description = "Only findings of this document") @QueryParam("documentId") String documentId,
             @Parameter(description = "Words that the passage contains (case-insensitive substring; English or Chinese)",
                     example = "境外") @QueryParam("q") String q,
-            @Parameter(description = "Published on or after (ISO date)", example = "2024-01-01") @QueryParam("from") String from,
-            @Parameter(description = "Published on or before (ISO date)", example = "2024-12-31") @QueryParam("to") String to,
-            @Parameter(description = "UNREVIEWED, CONFIRMED or REJECTED") @QueryParam("reviewStatus") String reviewStatus,
+            @Parameter(description = "Published on or after (ISO date)",
+                    example = "2024-01-01") @QueryParam("from") String from,
+            @Parameter(description = "Published on or before (ISO date)",
+                    example = "2024-12-31") @QueryParam("to") String to,
+            @Parameter(
+                    description = "UNREVIEWED, CONFIRMED or REJECTED") @QueryParam("reviewStatus") String reviewStatus,
             @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size,
-            @Parameter(description = "nextCursor of the previous page; takes precedence over page") @QueryParam("cursor") String cursor) {
+            @Parameter(
+                    description = "nextCursor of the previous page; takes precedence over page") @QueryParam("cursor") String cursor) {
         LocalDate fromDate = WireValues.date("from", from);
         LocalDate toDate = WireValues.date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {

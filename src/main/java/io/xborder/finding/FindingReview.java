@@ -51,7 +51,8 @@ public record FindingReview(
         } else if (s.asText().equals("CONFIRMED") || s.asText().equals("REJECTED")) {
             status = ReviewStatus.valueOf(s.asText());
         } else {
-            errors.add(new Problem.FieldError("status", "must be CONFIRMED or REJECTED, not '" + clip(s.asText()) + "'"));
+            errors.add(
+                    new Problem.FieldError("status", "must be CONFIRMED or REJECTED, not '" + clip(s.asText()) + "'"));
         }
         Category category = single(body, "category", Category.class, errors);
         Modality modality = single(body, "modality", Modality.class, errors);
@@ -77,14 +78,16 @@ public record FindingReview(
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+            throw new InvalidRequestException(errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message()
                     : errors.size() + " invalid review fields", errors);
         }
         return new FindingReview(status, category, modality, mechanisms, jurisdictions, dataCategories, commentGiven,
                 comment);
     }
 
-    private static <E extends Enum<E>> E single(JsonNode body, String field, Class<E> type, List<Problem.FieldError> errors) {
+    private static <E extends Enum<E>> E single(JsonNode body, String field, Class<E> type,
+            List<Problem.FieldError> errors) {
         JsonNode v = body.get(field);
         if (v == null) {
             return null;
@@ -106,6 +109,7 @@ public record FindingReview(
     }
 
     private interface Check {
+
         String apply(String value);
     }
 

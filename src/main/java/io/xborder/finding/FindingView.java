@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Finding")
 public record FindingView(
         @Schema(examples = "1051") long id,
-        @Schema(enumeration = { "DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER" }) String category,
+        @Schema(enumeration = {
+                "DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER" }) String category,
         @Schema(examples = "0.91") double confidence,
         @Schema(enumeration = { "REQUIREMENT", "PROHIBITION", "PERMISSION", "REPORT" }) String modality,
         List<String> mechanisms,
@@ -27,11 +28,10 @@ public record FindingView(
         @Schema(description = "When it was reviewed; null while unreviewed.", nullable = true) Instant reviewedAt,
         @Schema(description = "The reviewer's comment.", nullable = true) String reviewComment,
         @Schema(description = "The classifier's own attributes, kept from the first review on; the attribute fields "
-                + "above hold the reviewed values. Null while unreviewed.", nullable = true)
-        StoredFinding.Attributes classifierOriginal,
+                + "above hold the reviewed values. Null while unreviewed.",
+                nullable = true) StoredFinding.Attributes classifierOriginal,
         @Schema(description = "Incremented by every review; the ETag of GET /api/v1/findings/{id} is derived from it.",
-                examples = "0")
-        int version) {
+                examples = "0") int version){
 
     /** The passage a finding was made on: offsets into the document's text. */
     @Schema(name = "FindingPassage")

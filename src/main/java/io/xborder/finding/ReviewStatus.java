@@ -2,7 +2,5 @@ package io.xborder.finding;
 
 /** Where a finding stands in review; constant names are the wire and database values. */
 public enum ReviewStatus {
-    UNREVIEWED,
-    CONFIRMED,
-    REJECTED
+    UNREVIEWED, CONFIRMED, REJECTED
 }

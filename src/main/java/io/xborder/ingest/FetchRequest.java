@@ -7,14 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FetchRequest(
         @Schema(description = "http or https URL. Hosts that resolve to loopback, private, link-local, unique-local, "
                 + "CGNAT or multicast addresses are refused unless allow-listed.", required = true,
-                examples = "https://example.com/news/tesla-data")
-        String url,
-        @Schema(description = "Title; defaults to the page's or file's own title.", nullable = true)
-        String title,
-        @Schema(description = "en, zh, or null to detect per passage.", enumeration = { "en", "zh" }, nullable = true)
-        String language,
-        @Schema(description = "ISO 3166-1 alpha-2 code or EU.", nullable = true, examples = "CN")
-        String jurisdiction,
-        @Schema(description = "Publication date (ISO date or date-time).", nullable = true, examples = "2024-04-29")
-        String publishedAt) {
+                examples = "https://example.com/news/tesla-data") String url,
+        @Schema(description = "Title; defaults to the page's or file's own title.", nullable = true) String title,
+        @Schema(description = "en, zh, or null to detect per passage.", enumeration = {
+                "en", "zh" }, nullable = true) String language,
+        @Schema(description = "ISO 3166-1 alpha-2 code or EU.", nullable = true, examples = "CN") String jurisdiction,
+        @Schema(description = "Publication date (ISO date or date-time).", nullable = true,
+                examples = "2024-04-29") String publishedAt){
 }

@@ -13,6 +13,7 @@ public interface IngestConfig {
     /** Uploads and extraction. */
     @ConfigMapping(prefix = "xborder.ingest")
     interface Files {
+
         /** Largest single file (upload, fetched body, job file); 413 above. */
         @WithDefault("10M")
         MemorySize maxFileSize();
@@ -33,6 +34,7 @@ public interface IngestConfig {
     /** URL fetching. */
     @ConfigMapping(prefix = "xborder.fetch")
     interface Fetch {
+
         @WithDefault("5s")
         Duration connectTimeout();
 

@@ -12,6 +12,7 @@ public class IngestFailure extends RuntimeException {
 
     /** The kinds of failure, with the HTTP status each is answered with. */
     public enum Kind {
+
         /** Not a format the extractor reads (images, archives, executables, …): 415. */
         UNSUPPORTED_TYPE(415),
         /** Over a byte, character or page limit, or a suspected zip bomb: 413. */

@@ -26,7 +26,8 @@ public class JobProcessor implements JobItemHandler {
             String mediaType) {
 
         static ItemMetadata of(FileMetadata m, String mediaType) {
-            return new ItemMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt(), mediaType);
+            return new ItemMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt(),
+                    mediaType);
         }
 
         DocumentInputs.Metadata toMetadata() {

@@ -181,6 +181,7 @@ public final class JobQueue {
 
     @FunctionalInterface
     private interface Binder {
+
         void bind(PreparedStatement ps) throws SQLException;
     }
 

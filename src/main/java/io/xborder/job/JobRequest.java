@@ -7,15 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "JobRequest")
 public record JobRequest(
         @Schema(description = "URLS: fetch and ingest each URL. RECLASSIFY: re-run the classifier on every document "
-                + "classified with another ruleset version.", enumeration = { "URLS", "RECLASSIFY" }, required = true)
-        String kind,
+                + "classified with another ruleset version.",
+                enumeration = {
+                        "URLS", "RECLASSIFY" },
+                required = true) String kind,
         @Schema(description = "For URLS: the http(s) URLs.", nullable = true,
-                examples = "[\"https://example.com/a.html\", \"https://example.com/law.pdf\"]")
-        List<String> urls,
-        @Schema(description = "For URLS: en or zh for every document; detected when absent.", nullable = true)
-        String language,
-        @Schema(description = "For URLS: ISO 3166-1 alpha-2 code or EU.", nullable = true)
-        String jurisdiction,
-        @Schema(description = "For URLS: publication date (ISO).", nullable = true)
-        String publishedAt) {
+                examples = "[\"https://example.com/a.html\", \"https://example.com/law.pdf\"]") List<String> urls,
+        @Schema(description = "For URLS: en or zh for every document; detected when absent.",
+                nullable = true) String language,
+        @Schema(description = "For URLS: ISO 3166-1 alpha-2 code or EU.", nullable = true) String jurisdiction,
+        @Schema(description = "For URLS: publication date (ISO).", nullable = true) String publishedAt){
 }

@@ -72,7 +72,8 @@ public class JobResource {
                     @ExampleObject(name = "reclassify", value = "{\"kind\": \"RECLASSIFY\"}") }))
     @APIResponse(responseCode = "202", description = "Accepted",
             headers = @Header(name = "Location", description = "URL of the job"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown kind, missing or invalid URL")
     @APIResponse(responseCode = "413", description = "More URLs than xborder.jobs.max-items")
     @APIResponse(responseCode = "415", description = "Neither JSON nor multipart")
@@ -93,7 +94,8 @@ public class JobResource {
             schema = @Schema(implementation = io.xborder.document.DocumentResource.UploadForm.class)))
     @APIResponse(responseCode = "202", description = "Accepted",
             headers = @Header(name = "Location", description = "URL of the job"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON or field")
     @APIResponse(responseCode = "413", description = "The request over the body limit, or too many files")
     public Response createFromFiles(@RestForm("file") List<FileUpload> files,
@@ -110,7 +112,8 @@ public class JobResource {
         List<JobService.JobFile> jobFiles = new ArrayList<>();
         for (FileUpload part : parts) {
             DocumentInputs.Metadata m = meta.forFile(part.fileName());
-            FileMetadata fm = new FileMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt());
+            FileMetadata fm = new FileMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(),
+                    m.publishedAt());
             try {
                 byte[] content = part.size() > max ? null : Files.readAllBytes(part.uploadedFile());
                 jobFiles.add(new JobService.JobFile(part.fileName(), part.contentType(), content, fm));
@@ -128,7 +131,8 @@ public class JobResource {
     @Operation(summary = "Get a job", description = "State (QUEUED, RUNNING, DONE, FAILED, PARTIAL), counts, and the "
             + "failed items with their reasons.")
     @APIResponse(responseCode = "200", description = "The job",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such job")
     public JobView get(@Parameter(description = "Job id", example = "12") @PathParam("id") String id) {
@@ -141,7 +145,8 @@ public class JobResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List jobs", description = "Newest first, with counts (failures only on the single job).")
     @APIResponse(responseCode = "200", description = "A page of jobs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.Page.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobView.Page.class)))
     @APIResponse(responseCode = "400", description = "Bad paging")
     public JobView.Page list(
             @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,

@@ -57,7 +57,8 @@ public class JobService {
     /** A URLS or RECLASSIFY job from its JSON request; 400 when it is malformed. */
     public long create(JobRequest request) {
         if (request == null || request.kind() == null || request.kind().isBlank()) {
-            throw new InvalidRequestException("kind", "is required: URLS or RECLASSIFY (files go as multipart/form-data)");
+            throw new InvalidRequestException("kind",
+                    "is required: URLS or RECLASSIFY (files go as multipart/form-data)");
         }
         JobKind kind = WireValues.enumValue("kind", request.kind(), JobKind.class);
         return switch (kind) {
@@ -94,8 +95,9 @@ public class JobService {
 
     private long createReclassify() {
         List<JobQueue.NewItem> items = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM documents WHERE ruleset_version IS DISTINCT FROM ? ORDER BY id")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM documents WHERE ruleset_version IS DISTINCT FROM ? ORDER BY id")) {
             ps.setString(1, analysis.rulesetVersion());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -141,7 +143,8 @@ public class JobService {
             }
             List<JobView.ItemFailure> failures = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT idx, source, error_reason, error_detail, attempts "
-                    + "FROM job_items WHERE job_id = ? AND state = 'FAILED' ORDER BY idx LIMIT " + MAX_FAILURES_SHOWN)) {
+                    + "FROM job_items WHERE job_id = ? AND state = 'FAILED' ORDER BY idx LIMIT "
+                    + MAX_FAILURES_SHOWN)) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -172,7 +175,8 @@ public class JobService {
                 }
             }
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM jobs"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM jobs");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }

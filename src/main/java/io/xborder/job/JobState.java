@@ -2,6 +2,7 @@ package io.xborder.job;
 
 /** A job's state, derived from its items' states. */
 public enum JobState {
+
     /** No item started yet. */
     QUEUED,
     /** Some items started, not all finished. */

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Job")
 public record JobView(
         @Schema(examples = "12") long id,
-        @Schema(enumeration = { "URLS", "FILES", "RECLASSIFY" }) String kind,
+        @Schema(enumeration = {
+                "URLS", "FILES", "RECLASSIFY" }) String kind,
         @Schema(enumeration = { "QUEUED", "RUNNING", "DONE", "FAILED", "PARTIAL" }) String state,
         @Schema(examples = "200") int total,
         @Schema(examples = "0") int queued,
@@ -19,7 +20,7 @@ public record JobView(
                 examples = "150") int createdDocuments,
         Instant createdAt,
         @Schema(nullable = true) Instant finishedAt,
-        @Schema(description = "Failed items (at most 1000), in order.") List<ItemFailure> failures) {
+        @Schema(description = "Failed items (at most 1000), in order.") List<ItemFailure> failures){
 
     /** One failed item. */
     @Schema(name = "JobItemFailure")

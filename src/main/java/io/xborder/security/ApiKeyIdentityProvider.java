@@ -28,7 +28,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         return context.runBlocking(() -> keys.check(request.key())
                 .map(holder -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(holder.principal()))

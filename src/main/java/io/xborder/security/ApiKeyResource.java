@@ -42,7 +42,8 @@ public class ApiKeyResource {
     public record ApiKeyRequest(
             @Schema(required = true, description = "Who or what holds the key: unique among keys in use.",
                     examples = "ci-benchmark") String name,
-            @Schema(required = true, enumeration = { "viewer", "analyst", "admin" }) String role) {
+            @Schema(required = true, enumeration = {
+                    "viewer", "analyst", "admin" }) String role){
     }
 
     /** A created key: the only time the key itself is shown. */
@@ -56,12 +57,15 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API key", description = "The key is in the response only; the service keeps its hash.")
+    @Operation(summary = "Create an API key",
+            description = "The key is in the response only; the service keeps its hash.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApiKeyRequest.class),
-            examples = @ExampleObject(name = "benchmark", value = "{\"name\": \"ci-benchmark\", \"role\": \"viewer\"}")))
+            examples = @ExampleObject(name = "benchmark",
+                    value = "{\"name\": \"ci-benchmark\", \"role\": \"viewer\"}")))
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedApiKey.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreatedApiKey.class)))
     @APIResponse(responseCode = "400", description = "Bad name or role")
     @APIResponse(responseCode = "409", description = "A key with this name is in use")
     public Response create(ApiKeyRequest request, @Context UriInfo uri) {
@@ -69,28 +73,33 @@ public class ApiKeyResource {
             throw new InvalidRequestException("body", "a JSON object with name and role is required");
         }
         ApiKeys.Created created = keys.create(request.name(), request.role());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/keys").path(Long.toString(created.key().id())).build())
+        return Response
+                .created(uri.getBaseUriBuilder().path("api/v1/keys").path(Long.toString(created.key().id())).build())
                 .header("Cache-Control", "no-store")
                 .entity(new CreatedApiKey(created.secret(), created.key())).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List API keys", description = "Keys in use, or all with includeRevoked=true; never the keys themselves.")
+    @Operation(summary = "List API keys",
+            description = "Keys in use, or all with includeRevoked=true; never the keys themselves.")
     @APIResponse(responseCode = "200", description = "The keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                             implementation = ApiKeyView.class)))
-    public List<ApiKeyView> list(@Parameter(description = "Also list revoked keys") @QueryParam("includeRevoked") String includeRevoked) {
+    public List<ApiKeyView> list(
+            @Parameter(description = "Also list revoked keys") @QueryParam("includeRevoked") String includeRevoked) {
         return keys.list(WireValues.flag("includeRevoked", includeRevoked));
     }
 
     @DELETE
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke an API key", description = "The key stops working at once on this instance (within 30 s on others).")
+    @Operation(summary = "Revoke an API key",
+            description = "The key stops working at once on this instance (within 30 s on others).")
     @APIResponse(responseCode = "200", description = "The revoked key",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "404", description = "No such key")
     public ApiKeyView revoke(@Parameter(description = "Key id", example = "3") @PathParam("id") String id) {
         return keys.revoke(WireValues.id("id", id));

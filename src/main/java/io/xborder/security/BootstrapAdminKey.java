@@ -67,7 +67,8 @@ public class BootstrapAdminKey {
     }
 
     private String freeName() {
-        return keys.list(false).stream().anyMatch(k -> k.name().equals(NAME)) ? NAME + "-" + System.currentTimeMillis()
+        return keys.list(false).stream().anyMatch(k -> k.name().equals(NAME))
+                ? NAME + "-" + System.currentTimeMillis()
                 : NAME;
     }
 }

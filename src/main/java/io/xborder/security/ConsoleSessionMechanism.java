@@ -1,10 +1,10 @@
 package io.xborder.security;
 
-import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -41,7 +41,9 @@ public class ConsoleSessionMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         Cookie cookie = context.request().getCookie(ConsoleSession.COOKIE);
-        Optional<ConsoleSession.Credential> credential = cookie == null ? Optional.empty() : sessions.open(cookie.getValue());
+        Optional<ConsoleSession.Credential> credential = cookie == null
+                ? Optional.empty()
+                : sessions.open(cookie.getValue());
         if (credential.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
@@ -70,7 +72,8 @@ public class ConsoleSessionMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, ConsoleSession.COOKIE));
+        return Uni.createFrom()
+                .item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, ConsoleSession.COOKIE));
     }
 
     @Override

@@ -35,6 +35,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
+
         static native TemplateInstance login(String next, String message);
     }
 

@@ -90,7 +90,8 @@ public final class Boilerplate {
      */
     public static Boilerplate fromYaml(InputStream yaml) throws IOException {
         Map<String, Map<String, List<String>>> byLanguage = new ObjectMapper(new YAMLFactory())
-                .readValue(yaml, new TypeReference<Map<String, Map<String, List<String>>>>() {});
+                .readValue(yaml, new TypeReference<Map<String, Map<String, List<String>>>>() {
+                });
         List<String> exact = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
         List<String> patterns = new ArrayList<>();

@@ -36,8 +36,8 @@ public final class Segmenter {
     private static final int MAX_ORPHAN_LETTERS = 12;
 
     private final Boilerplate boilerplate;
-    private final ThreadLocal<BreakIterator> sentenceIterator =
-            ThreadLocal.withInitial(Abbreviations::newSentenceIterator);
+    private final ThreadLocal<BreakIterator> sentenceIterator = ThreadLocal
+            .withInitial(Abbreviations::newSentenceIterator);
 
     /** @param boilerplate the lines to drop */
     public Segmenter(Boilerplate boilerplate) {
@@ -53,6 +53,7 @@ public final class Segmenter {
     }
 
     private static final class DefaultHolder {
+
         static final Segmenter INSTANCE = new Segmenter(Boilerplate.fromClasspath());
     }
 
@@ -80,6 +81,7 @@ public final class Segmenter {
 
     /** The state of one call. */
     private final class Run {
+
         final String text;
         final Language languageHint;
         final BreakIterator sentences;

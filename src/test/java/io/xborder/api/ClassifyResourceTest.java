@@ -103,7 +103,8 @@ class ClassifyResourceTest {
     @Test
     void hardNegativeGetsNoFinding() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("text", "The customer completed a wire transfer of 5,000 dollars to an overseas bank account."))
+                .body(Map.of("text",
+                        "The customer completed a wire transfer of 5,000 dollars to an overseas bank account."))
                 .when().post("/api/v1/classify")
                 .then().statusCode(200)
                 .body("passages[0].findings", empty());

@@ -24,8 +24,9 @@ class ServiceSurfaceTest {
                 .then().statusCode(200)
                 .body("categories.value", equalTo(java.util.List.of("DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER")))
                 .body("mechanisms", hasSize(8))
-                .body("mechanisms.value", hasItems("SECURITY_ASSESSMENT", "STANDARD_CONTRACT", "CERTIFICATION", "ADEQUACY",
-                        "CONSENT", "BINDING_CORPORATE_RULES", "GOVERNMENT_ACCESS", "EXEMPTION"))
+                .body("mechanisms.value",
+                        hasItems("SECURITY_ASSESSMENT", "STANDARD_CONTRACT", "CERTIFICATION", "ADEQUACY",
+                                "CONSENT", "BINDING_CORPORATE_RULES", "GOVERNMENT_ACCESS", "EXEMPTION"))
                 .body("modalities.value", hasItems("REQUIREMENT", "PROHIBITION", "PERMISSION", "REPORT"))
                 .body("dataCategories", hasSize(9))
                 .body("jurisdictions.value", hasItems("CN", "US", "EU", "HK", "GB"))

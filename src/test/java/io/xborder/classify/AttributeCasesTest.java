@@ -30,7 +30,8 @@ class AttributeCasesTest {
         List<Arguments> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                AttributeCasesTest.class.getResourceAsStream("/classify/attribute-cases.jsonl"), StandardCharsets.UTF_8))) {
+                AttributeCasesTest.class.getResourceAsStream("/classify/attribute-cases.jsonl"),
+                StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (!line.isBlank()) {
@@ -56,7 +57,8 @@ class AttributeCasesTest {
     @MethodSource("cases")
     void attributesFollowWhatThePassageSaysOfTheData(String note, String lang, String text, Set<String> dataCategories,
             Set<String> mechanisms) {
-        List<Finding> findings = CLASSIFIER.classify(text, 0, text.length(), Language.fromCode(lang).orElseThrow(), null);
+        List<Finding> findings = CLASSIFIER.classify(text, 0, text.length(), Language.fromCode(lang).orElseThrow(),
+                null);
         assertThat(findings).as("a finding for: " + text).isNotEmpty();
         if (dataCategories != null) {
             Set<String> actual = findings.stream().flatMap(f -> f.dataCategories().stream()).map(Enum::name)

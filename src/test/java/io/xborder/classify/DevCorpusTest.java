@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,8 @@ class DevCorpusTest {
     }
 
     record Item(String id, String lang, String docJurisdiction, String text, Set<String> categories,
-            Set<String> mechanisms, Set<String> jurisdictions, Set<String> dataCategories, String modality, String note) {
+            Set<String> mechanisms, Set<String> jurisdictions, Set<String> dataCategories, String modality,
+            String note) {
     }
 
     static List<Item> items(Path file) throws IOException {
@@ -112,6 +112,7 @@ class DevCorpusTest {
 
     /** Counts for one language (or all). */
     static final class Score {
+
         final Map<String, int[]> perCategory = new TreeMap<>(); // tp, fp, fn
         final int[] mech = new int[3];
         final int[] jur = new int[3];
@@ -137,7 +138,7 @@ class DevCorpusTest {
                     t[2]++;
                 }
                 if (pr) {
-                    calibration.add(new double[] {p.categories().get(c), g ? 1 : 0});
+                    calibration.add(new double[] { p.categories().get(c), g ? 1 : 0 });
                 }
             }
             setCounts(mech, it.mechanisms(), p.mechanisms());
@@ -222,7 +223,8 @@ class DevCorpusTest {
             }
             for (int i = 0; i < 10; i++) {
                 if (bins[i][0] > 0) {
-                    sb.append(String.format(Locale.ROOT, "  bin %.1f: n=%d conf=%.3f acc=%.3f%n", i / 10.0, (int) bins[i][0],
+                    sb.append(String.format(Locale.ROOT, "  bin %.1f: n=%d conf=%.3f acc=%.3f%n", i / 10.0,
+                            (int) bins[i][0],
                             bins[i][1] / bins[i][0], bins[i][2] / bins[i][0]));
                 }
             }
@@ -255,15 +257,17 @@ class DevCorpusTest {
                 "mech", "jur", "dcat", "modal", "ECE", "evid"));
         for (var e : scores.entrySet()) {
             Score s = e.getValue();
-            table.append(String.format(Locale.ROOT, "%-4s %6.3f %6.3f %6.3f %6.3f %8.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f%n",
+            table.append(String.format(Locale.ROOT,
+                    "%-4s %6.3f %6.3f %6.3f %6.3f %8.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f%n",
                     e.getKey(), Score.f1(s.perCategory.get("CROSS_BORDER_TRANSFER")),
                     Score.f1(s.perCategory.get("DATA_LOCALIZATION")), s.microF1(), s.macroF1(),
                     s.hardNeg == 0 ? 0.0 : (double) s.hardNegFp / s.hardNeg, Score.f1(s.mech), Score.f1(s.jur),
                     Score.f1(s.dcat), s.modalityN == 0 ? Double.NaN : (double) s.modalityOk / s.modalityN, s.ece(),
                     s.findings == 0 ? 1.0 : (double) s.evidenceValid / s.findings));
         }
-        System.out.println(dev.getFileName() + " (" + classifier.rulesetVersion() + ")\n" + table + "reliability (all):\n"
-                + scores.get("all").bins());
+        System.out
+                .println(dev.getFileName() + " (" + classifier.rulesetVersion() + ")\n" + table + "reliability (all):\n"
+                        + scores.get("all").bins());
         Assumptions.assumeTrue(other == null, "scored " + other + ": floor applies to the dev corpus only");
 
         Score all = scores.get("all");

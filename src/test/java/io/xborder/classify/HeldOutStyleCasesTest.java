@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.classify.jurisdiction.Gazetteer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import io.xborder.classify.jurisdiction.Gazetteer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,7 +50,8 @@ class HeldOutStyleCasesTest {
 
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource("cases")
-    void classifiesCategoriesOfUnseenPhrasing(String note, String lang, String text, Set<String> expected, String place) {
+    void classifiesCategoriesOfUnseenPhrasing(String note, String lang, String text, Set<String> expected,
+            String place) {
         Language language = Language.fromCode(lang).orElseThrow();
         if (!place.isEmpty()) {
             // the case needs the gazetteer to know a place name; the placeholder gazetteer knows only a handful
@@ -58,8 +59,10 @@ class HeldOutStyleCasesTest {
                     "gazetteer does not know '" + place + "' yet: skipping");
         }
         List<Finding> findings = CLASSIFIER.classify(text, 0, text.length(), language, null);
-        Set<String> actual = findings.stream().map(f -> f.category().name()).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(actual).as(() -> findings.stream().map(f -> f.explanation().toString()).collect(Collectors.joining("\n")))
+        Set<String> actual = findings.stream().map(f -> f.category().name())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(actual)
+                .as(() -> findings.stream().map(f -> f.explanation().toString()).collect(Collectors.joining("\n")))
                 .isEqualTo(expected);
         for (Finding f : findings) {
             assertThat(f.evidence()).isNotEmpty();

@@ -46,14 +46,16 @@ class PassageClassifierTest {
             assertThat(f.jurisdictions()).contains("CN");
             assertThat(f.dataCategories()).containsExactly(DataCategory.VEHICLE_DATA);
             assertThat(f.modality()).isEqualTo(Modality.REPORT);
-            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.text()).contains("transfer data collected in China overseas"));
+            assertThat(f.evidence())
+                    .anySatisfy(e -> assertThat(e.text()).contains("transfer data collected in China overseas"));
         }
     }
 
     @Test
     void teslaShanghaiStorageSentenceIsBothCategories() {
         List<Finding> findings = classify(SHANGHAI, Language.EN);
-        assertThat(categories(findings)).containsExactlyInAnyOrder(Category.CROSS_BORDER_TRANSFER, Category.DATA_LOCALIZATION);
+        assertThat(categories(findings)).containsExactlyInAnyOrder(Category.CROSS_BORDER_TRANSFER,
+                Category.DATA_LOCALIZATION);
         for (Finding f : findings) {
             assertThat(f.dataCategories()).containsExactly(DataCategory.VEHICLE_DATA);
             assertThat(f.modality()).isEqualTo(Modality.REPORT);
@@ -64,7 +66,8 @@ class PassageClassifierTest {
     @Test
     void otherSentencesOfTheTeslaArticleGetNoFinding() throws IOException {
         Path doc = DevCorpusTest.sharedDir().resolve("corpus/documents/tesla-beijing-news.txt");
-        Assumptions.assumeTrue(Files.isRegularFile(doc), "shared corpus not found at " + doc.toAbsolutePath() + ": skipping");
+        Assumptions.assumeTrue(Files.isRegularFile(doc),
+                "shared corpus not found at " + doc.toAbsolutePath() + ": skipping");
         String text = Files.readString(doc, StandardCharsets.UTF_8);
         Set<String> positives = Set.of(MUSK_ASKED, MUSK_SEEKING, SHANGHAI);
         // naive sentence split is enough for this article
@@ -123,7 +126,8 @@ class PassageClassifierTest {
         assertThat(CLASSIFIER.rulesetVersion()).matches("\\d{4}\\.\\d{2}-[0-9a-f]{8}");
         assertThat(PassageClassifier.fromClasspath().rulesetVersion()).isEqualTo(CLASSIFIER.rulesetVersion());
         assertThat(CLASSIFIER.ruleSet().languages()).containsKeys(Language.EN, Language.ZH);
-        assertThat(CLASSIFIER.ruleSet().languages().get(Language.EN).categories()).extracting(RuleSet.CategoryRules::category)
+        assertThat(CLASSIFIER.ruleSet().languages().get(Language.EN).categories())
+                .extracting(RuleSet.CategoryRules::category)
                 .containsExactlyInAnyOrder(Category.CROSS_BORDER_TRANSFER, Category.DATA_LOCALIZATION);
     }
 
@@ -169,7 +173,7 @@ class PassageClassifierTest {
         String zh = "该公司公布季度营收增长，并表示将扩大在亚洲的零售业务。个人信息处理者向境外提供个人信息的，应当通过安全评估。"
                 + "分析人士预计明年电动汽车需求将继续增长。央行维持利率不变，并对通胀保持谨慎。"
                 + "该芯片厂商发布新款数据中心处理器后股价上涨。部长表示，新铁路线将使两座城市之间的出行时间缩短一半。";
-        for (var e : List.of(new Object[] {Language.EN, en}, new Object[] {Language.ZH, zh})) {
+        for (var e : List.of(new Object[] { Language.EN, en }, new Object[] { Language.ZH, zh })) {
             Language lang = (Language) e[0];
             String unit = (String) e[1];
             String[] sentences = unit.split("(?<=[.。])\\s*");
@@ -191,7 +195,8 @@ class PassageClassifierTest {
                 secs = Math.min(secs, (System.nanoTime() - t0) / 1e9);
             }
             double mb = text.getBytes(StandardCharsets.UTF_8).length / 1e6;
-            System.out.printf(Locale.ROOT, "throughput %s: %.1f MB UTF-8 in %.3f s = %.1f MB/s (%d passages, %d findings)%n",
+            System.out.printf(Locale.ROOT,
+                    "throughput %s: %.1f MB UTF-8 in %.3f s = %.1f MB/s (%d passages, %d findings)%n",
                     lang.code(), mb, secs, mb / secs, bounds.length / 2, findings);
             assertThat(findings).isPositive();
             assertThat(sentences.length).isPositive();

@@ -71,7 +71,8 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
-                "headless Chromium not installed (" + BROWSER + ", " + DRIVER + "); src/test/scripts/ensure-chromium.sh "
+                "headless Chromium not installed (" + BROWSER + ", " + DRIVER
+                        + "); src/test/scripts/ensure-chromium.sh "
                         + "installs it as root with apt-get: skipping the browser tests");
         Files.createDirectories(SCREENSHOTS);
         Files.createDirectories(DOWNLOADS);
@@ -213,8 +214,9 @@ class ConsoleBrowserTest {
     void pastesADocumentAndSeesItsFindingsWithHostileTextShownAsText() throws IOException {
         open("/add");
         driver.findElement(By.id("title")).sendKeys("Pasted " + marker + " <script>alert(1)</script>");
-        driver.findElement(By.id("text")).sendKeys("All payment system providers shall store payment data only in India. "
-                + "<script>alert(1)</script> <img src=x onerror=alert(1)> " + marker);
+        driver.findElement(By.id("text"))
+                .sendKeys("All payment system providers shall store payment data only in India. "
+                        + "<script>alert(1)</script> <img src=x onerror=alert(1)> " + marker);
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
         driver.findElement(By.id("jurisdiction")).sendKeys("IN");
         driver.findElement(By.id("publishedAt")).sendKeys("04/06/2018");
@@ -329,8 +331,9 @@ class ConsoleBrowserTest {
     @Test
     void uploadsAFileThroughThePageAndSeesItsFindings() throws IOException {
         Path file = Files.createTempDirectory("xborder-upload").resolve("regulation-" + marker + ".html");
-        Files.write(file, IngestFixtures.newsHtml("Uploaded regulation " + marker + " &lt;script&gt;alert(1)&lt;/script&gt;",
-                IngestFixtures.EN_LOCALIZE, IngestFixtures.EN_TRANSFER + " " + marker));
+        Files.write(file,
+                IngestFixtures.newsHtml("Uploaded regulation " + marker + " &lt;script&gt;alert(1)&lt;/script&gt;",
+                        IngestFixtures.EN_LOCALIZE, IngestFixtures.EN_TRANSFER + " " + marker));
         open("/add");
         driver.findElement(By.cssSelector(".subnav a[href='/add#upload']")).click();
         assertThat(driver.findElement(By.cssSelector("label[for=upload-file]")).getText()).contains("Files");
@@ -368,7 +371,8 @@ class ConsoleBrowserTest {
         for (int i = 1; i <= 4; i++) {
             String path = "/browser/" + marker + "/" + i + ".html";
             server.serve(path, Answer.ok("text/html", IngestFixtures.newsHtml("Job page " + i + " " + marker,
-                    i % 2 == 0 ? IngestFixtures.EN_LOCALIZE : IngestFixtures.EN_TRANSFER, marker + " " + i)).delayed(800));
+                    i % 2 == 0 ? IngestFixtures.EN_LOCALIZE : IngestFixtures.EN_TRANSFER, marker + " " + i))
+                    .delayed(800));
             urls.add(server.url(path));
         }
         open("/add#url");
@@ -424,7 +428,8 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("poll-" + id)).click();
         waiting().until(d -> d.getCurrentUrl().contains("polled=" + id));
         assertThat(driver.findElement(By.id("feeds-notice")).getText()).contains("1 new, 1 added");
-        assertThat(driver.findElement(By.id("feed-" + id)).getText()).contains("Browser feed " + marker).contains("120 min");
+        assertThat(driver.findElement(By.id("feed-" + id)).getText()).contains("Browser feed " + marker)
+                .contains("120 min");
         screenshot("21-feeds");
         driver.findElement(By.id("delete-" + id)).click();
         waiting().until(d -> d.getCurrentUrl().contains("deleted=" + id));

@@ -56,7 +56,9 @@ class ConsoleTest {
         marker = "m" + UUID.randomUUID().toString().replace("-", "");
         document = given().contentType(ContentType.JSON).body(Map.of(
                 "title", "=HYPERLINK(\"http://evil\") " + HOSTILE + " " + marker,
-                "text", "Mr. Musk (" + marker + ") is seeking approval to transfer data collected in China overseas " + HOSTILE + ". "
+                "text",
+                "Mr. Musk (" + marker + ") is seeking approval to transfer data collected in China overseas " + HOSTILE
+                        + ". "
                         + "关键信息基础设施的运营者在境内运营中收集和产生的个人信息和重要数据应当在境内存储" + marker + "。",
                 "publishedAt", "2024-04-29"))
                 .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -71,7 +73,8 @@ class ConsoleTest {
                 .body(containsString("<html lang=\"en\">"))
                 .body(containsString("Skip to content"))
                 .extract().asString();
-        assertThat(html).contains("value=\"Musk (" + marker + "\"").contains("<mark>").contains("/documents/" + document + "#p-")
+        assertThat(html).contains("value=\"Musk (" + marker + "\"").contains("<mark>")
+                .contains("/documents/" + document + "#p-")
                 .contains("2024-04-29").contains("href=\"/findings/")
                 .contains("<option value=\"en\" selected>English</option>");
         given().when().get("/?q=境内存储&language=zh").then().statusCode(200)
@@ -170,7 +173,8 @@ class ConsoleTest {
         given().when().get("/findings/" + finding).then().statusCode(200)
                 .body(containsString("name=\"etag\" value=\"&quot;v0&quot;\""));
         given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("etag", "\"v0\"").formParam("status", "REJECTED").formParam("category", "CROSS_BORDER_TRANSFER")
+                .formParam("etag", "\"v0\"").formParam("status", "REJECTED")
+                .formParam("category", "CROSS_BORDER_TRANSFER")
                 .formParam("modality", "REPORT").formParam("jurisdictions", "cn, us").formParam("mechanisms", "CONSENT")
                 .formParam("comment", "Not a rule " + marker)
                 .when().post("/findings/" + finding)
@@ -254,9 +258,11 @@ class ConsoleTest {
     void theAddPageOffersUploadAndUrlFormsWithLabelledInputs() {
         String html = given().when().get("/add").then().statusCode(200).extract().asString();
         assertThat(html).contains("action=\"/add/upload\" enctype=\"multipart/form-data\"")
-                .contains("<label for=\"upload-file\">").contains("id=\"upload-file\" name=\"file\" type=\"file\" multiple")
+                .contains("<label for=\"upload-file\">")
+                .contains("id=\"upload-file\" name=\"file\" type=\"file\" multiple")
                 .contains("<label for=\"upload-jurisdiction\">").contains("<label for=\"upload-publishedAt\">")
-                .contains("action=\"/add/url\"").contains("<label for=\"url-urls\">").contains("<label for=\"url-language\">")
+                .contains("action=\"/add/url\"").contains("<label for=\"url-urls\">")
+                .contains("<label for=\"url-language\">")
                 .contains("href=\"/feeds\"").contains("href=\"/jobs\"")
                 .doesNotContain("TODO");
     }
@@ -282,7 +288,8 @@ class ConsoleTest {
                 .body("publishedAt", equalTo("2024-05-01"));
         given().when().get("/api/v1/documents/" + id + "/original").then().statusCode(200);
         // a pasted document has no original file
-        assertThat(given().when().get("/documents/" + document).then().extract().asString()).doesNotContain("original-link");
+        assertThat(given().when().get("/documents/" + document).then().extract().asString())
+                .doesNotContain("original-link");
     }
 
     @Test
@@ -311,8 +318,10 @@ class ConsoleTest {
     @Test
     void severalFilesBecomeAJobWhosePageShowsItsProgress() throws InterruptedException {
         String location = given().redirects().follow(false)
-                .multiPart("file", "a-" + marker + ".txt", IngestFixtures.text(IngestFixtures.EN_LOCALIZE, marker), "text/plain")
-                .multiPart("file", "b-" + marker + ".txt", IngestFixtures.text(IngestFixtures.EN_TRANSFER, marker), "text/plain")
+                .multiPart("file", "a-" + marker + ".txt", IngestFixtures.text(IngestFixtures.EN_LOCALIZE, marker),
+                        "text/plain")
+                .multiPart("file", "b-" + marker + ".txt", IngestFixtures.text(IngestFixtures.EN_TRANSFER, marker),
+                        "text/plain")
                 .multiPart("language", "en")
                 .when().post("/add/upload")
                 .then().statusCode(303).header("Location", matchesPattern(".*/jobs/\\d+\\?started=files"))
@@ -323,13 +332,15 @@ class ConsoleTest {
         assertThat(html).contains("The files were queued as a job")
                 .contains("data-job=\"/jobs/" + job + "/status\" data-state=\"QUEUED\"")
                 .contains("<progress id=\"job-progress\" max=\"2\" value=\"0\"")
-                .contains("id=\"job-state\">Queued<").contains("<span id=\"job-finished\">0</span> of <span id=\"job-total\">2</span>")
+                .contains("id=\"job-state\">Queued<")
+                .contains("<span id=\"job-finished\">0</span> of <span id=\"job-total\">2</span>")
                 .contains("href=\"/jobs/" + job + "\" id=\"job-refresh\"");
         // the page's script polls this console route (the console session is not accepted under /api/)
         given().when().get("/jobs/" + job + "/status").then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("QUEUED")).body("total", org.hamcrest.Matchers.equalTo(2));
         given().when().get("/jobs/987654321/status").then().statusCode(404);
-        given().when().get("/jobs").then().statusCode(200).body(containsString("<a href=\"/jobs/" + job + "\">Job " + job + "</a>"));
+        given().when().get("/jobs").then().statusCode(200)
+                .body(containsString("<a href=\"/jobs/" + job + "\">Job " + job + "</a>"));
         runToEnd(job);
         given().when().get("/jobs/" + job).then().statusCode(200)
                 .body(containsString("data-state=\"DONE\""))
@@ -367,7 +378,8 @@ class ConsoleTest {
         given().when().get(location).then().statusCode(200).body(containsString("Fetched " + marker))
                 .body(containsString("id=\"original-link\""));
         String job = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("urls", server.url("/console/" + marker + ".html") + "\n " + server.url("/console/missing-" + marker))
+                .formParam("urls",
+                        server.url("/console/" + marker + ".html") + "\n " + server.url("/console/missing-" + marker))
                 .when().post("/add/url")
                 .then().statusCode(303).header("Location", matchesPattern(".*/jobs/\\d+\\?started=urls"))
                 .extract().header("Location").replaceAll(".*/jobs/(\\d+).*", "$1");
@@ -410,7 +422,8 @@ class ConsoleTest {
                 .then().statusCode(400).body(containsString("id=\"feed-intervalMinutes-error\""));
         given().contentType(ContentType.URLENC).formParam("url", feedUrl)
                 .when().post("/feeds")
-                .then().statusCode(409).body(containsString("id=\"feed-url-error\"")).body(containsString("already subscribes"));
+                .then().statusCode(409).body(containsString("id=\"feed-url-error\""))
+                .body(containsString("already subscribes"));
         String polled = given().redirects().follow(false).when().post("/feeds/" + id + "/poll")
                 .then().statusCode(303).extract().header("Location");
         given().when().get(polled).then().statusCode(200)

@@ -21,19 +21,22 @@ import java.util.SplittableRandom;
  */
 public final class FindingsGenerator {
 
-    static final String[] JURISDICTIONS = { "CN", "CN", "CN", "CN", "CN", "EU", "EU", "EU", "US", "US", "IN", "IN", "VN",
+    static final String[] JURISDICTIONS = { "CN", "CN", "CN", "CN", "CN", "EU", "EU", "EU", "US", "US", "IN", "IN",
+            "VN",
             "VN", "RU", "RU", "ID", "SA", "TR", "KR", "JP", "BR", "NG", "KE", "AU", "GB", "SG", "TH", "MY", "PK" };
     static final String[] MECHANISMS = { "SECURITY_ASSESSMENT", "SECURITY_ASSESSMENT", "STANDARD_CONTRACT",
             "STANDARD_CONTRACT", "CERTIFICATION", "ADEQUACY", "CONSENT", "CONSENT", "EXEMPTION",
             "GOVERNMENT_ACCESS", "BINDING_CORPORATE_RULES" };
     static final String[] DATA = { "PERSONAL_INFORMATION", "PERSONAL_INFORMATION", "PERSONAL_INFORMATION",
-            "IMPORTANT_DATA", "IMPORTANT_DATA", "FINANCIAL_DATA", "SENSITIVE_PERSONAL_INFORMATION", "HEALTH_DATA", "VEHICLE_DATA",
+            "IMPORTANT_DATA", "IMPORTANT_DATA", "FINANCIAL_DATA", "SENSITIVE_PERSONAL_INFORMATION", "HEALTH_DATA",
+            "VEHICLE_DATA",
             "GOVERNMENT_DATA", "OTHER" };
     static final String[] MODALITIES = { "REQUIREMENT", "REQUIREMENT", "REQUIREMENT", "PROHIBITION", "PERMISSION",
             "REPORT", "REPORT" };
     static final String[] COMPANIES = { "Tesla", "ByteDance", "Didi", "Apple", "Alibaba Cloud", "Visa", "Mastercard",
             "Grab", "Shopee", "Zoom", "Meta", "Tencent", "a Vietnamese bank", "an Indian payment firm", "a carmaker" };
-    static final String[] COUNTRIES = { "China", "India", "Vietnam", "Russia", "Indonesia", "the EU", "the United States",
+    static final String[] COUNTRIES = { "China", "India", "Vietnam", "Russia", "Indonesia", "the EU",
+            "the United States",
             "Saudi Arabia", "Turkey", "Nigeria", "Kenya", "Brazil" };
     static final String[] EN = {
             "%s must store personal information collected in %s on servers located in %s.",
@@ -74,10 +77,11 @@ public final class FindingsGenerator {
                 + "published_at, content_hash, text, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement pas = c.prepareStatement("insert into passages (id, document_id, idx, start_offset, "
                         + "end_offset, text, language) values (?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement fin = c.prepareStatement("insert into findings (id, passage_id, document_id, language, "
-                        + "occurred_on, category, confidence, modality, mechanisms, jurisdictions, data_categories, "
-                        + "evidence, ruleset_version, review_status, created_at, reviewed_by, reviewed_at) values "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'bench', ?, ?, ?, ?)")) {
+                PreparedStatement fin = c
+                        .prepareStatement("insert into findings (id, passage_id, document_id, language, "
+                                + "occurred_on, category, confidence, modality, mechanisms, jurisdictions, data_categories, "
+                                + "evidence, ruleset_version, review_status, created_at, reviewed_by, reviewed_at) values "
+                                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'bench', ?, ?, ?, ?)")) {
             while (made < findings) {
                 boolean zh = r.nextInt(100) < 45;
                 String lang = zh ? "zh" : "en";
@@ -117,9 +121,11 @@ public final class FindingsGenerator {
                     pas.addBatch();
                     // most passages of such documents carry one finding, some both categories, some none
                     int roll = r.nextInt(100);
-                    List<String> categories = roll < 10 ? List.of() : roll < 75
-                            ? List.of(r.nextBoolean() ? "CROSS_BORDER_TRANSFER" : "DATA_LOCALIZATION")
-                            : List.of("DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER");
+                    List<String> categories = roll < 10
+                            ? List.of()
+                            : roll < 75
+                                    ? List.of(r.nextBoolean() ? "CROSS_BORDER_TRANSFER" : "DATA_LOCALIZATION")
+                                    : List.of("DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER");
                     for (String category : categories) {
                         if (made >= findings) {
                             break;
@@ -167,8 +173,9 @@ public final class FindingsGenerator {
         }
         try (Statement s = c.createStatement()) {
             // Hibernate allocates ids in blocks from these sequences; move them past the generated ids
-            s.execute("select setval('documents_seq', " + (docId + 100) + "), setval('passages_seq', " + (passageId + 100)
-                    + "), setval('findings_seq', " + (findingId + 100) + ")");
+            s.execute(
+                    "select setval('documents_seq', " + (docId + 100) + "), setval('passages_seq', " + (passageId + 100)
+                            + "), setval('findings_seq', " + (findingId + 100) + ")");
         }
         c.commit();
         c.setAutoCommit(true);
@@ -208,7 +215,8 @@ public final class FindingsGenerator {
     }
 
     private static long maxId(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from " + table)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -64,7 +64,8 @@ class SearchPerformanceTest {
             documents = FindingsGenerator.generate(c, FINDINGS, 42);
         }
         long total;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*) from findings")) {
             rs.next();
             total = rs.getLong(1);

@@ -123,7 +123,8 @@ class DockerfilesTest {
     void theJvmImageHasTheFastJarLayoutAndNoDemoData() throws IOException {
         List<Instruction> runtime = runtimeStage(parse(DOCKER.resolve("Dockerfile.jvm")));
         List<String> copies = runtime.stream().filter(i -> i.keyword().equals("COPY")).map(Instruction::args).toList();
-        for (String part : List.of("quarkus-app/lib/", "quarkus-app/*.jar", "quarkus-app/app/", "quarkus-app/quarkus/")) {
+        for (String part : List.of("quarkus-app/lib/", "quarkus-app/*.jar", "quarkus-app/app/",
+                "quarkus-app/quarkus/")) {
             assertThat(copies).as("COPY of %s", part)
                     .anySatisfy(c -> assertThat(c).contains(part).contains("--chown=185"));
         }
@@ -290,7 +291,8 @@ class DockerfilesTest {
             pairs.put(parts[0], parts.length > 1 ? unquote(parts[1]) : "");
             return pairs;
         }
-        Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S*)").matcher(trimmed);
+        Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S*)")
+                .matcher(trimmed);
         while (m.find()) {
             pairs.put(m.group(1), unquote(m.group(2)));
         }

@@ -168,7 +168,8 @@ final class OfflineTools {
             });
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+                throw new IllegalStateException(
+                        "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
             }
             return new Run(process.exitValue(), output.join());
         } catch (IOException e) {

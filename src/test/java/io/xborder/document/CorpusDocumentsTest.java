@@ -67,7 +67,8 @@ class CorpusDocumentsTest {
         }
         JsonPath doc = given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/documents")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)))
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)))
                 .extract().jsonPath();
         String stored = doc.getString("text");
         List<Map<String, Object>> passages = doc.getList("passages");
@@ -110,7 +111,8 @@ class CorpusDocumentsTest {
         assertThat(problems).as(file).isEmpty();
     }
 
-    private static List<Map<String, Object>> covering(String text, List<Map<String, Object>> passages, String sentence) {
+    private static List<Map<String, Object>> covering(String text, List<Map<String, Object>> passages,
+            String sentence) {
         int start = text.indexOf(sentence);
         if (start < 0) {
             return List.of();

@@ -72,7 +72,8 @@ class DocumentResourceTest {
         given().when().get(created.header("Location"))
                 .then().statusCode(200)
                 .body("id", equalTo((int) id))
-                .body("passages[0].text", equalTo("Mr. Musk is seeking approval to transfer data collected in China overseas."))
+                .body("passages[0].text",
+                        equalTo("Mr. Musk is seeking approval to transfer data collected in China overseas."))
                 .body("passages[0].start", equalTo(0))
                 .body("passages[0].findings[0].evidence[0].text", notNullValue());
     }

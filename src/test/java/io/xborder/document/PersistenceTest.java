@@ -69,8 +69,9 @@ class PersistenceTest {
         for (StoredFinding.EvidenceSpan e : f.evidence()) {
             assertThat(view.text().substring(e.start(), e.end())).isEqualTo(e.text());
         }
-        FindingPage page = findings.find(new FindingFilter(null, "US", null, null, null, null, null, id, null, null, null,
-                null), 0, 10, null);
+        FindingPage page = findings
+                .find(new FindingFilter(null, "US", null, null, null, null, null, id, null, null, null,
+                        null), 0, 10, null);
         assertThat(page.total()).isGreaterThanOrEqualTo(1);
         assertThat(page.items()).allSatisfy(v -> assertThat(v.jurisdictions()).contains("US"));
     }
@@ -119,7 +120,8 @@ class PersistenceTest {
         FindingPage second = findings.find(FindingFilter.none(), 1, 2, null);
         FindingPage byCursor = findings.find(FindingFilter.none(), 0, 2,
                 FindingCursor.decode(first.nextCursor()).orElseThrow());
-        assertThat(byCursor.items()).extracting(v -> v.id()).isEqualTo(second.items().stream().map(v -> v.id()).toList());
+        assertThat(byCursor.items()).extracting(v -> v.id())
+                .isEqualTo(second.items().stream().map(v -> v.id()).toList());
         assertThat(byCursor.page()).isNull();
     }
 }

@@ -89,9 +89,10 @@ class FeedResourceTest {
         assertThat(documentsTitled("Item three " + tag)).isEqualTo(1);
 
         // a new item appears: only it is ingested
-        server.serve("/feeds/" + tag + ".xml", Answer.ok("application/rss+xml", rss(tag, List.of(items.get(0), items.get(1),
-                items.get(2), item(tag + "-4", "Item four " + tag, "", "<p>" + IngestFixtures.EN_TRANSFER + " "
-                        + IngestFixtures.ref() + "</p>")))));
+        server.serve("/feeds/" + tag + ".xml",
+                Answer.ok("application/rss+xml", rss(tag, List.of(items.get(0), items.get(1),
+                        items.get(2), item(tag + "-4", "Item four " + tag, "", "<p>" + IngestFixtures.EN_TRANSFER + " "
+                                + IngestFixtures.ref() + "</p>")))));
         given().post("/api/v1/feeds/" + feedId + "/poll").then().statusCode(200)
                 .body("newItems", equalTo(1)).body("ingested", equalTo(1));
         given().get("/api/v1/feeds/" + feedId).then().statusCode(200)
@@ -143,24 +144,25 @@ class FeedResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("url", url, "intervalMinutes", 120, "enabled", false))
                 .put("/api/v1/feeds/" + id).then().statusCode(200)
                 .body("intervalMinutes", equalTo(120)).body("enabled", equalTo(false));
-        given().get("/api/v1/feeds?size=200").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem((int) id));
+        given().get("/api/v1/feeds?size=200").then().statusCode(200).body("items.id",
+                org.hamcrest.Matchers.hasItem((int) id));
         given().delete("/api/v1/feeds/" + id).then().statusCode(204);
         given().get("/api/v1/feeds/" + id).then().statusCode(404).contentType("application/problem+json");
     }
 
     @ParameterizedTest(name = "{0} {1} is {3}")
     @CsvSource(delimiter = '|', value = {
-        "POST | /api/v1/feeds          | {\"url\": \"ftp://x.example/feed\"}         | 400",
-        "POST | /api/v1/feeds          | {}                                          | 400",
-        "POST | /api/v1/feeds          | {\"url\": \"http://a.example/f\", \"intervalMinutes\": 0} | 400",
-        "POST | /api/v1/feeds          | {\"url\": \"http://a.example/f\", \"language\": \"de\"} | 400",
-        "POST | /api/v1/feeds          | {\"url\":                                   | 400",
-        "GET  | /api/v1/feeds/99999999 |                                             | 404",
-        "GET  | /api/v1/feeds/abc      |                                             | 400",
-        "PUT  | /api/v1/feeds/99999999 | {\"url\": \"http://a.example/f\"}           | 404",
-        "DELETE | /api/v1/feeds/99999999 |                                           | 404",
-        "POST | /api/v1/feeds/99999999/poll |                                        | 404",
-        "GET  | /api/v1/feeds?size=0   |                                             | 400" })
+            "POST | /api/v1/feeds          | {\"url\": \"ftp://x.example/feed\"}         | 400",
+            "POST | /api/v1/feeds          | {}                                          | 400",
+            "POST | /api/v1/feeds          | {\"url\": \"http://a.example/f\", \"intervalMinutes\": 0} | 400",
+            "POST | /api/v1/feeds          | {\"url\": \"http://a.example/f\", \"language\": \"de\"} | 400",
+            "POST | /api/v1/feeds          | {\"url\":                                   | 400",
+            "GET  | /api/v1/feeds/99999999 |                                             | 404",
+            "GET  | /api/v1/feeds/abc      |                                             | 400",
+            "PUT  | /api/v1/feeds/99999999 | {\"url\": \"http://a.example/f\"}           | 404",
+            "DELETE | /api/v1/feeds/99999999 |                                           | 404",
+            "POST | /api/v1/feeds/99999999/poll |                                        | 404",
+            "GET  | /api/v1/feeds?size=0   |                                             | 400" })
     void errorPathsAreProblems(String method, String path, String body, int status) {
         var request = given();
         if (body != null) {

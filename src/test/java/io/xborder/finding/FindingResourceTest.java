@@ -159,7 +159,8 @@ class FindingResourceTest {
             paged.addAll(page.getList("items.id"));
             cursor = page.getString("nextCursor");
         } while (cursor != null && paged.size() < all.size());
-        assertThat(paged.subList(0, Math.min(paged.size(), all.size()))).isEqualTo(all.subList(0, Math.min(paged.size(), all.size())));
+        assertThat(paged.subList(0, Math.min(paged.size(), all.size())))
+                .isEqualTo(all.subList(0, Math.min(paged.size(), all.size())));
         given().queryParam("size", 3).queryParam("page", 1).when().get("/api/v1/findings")
                 .then().statusCode(200).body("page", equalTo(1))
                 .body("items.id", equalTo(all.subList(3, Math.min(6, all.size()))));

@@ -52,7 +52,8 @@ class FindingReviewTest {
         otherCategoryOfSamePassage = -1;
         for (Map<String, Object> a : items) {
             for (Map<String, Object> b : items) {
-                if (a != b && ((Map<?, ?>) a.get("passage")).get("id").equals(((Map<?, ?>) b.get("passage")).get("id"))) {
+                if (a != b
+                        && ((Map<?, ?>) a.get("passage")).get("id").equals(((Map<?, ?>) b.get("passage")).get("id"))) {
                     conflicting = ((Number) a.get("id")).longValue();
                     otherCategoryOfSamePassage = ((Number) b.get("id")).longValue();
                 }
@@ -87,9 +88,11 @@ class FindingReviewTest {
 
     @Test
     void confirmingWithCorrectionsUpdatesTheFindingAndKeepsTheClassifierOriginal() {
-        Map<String, Object> before = given().when().get("/api/v1/findings/" + finding).then().extract().jsonPath().getMap("");
+        Map<String, Object> before = given().when().get("/api/v1/findings/" + finding).then().extract().jsonPath()
+                .getMap("");
         ExtractableResponse<Response> reviewed = given().contentType(MERGE_PATCH).header("If-Match", etagOf(finding))
-                .body(Map.of("status", "CONFIRMED", "modality", "PROHIBITION", "mechanisms", List.of("CONSENT", "CONSENT"),
+                .body(Map.of("status", "CONFIRMED", "modality", "PROHIBITION", "mechanisms",
+                        List.of("CONSENT", "CONSENT"),
                         "jurisdictions", List.of("cn", "EU"), "dataCategories", List.of("HEALTH_DATA"),
                         "comment", "  Checked against the official text.  "))
                 .when().patch("/api/v1/findings/" + finding)
@@ -144,7 +147,8 @@ class FindingReviewTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"v7\"").body(Map.of("status", "CONFIRMED"))
                 .when().patch("/api/v1/findings/" + finding)
                 .then().statusCode(412).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"something-else\"").body(Map.of("status", "CONFIRMED"))
+        given().contentType(ContentType.JSON).header("If-Match", "\"something-else\"")
+                .body(Map.of("status", "CONFIRMED"))
                 .when().patch("/api/v1/findings/" + finding)
                 .then().statusCode(412);
         given().when().get("/api/v1/findings/" + finding).then().header("ETag", equalTo("\"v0\""));
@@ -260,6 +264,7 @@ class FindingReviewTest {
                 .body("paths.'/api/v1/findings/{id}'.patch.responses.'412'", notNullValue())
                 .body("paths.'/api/v1/findings/{id}'.patch.responses.'428'", notNullValue())
                 .body("paths.'/api/v1/findings/{id}'.get.responses.'200'.headers.ETag", notNullValue())
-                .body("paths.'/api/v1/findings/{id}'.patch.requestBody.content.'application/merge-patch+json'", notNullValue());
+                .body("paths.'/api/v1/findings/{id}'.patch.requestBody.content.'application/merge-patch+json'",
+                        notNullValue());
     }
 }

@@ -76,9 +76,10 @@ class FetchResourceTest {
     }
 
     @ParameterizedTest(name = "{0} is refused with 400")
-    @CsvSource({ "http://10.1.2.3/", "http://192.168.0.1/admin", "http://172.20.0.1/", "http://169.254.169.254/latest/meta-data/",
-        "http://127.0.0.2/", "http://[::1]/", "http://[fe80::1]/", "http://[fd00::1]/", "http://100.64.0.1/",
-        "http://0.0.0.0/", "http://224.0.0.1/" })
+    @CsvSource({ "http://10.1.2.3/", "http://192.168.0.1/admin", "http://172.20.0.1/",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://127.0.0.2/", "http://[::1]/", "http://[fe80::1]/", "http://[fd00::1]/", "http://100.64.0.1/",
+            "http://0.0.0.0/", "http://224.0.0.1/" })
     void refusesUrlsOfNonPublicAddressesWith400(String url) {
         given().contentType(ContentType.JSON).body(body(url)).post("/api/v1/documents/fetch")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -95,13 +96,13 @@ class FetchResourceTest {
 
     @ParameterizedTest(name = "{0} answers {1}")
     @CsvSource(delimiter = '|', value = {
-        "/loop        | 502 | redirected more than",
-        "/gone        | 502 | HTTP 404",
-        "/big         | 413 | limit",
-        "/big-chunked | 413 | limit",
-        "/image       | 415 | image/png",
-        "/empty       | 422 | empty",
-        "/slow        | 504 | did not answer within" })
+            "/loop        | 502 | redirected more than",
+            "/gone        | 502 | HTTP 404",
+            "/big         | 413 | limit",
+            "/big-chunked | 413 | limit",
+            "/image       | 415 | image/png",
+            "/empty       | 422 | empty",
+            "/slow        | 504 | did not answer within" })
     void upstreamProblemsAreClearProblems(String path, int status, String detail) {
         given().contentType(ContentType.JSON).body(body(server.url(path.strip()))).post("/api/v1/documents/fetch")
                 .then().statusCode(status).contentType("application/problem+json")
@@ -110,14 +111,14 @@ class FetchResourceTest {
 
     @ParameterizedTest(name = "{0} is 400")
     @CsvSource(delimiter = '|', value = {
-        "{\"url\": \"ftp://example.com/x\"}     | url",
-        "{\"url\": \"file:///etc/passwd\"}      | url",
-        "{\"url\": \"not a url\"}               | url",
-        "{\"url\": \"\"}                        | url",
-        "{}                                     | url",
-        "{\"url\": 42}                          | url",
-        "{\"url\": \"http://127.0.0.1/\", \"language\": \"fr\"} | language",
-        "{\"url\":                              | 400" })
+            "{\"url\": \"ftp://example.com/x\"}     | url",
+            "{\"url\": \"file:///etc/passwd\"}      | url",
+            "{\"url\": \"not a url\"}               | url",
+            "{\"url\": \"\"}                        | url",
+            "{}                                     | url",
+            "{\"url\": 42}                          | url",
+            "{\"url\": \"http://127.0.0.1/\", \"language\": \"fr\"} | language",
+            "{\"url\":                              | 400" })
     void badRequestsAre400(String json, String detail) {
         given().contentType(ContentType.JSON).body(json.strip()).post("/api/v1/documents/fetch")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -74,7 +74,7 @@ public final class IngestFixtures {
     /** A PNG header: a type the service does not read. */
     public static byte[] png() {
         return new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0,
-            0, 8, 0, 0, 0, 8, 8, 2, 0, 0, 0, 0x4B, 0x6D, 0x29, (byte) 0xDC };
+                0, 8, 0, 0, 0, 8, 8, 2, 0, 0, 0, 0x4B, 0x6D, 0x29, (byte) 0xDC };
     }
 
     /** The first part of a PDF: claims to be a PDF, cannot be parsed. */

@@ -49,7 +49,8 @@ class UploadResourceTest {
         String r3 = ref();
         String r4 = ref();
         return Stream.of(
-                new Case("PDF", "law.pdf", "application/pdf", IngestFixtures.pdf("Data law", EN_LOCALIZE, EN_TRANSFER, r1),
+                new Case("PDF", "law.pdf", "application/pdf",
+                        IngestFixtures.pdf("Data law", EN_LOCALIZE, EN_TRANSFER, r1),
                         "en", List.of(EN_LOCALIZE, EN_TRANSFER), List.of(),
                         List.of("DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER"), "application/pdf"),
                 new Case("DOCX", "memo.docx", "application/octet-stream",
@@ -74,7 +75,8 @@ class UploadResourceTest {
     @MethodSource("formats")
     void ingestsARealFileWithPassagesFindingsAndItsOriginal(Case c) {
         var request = given().multiPart("jurisdiction", "CN").multiPart("publishedAt", "2024-05-01");
-        request = c.mediaType() == null ? request.multiPart("file", c.fileName(), c.bytes())
+        request = c.mediaType() == null
+                ? request.multiPart("file", c.fileName(), c.bytes())
                 : request.multiPart("file", c.fileName(), c.bytes(), c.mediaType());
         Response created = request.when().post("/api/v1/documents");
         created.then().statusCode(201).header("Location", containsString("/api/v1/documents/"))
@@ -103,7 +105,8 @@ class UploadResourceTest {
         assertThat(original.asByteArray()).isEqualTo(c.bytes());
 
         // the same file again: the stored document, 200
-        var again = c.mediaType() == null ? given().multiPart("file", c.fileName(), c.bytes())
+        var again = c.mediaType() == null
+                ? given().multiPart("file", c.fileName(), c.bytes())
                 : given().multiPart("file", c.fileName(), c.bytes(), c.mediaType());
         again.when().post("/api/v1/documents").then().statusCode(200).body("id", equalTo((int) id));
     }
@@ -124,7 +127,8 @@ class UploadResourceTest {
         response.then().statusCode(200)
                 .body("created", equalTo(2)).body("failed", equalTo(3))
                 .body("items[0].status", equalTo(201)).body("items[0].title", equalTo("First"))
-                .body("items[1].status", equalTo(415)).body("items[1].problem.type", equalTo("urn:xborder:problem:unsupported-type"))
+                .body("items[1].status", equalTo(415))
+                .body("items[1].problem.type", equalTo("urn:xborder:problem:unsupported-type"))
                 .body("items[2].status", equalTo(201)).body("items[2].title", equalTo("Second"))
                 .body("items[3].status", equalTo(422)).body("items[3].problem.detail", containsString("broken.pdf"))
                 .body("items[4].status", equalTo(422));
@@ -136,7 +140,8 @@ class UploadResourceTest {
     static Stream<Arguments> badUploads() {
         return Stream.of(
                 Arguments.of("unsupported type", Map.of("scan.png", IngestFixtures.png()), Map.of(), 415, "image/png"),
-                Arguments.of("corrupt PDF", Map.of("broken.pdf", IngestFixtures.corruptPdf()), Map.of(), 422, "broken.pdf"),
+                Arguments.of("corrupt PDF", Map.of("broken.pdf", IngestFixtures.corruptPdf()), Map.of(), 422,
+                        "broken.pdf"),
                 Arguments.of("empty file", Map.of("empty.txt", new byte[0]), Map.of(), 422, "empty"),
                 Arguments.of("file over the per-file limit", Map.of("big.txt", new byte[300 * 1024]), Map.of(), 413,
                         "per-file limit"),

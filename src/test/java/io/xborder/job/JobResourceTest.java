@@ -83,7 +83,8 @@ class JobResourceTest {
         assertThat(job.getString("state")).isEqualTo("PARTIAL");
         assertThat(job.getInt("done")).isEqualTo(2);
         assertThat(job.getInt("failed")).isEqualTo(3);
-        assertThat(job.getList("failures.reason")).containsExactly("URL_REFUSED", "UNSUPPORTED_TYPE", "URL_UNREACHABLE");
+        assertThat(job.getList("failures.reason")).containsExactly("URL_REFUSED", "UNSUPPORTED_TYPE",
+                "URL_UNREACHABLE");
         assertThat(job.getList("failures.index")).containsExactly(2, 3, 4);
         assertThat(job.getString("failures[0].detail")).contains("private address");
         given().get("/api/v1/jobs?size=5").then().statusCode(200).body("items[0].id", equalTo(job.getInt("id")));
@@ -93,7 +94,8 @@ class JobResourceTest {
     void aFileJobIngestsEveryGoodFileAndFailsOnlyTheBadOnes() throws Exception {
         String tag = UUID.randomUUID().toString();
         var created = given()
-                .multiPart("file", "law.pdf", IngestFixtures.pdf("Law " + tag, IngestFixtures.EN_LOCALIZE, tag), "application/pdf")
+                .multiPart("file", "law.pdf", IngestFixtures.pdf("Law " + tag, IngestFixtures.EN_LOCALIZE, tag),
+                        "application/pdf")
                 .multiPart("file", "memo.docx", IngestFixtures.docx("Memo " + tag, IngestFixtures.EN_TRANSFER, tag))
                 .multiPart("file", "broken.pdf", IngestFixtures.corruptPdf(), "application/pdf")
                 .multiPart("file", "huge.txt", new byte[300 * 1024], "text/plain")
@@ -125,7 +127,8 @@ class JobResourceTest {
                 ps.setLong(3, id);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET ruleset_version = 'old-1' WHERE id = ?")) {
+            try (PreparedStatement ps = c
+                    .prepareStatement("UPDATE documents SET ruleset_version = 'old-1' WHERE id = ?")) {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
@@ -153,15 +156,15 @@ class JobResourceTest {
 
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', value = {
-        "bad JSON               | {\"kind\":                                   | 400",
-        "no kind                | {}                                           | 400",
-        "unknown kind           | {\"kind\": \"DELETE_ALL\"}                   | 400",
-        "FILES as JSON          | {\"kind\": \"FILES\"}                        | 400",
-        "no URLs                | {\"kind\": \"URLS\"}                         | 400",
-        "empty URLs             | {\"kind\": \"URLS\", \"urls\": []}           | 400",
-        "bad URL                | {\"kind\": \"URLS\", \"urls\": [\"ftp://x\"]} | 400",
-        "URL not a string       | {\"kind\": \"URLS\", \"urls\": [5]}          | 400",
-        "bad jurisdiction       | {\"kind\": \"URLS\", \"urls\": [\"http://a.example/\"], \"jurisdiction\": \"XX\"} | 400" })
+            "bad JSON               | {\"kind\":                                   | 400",
+            "no kind                | {}                                           | 400",
+            "unknown kind           | {\"kind\": \"DELETE_ALL\"}                   | 400",
+            "FILES as JSON          | {\"kind\": \"FILES\"}                        | 400",
+            "no URLs                | {\"kind\": \"URLS\"}                         | 400",
+            "empty URLs             | {\"kind\": \"URLS\", \"urls\": []}           | 400",
+            "bad URL                | {\"kind\": \"URLS\", \"urls\": [\"ftp://x\"]} | 400",
+            "URL not a string       | {\"kind\": \"URLS\", \"urls\": [5]}          | 400",
+            "bad jurisdiction       | {\"kind\": \"URLS\", \"urls\": [\"http://a.example/\"], \"jurisdiction\": \"XX\"} | 400" })
     void badJobRequestsAre400(String name, String json, int status) {
         given().contentType(ContentType.JSON).body(json.strip()).post("/api/v1/jobs")
                 .then().statusCode(status).contentType("application/problem+json");

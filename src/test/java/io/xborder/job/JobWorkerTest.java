@@ -86,10 +86,13 @@ class JobWorkerTest {
         assertThat(documentsTitled(prefix)).isEqualTo(30);
         assertThat(query("SELECT count(DISTINCT document_id) FROM job_items WHERE job_id = ?", jobId)).isEqualTo(30);
         // the two items the dead worker held were taken over: claimed twice, finished by the second worker
-        assertThat(query("SELECT count(*) FROM job_items WHERE job_id = ? AND attempts = 2 AND claimed_by LIKE 'second-%'",
-                jobId)).isEqualTo(2);
+        assertThat(
+                query("SELECT count(*) FROM job_items WHERE job_id = ? AND attempts = 2 AND claimed_by LIKE 'second-%'",
+                        jobId))
+                .isEqualTo(2);
         // their documents had been stored by the first worker: the second found them by content hash
-        assertThat(query("SELECT count(*) FROM job_items WHERE job_id = ? AND NOT created_document", jobId)).isEqualTo(2);
+        assertThat(query("SELECT count(*) FROM job_items WHERE job_id = ? AND NOT created_document", jobId))
+                .isEqualTo(2);
     }
 
     @Test
@@ -157,8 +160,9 @@ class JobWorkerTest {
 
     Map<String, Long> byWorker(long jobId) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT claimed_by, count(*) FROM job_items WHERE job_id = ? GROUP BY claimed_by")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT claimed_by, count(*) FROM job_items WHERE job_id = ? GROUP BY claimed_by")) {
             ps.setLong(1, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -28,8 +28,9 @@ class DatabaseOutageTest {
     @Test
     void serviceDegradesTo503AndRecoversWhenTheDatabaseReturns() throws Exception {
         long id = given().contentType(ContentType.JSON)
-                .body(Map.of("text", "Since 2021, Tesla has stored all Chinese vehicle data in Shanghai and does not send "
-                        + "any data to the United States."))
+                .body(Map.of("text",
+                        "Since 2021, Tesla has stored all Chinese vehicle data in Shanghai and does not send "
+                                + "any data to the United States."))
                 .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
         List<Integer> findingsBefore = given().queryParam("documentId", id).when().get("/api/v1/findings")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");

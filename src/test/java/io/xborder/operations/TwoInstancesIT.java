@@ -108,7 +108,8 @@ class TwoInstancesIT {
         assertThat(done.get("createdDocuments").asInt()).isEqualTo(files);
 
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery("SELECT count(DISTINCT claimed_by), count(*) FROM job_items WHERE job_id = " + job);
+            ResultSet rs = s
+                    .executeQuery("SELECT count(DISTINCT claimed_by), count(*) FROM job_items WHERE job_id = " + job);
             rs.next();
             int workers = rs.getInt(1);
             assertThat(rs.getInt(2)).isEqualTo(files);
@@ -119,7 +120,8 @@ class TwoInstancesIT {
             rs = s.executeQuery("SELECT count(DISTINCT substring(claimed_by from 'instance-[0-9]+')) FROM job_items "
                     + "WHERE job_id = " + job);
             rs.next();
-            System.out.printf("TwoInstancesIT: %d items, %d distinct workers, %d processes%n", files, workers, rs.getInt(1));
+            System.out.printf("TwoInstancesIT: %d items, %d distinct workers, %d processes%n", files, workers,
+                    rs.getInt(1));
             assertThat(workers).as("distinct workers that claimed items").isGreaterThanOrEqualTo(2);
             assertThat(rs.getInt(1)).as("processes whose workers claimed items").isEqualTo(2);
         }

@@ -52,16 +52,22 @@ class AuthorizationMatrixTest {
                 new Caller("viewer key", "viewer", r -> r.header("X-API-Key", TestCredentials.key("viewer"))),
                 new Caller("analyst key", "analyst", r -> r.header("X-API-Key", TestCredentials.key("analyst"))),
                 new Caller("admin key", "admin", r -> r.header("X-API-Key", TestCredentials.adminKey())),
-                new Caller("viewer token", "viewer", r -> r.header("Authorization", "Bearer " + TestCredentials.token("vera", "viewer"))),
-                new Caller("analyst token", "analyst", r -> r.header("Authorization", "Bearer " + TestCredentials.token("anna", "analyst"))),
-                new Caller("admin token", "admin", r -> r.header("Authorization", "Bearer " + TestCredentials.token("adam", "admin"))),
-                new Caller("token without roles", "none", r -> r.header("Authorization", "Bearer " + TestCredentials.token("nora"))),
+                new Caller("viewer token", "viewer",
+                        r -> r.header("Authorization", "Bearer " + TestCredentials.token("vera", "viewer"))),
+                new Caller("analyst token", "analyst",
+                        r -> r.header("Authorization", "Bearer " + TestCredentials.token("anna", "analyst"))),
+                new Caller("admin token", "admin",
+                        r -> r.header("Authorization", "Bearer " + TestCredentials.token("adam", "admin"))),
+                new Caller("token without roles", "none",
+                        r -> r.header("Authorization", "Bearer " + TestCredentials.token("nora"))),
                 new Caller("expired admin token", null,
                         r -> r.header("Authorization", "Bearer " + TestCredentials.expiredToken("adam", "admin"))),
                 new Caller("wrongly signed admin token", null,
-                        r -> r.header("Authorization", "Bearer " + TestCredentials.wronglySignedToken("adam", "admin"))),
+                        r -> r.header("Authorization",
+                                "Bearer " + TestCredentials.wronglySignedToken("adam", "admin"))),
                 new Caller("admin token of another issuer", null,
-                        r -> r.header("Authorization", "Bearer " + TestCredentials.foreignIssuerToken("adam", "admin"))),
+                        r -> r.header("Authorization",
+                                "Bearer " + TestCredentials.foreignIssuerToken("adam", "admin"))),
                 new Caller("unknown API key", null, r -> r.header("X-API-Key", "xb_" + UUID.randomUUID())),
                 new Caller("admin key in the query string", null, r -> r.header(AuthenticatedByDefault.ANONYMOUS, "1")
                         .queryParam("api_key", TestCredentials.adminKey())
@@ -91,7 +97,8 @@ class AuthorizationMatrixTest {
     }
 
     private static long newKey() {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "matrix-" + UUID.randomUUID(), "role", "viewer"))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "matrix-" + UUID.randomUUID(), "role", "viewer"))
                 .when().post("/api/v1/keys").then().statusCode(201).extract().jsonPath().getLong("details.id");
     }
 
@@ -127,8 +134,9 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/v1/documents", "analyst", Set.of(201), r -> r
                         .multiPart("file", "note.txt", text().getBytes(StandardCharsets.UTF_8), "text/plain")
                         .post("/api/v1/documents")),
-                new Endpoint("POST", "/api/v1/documents/fetch", "analyst", Set.of(400), r -> r.contentType(ContentType.JSON)
-                        .body(Map.of("url", "ftp://example.com/x")).post("/api/v1/documents/fetch")),
+                new Endpoint("POST", "/api/v1/documents/fetch", "analyst", Set.of(400),
+                        r -> r.contentType(ContentType.JSON)
+                                .body(Map.of("url", "ftp://example.com/x")).post("/api/v1/documents/fetch")),
                 new Endpoint("GET", "/api/v1/documents", "viewer", Set.of(200), r -> r.get("/api/v1/documents")),
                 new Endpoint("GET", "/api/v1/documents/{id}", "viewer", Set.of(200),
                         r -> r.get("/api/v1/documents/" + document.get())),
@@ -154,15 +162,18 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/v1/keys", "admin", Set.of(201), r -> r.contentType(ContentType.JSON)
                         .body(Map.of("name", "m-" + UUID.randomUUID(), "role", "viewer")).post("/api/v1/keys")),
                 new Endpoint("GET", "/api/v1/keys", "admin", Set.of(200), r -> r.get("/api/v1/keys")),
-                new Endpoint("DELETE", "/api/v1/keys/{id}", "admin", Set.of(200), r -> r.delete("/api/v1/keys/" + newKey())),
+                new Endpoint("DELETE", "/api/v1/keys/{id}", "admin", Set.of(200),
+                        r -> r.delete("/api/v1/keys/" + newKey())),
                 new Endpoint("GET", "/api/v1/audit", "admin", Set.of(200), r -> r.get("/api/v1/audit")),
                 new Endpoint("POST", "/api/v1/feeds", "admin", Set.of(201), r -> r.contentType(ContentType.JSON)
                         .body(feed()).post("/api/v1/feeds")),
                 new Endpoint("GET", "/api/v1/feeds", "viewer", Set.of(200), r -> r.get("/api/v1/feeds")),
-                new Endpoint("GET", "/api/v1/feeds/{id}", "viewer", Set.of(200), r -> r.get("/api/v1/feeds/" + newFeed())),
+                new Endpoint("GET", "/api/v1/feeds/{id}", "viewer", Set.of(200),
+                        r -> r.get("/api/v1/feeds/" + newFeed())),
                 new Endpoint("PUT", "/api/v1/feeds/{id}", "admin", Set.of(200), r -> r.contentType(ContentType.JSON)
                         .body(feed()).put("/api/v1/feeds/" + newFeed())),
-                new Endpoint("DELETE", "/api/v1/feeds/{id}", "admin", Set.of(204), r -> r.delete("/api/v1/feeds/" + newFeed())),
+                new Endpoint("DELETE", "/api/v1/feeds/{id}", "admin", Set.of(204),
+                        r -> r.delete("/api/v1/feeds/" + newFeed())),
                 new Endpoint("POST", "/api/v1/feeds/{id}/poll", "analyst", Set.of(200),
                         r -> r.post("/api/v1/feeds/" + newFeed() + "/poll")));
     }

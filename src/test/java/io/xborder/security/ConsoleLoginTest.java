@@ -72,7 +72,8 @@ class ConsoleLoginTest {
         long document = given().contentType(ContentType.JSON)
                 .body(Map.of("text", "Banks must store payment data only in India. Ref " + UUID.randomUUID() + "."))
                 .post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
-        long finding = given().queryParam("documentId", document).get("/api/v1/findings").jsonPath().getLong("items[0].id");
+        long finding = given().queryParam("documentId", document).get("/api/v1/findings").jsonPath()
+                .getLong("items[0].id");
         String session = login("Bearer " + TestCredentials.token("dora@example.com", "analyst"));
         anonymous().cookie("xborder_session", session).contentType(ContentType.URLENC)
                 .formParams(Map.of("status", "CONFIRMED", "etag", "\"v0\"", "comment", "ok"))

@@ -57,7 +57,8 @@ class InputFuzzTest {
         long documentsBefore = documents();
         long auditBefore = auditEntries();
 
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         LongAdder created = new LongAdder();
         LongAdder reviewed = new LongAdder();
@@ -102,11 +103,13 @@ class InputFuzzTest {
                         failures.add(f.describe() + ": took " + took.toMillis() + " ms");
                     } else if (status >= 400) {
                         // 414/431: the HTTP server's own limits on the request line and headers, before any endpoint
-                        if (status != 414 && status != 431 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        if (status != 414 && status != 431 && !response.headers().firstValue("Content-Type").orElse("")
+                                .startsWith("application/problem+json")) {
                             failures.add(f.describe() + ": " + status + " without problem+json");
                         }
                         LEAKS.stream().filter(body::contains).findFirst()
-                                .ifPresent(leak -> failures.add(f.describe() + ": body shows '" + leak + "': " + clip(body)));
+                                .ifPresent(leak -> failures
+                                        .add(f.describe() + ": body shows '" + leak + "': " + clip(body)));
                     }
                     if (f.target() == Target.DOCUMENTS && status == 201) {
                         created.increment();
@@ -122,7 +125,8 @@ class InputFuzzTest {
         }
         pool.shutdown();
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        System.out.printf("Fuzz: %d requests in %d s (seed %d), statuses %s, documents created %d, reviews accepted %d%n",
+        System.out.printf(
+                "Fuzz: %d requests in %d s (seed %d), statuses %s, documents created %d, reviews accepted %d%n",
                 sent.get(), seconds, seed, new java.util.TreeMap<>(byStatus), created.sum(), reviewed.sum());
 
         assertThat(failures).as("seed " + seed).isEmpty();
@@ -191,7 +195,8 @@ class InputFuzzTest {
                 kind = "wrong types";
                 Object[] values = { 1, 2.5, true, null, "[]", "{}", "[\"a\"]", "{\"a\":1}", "1e999999", "-0" };
                 body = bytes(r, "{\"text\": " + values[r.nextInt(values.length)] + ", \"language\": "
-                        + values[r.nextInt(values.length)] + ", \"jurisdiction\": " + values[r.nextInt(values.length)] + "}");
+                        + values[r.nextInt(values.length)] + ", \"jurisdiction\": " + values[r.nextInt(values.length)]
+                        + "}");
             }
             case 4 -> {
                 kind = "odd unicode";
@@ -220,7 +225,8 @@ class InputFuzzTest {
                 body = bytes(r, validBody(r));
                 return new Fuzz(target, kind, request(path, "POST",
                         List.of("application/xml", "text/html", "application/x-www-form-urlencoded", "image/png")
-                                .get(r.nextInt(4)), body));
+                                .get(r.nextInt(4)),
+                        body));
             }
         }
         return new Fuzz(target, kind, request(path, "POST", "application/json", body));
@@ -242,11 +248,13 @@ class InputFuzzTest {
     }
 
     private Fuzz review(Random r) {
-        String[] etags = { "\"v0\"", "\"v1\"", "\"v" + r.nextInt(5) + "\"", "W/\"v0\"", "*", "\"x\"", "", oddUnicode(r) };
+        String[] etags = { "\"v0\"", "\"v1\"", "\"v" + r.nextInt(5) + "\"", "W/\"v0\"", "*", "\"x\"", "",
+                oddUnicode(r) };
         String body = switch (r.nextInt(5)) {
             case 0 -> "{\"status\": \"" + (r.nextBoolean() ? "CONFIRMED" : "REJECTED") + "\", \"comment\": \""
                     + escapedOddUnicode(r) + "\"}";
-            case 1 -> "{\"status\": " + List.of("1", "null", "[]", "\"MAYBE\"", "\"confirmed\"").get(r.nextInt(5)) + "}";
+            case 1 ->
+                "{\"status\": " + List.of("1", "null", "[]", "\"MAYBE\"", "\"confirmed\"").get(r.nextInt(5)) + "}";
             case 2 -> "{\"status\": \"REJECTED\", \"mechanisms\": [\"" + word(r) + "\"], \"jurisdictions\": "
                     + (r.nextBoolean() ? "null" : "[1, 2]") + "}";
             case 3 -> new String(mutate(r, bytes(r, "{\"status\": \"CONFIRMED\", \"modality\": \"REPORT\"}")),
@@ -270,8 +278,9 @@ class InputFuzzTest {
             case 0 -> "xb_" + word(r);
             case 1 -> "eyJ" + word(r) + "." + word(r) + "." + word(r);
             case 2 -> TestCredentials.expiredToken("fuzz", "admin");
-            case 3 -> new String(mutate(r, bytes(r, TestCredentials.token("fuzz", "admin"))), StandardCharsets.ISO_8859_1)
-                    .replaceAll("[^\\x21-\\x7e]", "A");
+            case 3 ->
+                new String(mutate(r, bytes(r, TestCredentials.token("fuzz", "admin"))), StandardCharsets.ISO_8859_1)
+                        .replaceAll("[^\\x21-\\x7e]", "A");
             default -> "x".repeat(1 + r.nextInt(8000));
         };
         boolean bearer = r.nextBoolean();
@@ -288,20 +297,24 @@ class InputFuzzTest {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        return b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        return b.method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     // --- generators -----------------------------------------------------------------------------------------------
 
-    private static final String[] SCRIPTS = { "Data must be stored in China. ", "数据应当在境内存储。", "Данные хранятся в России. ",
+    private static final String[] SCRIPTS = { "Data must be stored in China. ", "数据应当在境内存储。",
+            "Данные хранятся в России. ",
             "يجب تخزين البيانات محليا. ", "データは国内に保存する。", "개인정보는 국내에 저장한다. ", "डेटा भारत में संग्रहीत ", "🇨🇳🔒💾 " };
-    private static final String[] ODD = { "\u202E", "\u202D", "\u200F", "\u200E", "\u200B", "\uFEFF", "\u0301\u0301\u0301",
+    private static final String[] ODD = { "\u202E", "\u202D", "\u200F", "\u200E", "\u200B", "\uFEFF",
+            "\u0301\u0301\u0301",
             "\uFFFD", "\uFFFF", "\u2028", "\u2029", "\u0000", "\t", "\r\n", "\\", "\"", "\uD83D\uDE00" };
 
     private static String validBody(Random r) {
         return "{\"text\": \"" + SCRIPTS[r.nextInt(SCRIPTS.length)] + "Ref " + r.nextLong() + ".\", \"language\": "
-                + (r.nextBoolean() ? "null" : "\"en\"") + ", \"jurisdiction\": " + (r.nextBoolean() ? "null" : "\"CN\"") + "}";
+                + (r.nextBoolean() ? "null" : "\"en\"") + ", \"jurisdiction\": " + (r.nextBoolean() ? "null" : "\"CN\"")
+                + "}";
     }
 
     /** JSON string content with lone surrogates (as escapes), bidi and zero-width marks, control chars, mixed scripts. */
@@ -402,17 +415,20 @@ class InputFuzzTest {
     // --- database counts ------------------------------------------------------------------------------------------
 
     private static long documents() {
-        return given().queryParam("size", 1).get("/api/v1/documents").then().statusCode(200).extract().jsonPath().getLong("total");
+        return given().queryParam("size", 1).get("/api/v1/documents").then().statusCode(200).extract().jsonPath()
+                .getLong("total");
     }
 
     private static long auditEntries() {
-        return given().queryParam("size", 1).get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getLong("total");
+        return given().queryParam("size", 1).get("/api/v1/audit").then().statusCode(200).extract().jsonPath()
+                .getLong("total");
     }
 
     private static long seedFinding() {
         long document = given().contentType("application/json")
-                .body(Map.of("text", "Critical information infrastructure operators shall store personal information in "
-                        + "China. Fuzz " + System.nanoTime() + "."))
+                .body(Map.of("text",
+                        "Critical information infrastructure operators shall store personal information in "
+                                + "China. Fuzz " + System.nanoTime() + "."))
                 .post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
         return given().queryParam("documentId", document).get("/api/v1/findings").then().statusCode(200)
                 .extract().jsonPath().getLong("items[0].id");

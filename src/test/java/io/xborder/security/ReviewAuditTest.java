@@ -65,8 +65,10 @@ class ReviewAuditTest {
         assertThat(etagAlice).isEqualTo(etagBob).isEqualTo("\"v0\"");
 
         CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> review(start, finding, alice, etagAlice, "CONFIRMED"));
-        CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> review(start, finding, bob, etagBob, "REJECTED"));
+        CompletableFuture<Response> a = CompletableFuture
+                .supplyAsync(() -> review(start, finding, alice, etagAlice, "CONFIRMED"));
+        CompletableFuture<Response> b = CompletableFuture
+                .supplyAsync(() -> review(start, finding, bob, etagBob, "REJECTED"));
         start.countDown();
         List<Response> responses = List.of(a.get(), b.get());
         List<Integer> statuses = responses.stream().map(Response::statusCode).sorted().toList();
@@ -105,7 +107,8 @@ class ReviewAuditTest {
                 .body(Map.of("status", "CONFIRMED", "reviewedBy", "someone-else"))
                 .when().patch("/api/v1/findings/" + finding)
                 .then().statusCode(400).body("errors.field", hasItem("reviewedBy"));
-        given().header("Authorization", "Bearer " + io.xborder.testing.TestCredentials.token("carol@example.com", "analyst"))
+        given().header("Authorization",
+                "Bearer " + io.xborder.testing.TestCredentials.token("carol@example.com", "analyst"))
                 .contentType(MERGE_PATCH).header("If-Match", "\"v0\"").body(Map.of("status", "REJECTED"))
                 .when().patch("/api/v1/findings/" + finding)
                 .then().statusCode(200).body("reviewedBy", equalTo("carol@example.com"));
@@ -146,9 +149,11 @@ class ReviewAuditTest {
         assertThat(deleted.getList("items[0].before.reviewedFindings.id", Long.class)).containsExactly(finding);
         assertThat(deleted.getString("items[0].after")).isNull();
 
-        long key = given().contentType(ContentType.JSON).body(Map.of("name", "audited-" + UUID.randomUUID(), "role", "viewer"))
+        long key = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "audited-" + UUID.randomUUID(), "role", "viewer"))
                 .when().post("/api/v1/keys").then().statusCode(201).extract().jsonPath().getLong("details.id");
-        given().delete("/api/v1/keys/" + key).then().statusCode(200).body("revokedAt", org.hamcrest.Matchers.notNullValue());
+        given().delete("/api/v1/keys/" + key).then().statusCode(200).body("revokedAt",
+                org.hamcrest.Matchers.notNullValue());
         JsonPath keyLog = audit("apikey", key);
         assertThat(keyLog.getList("items.action")).containsExactly("apikey.revoke", "apikey.create");
         assertThat(keyLog.getString("items[1].after.prefix")).startsWith("xb_");

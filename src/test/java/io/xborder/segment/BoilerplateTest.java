@@ -15,23 +15,24 @@ class BoilerplateTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "Story continues below", "  SOURCE LINK ", "Advertisement", "Related: Read more on tech regulation",
-        "Read more: EU fines Meta", "Share this article", "Subscribe to our newsletter", "Click here to read more",
-        "Sign up for our daily briefing", "© 2024 Example Media Ltd", "Example Media ©2024", "Copyright 2023 Example Media",
-        "All rights reserved.", "Example Media. All rights reserved.", "Follow us on LinkedIn",
-        "广告", "点击查看更多", "责任编辑：张明", "责任编辑: 李四", "（本文来源：综合报道）", "本文来源：新华网", "来源：新华社",
-        "扫一扫，分享到微信", "分享到：", "返回顶部", "【纠错】", "（编辑：王芳）", "【责任编辑：王芳】"})
+            "Story continues below", "  SOURCE LINK ", "Advertisement", "Related: Read more on tech regulation",
+            "Read more: EU fines Meta", "Share this article", "Subscribe to our newsletter", "Click here to read more",
+            "Sign up for our daily briefing", "© 2024 Example Media Ltd", "Example Media ©2024",
+            "Copyright 2023 Example Media",
+            "All rights reserved.", "Example Media. All rights reserved.", "Follow us on LinkedIn",
+            "广告", "点击查看更多", "责任编辑：张明", "责任编辑: 李四", "（本文来源：综合报道）", "本文来源：新华网", "来源：新华社",
+            "扫一扫，分享到微信", "分享到：", "返回顶部", "【纠错】", "（编辑：王芳）", "【责任编辑：王芳】" })
     void recognisesBoilerplateLines(String line) {
         assertThat(DEFAULTS.isBoilerplate(line)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "Meta was fined 1.2 billion euros.", "Readers who subscribe to the service get more data.",
-        "The advertisement market grew.", "(c) the transfer is necessary for important reasons of public interest.",
-        "Copyright law protects software.", "Related parties may not transfer data abroad.",
-        "个人信息处理者应当在境内存储。", "广告收入同比增长。", "数据来源于公开报道，经核实后发布，相关部门表示将继续调查此事并依法处理有关责任人员的违法行为。",
-        "", "   "})
+            "Meta was fined 1.2 billion euros.", "Readers who subscribe to the service get more data.",
+            "The advertisement market grew.", "(c) the transfer is necessary for important reasons of public interest.",
+            "Copyright law protects software.", "Related parties may not transfer data abroad.",
+            "个人信息处理者应当在境内存储。", "广告收入同比增长。", "数据来源于公开报道，经核实后发布，相关部门表示将继续调查此事并依法处理有关责任人员的违法行为。",
+            "", "   " })
     void keepsRealSentences(String line) {
         assertThat(DEFAULTS.isBoilerplate(line)).isFalse();
     }
@@ -63,10 +64,12 @@ class BoilerplateTest {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             String ch = String.valueOf((char) c);
             for (String line : List.of(ch, "A" + ch, "AB" + ch + " x", " x  " + ch + "Y  ")) {
-                assertThat(Boilerplate.normalise(line)).as("U+%04X in '%s'", c, line).isEqualTo(collapseThenLower(line));
+                assertThat(Boilerplate.normalise(line)).as("U+%04X in '%s'", c, line)
+                        .isEqualTo(collapseThenLower(line));
             }
         }
-        assertThat(Boilerplate.normalise("ΟΔΟΣ \uD801\uDC00 İstanbul")).isEqualTo(collapseThenLower("ΟΔΟΣ \uD801\uDC00 İstanbul"));
+        assertThat(Boilerplate.normalise("ΟΔΟΣ \uD801\uDC00 İstanbul"))
+                .isEqualTo(collapseThenLower("ΟΔΟΣ \uD801\uDC00 İstanbul"));
     }
 
     /** The definition: trim, collapse whitespace runs to one space, then String.toLowerCase. */

@@ -26,7 +26,8 @@ class SegmenterCasesTest {
 
     static Stream<Arguments> cases() throws IOException {
         try (InputStream in = SegmenterCasesTest.class.getClassLoader().getResourceAsStream("segment/cases.yaml")) {
-            List<Case> cases = new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<List<Case>>() {});
+            List<Case> cases = new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<List<Case>>() {
+            });
             return cases.stream().map(c -> Arguments.of(Named.of(c.name(), c)));
         }
     }

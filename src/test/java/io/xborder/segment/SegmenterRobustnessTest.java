@@ -19,7 +19,7 @@ class SegmenterRobustnessTest {
     private static final Segmenter SEGMENTER = Segmenter.withDefaults();
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\n\n\t\r\n", "\u3000\u00A0\u2028", "Advertisement\n广告\n"})
+    @ValueSource(strings = { "", " ", "\n\n\t\r\n", "\u3000\u00A0\u2028", "Advertisement\n广告\n" })
     void returnsNoPassagesForBlankOrBoilerplateOnlyText(String text) {
         assertThat(SEGMENTER.segment(text, null)).isEmpty();
     }

@@ -86,8 +86,11 @@ public final class LocalHttpServer implements AutoCloseable {
                 Thread.sleep(answer.delayMillis());
             }
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.sendResponseHeaders(answer.status(), answer.chunked() ? 0 : answer.body().length == 0 ? -1
-                    : answer.body().length);
+            exchange.sendResponseHeaders(answer.status(), answer.chunked()
+                    ? 0
+                    : answer.body().length == 0
+                            ? -1
+                            : answer.body().length);
             if (answer.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer.body());

@@ -19,7 +19,7 @@ public final class SharedCorpus {
             return Path.of(override).toAbsolutePath().normalize();
         }
         // a git worktree under wt/ sits one level deeper than the main checkout
-        for (Path candidate : new Path[] {Path.of("..", "shared"), Path.of("..", "..", "shared")}) {
+        for (Path candidate : new Path[] { Path.of("..", "shared"), Path.of("..", "..", "shared") }) {
             if (Files.isDirectory(candidate.resolve("corpus"))) {
                 return candidate.toAbsolutePath().normalize();
             }
@@ -31,7 +31,8 @@ public final class SharedCorpus {
     public static Path require(String relative) {
         Path path = root().resolve(relative);
         Assumptions.assumeTrue(Files.exists(path),
-                "shared corpus not found at " + path + " (it sits beside the repository in development and CI): skipping");
+                "shared corpus not found at " + path
+                        + " (it sits beside the repository in development and CI): skipping");
         return path;
     }
 }

@@ -40,7 +40,8 @@ public class StoppablePostgresResource implements QuarkusTestResourceLifecycleMa
 
     /** Starts it again on the same port with the same data. */
     public static synchronized void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+                .start();
     }
 
     @Override

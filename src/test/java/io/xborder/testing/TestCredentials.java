@@ -142,6 +142,7 @@ public final class TestCredentials {
     }
 
     private interface Maker {
+
         String make();
     }
 

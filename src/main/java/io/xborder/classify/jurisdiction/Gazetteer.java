@@ -48,9 +48,13 @@ public final class Gazetteer {
     public record Jurisdiction(String code, String kind, String englishName, String chineseName) {
     }
 
-    private enum Mode { EXACT, NAME, ANY }
+    private enum Mode {
+        EXACT, NAME, ANY
+    }
 
-    private enum Kind { NAME, DEICTIC, STOP, COMPOUND }
+    private enum Kind {
+        NAME, DEICTIC, STOP, COMPOUND
+    }
 
     /**
      * One way of writing something; several entries may share a folded key. The last three components are
@@ -86,6 +90,7 @@ public final class Gazetteer {
      * {@link #foldedKeys()}) and {@code [begin, end)} relative to the passage start, in any order.
      */
     public interface KeyHits {
+
         int keyHitCount();
 
         int keyHitId(int i);
@@ -96,6 +101,7 @@ public final class Gazetteer {
     }
 
     private static final class Holder {
+
         static final Gazetteer INSTANCE = load(Gazetteer.class.getClassLoader());
     }
 
@@ -167,15 +173,16 @@ public final class Gazetteer {
             }
         } else {
             sc.text.set(fold, n);
-            trie.parseText(sc.text, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end, entries) ->
-                    consider(entries, begin, end, text, norm, base, bestEnd, bestEntry));
+            trie.parseText(sc.text, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end,
+                    entries) -> consider(entries, begin, end, text, norm, base, bestEnd, bestEntry));
         }
 
-        String home = documentJurisdiction != null ? documentJurisdiction
+        String home = documentJurisdiction != null
+                ? documentJurisdiction
                 : language == Language.ZH ? "CN" : null;
         List<JurisdictionMention> out = new ArrayList<>();
         int lastNamedEnd = -1;
-        for (int i = 0; i < n; ) {
+        for (int i = 0; i < n;) {
             Entry e = bestEntry[i];
             if (e == null) {
                 i++;
@@ -317,6 +324,7 @@ public final class Gazetteer {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
+
         char[] norm = new char[0];
         char[] fold = new char[0];
         int[] bestEnd = new int[0];
@@ -337,6 +345,7 @@ public final class Gazetteer {
 
     /** A char buffer prefix seen by the automaton as a CharSequence. */
     private static final class Chars implements CharSequence {
+
         private char[] buf;
         private int len;
 

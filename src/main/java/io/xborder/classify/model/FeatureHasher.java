@@ -127,7 +127,8 @@ public final class FeatureHasher {
     // Character class tests of the n-gram loops: the ASCII answers inline, the rest from Character.
 
     private static boolean isLetterOrDigit(char c) {
-        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return c < 128
+                ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 : Character.isLetterOrDigit(c);
     }
 
@@ -186,6 +187,7 @@ public final class FeatureHasher {
 
     /** Collects n-gram indices, each with value 1 (a repeated n-gram counts again: term frequency). */
     static final class Accumulator {
+
         private int[] idx;
         private int n;
 

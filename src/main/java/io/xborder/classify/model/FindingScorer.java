@@ -33,7 +33,8 @@ public final class FindingScorer {
     private final String version;
     private final Map<String, Object> training;
 
-    FindingScorer(FeatureHasher hasher, Map<Category, LogisticModel> models, Map<Category, PlattCalibration> calibrations,
+    FindingScorer(FeatureHasher hasher, Map<Category, LogisticModel> models,
+            Map<Category, PlattCalibration> calibrations,
             String version, Map<String, Object> training) {
         this.hasher = hasher;
         this.models = Map.copyOf(models);
@@ -82,7 +83,8 @@ public final class FindingScorer {
             return Optional.empty();
         }
         double margin = model.margin(hasher.vector(textFeatures, namedFeatures(language, candidate)));
-        return Optional.of(new Score(LogisticModel.sigmoid(margin), calibrations.get(candidate.category()).probability(margin)));
+        return Optional.of(
+                new Score(LogisticModel.sigmoid(margin), calibrations.get(candidate.category()).probability(margin)));
     }
 
     /**
@@ -107,13 +109,15 @@ public final class FindingScorer {
             named.clear();
             namedFeatures(language, candidate, named);
             double margin = model.margin(grams.indices(), grams.size(), named);
-            out[i] = new Score(LogisticModel.sigmoid(margin), calibrations.get(candidate.category()).probability(margin));
+            out[i] = new Score(LogisticModel.sigmoid(margin),
+                    calibrations.get(candidate.category()).probability(margin));
         }
         return out;
     }
 
     /** Receives the named features of a candidate, each name as a constant prefix and a rest. */
     interface NamedSink {
+
         /** Adds {@code prefix + name}; a name added again keeps its first place and the larger value. */
         void add(String prefix, String name, double value);
     }
@@ -166,7 +170,8 @@ public final class FindingScorer {
     }
 
     /** The JSON form of a trained model: sparse weights per category and their calibration. */
-    public record ModelFile(String version, int bits, Map<String, CategoryModel> categories, Map<String, Object> training) {
+    public record ModelFile(String version, int bits, Map<String, CategoryModel> categories,
+            Map<String, Object> training) {
 
         /** Non-zero weights as parallel arrays, and the Platt parameters. */
         public record CategoryModel(int[] indices, double[] weights, double a, double b) {

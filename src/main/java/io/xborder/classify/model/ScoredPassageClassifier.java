@@ -30,7 +30,8 @@ public final class ScoredPassageClassifier {
 
     /** The rules and the model from the classpath. */
     public static ScoredPassageClassifier fromClasspath() {
-        return new ScoredPassageClassifier(PassageClassifier.fromClasspath(), FindingScorer.fromClasspath(), DEFAULT_DROP_BELOW);
+        return new ScoredPassageClassifier(PassageClassifier.fromClasspath(), FindingScorer.fromClasspath(),
+                DEFAULT_DROP_BELOW);
     }
 
     /** Below this calibrated probability a rule candidate is more likely wrong than right. */

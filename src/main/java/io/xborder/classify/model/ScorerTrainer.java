@@ -112,7 +112,8 @@ public final class ScorerTrainer {
             models.put(c, LogisticModel.train(ex, hasher.dimension(), settings));
             calibrations.put(c, calibration);
             long right = outOfFold.stream()
-                    .filter(p -> (calibration.probability(p.margin()) >= ScoredPassageClassifier.DEFAULT_DROP_BELOW) == p.positive())
+                    .filter(p -> (calibration
+                            .probability(p.margin()) >= ScoredPassageClassifier.DEFAULT_DROP_BELOW) == p.positive())
                     .count();
             long rulesRight = ex.stream().filter(LogisticModel.Example::positive).count();
             Map<String, Object> r = new LinkedHashMap<>();
@@ -132,7 +133,8 @@ public final class ScorerTrainer {
 
     private static String hash(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
                     .substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

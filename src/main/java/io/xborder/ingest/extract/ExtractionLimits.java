@@ -16,8 +16,8 @@ import java.util.Objects;
 public record ExtractionLimits(long maxBytes, int maxChars, int maxPages, Duration timeout) {
 
     /** 20 MB in, 2 million characters out, 1,000 pages, 30 seconds. */
-    public static final ExtractionLimits DEFAULTS =
-            new ExtractionLimits(20L * 1024 * 1024, 2_000_000, 1_000, Duration.ofSeconds(30));
+    public static final ExtractionLimits DEFAULTS = new ExtractionLimits(20L * 1024 * 1024, 2_000_000, 1_000,
+            Duration.ofSeconds(30));
 
     public ExtractionLimits {
         Objects.requireNonNull(timeout, "timeout");

@@ -19,7 +19,8 @@ import org.jsoup.select.NodeVisitor;
 final class HtmlMainText {
 
     /** Title and paragraphs of a page. */
-    record Page(String title, List<String> paragraphs) {}
+    record Page(String title, List<String> paragraphs) {
+    }
 
     /** A main-text candidate must hold at least this share of the cleaned page's text (else: a teaser card). */
     private static final double MIN_MAIN_SHARE = 0.2;
@@ -115,8 +116,9 @@ final class HtmlMainText {
     private static List<String> paragraphs(Element root) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        int[] preDepth = {0};
+        int[] preDepth = { 0 };
         NodeTraversor.traverse(new NodeVisitor() {
+
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {

@@ -25,7 +25,8 @@ final class HtmlNoise {
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})");
 
     /** The YAML layout. */
-    record Data(List<String> tags, List<String> words, List<String> prefixes, List<String> main) {}
+    record Data(List<String> tags, List<String> words, List<String> prefixes, List<String> main) {
+    }
 
     private final Set<String> tags;
     private final Set<String> words;

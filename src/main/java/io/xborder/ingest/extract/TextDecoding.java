@@ -51,7 +51,8 @@ final class TextDecoding {
             Map.entry("latin1", WINDOWS_1252), Map.entry("l1", WINDOWS_1252), Map.entry("us-ascii", WINDOWS_1252),
             Map.entry("ascii", WINDOWS_1252), Map.entry("cp1252", WINDOWS_1252));
 
-    private TextDecoding() {}
+    private TextDecoding() {
+    }
 
     /** Plain text: byte-order mark, valid UTF-8, else detection with the declared charset as a tie-breaker. */
     static Decision forText(byte[] content, String declaredCharset) {
@@ -71,7 +72,7 @@ final class TextDecoding {
         if (bom != null) {
             return bom;
         }
-        for (String declared : new String[] {metaCharset(content), httpCharset}) {
+        for (String declared : new String[] { metaCharset(content), httpCharset }) {
             Optional<Charset> charset = forLabel(declared);
             // A UTF-8 declaration on bytes that are not UTF-8 is a known site error; detection does better.
             if (charset.isPresent() && (!charset.get().equals(StandardCharsets.UTF_8) || isUtf8(content))) {

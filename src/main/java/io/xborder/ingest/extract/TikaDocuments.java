@@ -31,6 +31,7 @@ import org.xml.sax.SAXException;
 final class TikaDocuments {
 
     private static final EmbeddedDocumentExtractor SKIP_EMBEDDED = new EmbeddedDocumentExtractor() {
+
         @Override
         public boolean shouldParseEmbedded(Metadata metadata) {
             return false;

@@ -3,7 +3,8 @@ package io.xborder.ingest.extract;
 /** Whitespace clean-up shared by the extractors. */
 final class Whitespace {
 
-    private Whitespace() {}
+    private Whitespace() {
+    }
 
     /** Collapses runs of whitespace (no-break and ideographic spaces included) to one space and trims. */
     static String squeeze(CharSequence s) {

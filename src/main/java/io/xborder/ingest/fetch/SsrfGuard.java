@@ -44,6 +44,7 @@ public final class SsrfGuard {
     /** Resolves a host name to its addresses; replaceable in tests. */
     @FunctionalInterface
     public interface Resolver {
+
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 

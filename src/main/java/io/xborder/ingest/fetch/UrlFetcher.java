@@ -95,8 +95,10 @@ public final class UrlFetcher implements AutoCloseable {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, "connecting to " + uri.getHost() + " took longer than "
-                    + settings.connectTimeout().toMillis() + " ms", e);
+            throw new FetchException(FetchException.Kind.TIMEOUT,
+                    "connecting to " + uri.getHost() + " took longer than "
+                            + settings.connectTimeout().toMillis() + " ms",
+                    e);
         } catch (HttpTimeoutException e) {
             throw new FetchException(FetchException.Kind.TIMEOUT, uri + " did not answer within "
                     + settings.readTimeout().toMillis() + " ms", e);
@@ -104,7 +106,8 @@ public final class UrlFetcher implements AutoCloseable {
             throw new FetchException(FetchException.Kind.UNREACHABLE, "cannot connect to " + uri.getHost()
                     + (uri.getPort() > 0 ? ":" + uri.getPort() : ""), e);
         } catch (IOException e) {
-            throw new FetchException(FetchException.Kind.UNREACHABLE, "fetching " + uri + " failed: " + e.getMessage(), e);
+            throw new FetchException(FetchException.Kind.UNREACHABLE, "fetching " + uri + " failed: " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException(FetchException.Kind.TIMEOUT, "interrupted while fetching " + uri, e);
@@ -137,7 +140,8 @@ public final class UrlFetcher implements AutoCloseable {
                 throw new FetchException(FetchException.Kind.TIMEOUT, uri + " did not send its body within "
                         + settings.readTimeout().toMillis() + " ms", e);
             }
-            throw new FetchException(FetchException.Kind.UNREACHABLE, "reading " + uri + " failed: " + e.getMessage(), e);
+            throw new FetchException(FetchException.Kind.UNREACHABLE, "reading " + uri + " failed: " + e.getMessage(),
+                    e);
         } finally {
             deadline.cancel(false);
         }

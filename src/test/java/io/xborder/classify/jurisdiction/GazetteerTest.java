@@ -50,10 +50,12 @@ class GazetteerTest {
 
     @ParameterizedTest(name = "[{index}] {0} ({1}, {2}) -> {3}")
     @MethodSource("cases")
-    void findsTheExpectedJurisdictions(String text, String documentJurisdiction, Language language, Set<String> expected) {
+    void findsTheExpectedJurisdictions(String text, String documentJurisdiction, Language language,
+            Set<String> expected) {
         List<JurisdictionMention> mentions = GAZETTEER.find(text, 0, text.length(), documentJurisdiction, language);
 
-        Set<String> found = mentions.stream().map(JurisdictionMention::code).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> found = mentions.stream().map(JurisdictionMention::code)
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(found)
                 .as("codes found in %s: %s", text, mentions)
                 .isEqualTo(new TreeSet<>(expected));
@@ -66,8 +68,8 @@ class GazetteerTest {
             Set<String> expected) {
         String prefix = "Intro. 引言。 ";
         String longer = prefix + text + " 结尾. End.";
-        List<JurisdictionMention> mentions =
-                GAZETTEER.find(longer, prefix.length(), prefix.length() + text.length(), documentJurisdiction, language);
+        List<JurisdictionMention> mentions = GAZETTEER.find(longer, prefix.length(), prefix.length() + text.length(),
+                documentJurisdiction, language);
 
         Set<String> found = mentions.stream().map(JurisdictionMention::code).collect(Collectors.toSet());
         assertThat(found).isEqualTo(expected);

@@ -39,14 +39,18 @@ class LearnedScorerTest {
         FeatureHasher h = new FeatureHasher(12);
         List<LogisticModel.Example> examples = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            examples.add(new LogisticModel.Example(h.vector("store data locally " + i, 0, 20, Language.EN, Map.of("rule:dl", 1.0)), true));
-            examples.add(new LogisticModel.Example(h.vector("wire money abroad " + i, 0, 19, Language.EN, Map.of("rule:money", 1.0)), false));
+            examples.add(new LogisticModel.Example(
+                    h.vector("store data locally " + i, 0, 20, Language.EN, Map.of("rule:dl", 1.0)), true));
+            examples.add(new LogisticModel.Example(
+                    h.vector("wire money abroad " + i, 0, 19, Language.EN, Map.of("rule:money", 1.0)), false));
         }
         LogisticModel m1 = LogisticModel.train(examples, h.dimension(), LogisticModel.Settings.defaults());
         LogisticModel m2 = LogisticModel.train(examples, h.dimension(), LogisticModel.Settings.defaults());
         assertThat(m1.weights()).containsExactly(m2.weights());
-        assertThat(m1.probability(h.vector("store data locally", 0, 18, Language.EN, Map.of("rule:dl", 1.0)))).isGreaterThan(0.9);
-        assertThat(m1.probability(h.vector("wire money abroad", 0, 17, Language.EN, Map.of("rule:money", 1.0)))).isLessThan(0.1);
+        assertThat(m1.probability(h.vector("store data locally", 0, 18, Language.EN, Map.of("rule:dl", 1.0))))
+                .isGreaterThan(0.9);
+        assertThat(m1.probability(h.vector("wire money abroad", 0, 17, Language.EN, Map.of("rule:money", 1.0))))
+                .isLessThan(0.1);
     }
 
     @Test

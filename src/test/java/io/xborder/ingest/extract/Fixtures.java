@@ -36,7 +36,8 @@ public final class Fixtures {
     static final String ZH_1 = "关键信息基础设施的运营者在中华人民共和国境内运营中收集和产生的个人信息和重要数据应当在境内存储。";
     static final String ZH_2 = "因业务需要，确需向境外提供的，应当按照国家网信部门会同国务院有关部门制定的办法进行安全评估。";
 
-    private Fixtures() {}
+    private Fixtures() {
+    }
 
     /** A PDF with one page per entry; each page holds its paragraphs, the first one wrapped over two lines. */
     /** A PDF with the given pages, each a list of paragraphs (wrapped at 80 characters). */
@@ -72,8 +73,8 @@ public final class Fixtures {
             info.setTitle(title);
             doc.setDocumentInformation(info);
             if (userPassword != null) {
-                StandardProtectionPolicy policy =
-                        new StandardProtectionPolicy("owner-password", userPassword, new AccessPermission());
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-password", userPassword,
+                        new AccessPermission());
                 policy.setEncryptionKeyLength(128);
                 doc.protect(policy);
             }
