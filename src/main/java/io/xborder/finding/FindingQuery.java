@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,9 +82,15 @@ public class FindingQuery {
             pageWhere += " and f.occurredOn <= :cursorDate"
                     + " and (f.occurredOn < :cursorDate or (f.occurredOn = :cursorDate and f.id < :cursorId))";
         }
-        TypedQuery<Object[]> query = em.createQuery("select f, p.id, p.index, p.start, p.end, p.text, d.id, d.title, "
-                + "d.publishedAt, d.jurisdiction from StoredFinding f join f.passage p join f.document d"
-                + pageWhere + " order by f.occurredOn desc, f.id desc", Object[].class);
+        // columns, not entities: no entity instances, lazy-association proxies or persistence-context entries for
+        // rows that are only copied into views
+        TypedQuery<Row> query = em.createQuery("select new " + Row.class.getName() + "(f.id, f.category, "
+                + "f.confidence, f.modality, f.mechanisms, f.jurisdictions, f.dataCategories, f.evidence, "
+                + "f.rulesetVersion, f.reviewStatus, f.language, f.createdAt, f.reviewedBy, f.reviewedAt, "
+                + "f.reviewComment, f.classifierOriginal, f.version, f.occurredOn, p.id, p.index, p.start, p.end, "
+                + "p.text, d.id, d.title, d.publishedAt, d.jurisdiction) "
+                + "from StoredFinding f join f.passage p join f.document d"
+                + pageWhere + " order by f.occurredOn desc, f.id desc", Row.class);
         params.forEach(query::setParameter);
         if (cursor != null) {
             query.setParameter("cursorDate", cursor.occurredOn());
@@ -91,24 +98,38 @@ public class FindingQuery {
         } else {
             query.setFirstResult(offset);
         }
-        // one extra row tells whether a next page exists;
-        // read-only: the entities are only copied into views, so Hibernate keeps no snapshots to dirty-check
-        List<Object[]> rows = query.setHint("org.hibernate.readOnly", true).setMaxResults(size + 1).getResultList();
+        // one extra row tells whether a next page exists
+        List<Row> rows = query.setMaxResults(size + 1).getResultList();
         boolean hasNext = rows.size() > size;
         List<FindingView> items = new ArrayList<>(Math.min(rows.size(), size));
-        for (Object[] row : rows.subList(0, Math.min(rows.size(), size))) {
-            StoredFinding f = (StoredFinding) row[0];
-            items.add(FindingView.of(f,
-                    new FindingView.PassageRef((Long) row[1], (Integer) row[2], (Integer) row[3], (Integer) row[4],
-                            (String) row[5]),
-                    new FindingView.DocumentRef((Long) row[6], (String) row[7], (LocalDate) row[8], (String) row[9])));
+        for (Row row : rows.subList(0, Math.min(rows.size(), size))) {
+            items.add(row.view());
         }
         String next = null;
         if (hasNext && !items.isEmpty()) {
-            StoredFinding last = (StoredFinding) rows.get(size - 1)[0];
-            next = new FindingCursor(last.occurredOn, last.id).encode();
+            Row last = rows.get(size - 1);
+            next = new FindingCursor(last.occurredOn(), last.id()).encode();
         }
         return new Slice(items, next);
+    }
+
+    /** One row of a findings page: the finding's columns with its passage's and document's. */
+    public record Row(Long id, String category, Double confidence, String modality, String[] mechanisms,
+            String[] jurisdictions, String[] dataCategories, List<StoredFinding.EvidenceSpan> evidence,
+            String rulesetVersion, String reviewStatus, String language, Instant createdAt, String reviewedBy,
+            Instant reviewedAt, String reviewComment, StoredFinding.Attributes classifierOriginal, Integer version,
+            LocalDate occurredOn, Long passageId, Integer passageIndex, Integer passageStart, Integer passageEnd,
+            String passageText, Long documentId, String documentTitle, LocalDate documentPublishedAt,
+            String documentJurisdiction) {
+
+        FindingView view() {
+            return new FindingView(id, category, confidence, modality, FindingView.sorted(mechanisms),
+                    FindingView.sorted(jurisdictions), FindingView.sorted(dataCategories), evidence, rulesetVersion,
+                    reviewStatus, language, createdAt,
+                    new FindingView.PassageRef(passageId, passageIndex, passageStart, passageEnd, passageText),
+                    new FindingView.DocumentRef(documentId, documentTitle, documentPublishedAt, documentJurisdiction),
+                    reviewedBy, reviewedAt, reviewComment, classifierOriginal, version);
+        }
     }
 
     /** The filter as an HQL condition (page) and the same condition in SQL (capped count), with its parameters. */

@@ -43,13 +43,6 @@ public record FindingView(
     public record DocumentRef(long id, String title, LocalDate publishedAt, String jurisdiction) {
     }
 
-    static FindingView of(StoredFinding f, PassageRef passage, DocumentRef document) {
-        return new FindingView(f.id, f.category, f.confidence, f.modality, sorted(f.mechanisms),
-                sorted(f.jurisdictions), sorted(f.dataCategories), f.evidence, f.rulesetVersion, f.reviewStatus,
-                f.language, f.createdAt, passage, document, f.reviewedBy, f.reviewedAt, f.reviewComment,
-                f.classifierOriginal, f.version);
-    }
-
     static List<String> sorted(String[] values) {
         return values == null ? List.of() : Arrays.stream(values).sorted().toList();
     }
