@@ -143,7 +143,10 @@ public final class IngestBenchmark {
             try {
                 String base = "http://127.0.0.1:" + port;
                 awaitReady(base, app);
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                // HTTP/1.1 as the other benchmarks and most API clients: one connection per client thread (the JDK
+                // client's default, HTTP/2 over cleartext, would multiplex every thread over one connection)
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
 
                 List<String> warm = articles("warmup-" + run, warmup);
                 post(client, base, warm, threads, seconds);
