@@ -145,7 +145,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The key every request carries (X-API-Key and bearer): XBORDER_API_KEY when set (a service started elsewhere),
+     * The key every request carries (X-API-Key): XBORDER_API_KEY when set (a service started elsewhere),
      * else one made for this run and given to the services the suite starts as their bootstrap admin key.
      */
     static final String API_KEY = Optional.ofNullable(System.getenv("XBORDER_API_KEY")).filter(k -> !k.isBlank())
@@ -153,6 +153,6 @@ final class ServiceProcess implements AutoCloseable {
                     + UUID.randomUUID().toString().replace("-", ""));
 
     static HttpRequest.Builder withAuth(HttpRequest.Builder b) {
-        return b.header("X-API-Key", API_KEY).header("Authorization", "Bearer " + API_KEY);
+        return b.header("X-API-Key", API_KEY);
     }
 }
