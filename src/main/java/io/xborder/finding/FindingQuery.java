@@ -113,7 +113,10 @@ public class FindingQuery {
         return new Slice(items, next);
     }
 
-    /** One row of a findings page: the finding's columns with its passage's and document's. */
+    /**
+     * One row of a findings page: the finding's columns with its passage's and document's. Public, with boxed
+     * numbers: HQL's {@code select new} finds this constructor by the selected values' types.
+     */
     public record Row(Long id, String category, Double confidence, String modality, String[] mechanisms,
             String[] jurisdictions, String[] dataCategories, List<StoredFinding.EvidenceSpan> evidence,
             String rulesetVersion, String reviewStatus, String language, Instant createdAt, String reviewedBy,
