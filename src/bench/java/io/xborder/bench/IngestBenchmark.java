@@ -2,7 +2,6 @@ package io.xborder.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +37,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JFR recording).
  */
 public final class IngestBenchmark {
-
-    /** The service requires a credential: the benchmark's own service starts with this admin key. */
-    private static final String API_KEY = "xb_" + java.util.UUID.randomUUID().toString().replace("-", "")
-            + java.util.UUID.randomUUID().toString().replace("-", "");
 
     private static final String[] NEWS = {
             "The ministry published the draft on Tuesday after months of consultation with industry groups.",
@@ -127,7 +122,7 @@ public final class IngestBenchmark {
         int threads = Integer.getInteger("bench.threads", 8);
         int warmup = Integer.getInteger("bench.warmup", 100);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String loadBefore = loadAverage();
+        String loadBefore = BenchSuite.loadAverage();
 
         Path pgDir = Files.createTempDirectory("xborder-bench-pg");
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(true)
@@ -138,7 +133,7 @@ public final class IngestBenchmark {
             }
             String apiUrl = pg.getJdbcUrl("postgres", "bench_api");
             String rawUrl = pg.getJdbcUrl("postgres", "bench_raw");
-            int port = freePort();
+            int port = ServiceProcess.freePort();
             Process app = startService(jar, apiUrl, port);
             try {
                 String base = "http://127.0.0.1:" + port;
@@ -160,7 +155,7 @@ public final class IngestBenchmark {
                 applyMigrations(rawUrl);
                 double rawSeconds = insertRaw(rawUrl, rows);
                 return new Measured(run, threads, api, rows.documents.size(), rows.passages.size(),
-                        rows.findings.size(), rawSeconds, classifyShare, loadBefore, loadAverage());
+                        rows.findings.size(), rawSeconds, classifyShare, loadBefore, BenchSuite.loadAverage());
             } finally {
                 app.destroy();
                 if (!app.waitFor(30, TimeUnit.SECONDS)) {
@@ -190,9 +185,9 @@ public final class IngestBenchmark {
                     String body = "{\"title\":\"Bulletin " + i
                             + "\",\"language\":\"en\",\"publishedAt\":\"2024-05-01\","
                             + "\"text\":" + jsonString(texts.get(i)) + "}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
+                    HttpRequest request = ServiceProcess
+                            .withAuth(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents")))
                             .header("Content-Type", "application/json")
-                            .header("X-API-Key", API_KEY)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     try {
                         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
@@ -359,12 +354,8 @@ public final class IngestBenchmark {
     }
 
     static Process startService(Path jar, String jdbcUrl, int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.host=127.0.0.1"));
-        String jvmArgs = System.getProperty("bench.jvmArgs", "").strip();
-        if (!jvmArgs.isEmpty()) {
-            command.addAll(List.of(jvmArgs.split("\\s+")));
-        }
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBin(), "-Dquarkus.http.host=127.0.0.1"));
+        command.addAll(ServiceProcess.jvmArgs());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("DB_URL", jdbcUrl);
@@ -372,7 +363,7 @@ public final class IngestBenchmark {
         pb.environment().put("DB_PASSWORD", "");
         pb.environment().put("PORT", Integer.toString(port));
         pb.environment().put("XBORDER_DEMO", "false");
-        pb.environment().put("XBORDER_BOOTSTRAP_ADMIN_KEY", API_KEY);
+        pb.environment().put("XBORDER_BOOTSTRAP_ADMIN_KEY", ServiceProcess.API_KEY);
         pb.environment().put("XBORDER_JOB_WORKERS", "0");
         pb.environment().put("XBORDER_FEEDS_CHECK_EVERY", "off");
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
@@ -422,21 +413,6 @@ public final class IngestBenchmark {
                             + "posted incl. warm-up)", 1000 * sum / count, count, documents);
         } catch (IOException | InterruptedException | NumberFormatException e) {
             return "unknown (" + e + ")";
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 
