@@ -1,12 +1,10 @@
 package io.xborder.api;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -24,26 +22,16 @@ public class ProblemDocumentation implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            Map<PathItem.HttpMethod, Operation> operations = path.getOperations();
-            if (operations == null) {
+        for (Operation op : OpenApiOperations.under(openAPI, "/")) {
+            if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
                 continue;
             }
-            for (Operation op : operations.values()) {
-                if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
-                    continue;
+            op.getResponses().getAPIResponses().forEach((status, response) -> {
+                if (isError(status) && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                        || response.getContent().getMediaTypes().isEmpty())) {
+                    response.setContent(content());
                 }
-                op.getResponses().getAPIResponses().forEach((status, response) -> {
-                    if (isError(status) && (response.getContent() == null
-                            || response.getContent().getMediaTypes() == null
-                            || response.getContent().getMediaTypes().isEmpty())) {
-                        response.setContent(content());
-                    }
-                });
-            }
+            });
         }
     }
 

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
@@ -40,19 +39,7 @@ public class SecurityDocumentation implements OASFilter {
         openAPI.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
                 .description("An API key created by an admin (POST /api/v1/keys), or the bootstrap admin key."));
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            if (!path.getKey().startsWith("/api/")) {
-                continue;
-            }
-            Map<PathItem.HttpMethod, Operation> operations = path.getValue().getOperations();
-            if (operations == null) {
-                continue;
-            }
-            operations.values().forEach(this::secure);
-        }
+        OpenApiOperations.under(openAPI, "/api/").forEach(this::secure);
     }
 
     private void secure(Operation op) {

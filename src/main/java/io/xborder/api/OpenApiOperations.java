@@ -1,0 +1,30 @@
+package io.xborder.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+
+/** The operations of an OpenAPI document, for the build-time filters that rewrite them. */
+final class OpenApiOperations {
+
+    private OpenApiOperations() {
+    }
+
+    /** Every operation of the paths that start with {@code pathPrefix} ("/" for all), in document order. */
+    static List<Operation> under(OpenAPI openAPI, String pathPrefix) {
+        List<Operation> out = new ArrayList<>();
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return out;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            Map<PathItem.HttpMethod, Operation> operations = path.getValue().getOperations();
+            if (path.getKey().startsWith(pathPrefix) && operations != null) {
+                out.addAll(operations.values());
+            }
+        }
+        return out;
+    }
+}
