@@ -18,6 +18,7 @@ public final class ScoredPassageClassifier {
     private final PassageClassifier rules;
     private final Optional<FindingScorer> scorer;
     private final double dropBelow;
+    private final String version;
 
     /**
      * @param dropBelow candidates whose calibrated probability is below this are not findings
@@ -26,6 +27,7 @@ public final class ScoredPassageClassifier {
         this.rules = rules;
         this.scorer = scorer;
         this.dropBelow = dropBelow;
+        this.version = scorer.map(s -> rules.rulesetVersion() + "+" + s.version()).orElse(rules.rulesetVersion());
     }
 
     /** The rules and the model from the classpath. */
@@ -47,7 +49,7 @@ public final class ScoredPassageClassifier {
 
     /** The ruleset version, with the model version when a model is active. */
     public String version() {
-        return scorer.map(s -> rules.rulesetVersion() + "+" + s.version()).orElse(rules.rulesetVersion());
+        return version;
     }
 
     /** As {@link PassageClassifier#classify}, with confidences from the scorer. */
