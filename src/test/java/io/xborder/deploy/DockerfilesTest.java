@@ -128,17 +128,14 @@ class DockerfilesTest {
             assertThat(copies).as("COPY of %s", part)
                     .anySatisfy(c -> assertThat(c).contains(part).contains("--chown=185"));
         }
-        Map<String, String> env = new LinkedHashMap<>();
-        runtime.stream().filter(i -> i.keyword().equals("ENV")).forEach(i -> env.putAll(envPairs(i.args())));
+        Map<String, String> env = environment(runtime);
         assertThat(env).containsEntry("XBORDER_DEMO", "false");
         assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Dquarkus.http.host=0.0.0.0");
     }
 
     @Test
     void theHeapLeavesRoomInThePodsMemoryLimitAndTheBenchmarkMeasuresTheSameSizing() throws IOException {
-        Map<String, String> env = new LinkedHashMap<>();
-        runtimeStage(parse(DOCKER.resolve("Dockerfile.jvm"))).stream().filter(i -> i.keyword().equals("ENV"))
-                .forEach(i -> env.putAll(envPairs(i.args())));
+        Map<String, String> env = environment(runtimeStage(parse(DOCKER.resolve("Dockerfile.jvm"))));
         int heapPercent = Integer.parseInt(env.getOrDefault("JAVA_MAX_MEM_RATIO", "80"));
         Matcher limit = Pattern.compile("limits:\\s+cpu: \"?\\w+\"?\\s+memory: (\\d+)Mi")
                 .matcher(Files.readString(Path.of("deploy/base/deployment.yaml")));
@@ -283,6 +280,13 @@ class DockerfilesTest {
     }
 
     /** {@code KEY=value KEY2="value 2"}, or the legacy {@code KEY value} form; ARG without a default → "". */
+    /** The variables the ENV instructions of a stage set, in order. */
+    private static Map<String, String> environment(List<Instruction> stage) {
+        Map<String, String> env = new LinkedHashMap<>();
+        stage.stream().filter(i -> i.keyword().equals("ENV")).forEach(i -> env.putAll(envPairs(i.args())));
+        return env;
+    }
+
     static Map<String, String> envPairs(String args) {
         Map<String, String> pairs = new LinkedHashMap<>();
         String trimmed = args.trim();
