@@ -176,7 +176,7 @@ final class FindingsBench {
             try {
                 Connection c = db.connect();
                 try (Statement st = c.createStatement()) {
-                    st.execute("SET plan_cache_mode = force_custom_plan"); // as the service's connections
+                    st.execute("SET plan_cache_mode = force_custom_plan"); // as the service's findings queries
                 }
                 return c;
             } catch (SQLException e) {
