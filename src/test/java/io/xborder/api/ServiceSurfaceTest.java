@@ -77,7 +77,7 @@ class ServiceSurfaceTest {
     }
 
     @Test
-    void metricsCountDocumentsFindingsAndClassifyLatency() {
+    void metricsCountDocumentsFindingsClassifyLatencyAndJitTime() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("text", "Banks must store payment data only in India. Ref " + System.nanoTime() + "."))
                 .when().post("/api/v1/documents").then().statusCode(201);
@@ -85,6 +85,7 @@ class ServiceSurfaceTest {
                 .then().statusCode(200)
                 .body(containsString("xborder_documents_ingested_total"))
                 .body(containsString("xborder_findings_total{category=\"DATA_LOCALIZATION\""))
-                .body(containsString("xborder_classify_seconds_count"));
+                .body(containsString("xborder_classify_seconds_count"))
+                .body(containsString("jvm_compilation_time_ms_total"));
     }
 }
