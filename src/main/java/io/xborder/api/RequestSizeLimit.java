@@ -3,18 +3,32 @@ package io.xborder.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared {@code Content-Length} is over the body limit with 413 problem+json, before
- * any of it is read. (The HTTP layer enforces the same limit on bodies without a length, with a bare 413.)
+ * Refuses a request body over the limit with 413 problem+json, whether its length is declared or not.
+ *
+ * <ul>
+ * <li>With a {@code Content-Length} over the limit: at once, before any of the body is read.
+ * <li>Without one (chunked, or HTTP/2 without a length): the body is read here, counted, and refused as soon as it
+ * passes the limit; under it, the resources get the body as read. (Left to the HTTP layer, such a body got a bare
+ * 413 without a body for text and files, and a 400 "Bad Request" for JSON.)
+ * </ul>
  */
 @ApplicationScoped
 public class RequestSizeLimit {
+
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final long maxBodyBytes;
     private final ObjectMapper json;
@@ -27,23 +41,59 @@ public class RequestSizeLimit {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String length = ctx.request().getHeader("Content-Length");
-            if (length != null && isOver(length)) {
-                Problem problem = new Problem("about:blank", "Request Entity Too Large", 413,
-                        "The request body is over the limit of " + maxBodyBytes + " bytes.", ctx.request().path(),
-                        List.of());
-                try {
-                    ctx.response().setStatusCode(413)
-                            .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                            .putHeader("Connection", "close")
-                            .end(json.writeValueAsString(problem));
-                } catch (JsonProcessingException e) {
-                    ctx.fail(413, e);
+            HttpServerRequest request = ctx.request();
+            String length = request.getHeader("Content-Length");
+            if (length != null) {
+                if (isOver(length)) {
+                    refuse(ctx);
+                } else {
+                    ctx.next();
                 }
+            } else if (WITH_BODY.contains(request.method()) && !request.isEnded()) {
+                readCounted(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    /** Reads a body of undeclared length, refusing it once it passes the limit, and routes on with the body read. */
+    private void readCounted(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = { false };
+        request.handler(chunk -> {
+            if (refused[0]) {
                 return;
             }
-            ctx.next();
+            if (body.length() + (long) chunk.length() > maxBodyBytes) {
+                refused[0] = true;
+                refuse(ctx);
+            } else {
+                body.appendBuffer(chunk);
+            }
         });
+        request.endHandler(end -> {
+            if (!refused[0]) {
+                ((RoutingContextInternal) ctx).setBody(body);
+                ctx.next();
+            }
+        });
+        request.resume();
+    }
+
+    private void refuse(RoutingContext ctx) {
+        Problem problem = new Problem("about:blank", "Request Entity Too Large", 413,
+                "The request body is over the limit of " + maxBodyBytes + " bytes.", ctx.request().path(),
+                List.of());
+        try {
+            ctx.response().setStatusCode(413)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            ctx.fail(413, e);
+        }
     }
 
     private boolean isOver(String contentLength) {

@@ -180,7 +180,7 @@ class JobResourceTest {
                 .then().statusCode(415).contentType("application/problem+json");
         given().multiPart("language", "en").post("/api/v1/jobs")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("file"));
-        // over the request body limit, with a Content-Length (without one the HTTP layer answers a bare 413)
+        // over the request body limit, with a Content-Length (RequestSizeLimitTest sends bodies without one)
         byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\n").getBytes();
         byte[] body = java.util.Arrays.copyOf(head, head.length + 11 * 1024 * 1024);
