@@ -27,6 +27,7 @@ final class LanguageEngine {
     private static final int DESTINATION = -3;
     private static final int LOCATION = -4;
     private static final int OUTSIDE = -5;
+    private static final int DOMESTIC = -6;
     /** Max chars between a preposition and the place it introduces ("to the United States"). */
     private static final int PREPOSITION_GAP = 5;
     private static final int MAX_EVIDENCE_SPAN = 300;
@@ -62,6 +63,8 @@ final class LanguageEngine {
     private final int destinationAfter;
     private final int originBefore;
     private final int originAfter;
+    /** The lexicon's border words (abroad, overseas, 境外): a passage with one is not about places at home. */
+    private final int abroad;
     private final int locationBefore;
     private final int locationAfter;
     private final int notLocationBefore;
@@ -116,6 +119,7 @@ final class LanguageEngine {
                                 case "@destination" -> DESTINATION;
                                 case "@location" -> LOCATION;
                                 case "@outside" -> OUTSIDE;
+                                case "@domestic" -> DOMESTIC;
                                 default -> cc.ref(p);
                             };
                         }
@@ -211,6 +215,7 @@ final class LanguageEngine {
         this.destinationAfter = named.containsKey("destination-after") ? cc.ref("destination-after") : -1;
         this.originBefore = named.containsKey("origin-before") ? cc.ref("origin-before") : -1;
         this.originAfter = named.containsKey("origin-after") ? cc.ref("origin-after") : -1;
+        this.abroad = named.containsKey("abroad") ? cc.ref("abroad") : -1;
         this.locationBefore = named.containsKey("location-before") ? cc.ref("location-before") : -1;
         this.locationAfter = named.containsKey("location-after") ? cc.ref("location-after") : -1;
         this.notLocationBefore = named.containsKey("not-location-before") ? cc.ref("not-location-before") : -1;
@@ -317,7 +322,14 @@ final class LanguageEngine {
         final String docJurisdiction;
         private List<JurisdictionMention> mentions;
         private SpanIndex places;
+        /**
+         * Whether the passage names two or more places, all in one jurisdiction (the document's, when it has one),
+         * at least one of them not as a destination, no border word and no place that data leaves ("outside X",
+         * X以外) (set with {@link #places}).
+         */
+        private boolean placesAtHome;
         private SpanIndex destinations;
+        private SpanIndex domesticDestinations;
         private SpanIndex locations;
         private SpanIndex outside;
 
@@ -347,6 +359,8 @@ final class LanguageEngine {
                 SpanIndex deictic = hits.get(deicticGroup);
                 long[] packed = new long[m.size()];
                 int k = 0;
+                String onlyCode = null;
+                boolean oneCode = true;
                 for (JurisdictionMention jm : m) {
                     int s = jm.start() - start;
                     int e = jm.end() - start;
@@ -354,8 +368,18 @@ final class LanguageEngine {
                         continue;
                     }
                     packed[k++] = ((long) s << 32) | e;
+                    oneCode &= onlyCode == null || onlyCode.equals(jm.code());
+                    onlyCode = jm.code();
                 }
                 places = SpanIndex.of(packed, k);
+                placesAtHome = k >= 2 && oneCode && hits.get(abroad).size() == 0
+                        && (docJurisdiction == null || docJurisdiction.equals(onlyCode));
+                if (placesAtHome) {
+                    // one of the places must be the data's (not only where it goes: 赴美 … 美国监管机构), and none a
+                    // place it leaves ("outside the EU", 欧盟以外)
+                    placesAtHome = introducedAsDestination().size() < k && outside().size() == 0
+                            && introduced(-1, notLocationAfter, -1, -1).size() == 0;
+                }
             }
             return places;
         }
@@ -363,13 +387,30 @@ final class LanguageEngine {
         /**
          * Named places introduced as a destination: right after a destination preposition ("to", "in", 向, 至) or
          * right before a destination noun ("-based", "servers", 服务器), and not marked as the data's origin
-         * ("collected in", "from", 从, 在…收集). "Chinese users' data" names an origin, not where data goes.
+         * ("collected in", "from", 从, 在…收集). "Chinese users' data" names an origin, not where data goes. None
+         * when every place the passage names is in one jurisdiction.
          */
         SpanIndex destinations() {
             if (destinations == null) {
-                destinations = introduced(destinationBefore, destinationAfter, originBefore, originAfter);
+                places();
+                // data moved between places of one jurisdiction does not cross a border ("moved the data of its
+                // Chinese users to servers in Guizhou"); such a place is a domestic destination instead
+                destinations = placesAtHome ? SpanIndex.EMPTY : introducedAsDestination();
             }
             return destinations;
+        }
+
+        /** Places introduced as where data goes when every place the passage names is in one jurisdiction. */
+        SpanIndex domesticDestinations() {
+            if (domesticDestinations == null) {
+                places();
+                domesticDestinations = placesAtHome ? introducedAsDestination() : SpanIndex.EMPTY;
+            }
+            return domesticDestinations;
+        }
+
+        private SpanIndex introducedAsDestination() {
+            return introduced(destinationBefore, destinationAfter, originBefore, originAfter);
         }
 
         /**
@@ -433,6 +474,7 @@ final class LanguageEngine {
                 case DESTINATION -> destinations();
                 case LOCATION -> locations();
                 case OUTSIDE -> outside();
+                case DOMESTIC -> domesticDestinations();
                 default -> hits.get(g);
             };
         }

@@ -61,8 +61,9 @@ public record RuleSet(String version, Map<Language, LanguageRules> languages, Ca
      * {@code window} chars ({@code @place} = a jurisdiction named by the gazetteer, not a deictic word such as
      * "within the territory"; {@code @destination} = such a place introduced as where data goes: after the lexicon's
      * {@code destination-before} words or before its {@code destination-after} words, and not marked by
-     * {@code origin-before}/{@code origin-after}). Alternatives are tried in the listed order. {@code context} cues
-     * near the match add {@code boost}.
+     * {@code origin-before}/{@code origin-after}, and none when every place the passage names is in one
+     * jurisdiction; {@code @domestic} = a place introduced as where data goes when they all are). Alternatives are
+     * tried in the listed order. {@code context} cues near the match add {@code boost}.
      */
     public record Rule(
             String id,
