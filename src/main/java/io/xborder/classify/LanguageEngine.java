@@ -413,11 +413,6 @@ final class LanguageEngine {
             return introduced(destinationBefore, destinationAfter, originBefore, originAfter);
         }
 
-        /**
-         * Named places introduced as where data is: after a locative word ("in", "within", 在, 位于) or before one
-         * (境内), and not after "outside", "from", "to" (a place data leaves or goes to) — "stored by US companies"
-         * or "outside the Kingdom" do not locate the data.
-         */
         /** Named places right after "outside", "out of", "beyond": where data goes when it leaves. */
         SpanIndex outside() {
             if (outside == null) {
@@ -426,6 +421,11 @@ final class LanguageEngine {
             return outside;
         }
 
+        /**
+         * Named places introduced as where data is: after a locative word ("in", "within", 在, 位于) or before one
+         * (境内), and not after "outside", "from", "to" (a place data leaves or goes to) — "stored by US companies"
+         * or "outside the Kingdom" do not locate the data.
+         */
         SpanIndex locations() {
             if (locations == null) {
                 locations = introduced(locationBefore, locationAfter, notLocationBefore, notLocationAfter);
