@@ -400,11 +400,16 @@ final class LanguageEngine {
             return destinations;
         }
 
-        /** Places introduced as where data goes when every place the passage names is in one jurisdiction. */
+        /**
+         * Places introduced by a destination preposition ("to … in Guizhou", 至) when every place the passage names is
+         * in one jurisdiction. Not before a destination noun: "the Indian government" is no place data is moved to.
+         */
         SpanIndex domesticDestinations() {
             if (domesticDestinations == null) {
                 places();
-                domesticDestinations = placesAtHome ? introducedAsDestination() : SpanIndex.EMPTY;
+                domesticDestinations = placesAtHome
+                        ? introduced(destinationBefore, -1, originBefore, originAfter)
+                        : SpanIndex.EMPTY;
             }
             return domesticDestinations;
         }
