@@ -322,12 +322,10 @@ final class LanguageEngine {
         final String docJurisdiction;
         private List<JurisdictionMention> mentions;
         private SpanIndex places;
-        /**
-         * Whether the passage names two or more places, all in one jurisdiction (the document's, when it has one),
-         * at least one of them not as a destination, no border word and no place that data leaves ("outside X",
-         * X以外) (set with {@link #places}).
-         */
-        private boolean placesAtHome;
+        /** The one jurisdiction of all the places, or null when they are in several or there is none. */
+        private String placesCode;
+        private Boolean atHome;
+        private SpanIndex allDestinations;
         private SpanIndex destinations;
         private SpanIndex domesticDestinations;
         private SpanIndex locations;
@@ -359,7 +357,7 @@ final class LanguageEngine {
                 SpanIndex deictic = hits.get(deicticGroup);
                 long[] packed = new long[m.size()];
                 int k = 0;
-                String onlyCode = null;
+                String code = null;
                 boolean oneCode = true;
                 for (JurisdictionMention jm : m) {
                     int s = jm.start() - start;
@@ -368,20 +366,29 @@ final class LanguageEngine {
                         continue;
                     }
                     packed[k++] = ((long) s << 32) | e;
-                    oneCode &= onlyCode == null || onlyCode.equals(jm.code());
-                    onlyCode = jm.code();
+                    oneCode &= code == null || code.equals(jm.code());
+                    code = jm.code();
                 }
                 places = SpanIndex.of(packed, k);
-                placesAtHome = k >= 2 && oneCode && hits.get(abroad).size() == 0
-                        && (docJurisdiction == null || docJurisdiction.equals(onlyCode));
-                if (placesAtHome) {
-                    // one of the places must be the data's (not only where it goes: 赴美 … 美国监管机构), and none a
-                    // place it leaves ("outside the EU", 欧盟以外)
-                    placesAtHome = introducedAsDestination().size() < k && outside().size() == 0
-                            && introduced(-1, notLocationAfter, -1, -1).size() == 0;
-                }
+                placesCode = oneCode ? code : null;
             }
             return places;
+        }
+
+        /**
+         * Whether the passage names two or more places, all in one jurisdiction (the document's, when it has one),
+         * at least one of them the data's own rather than where it goes (赴美 … 美国监管机构 are both destinations),
+         * with no border word and no place that data leaves ("outside the EU", 欧盟以外).
+         */
+        private boolean atHome() {
+            if (atHome == null) {
+                int k = places().size();
+                atHome = k >= 2 && placesCode != null && hits.get(abroad).size() == 0
+                        && (docJurisdiction == null || docJurisdiction.equals(placesCode))
+                        && allDestinations().size() < k && outside().size() == 0
+                        && introduced(-1, notLocationAfter, -1, -1).size() == 0;
+            }
+            return atHome;
         }
 
         /**
@@ -392,10 +399,9 @@ final class LanguageEngine {
          */
         SpanIndex destinations() {
             if (destinations == null) {
-                places();
                 // data moved between places of one jurisdiction does not cross a border ("moved the data of its
                 // Chinese users to servers in Guizhou"); such a place is a domestic destination instead
-                destinations = placesAtHome ? SpanIndex.EMPTY : introducedAsDestination();
+                destinations = atHome() ? SpanIndex.EMPTY : allDestinations();
             }
             return destinations;
         }
@@ -406,16 +412,19 @@ final class LanguageEngine {
          */
         SpanIndex domesticDestinations() {
             if (domesticDestinations == null) {
-                places();
-                domesticDestinations = placesAtHome
+                domesticDestinations = atHome()
                         ? introduced(destinationBefore, -1, originBefore, originAfter)
                         : SpanIndex.EMPTY;
             }
             return domesticDestinations;
         }
 
-        private SpanIndex introducedAsDestination() {
-            return introduced(destinationBefore, destinationAfter, originBefore, originAfter);
+        /** Places introduced as where data goes, whether or not the passage stays at home. */
+        private SpanIndex allDestinations() {
+            if (allDestinations == null) {
+                allDestinations = introduced(destinationBefore, destinationAfter, originBefore, originAfter);
+            }
+            return allDestinations;
         }
 
         /** Named places right after "outside", "out of", "beyond": where data goes when it leaves. */
