@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -183,20 +184,27 @@ public final class IngestBenchmark {
 
     /** The service's cumulative JIT compile time in milliseconds, over all compilers. */
     static long jitMillis(HttpClient client, String base) throws IOException, InterruptedException {
-        String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+        return (long) metricTotal(metrics(client, base), "jvm_compilation_time_ms_total").orElseThrow(
+                () -> new IllegalStateException("the service publishes no jvm_compilation_time_ms_total"));
+    }
+
+    /** The service's metrics, in Prometheus text format. */
+    static String metrics(HttpClient client, String base) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The sum of the values of every line of the metric whose name starts the line; empty when there is none. */
+    static OptionalDouble metricTotal(String metrics, String name) {
         double total = 0;
         boolean found = false;
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("jvm_compilation_time_ms_total")) {
+            if (line.startsWith(name)) {
                 total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 found = true;
             }
         }
-        if (!found) {
-            throw new IllegalStateException("the service publishes no jvm_compilation_time_ms_total");
-        }
-        return (long) total;
+        return found ? OptionalDouble.of(total) : OptionalDouble.empty();
     }
 
     /** Posts every text as JSON with {@code threads} concurrent clients, stopping at the time bound. */
@@ -427,17 +435,9 @@ public final class IngestBenchmark {
     /** Mean segmentation + classification time per document, from the service's own timer. */
     static String classifyTime(HttpClient client, String base, int documents) {
         try {
-            String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            double sum = 0;
-            double count = 0;
-            for (String line : metrics.split("\n")) {
-                if (line.startsWith("xborder_classify_seconds_sum")) {
-                    sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                } else if (line.startsWith("xborder_classify_seconds_count")) {
-                    count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
+            String metrics = metrics(client, base);
+            double sum = metricTotal(metrics, "xborder_classify_seconds_sum").orElse(0);
+            double count = metricTotal(metrics, "xborder_classify_seconds_count").orElse(0);
             return count == 0
                     ? "unknown"
                     : String.format(Locale.ROOT, "%.1f ms per document (mean of %.0f; %d documents "
