@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Validate the project's labelled training corpus (data/xborder-labelled.jsonl).
 
-Usage: python3 check_labelled.py [--strict] [--file PATH] [--dev PATH]
+Usage: python3 check_labelled.py [--strict] [--file PATH] [--dev PATH] [--batch]
   Schema and consistency errors always make the exit status 1.
   --strict  also fail when the size/balance targets (see TARGETS) are not met.
   --dev     path to the shared dev corpus (dev.jsonl): fail on any text that also occurs there,
             on near-copies (character 5-gram overlap > 0.8) and warn above 0.6, so the dev corpus
             stays a fair measuring stick.
+  --batch   a batch written for merging: ids are <batch>-0001, … (renumbered to xb-… when merged).
+Near-duplicates inside the file (character 5-gram overlap > 0.8) are always errors.
 Stdlib only. Allowed values mirror the taxonomy (the Java enums in src/main/java/io/xborder/classify).
 """
 import collections, json, os, re, sys
@@ -39,7 +41,7 @@ DOC_KEY = re.compile(r"[a-z0-9][a-z0-9.\-]*")
 TARGETS = {"min_total": 700, "min_hard_negatives": 200, "lang_share": (0.40, 0.60), "pos_share": (0.40, 0.60)}
 
 
-def validate(path):
+def validate(path, batch=False):
     errors, rows = [], []
     ids, texts = set(), {}
 
@@ -60,10 +62,11 @@ def validate(path):
             if list(r.keys()) != KEYS:
                 err(where, f"keys/order {list(r.keys())} != {KEYS}"); continue
             rid = r["id"]
-            if not isinstance(rid, str) or not re.fullmatch(r"xb-\d{4}", rid):
+            prefix = rid.rsplit("-", 1)[0] if batch and isinstance(rid, str) and "-" in rid else "xb"
+            if not isinstance(rid, str) or not re.fullmatch(re.escape(prefix) + r"-\d{4}", rid):
                 err(where, f"bad id {rid!r}")
-            elif rid != "xb-%04d" % n:
-                err(where, f"id {rid} out of sequence (expected xb-{n:04d})")
+            elif rid != "%s-%04d" % (prefix, n):
+                err(where, f"id {rid} out of sequence (expected {prefix}-{n:04d})")
             if rid in ids:
                 err(where, f"duplicate id {rid}")
             ids.add(rid)
@@ -132,6 +135,28 @@ def ngrams(t, n=5):
     return {t[i:i + n] for i in range(max(1, len(t) - n + 1))}
 
 
+def near_duplicates(rows, threshold=0.8):
+    """Pairs of passages in one file whose character 5-grams overlap above the threshold and whose categories
+    agree (a near-identical pair with different categories is a deliberate contrast and stays)."""
+    grams = [ngrams(r["text"]) for r in rows]
+    postings = collections.defaultdict(list)
+    for i, g in enumerate(grams):
+        for x in g:
+            postings[x].append(i)
+    errors = []
+    for i, g in enumerate(grams):
+        shared = collections.Counter()
+        for x in g:
+            p = postings[x]
+            if len(p) <= 300:  # grams shared by hundreds of passages say nothing about copying
+                shared.update(j for j in p if j > i)
+        for j, k in shared.items():
+            sim = len(g & grams[j]) / max(1, min(len(g), len(grams[j])))
+            if sim > threshold and rows[i]["categories"] == rows[j]["categories"]:
+                errors.append(f"{rows[i]['id']} and {rows[j]['id']}: {sim:.2f} 5-gram overlap (near-duplicate)")
+    return errors
+
+
 def compare_dev(rows, dev_path):
     errors, warnings = [], []
     dev = [json.loads(l) for l in open(dev_path, encoding="utf-8") if l.strip()]
@@ -179,7 +204,8 @@ def report(rows):
 def main(argv):
     strict = "--strict" in argv
     path = argv[argv.index("--file") + 1] if "--file" in argv else DEFAULT_FILE
-    errors, rows = validate(path)
+    errors, rows = validate(path, batch="--batch" in argv)
+    errors += near_duplicates(rows)
     warnings = []
     if "--dev" in argv:
         e, warnings = compare_dev(rows, argv[argv.index("--dev") + 1])

@@ -2,7 +2,7 @@ package io.xborder.analysis;
 
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
-import io.xborder.classify.model.ScoredPassageClassifier;
+import io.xborder.classify.model.PassageClassifier;
 import io.xborder.segment.LanguageDetector;
 import io.xborder.segment.Segment;
 import io.xborder.segment.Segmenter;
@@ -17,24 +17,24 @@ import java.util.function.Predicate;
 public final class TextAnalyzer {
 
     private final Segmenter segmenter;
-    private final ScoredPassageClassifier classifier;
+    private final PassageClassifier classifier;
 
-    public TextAnalyzer(Segmenter segmenter, ScoredPassageClassifier classifier) {
+    public TextAnalyzer(Segmenter segmenter, PassageClassifier classifier) {
         this.segmenter = segmenter;
         this.classifier = classifier;
     }
 
-    /** The default segmenter, rules and learned scorer from the classpath. */
+    /** The default segmenter, rules and model from the classpath. */
     public static TextAnalyzer withDefaults() {
-        return new TextAnalyzer(Segmenter.withDefaults(), ScoredPassageClassifier.fromClasspath());
+        return new TextAnalyzer(Segmenter.withDefaults(), PassageClassifier.fromClasspath());
     }
 
-    /** The version of the rules (and model) that make the findings; stored on every finding. */
+    /** The version of the rules and the model that make the findings; stored on every finding. */
     public String rulesetVersion() {
         return classifier.version();
     }
 
-    public ScoredPassageClassifier classifier() {
+    public PassageClassifier classifier() {
         return classifier;
     }
 

@@ -2,6 +2,7 @@ package io.xborder.classify.jurisdiction;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.xborder.classify.Language;
+import io.xborder.classify.TextFolding;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,9 +135,7 @@ public final class Gazetteer {
 
     /**
      * As {@link #find(String, int, int, String, Language)}, using the key hits of a scan the caller already made
-     * over {@code scanned[0, to - from)}. Those hits are used only when the scanned chars are exactly the folded
-     * chars this gazetteer would scan (the caller's case folding may differ for a few characters, e.g. no-break
-     * spaces); otherwise the range is scanned here, so the result is the same either way.
+     * over {@code scanned[0, to - from)}, the range folded by {@link TextFolding} (as the gazetteer folds it).
      */
     public List<JurisdictionMention> find(String text, int from, int to, String documentJurisdiction,
             Language language, char[] scanned, KeyHits hits) {
@@ -152,12 +151,11 @@ public final class Gazetteer {
         Scratch sc = SCRATCH.get().ensure(n);
         char[] norm = sc.norm;
         char[] fold = sc.fold;
-        boolean sameChars = scanned != null && hits != null && scanned.length >= n;
+        boolean scannedHere = scanned == null || hits == null || scanned.length < n;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(from + i);
-            norm[i] = normalise(c);
-            fold[i] = FOLD[c];
-            sameChars = sameChars && scanned[i] == fold[i];
+            norm[i] = TextFolding.normalise(c);
+            fold[i] = TextFolding.fold(c);
         }
         // best[i]: the longest accepted entry starting at i (end offset, entry); filled from the single AC pass.
         // Hits at one start differ in length and the longest accepted one wins, so their order does not matter.
@@ -166,7 +164,7 @@ public final class Gazetteer {
         java.util.Arrays.fill(bestEnd, 0, n, 0);
         java.util.Arrays.fill(bestEntry, 0, n, null);
         final int base = from;
-        if (sameChars) {
+        if (!scannedHere) {
             for (int k = 0; k < hits.keyHitCount(); k++) {
                 consider(entriesByKey[hits.keyHitId(k)], hits.keyHitBegin(k), hits.keyHitEnd(k), text, norm, base,
                         bestEnd, bestEntry);
@@ -256,27 +254,6 @@ public final class Gazetteer {
     }
 
     // ---------------------------------------------------------------- matching
-
-    private static char normalise(char c) {
-        return switch (c) {
-            case '\u2019', '\u2018', '\u02BC' -> '\'';
-            case '\u00A0', '\u3000' -> ' ';
-            case '\u2010', '\u2011' -> '-';
-            default -> c;
-        };
-    }
-
-    /**
-     * {@code Character.toLowerCase(normalise(c))} for every UTF-16 unit, computed once: a table look-up instead of
-     * a Unicode property look-up per character of every passage (128 KiB).
-     */
-    private static final char[] FOLD = new char[Character.MAX_VALUE + 1];
-
-    static {
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            FOLD[c] = Character.toLowerCase(normalise((char) c));
-        }
-    }
 
     /**
      * Whether an automaton hit is a mention: case and word boundaries checked against the whole text. Word
@@ -510,7 +487,7 @@ public final class Gazetteer {
     private static String fold(String s) {
         char[] c = s.toCharArray();
         for (int i = 0; i < c.length; i++) {
-            c[i] = Character.toLowerCase(normalise(c[i]));
+            c[i] = TextFolding.fold(c[i]);
         }
         return new String(c);
     }

@@ -1,54 +1,40 @@
 package io.xborder.classify.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Binary logistic regression over hashed sparse features, trained by AdaGrad with L2 regularisation; index 0 is
- * the bias. Training is deterministic for a given seed.
+ * Binary logistic regression over hashed sparse features, trained by AdaGrad with L2 regularisation; index 0 is the
+ * bias. Training is deterministic for a given seed.
  */
 public final class LogisticModel {
 
-    private final double[] weights;
-
-    public LogisticModel(double[] weights) {
-        this.weights = weights;
+    private LogisticModel() {
     }
 
-    public double[] weights() {
-        return weights;
-    }
+    /** Training settings: passes over the data, AdaGrad step, L2 strength, weight of positives, shuffling seed. */
+    public record Settings(int epochs, double learningRate, double l2, double positiveWeight, long seed) {
 
-    /** The raw decision value w·x + b. */
-    public double margin(FeatureVector x) {
-        double z = weights[0];
-        int[] idx = x.indices();
-        double[] val = x.values();
-        for (int i = 0; i < idx.length; i++) {
-            z += weights[idx[i]] * val[i];
+        /** The settings of the category heads: L2 keeps the many n-gram weights small. */
+        public static Settings defaults() {
+            return new Settings(30, 0.2, 3e-2, 1.0, 20261204L);
         }
-        return z;
+
+        /**
+         * The settings of the attribute heads: they start from what the rules' cues say, and a strong pull towards
+         * that start lets only corrections the data supports through.
+         */
+        public static Settings attributes() {
+            return new Settings(30, 0.2, 1e-1, 1.0, 20261204L);
+        }
+
+        public Settings withPositiveWeight(double w) {
+            return new Settings(epochs, learningRate, l2, w, seed);
+        }
     }
 
-    /**
-     * The margin of {@code textIndices[0, textCount)} (n-grams, value 1) followed by the named features, summed in
-     * exactly the order {@link #margin(FeatureVector)} sums the vector of the same features (text first), so
-     * the result is bit for bit the same without building that vector.
-     */
-    double margin(int[] textIndices, int textCount, NamedFeatures named) {
-        double z = weights[0];
-        for (int i = 0; i < textCount; i++) {
-            z += weights[textIndices[i]] * 1.0;
-        }
-        for (int i = 0; i < named.size(); i++) {
-            z += weights[named.index(i)] * named.value(i);
-        }
-        return z;
-    }
-
-    public double probability(FeatureVector x) {
-        return sigmoid(margin(x));
+    /** One training example. */
+    public record Example(FeatureVector features, boolean positive) {
     }
 
     static double sigmoid(double z) {
@@ -59,27 +45,39 @@ public final class LogisticModel {
         return e / (1.0 + e);
     }
 
-    /** Training settings: passes over the data, AdaGrad step, L2 strength, shuffling seed. */
-    public record Settings(int epochs, double learningRate, double l2, long seed) {
-
-        public static Settings defaults() {
-            return new Settings(40, 0.5, 1e-3, 20261125L);
+    /** The raw decision value w·x + b. */
+    public static double margin(float[] w, FeatureVector x) {
+        double z = w[0];
+        int[] idx = x.indices();
+        double[] val = x.values();
+        for (int i = 0; i < idx.length; i++) {
+            z += w[idx[i]] * val[i];
         }
+        return z;
     }
 
-    /** One training example. */
-    public record Example(FeatureVector features, boolean positive) {
+    /** Weights of a model fitted to {@code examples} in a space of {@code dimension} features. */
+    public static float[] train(List<Example> examples, int dimension, Settings settings) {
+        return train(examples, new float[dimension], settings);
     }
 
-    public static LogisticModel train(List<Example> examples, int dimension, Settings settings) {
-        double[] w = new double[dimension];
-        double[] g2 = new double[dimension];
-        Arrays.fill(g2, 1e-8);
+    /**
+     * Weights fitted to {@code examples} starting from {@code prior} and regularised towards it rather than towards
+     * zero: the prior's answer stands wherever the data does not contradict it (a head that starts from what the
+     * rules say and learns their corrections).
+     */
+    public static float[] train(List<Example> examples, float[] prior, Settings settings) {
+        int dimension = prior.length;
+        float[] w = prior.clone();
+        float[] g2 = new float[dimension];
+        java.util.Arrays.fill(g2, 1e-6f);
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Random random = new Random(settings.seed());
+        double rate = settings.learningRate();
+        double l2 = settings.l2();
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
@@ -89,23 +87,23 @@ public final class LogisticModel {
             }
             for (int k : order) {
                 Example ex = examples.get(k);
-                double p = sigmoid(new LogisticModel(w).margin(ex.features()));
-                double y = ex.positive() ? 1 : 0;
-                double g = p - y;
-                update(w, g2, 0, g, 0, settings.learningRate());
+                double p = sigmoid(margin(w, ex.features()));
+                double g = ex.positive() ? (p - 1) * settings.positiveWeight() : p;
+                update(w, prior, g2, 0, g, 0, rate);
                 int[] idx = ex.features().indices();
                 double[] val = ex.features().values();
                 for (int i = 0; i < idx.length; i++) {
-                    update(w, g2, idx[i], g * val[i], settings.l2(), settings.learningRate());
+                    update(w, prior, g2, idx[i], g * val[i], l2, rate);
                 }
             }
         }
-        return new LogisticModel(w);
+        return w;
     }
 
-    private static void update(double[] w, double[] g2, int i, double gradient, double l2, double rate) {
-        double g = gradient + l2 * w[i];
-        g2[i] += g * g;
-        w[i] -= rate * g / Math.sqrt(g2[i]);
+    private static void update(float[] w, float[] prior, float[] g2, int i, double gradient, double l2,
+            double rate) {
+        double g = gradient + l2 * (w[i] - prior[i]);
+        g2[i] += (float) (g * g);
+        w[i] -= (float) (rate * g / Math.sqrt(g2[i]));
     }
 }

@@ -3,54 +3,89 @@ package io.xborder.classify.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.xborder.classify.Category;
+import io.xborder.classify.DataCategory;
 import io.xborder.classify.Language;
+import io.xborder.classify.Mechanism;
+import io.xborder.classify.Modality;
+import io.xborder.classify.rules.PassageAnalysis;
+import io.xborder.classify.rules.RuleEngine;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LearnedScorerTest {
 
-    @Test
-    void hashingIsStableAndKeepsTheBiasSlotFree() {
-        FeatureHasher h = new FeatureHasher(18);
-        FeatureVector a = h.vector("Data must stay in India.", 0, 24, Language.EN, Map.of("rule:x", 1.0));
-        FeatureVector b = h.vector("Data must stay in India.", 0, 24, Language.EN, Map.of("rule:x", 1.0));
-        assertThat(a).isEqualTo(b);
-        assertThat(a.indices()).doesNotContain(0);
-        // unigrams and bigrams of 5 words, plus one named feature (collisions aside)
-        assertThat(a.size()).isBetween(9, 11);
-        assertThat(h.index("rule:x", 'f')).isEqualTo(new FeatureHasher(18).index("rule:x", 'f'));
+    private static final RuleEngine RULES = RuleEngine.fromClasspath();
+    private static final FeatureExtractor FEATURES = new FeatureExtractor(RULES);
+
+    private static FeatureVector vector(String text, Language language, String jurisdiction) {
+        PassageAnalysis a = RULES.analyze(text, 0, text.length(), language, jurisdiction);
+        return FEATURES.vector(a);
     }
 
     @Test
-    void chineseUsesCharacterBigramsAndTrigramsOfTheRangeOnly() {
-        FeatureHasher h = new FeatureHasher(18);
+    void featuresAreStableAndKeepTheBiasSlotFree() {
+        FeatureVector a = vector("Customer data must stay in India.", Language.EN, null);
+        FeatureVector b = vector("Customer data must stay in India.", Language.EN, null);
+        assertThat(a).isEqualTo(b);
+        for (int i : a.indices()) {
+            assertThat(i).isBetween(1, (1 << FeatureExtractor.BITS) - 1);
+        }
+    }
+
+    @Test
+    void passagesWithoutDataPlaceOrTransferWordsAreOutOfScope() {
+        String text = "The committee met on Tuesday and approved the minutes of the previous meeting.";
+        assertThat(FEATURES.extract(RULES.analyze(text, 0, text.length(), Language.EN, null)).outOfScope()).isTrue();
+        String zh = "会议审议通过了上次会议纪要。";
+        assertThat(FEATURES.extract(RULES.analyze(zh, 0, zh.length(), Language.ZH, null)).outOfScope()).isTrue();
+    }
+
+    @Test
+    void namedFeaturesSayWhatTheyAreAndWhereTheirWordsAre() {
+        String text = "Our affiliates abroad may access your personal data.";
+        Features f = FEATURES.extract(RULES.analyze(text, 0, text.length(), Language.EN, null));
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < f.namedCount(); j++) {
+            names.add(f.name(j));
+            if (f.spanStart(j, 0) >= 0) {
+                assertThat(f.spanEnd(j, 0)).isGreaterThan(f.spanStart(j, 0)).isLessThanOrEqualTo(text.length());
+            }
+        }
+        assertThat(names).contains("recipient", "border", "access", "personal");
+        assertThat(names).anyMatch(n -> n.contains("recipient") && n.contains("&") && n.contains("border"));
+    }
+
+    @Test
+    void chineseUsesCharacterBigramsAndTrigramsOfThePassageOnly() {
         String text = "前文。个人信息出境。后文";
-        FeatureVector v = h.vector(text, 3, 10, Language.ZH, Map.of());
-        // 个人信息出境。: 7 characters -> 6 bigrams + 5 trigrams
-        assertThat(v.size()).isEqualTo(11);
-        assertThat(v).isNotEqualTo(h.vector(text, 0, 10, Language.ZH, Map.of()));
+        PassageAnalysis whole = RULES.analyze(text, 0, text.length(), Language.ZH, null);
+        PassageAnalysis part = RULES.analyze(text, 3, 10, Language.ZH, null);
+        Features f = FEATURES.extract(part);
+        // 个人信息出境。: 7 characters -> 6 bigrams + 5 trigrams before the named features
+        assertThat(f.namedFrom()).isEqualTo(11);
+        assertThat(FEATURES.vector(part)).isNotEqualTo(FEATURES.vector(whole));
     }
 
     @Test
     void logisticRegressionLearnsASeparableProblemDeterministically() {
-        FeatureHasher h = new FeatureHasher(12);
         List<LogisticModel.Example> examples = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            examples.add(new LogisticModel.Example(
-                    h.vector("store data locally " + i, 0, 20, Language.EN, Map.of("rule:dl", 1.0)), true));
-            examples.add(new LogisticModel.Example(
-                    h.vector("wire money abroad " + i, 0, 19, Language.EN, Map.of("rule:money", 1.0)), false));
+            examples.add(new LogisticModel.Example(vector("Data is stored locally in data centre " + i + ".",
+                    Language.EN, null), true));
+            examples.add(new LogisticModel.Example(vector("Money was wired abroad to account " + i + ".",
+                    Language.EN, null), false));
         }
-        LogisticModel m1 = LogisticModel.train(examples, h.dimension(), LogisticModel.Settings.defaults());
-        LogisticModel m2 = LogisticModel.train(examples, h.dimension(), LogisticModel.Settings.defaults());
-        assertThat(m1.weights()).containsExactly(m2.weights());
-        assertThat(m1.probability(h.vector("store data locally", 0, 18, Language.EN, Map.of("rule:dl", 1.0))))
-                .isGreaterThan(0.9);
-        assertThat(m1.probability(h.vector("wire money abroad", 0, 17, Language.EN, Map.of("rule:money", 1.0))))
-                .isLessThan(0.1);
+        float[] w1 = LogisticModel.train(examples, 1 << FeatureExtractor.BITS, LogisticModel.Settings.defaults());
+        float[] w2 = LogisticModel.train(examples, 1 << FeatureExtractor.BITS, LogisticModel.Settings.defaults());
+        assertThat(w1).containsExactly(w2);
+        assertThat(LogisticModel.margin(w1, vector("Data is stored locally.", Language.EN, null))).isPositive();
+        assertThat(LogisticModel.margin(w1, vector("Money was wired abroad.", Language.EN, null))).isNegative();
     }
 
     @Test
@@ -65,16 +100,33 @@ class LearnedScorerTest {
         PlattCalibration fitted = PlattCalibration.fit(points);
         assertThat(fitted.a()).isCloseTo(-2, within(0.15));
         assertThat(fitted.b()).isCloseTo(1, within(0.15));
-        assertThat(Calibration.expectedCalibrationError(points, fitted)).isLessThan(0.02);
+        assertThat(ece(points, fitted)).isLessThan(0.02);
         // a badly scaled calibration is measurably worse
-        assertThat(Calibration.expectedCalibrationError(points, new PlattCalibration(-0.3, 0))).isGreaterThan(0.08);
+        assertThat(ece(points, new PlattCalibration(-0.3, 0))).isGreaterThan(0.08);
+    }
+
+    private static double ece(List<PlattCalibration.Point> points, PlattCalibration c) {
+        List<double[]> scored = new ArrayList<>();
+        points.forEach(p -> scored.add(new double[] { c.probability(p.margin()), p.positive() ? 1 : 0 }));
+        return QualityMetrics.ece(scored);
     }
 
     @Test
-    void theBuildShipsACalibratedModel() {
-        FindingScorer scorer = FindingScorer.fromClasspath().orElseThrow(
-                () -> new AssertionError("the build trains model/finding-scorer.json before the tests run"));
-        assertThat(scorer.version()).startsWith("scorer-");
-        assertThat(scorer.models()).containsKeys(io.xborder.classify.Category.values());
+    void theBuildShipsAModelWithEveryHeadAndItSurvivesAWriteAndRead() throws IOException {
+        Model model = Model.fromClasspath();
+        assertThat(model.version()).startsWith("model-");
+        for (Category c : Category.values()) {
+            assertThat(model.category(c)).isNotNull();
+        }
+        assertThat(model.mechanisms()).containsOnlyKeys(Mechanism.values());
+        assertThat(model.dataCategories()).containsOnlyKeys(DataCategory.values());
+        assertThat(model.modalities()).containsOnlyKeys(Modality.values());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        model.write(out);
+        Model again = Model.read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(again.version()).isEqualTo(model.version());
+        assertThat(again.category(Category.CROSS_BORDER_TRANSFER).weights())
+                .containsExactly(model.category(Category.CROSS_BORDER_TRANSFER).weights());
+        assertThat(again.training()).isEqualTo(model.training());
     }
 }

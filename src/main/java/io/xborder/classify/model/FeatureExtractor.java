@@ -1,0 +1,560 @@
+package io.xborder.classify.model;
+
+import io.xborder.classify.Category;
+import io.xborder.classify.DataCategory;
+import io.xborder.classify.Explanation.RuleHit;
+import io.xborder.classify.Language;
+import io.xborder.classify.Mechanism;
+import io.xborder.classify.Modality;
+import io.xborder.classify.jurisdiction.JurisdictionMention;
+import io.xborder.classify.model.Features.Kind;
+import io.xborder.classify.model.Features.Shape;
+import io.xborder.classify.rules.CategoryMatch;
+import io.xborder.classify.rules.LanguageEngine;
+import io.xborder.classify.rules.PassageAnalysis;
+import io.xborder.classify.rules.RuleEngine;
+import io.xborder.classify.rules.SpanIndex;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns what the rules read in a passage ({@link PassageAnalysis}) into the model's features:
+ * <ul>
+ * <li>word unigrams, bigrams and 6-letter prefixes (English) or character bigrams and trigrams (Chinese) of the
+ * folded passage;
+ * <li>terms: the lexicon classes of {@code features.yaml} (data nouns, movement and storage verbs, border words,
+ * foreign recipients, modal verbs, look-alikes of hard negatives …) and the roles of the places named (a destination,
+ * a location, a place outside which data goes, a foreign or a home place relative to the document's jurisdiction);
+ * <li>pairs of terms present, pairs present close to each other, and triples with a data term;
+ * <li>the rules that matched (with their scores, boosts and suppressions) and what the attribute cues say.
+ * </ul>
+ * Features are hashed by name, so a model stays valid when a file's order changes. Thread-safe.
+ */
+public final class FeatureExtractor {
+
+    /** Bits of the hashed feature space. */
+    public static final int BITS = 18;
+    private static final int MASK = (1 << BITS) - 1;
+    private static final int MAX_WORD = 24;
+    private static final int PREFIX = 6;
+    private static final String[] PLACE_ROLES = { "place", "destination", "location", "outside", "domestic", "foreign",
+            "home", "multi" };
+    /**
+     * Terms that make a passage worth classifying: every finding is about some data (or a residency notion such as
+     * "data localisation"), so a passage without one of them, where no rule matched either, gets none.
+     */
+    private static final Set<String> SCOPE = Set.of("data", "personal", "residency");
+    private static final Set<String> DATA_TERMS = Set.of("data", "personal");
+
+    private final RuleEngine rules;
+    private final Map<Language, Layout> layouts = new EnumMap<>(Language.class);
+    private final ThreadLocal<Features> buffers = ThreadLocal.withInitial(Features::new);
+
+    public FeatureExtractor(RuleEngine rules) {
+        this.rules = rules;
+        for (Language l : Language.values()) {
+            LanguageEngine engine = rules.engine(l);
+            if (engine != null) {
+                layouts.put(l, new Layout(engine));
+            }
+        }
+    }
+
+    public RuleEngine rules() {
+        return rules;
+    }
+
+    /**
+     * The features of {@code a}, in this thread's buffer (valid until the thread's next call).
+     */
+    public Features extract(PassageAnalysis a) {
+        Features f = buffers.get();
+        Layout layout = layouts.get(a.language());
+        f.reset(layout);
+        layout.extract(a, f);
+        return f;
+    }
+
+    /** A fresh copy of the features of {@code a} (for training, where many passages are kept). */
+    public FeatureVector vector(PassageAnalysis a) {
+        return extract(a).toVector();
+    }
+
+    // ---------------------------------------------------------------- hashing
+
+    static int mix(int h, int k) {
+        k *= 0xcc9e2d51;
+        k = Integer.rotateLeft(k, 15);
+        k *= 0x1b873593;
+        h ^= k;
+        h = Integer.rotateLeft(h, 13);
+        return h * 5 + 0xe6546b64;
+    }
+
+    static int index(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        int i = h & MASK;
+        return i == 0 ? 1 : i; // 0 is the bias
+    }
+
+    /**
+     * The index of the feature "the rules say {@code value}": a category's rules matched, or the attribute cues name a
+     * mechanism, data category or modality.
+     */
+    public static int cueIndex(Enum<?> value) {
+        Kind k = value instanceof Category
+                ? Kind.RULE_CATEGORY
+                : value instanceof Mechanism
+                        ? Kind.MECHANISM_CUE
+                        : value instanceof DataCategory
+                                ? Kind.DATA_CUE
+                                : value instanceof Modality ? Kind.MODALITY_CUE : null;
+        if (k == null) {
+            throw new IllegalArgumentException("no cue feature for " + value);
+        }
+        return index(mix(seed(k), hash(value.name())));
+    }
+
+    static int hash(String s) {
+        int h = 0x9747b28c;
+        for (int i = 0; i < s.length(); i++) {
+            h = mix(h, s.charAt(i));
+        }
+        return h;
+    }
+
+    private static int seed(Kind k) {
+        return mix(0x5bd1e995, k.ordinal() + 101);
+    }
+
+    // ---------------------------------------------------------------- one language
+
+    /** The terms of one language and how their features are named and hashed. */
+    static final class Layout {
+
+        private final Language language;
+        private final String[] termNames;
+        private final int[] termHashes;
+        /** Scanner group of each class term; -1 for place roles. */
+        private final int[] termGroups;
+        private final boolean[] combined;
+        private final boolean[] dataTerm;
+        private final boolean[] scopeTerm;
+        private final boolean[] orderedTerm;
+        private final int placeRolesFrom;
+        private final int near;
+
+        Layout(LanguageEngine engine) {
+            this.language = engine.language();
+            List<LanguageEngine.FeatureClass> classes = engine.featureClasses();
+            int n = classes.size() + PLACE_ROLES.length;
+            termNames = new String[n];
+            termHashes = new int[n];
+            termGroups = new int[n];
+            combined = new boolean[n];
+            dataTerm = new boolean[n];
+            scopeTerm = new boolean[n];
+            orderedTerm = new boolean[n];
+            Set<String> combine = new HashSet<>(engine.combinedClasses());
+            Set<String> order = new HashSet<>(engine.orderedClasses());
+            for (int i = 0; i < n; i++) {
+                boolean role = i >= classes.size();
+                termNames[i] = role ? PLACE_ROLES[i - classes.size()] : classes.get(i).name();
+                termGroups[i] = role ? -1 : classes.get(i).group();
+                termHashes[i] = hash((role ? "@" : "") + termNames[i]);
+                combined[i] = combine.remove(termNames[i]);
+                dataTerm[i] = DATA_TERMS.contains(termNames[i]);
+                scopeTerm[i] = !role && SCOPE.contains(termNames[i]);
+                orderedTerm[i] = order.remove(termNames[i]);
+            }
+            if (!combine.isEmpty() || !order.isEmpty()) {
+                throw new IllegalStateException(language + " features.yaml names unknown classes " + combine + order);
+            }
+            placeRolesFrom = classes.size();
+            near = language == Language.ZH ? 20 : 60;
+        }
+
+        void extract(PassageAnalysis a, Features f) {
+            int t = termNames.length;
+            SpanIndex[] spans = new SpanIndex[t];
+            boolean inScope = !a.matches().isEmpty();
+            for (int i = 0; i < placeRolesFrom; i++) {
+                spans[i] = a.spans(termGroups[i]);
+                inScope |= scopeTerm[i] && spans[i].size() > 0;
+            }
+            if (!inScope) {
+                f.outOfScope = true;
+                return;
+            }
+            grams(a, f);
+            f.startNamed();
+            placeRoles(a, spans);
+            int[] present = new int[t];
+            int k = 0;
+            for (int i = 0; i < t; i++) {
+                if (spans[i].size() > 0) {
+                    present[k++] = i;
+                    named(f, Kind.TERM, i, -1, -1, spans[i].start(0), spans[i].end(0), -1, -1);
+                }
+            }
+            for (int x = 0; x < k; x++) {
+                int i = present[x];
+                if (!combined[i]) {
+                    continue;
+                }
+                for (int y = x + 1; y < k; y++) {
+                    int j = present[y];
+                    if (!combined[j]) {
+                        continue;
+                    }
+                    int[] pair = closest(spans[i], spans[j]);
+                    int lo = ordered(i, j) ? i : j;
+                    int hi = lo == i ? j : i;
+                    named(f, Kind.PAIR, lo, hi, -1, pair[0], pair[1], pair[2], pair[3]);
+                    if (gap(pair) <= near) {
+                        named(f, Kind.NEAR, lo, hi, -1, pair[0], pair[1], pair[2], pair[3]);
+                    }
+                    for (int z = y + 1; z < k; z++) {
+                        int m = present[z];
+                        if (combined[m] && (dataTerm[i] || dataTerm[j] || dataTerm[m])) {
+                            int[] ids = sort3(i, j, m);
+                            int s = Math.min(pair[0], spans[m].start(0));
+                            int e = Math.max(pair[3], spans[m].end(0));
+                            named(f, Kind.TRIPLE, ids[0], ids[1], ids[2], s, e, -1, -1);
+                        }
+                    }
+                }
+            }
+            order(f, present, k, spans, a.length());
+            for (CategoryMatch m : a.matches()) {
+                int cat = m.category().ordinal();
+                Evidence first = first(m, a);
+                f.addNamed(cueIndex(m.category()), 1f, Kind.RULE_CATEGORY, cat, -1, -1, first.s, first.e, -1, -1);
+                f.addNamed(index(mix(seed(Kind.RULE_SCORE), hash(m.category().name()))),
+                        (float) Math.tanh(m.score() / 4.0), Kind.RULE_SCORE, cat, -1, -1, first.s, first.e, -1, -1);
+                for (RuleHit h : m.rules()) {
+                    rule(f, Kind.RULE, h, a);
+                }
+                for (RuleHit h : m.boosts()) {
+                    rule(f, Kind.BOOST, h, a);
+                }
+                for (RuleHit h : m.suppressions()) {
+                    rule(f, Kind.SUPPRESSION, h, a);
+                }
+            }
+            for (Mechanism m : a.mechanisms()) {
+                enumFeature(f, Kind.MECHANISM_CUE, m);
+            }
+            for (DataCategory d : a.dataCategories()) {
+                enumFeature(f, Kind.DATA_CUE, d);
+            }
+            enumFeature(f, Kind.MODALITY_CUE, a.modality());
+            f.addNamed(index(mix(seed(Kind.LAW), a.documentJurisdiction() == null ? 0 : 1)), 1f, Kind.LAW,
+                    a.documentJurisdiction() == null ? 0 : 1, -1, -1, -1, -1, -1, -1);
+            for (Shape s : shapes(a)) {
+                enumFeature(f, Kind.SHAPE, s);
+            }
+        }
+
+        /** Which ordered term comes first, which precede which, which occur in the first third. */
+        private void order(Features f, int[] present, int k, SpanIndex[] spans, int length) {
+            int first = -1;
+            for (int x = 0; x < k; x++) {
+                int i = present[x];
+                if (!orderedTerm[i]) {
+                    continue;
+                }
+                if (first < 0 || spans[i].start(0) < spans[first].start(0)) {
+                    first = i;
+                }
+                if (spans[i].start(0) * 3 < length) {
+                    named(f, Kind.LEAD, i, -1, -1, spans[i].start(0), spans[i].end(0), -1, -1);
+                }
+                for (int y = 0; y < k; y++) {
+                    int j = present[y];
+                    if (j != i && orderedTerm[j] && spans[i].start(0) < spans[j].start(0)) {
+                        named(f, Kind.BEFORE, i, j, -1, spans[i].start(0), spans[i].end(0), spans[j].start(0),
+                                spans[j].end(0));
+                    }
+                }
+            }
+            if (first >= 0) {
+                named(f, Kind.FIRST, first, -1, -1, spans[first].start(0), spans[first].end(0), -1, -1);
+            }
+        }
+
+        private void placeRoles(PassageAnalysis a, SpanIndex[] spans) {
+            int r = placeRolesFrom;
+            spans[r] = a.places();
+            spans[r + 1] = a.destinations();
+            spans[r + 2] = a.locations();
+            spans[r + 3] = a.outside();
+            spans[r + 4] = a.domesticDestinations();
+            String home = a.documentJurisdiction();
+            long[] foreign = new long[4];
+            long[] homes = new long[4];
+            int nf = 0;
+            int nh = 0;
+            String firstCode = null;
+            long multi = -1;
+            SpanIndex named = a.places();
+            for (JurisdictionMention m : a.mentions()) {
+                int s = m.start() - a.start();
+                int e = m.end() - a.start();
+                boolean isNamed = named.near(s, e, -1) >= 0;
+                if (!isNamed || home != null && home.equals(m.code())) {
+                    if (nh < homes.length && m.code() != null) {
+                        homes[nh++] = ((long) s << 32) | e;
+                    }
+                } else if (isNamed && home != null) {
+                    if (nf < foreign.length) {
+                        foreign[nf++] = ((long) s << 32) | e;
+                    }
+                }
+                if (isNamed && m.code() != null) {
+                    if (firstCode == null) {
+                        firstCode = m.code();
+                    } else if (!firstCode.equals(m.code()) && multi < 0) {
+                        multi = ((long) s << 32) | e;
+                    }
+                }
+            }
+            spans[r + 5] = SpanIndex.of(foreign, nf);
+            spans[r + 6] = SpanIndex.of(homes, nh);
+            spans[r + 7] = multi < 0 ? SpanIndex.EMPTY : SpanIndex.of(new long[] { multi }, 1);
+        }
+
+        private boolean ordered(int i, int j) {
+            return termHashes[i] < termHashes[j] || termHashes[i] == termHashes[j] && i < j;
+        }
+
+        private int[] sort3(int i, int j, int m) {
+            int[] ids = { i, j, m };
+            for (int x = 0; x < 3; x++) {
+                for (int y = x + 1; y < 3; y++) {
+                    if (!ordered(ids[x], ids[y])) {
+                        int tmp = ids[x];
+                        ids[x] = ids[y];
+                        ids[y] = tmp;
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private void named(Features f, Kind k, int ia, int ib, int ic, int s1, int e1, int s2, int e2) {
+            int h = mix(seed(k), termHashes[ia]);
+            if (ib >= 0) {
+                h = mix(h, termHashes[ib]);
+            }
+            if (ic >= 0) {
+                h = mix(h, termHashes[ic]);
+            }
+            f.addNamed(index(h), 1f, k, ia, ib, ic, s1, e1, s2, e2);
+        }
+
+        private static void rule(Features f, Kind k, RuleHit h, PassageAnalysis a) {
+            int id = f.addRuleId(h.rule());
+            f.addNamed(index(mix(seed(k), hash(h.rule()))), 1f, k, id, -1, -1, h.start() - a.start(),
+                    h.end() - a.start(), -1, -1);
+        }
+
+        private static void enumFeature(Features f, Kind k, Enum<?> e) {
+            f.addNamed(index(mix(seed(k), hash(e.name()))), 1f, k, e.ordinal(), -1, -1, -1, -1, -1, -1);
+        }
+
+        private record Evidence(int s, int e) {
+        }
+
+        private static Evidence first(CategoryMatch m, PassageAnalysis a) {
+            if (m.evidence().isEmpty()) {
+                return new Evidence(-1, -1);
+            }
+            return new Evidence(m.evidence().get(0).start() - a.start(), m.evidence().get(0).end() - a.start());
+        }
+
+        /** The closest pair of spans of two terms: {s1, e1, s2, e2} in text order. */
+        private static int[] closest(SpanIndex x, SpanIndex y) {
+            int best = Integer.MAX_VALUE;
+            int bi = 0;
+            int bj = 0;
+            for (int i = 0; i < x.size() && i < 16; i++) {
+                for (int j = 0; j < y.size() && j < 16; j++) {
+                    int g = Math.max(x.start(i), y.start(j)) - Math.min(x.end(i), y.end(j));
+                    if (g < best) {
+                        best = g;
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            if (x.start(bi) <= y.start(bj)) {
+                return new int[] { x.start(bi), x.end(bi), y.start(bj), y.end(bj) };
+            }
+            return new int[] { y.start(bj), y.end(bj), x.start(bi), x.end(bi) };
+        }
+
+        private static int gap(int[] pair) {
+            return pair[2] - pair[1];
+        }
+
+        private List<Shape> shapes(PassageAnalysis a) {
+            char[] t = a.folded();
+            int n = a.length();
+            int end = n;
+            while (end > 0 && Character.isWhitespace(t[end - 1])) {
+                end--;
+            }
+            List<Shape> out = new ArrayList<>(2);
+            int words = 0;
+            boolean inWord = false;
+            int han = 0;
+            for (int i = 0; i < end; i++) {
+                boolean w = Character.isLetterOrDigit(t[i]) && t[i] < 0x2E80;
+                if (w && !inWord) {
+                    words++;
+                }
+                inWord = w;
+                han += t[i] >= 0x4E00 && t[i] <= 0x9FFF ? 1 : 0;
+            }
+            int size = language == Language.ZH ? han : words;
+            if (size <= (language == Language.ZH ? 24 : 14)) {
+                out.add(Shape.SHORT);
+            }
+            if (size >= (language == Language.ZH ? 120 : 70)) {
+                out.add(Shape.LONG);
+            }
+            char last = end > 0 ? t[end - 1] : '.';
+            if (".。!！?？;；:：”\")」』".indexOf(last) < 0) {
+                out.add(Shape.UNTERMINATED);
+            }
+            int i = 0;
+            while (i < end && (t[i] == ' ' || t[i] == '(' || t[i] == '（')) {
+                i++;
+            }
+            if (i < end && (Character.isDigit(t[i]) || t[i] == '第' || startsWith(t, i, end, "article")
+                    || startsWith(t, i, end, "section") || startsWith(t, i, end, "art.")
+                    || startsWith(t, i, end, "§"))) {
+                out.add(Shape.NUMBERED);
+            }
+            return out;
+        }
+
+        private static boolean startsWith(char[] t, int i, int end, String s) {
+            if (end - i < s.length()) {
+                return false;
+            }
+            for (int k = 0; k < s.length(); k++) {
+                if (t[i + k] != s.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        // ------------------------------------------------------------ n-grams
+
+        private void grams(PassageAnalysis a, Features f) {
+            if (language == Language.ZH) {
+                hanGrams(a.folded(), a.length(), f);
+            } else {
+                words(a.folded(), a.length(), f);
+            }
+        }
+
+        private static void words(char[] t, int n, Features f) {
+            int previous = 0x2f3e1a77;
+            int i = 0;
+            while (i < n) {
+                while (i < n && !isWordChar(t[i])) {
+                    i++;
+                }
+                if (i >= n) {
+                    break;
+                }
+                int word = 0x1b873593;
+                int prefix = word;
+                boolean digits = true;
+                int length = 0;
+                while (i < n && isWordChar(t[i])) {
+                    char c = t[i++];
+                    digits &= c >= '0' && c <= '9';
+                    if (length < MAX_WORD) {
+                        word = mix(word, c);
+                    }
+                    if (++length == PREFIX) {
+                        prefix = word;
+                    }
+                }
+                if (digits) {
+                    word = mix(0x1b873593, '#');
+                }
+                f.addGram(index(mix(word, 'w')));
+                f.addGram(index(mix(mix(previous, word), 'b')));
+                if (length > PREFIX && !digits) {
+                    f.addGram(index(mix(prefix, 'p')));
+                }
+                previous = word;
+            }
+        }
+
+        private static boolean isWordChar(char c) {
+            return c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
+        }
+
+        private static void hanGrams(char[] t, int n, Features f) {
+            char x = 0;
+            char y = 0;
+            for (int i = 0; i < n; i++) {
+                char c = t[i];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    continue;
+                }
+                if (c >= '0' && c <= '9') {
+                    c = '0';
+                }
+                if (y != 0) {
+                    f.addGram(index(mix(mix(mix(0x3c6ef372, '2'), y), c)));
+                    if (x != 0) {
+                        f.addGram(index(mix(mix(mix(mix(0x3c6ef372, '3'), x), y), c)));
+                    }
+                }
+                x = y;
+                y = c;
+            }
+        }
+
+        // ------------------------------------------------------------ names
+
+        String name(Features f, int j) {
+            Kind k = f.kind[j];
+            return switch (k) {
+                case TERM -> termNames[f.a[j]];
+                case PAIR -> termNames[f.a[j]] + "&" + termNames[f.b[j]];
+                case NEAR -> termNames[f.a[j]] + "~" + termNames[f.b[j]];
+                case TRIPLE -> termNames[f.a[j]] + "&" + termNames[f.b[j]] + "&" + termNames[f.c[j]];
+                case FIRST -> "first:" + termNames[f.a[j]];
+                case BEFORE -> termNames[f.a[j]] + "<" + termNames[f.b[j]];
+                case LEAD -> "lead:" + termNames[f.a[j]];
+                case RULE_CATEGORY -> "rules:" + Category.values()[f.a[j]].name();
+                case RULE_SCORE -> "rule-score:" + Category.values()[f.a[j]].name();
+                case RULE -> "rule:" + f.rules[f.a[j]];
+                case BOOST -> "boost:" + f.rules[f.a[j]];
+                case SUPPRESSION -> "suppression:" + f.rules[f.a[j]];
+                case MECHANISM_CUE -> "mechanism-cue:" + Mechanism.values()[f.a[j]].name();
+                case DATA_CUE -> "data-cue:" + DataCategory.values()[f.a[j]].name();
+                case MODALITY_CUE -> "modality-cue:" + Modality.values()[f.a[j]].name();
+                case LAW -> f.a[j] == 1 ? "law" : "not-law";
+                case SHAPE -> "shape:" + Shape.values()[f.a[j]].name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+    }
+}

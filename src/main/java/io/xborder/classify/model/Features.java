@@ -1,0 +1,200 @@
+package io.xborder.classify.model;
+
+import java.util.Arrays;
+
+/**
+ * The features of one passage as hashed indices with values, filled by {@link FeatureExtractor}. Word or character
+ * n-grams come first; after them the named features (lexicon classes and their pairs and triples, places, rules, cue
+ * attributes, shape), each also keeping what it is ({@link Kind} and up to three ids) and the words behind it (up
+ * to two spans, relative to the passage start) for evidence and explanations. A mutable buffer: one per thread,
+ * reused passage after passage.
+ */
+public final class Features {
+
+    /** What a named feature is; its ids ({@code a, b, c}) mean terms, rules or enum ordinals by kind. */
+    public enum Kind {
+        /** A lexicon class or place role is present: a = term. */
+        TERM,
+        /** Two terms occur in the passage: a, b = terms. */
+        PAIR,
+        /** Two terms occur close to each other: a, b = terms. */
+        NEAR,
+        /** Three terms, one of them about data, occur in the passage: a, b, c = terms. */
+        TRIPLE,
+        /** A category's rules matched: a = category ordinal. */
+        RULE_CATEGORY,
+        /** A category's rule score (squashed): a = category ordinal. */
+        RULE_SCORE,
+        /** One rule matched: a = index in the passage's rule ids. */
+        RULE,
+        /** A rule's context boost: a = index in the passage's rule ids. */
+        BOOST,
+        /** A suppression: a = index in the passage's rule ids. */
+        SUPPRESSION,
+        /** The mechanism cues name a mechanism: a = ordinal. */
+        MECHANISM_CUE,
+        /** The data-category cues name a category: a = ordinal. */
+        DATA_CUE,
+        /** The modal cues give a modality: a = ordinal. */
+        MODALITY_CUE,
+        /** Of the ordered terms, this one occurs first: a = term. */
+        FIRST,
+        /** One ordered term's first occurrence precedes another's: a, b = terms. */
+        BEFORE,
+        /** An ordered term occurs in the passage's first third: a = term. */
+        LEAD,
+        /** The passage belongs to a law (a = 1) or not (a = 0). */
+        LAW,
+        /** The passage's shape: a = {@link Shape} ordinal. */
+        SHAPE
+    }
+
+    /** Surface shapes of a passage that tell genres apart. */
+    public enum Shape {
+        /** Few words. */
+        SHORT,
+        /** No final sentence punctuation: a headline, a title, a list item. */
+        UNTERMINATED,
+        /** Starts with an article or section number. */
+        NUMBERED,
+        /** Long: a legal article with items. */
+        LONG
+    }
+
+    int[] index = new int[256];
+    float[] value = new float[256];
+    int size;
+    /** Where the named features start. */
+    int namedFrom;
+    Kind[] kind = new Kind[64];
+    int[] a = new int[64];
+    int[] b = new int[64];
+    int[] c = new int[64];
+    /** Up to two spans per named feature, relative to the passage start; -1 when absent. */
+    int[] span = new int[256];
+    /** The rule ids that RULE, BOOST and SUPPRESSION features point into. */
+    String[] rules = new String[8];
+    int ruleCount;
+    /** No class of data, place, border or transfer regime occurs: the passage is about neither category. */
+    boolean outOfScope;
+    FeatureExtractor.Layout layout;
+
+    void reset(FeatureExtractor.Layout layout) {
+        this.layout = layout;
+        size = 0;
+        namedFrom = 0;
+        ruleCount = 0;
+        outOfScope = false;
+        if (index.length > 1 << 16) {
+            index = new int[256];
+            value = new float[256];
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int index(int i) {
+        return index[i];
+    }
+
+    public float value(int i) {
+        return value[i];
+    }
+
+    /** Whether the passage has nothing a finding needs (no model runs on it; no finding). */
+    public boolean outOfScope() {
+        return outOfScope;
+    }
+
+    /** The number of named features (they sit at {@code namedFrom() ...  size() - 1}). */
+    public int namedCount() {
+        return size - namedFrom;
+    }
+
+    public int namedFrom() {
+        return namedFrom;
+    }
+
+    void addGram(int idx) {
+        grow();
+        index[size] = idx;
+        value[size++] = 1f;
+    }
+
+    void startNamed() {
+        namedFrom = size;
+    }
+
+    void addNamed(int idx, float v, Kind k, int ia, int ib, int ic, int s1, int e1, int s2, int e2) {
+        grow();
+        int j = size - namedFrom;
+        if (j == kind.length) {
+            int n = 2 * j;
+            kind = Arrays.copyOf(kind, n);
+            a = Arrays.copyOf(a, n);
+            b = Arrays.copyOf(b, n);
+            c = Arrays.copyOf(c, n);
+            span = Arrays.copyOf(span, 4 * n);
+        }
+        index[size] = idx;
+        value[size++] = v;
+        kind[j] = k;
+        a[j] = ia;
+        b[j] = ib;
+        c[j] = ic;
+        span[4 * j] = s1;
+        span[4 * j + 1] = e1;
+        span[4 * j + 2] = s2;
+        span[4 * j + 3] = e2;
+    }
+
+    int addRuleId(String id) {
+        for (int i = 0; i < ruleCount; i++) {
+            if (rules[i].equals(id)) {
+                return i;
+            }
+        }
+        if (ruleCount == rules.length) {
+            rules = Arrays.copyOf(rules, 2 * ruleCount);
+        }
+        rules[ruleCount] = id;
+        return ruleCount++;
+    }
+
+    private void grow() {
+        if (size == index.length) {
+            index = Arrays.copyOf(index, 2 * size);
+            value = Arrays.copyOf(value, 2 * size);
+        }
+    }
+
+    /** The kind of the j-th named feature. */
+    public Kind kind(int j) {
+        return kind[j];
+    }
+
+    /** The name of the j-th named feature, e.g. {@code data+move+border} or {@code rule:en.transfer.abroad}. */
+    public String name(int j) {
+        return layout.name(this, j);
+    }
+
+    /** The j-th named feature's first span start (relative), or -1. */
+    public int spanStart(int j, int which) {
+        return span[4 * j + 2 * which];
+    }
+
+    public int spanEnd(int j, int which) {
+        return span[4 * j + 2 * which + 1];
+    }
+
+    /** A copy as a plain vector (for training). */
+    public FeatureVector toVector() {
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = value[i];
+        }
+        return new FeatureVector(Arrays.copyOf(index, size), v);
+    }
+}

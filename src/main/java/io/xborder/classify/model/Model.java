@@ -1,0 +1,198 @@
+package io.xborder.classify.model;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.classify.Category;
+import io.xborder.classify.DataCategory;
+import io.xborder.classify.Mechanism;
+import io.xborder.classify.Modality;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The learned model: one {@link Head} per category, per mechanism, per data category and per modality, all reading
+ * the same features; its version and what training measured. Trained at build time by {@link ModelTrainer} and
+ * shipped in the jar ({@value #RESOURCE}); immutable.
+ *
+ * <p>File format (gzip): magic {@code XBM1}, the version, the training report as JSON, then per head its name, Platt
+ * parameters, threshold, and its non-zero weights as (index delta, float) pairs.
+ */
+public final class Model {
+
+    /** Classpath location of the trained model, written by the build. */
+    public static final String RESOURCE = "model/xborder-model.bin";
+    private static final int MAGIC = 0x58424d31; // "XBM1"
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<Category, Head> categories;
+    private final Map<Mechanism, Head> mechanisms;
+    private final Map<DataCategory, Head> dataCategories;
+    private final Map<Modality, Head> modalities;
+    private final String version;
+    private final Map<String, Object> training;
+
+    Model(Map<Category, Head> categories, Map<Mechanism, Head> mechanisms, Map<DataCategory, Head> dataCategories,
+            Map<Modality, Head> modalities, String version, Map<String, Object> training) {
+        this.categories = Map.copyOf(categories);
+        this.mechanisms = Map.copyOf(mechanisms);
+        this.dataCategories = Map.copyOf(dataCategories);
+        this.modalities = Map.copyOf(modalities);
+        this.version = version;
+        this.training = training == null ? Map.of() : training;
+    }
+
+    /** The model the build trained; fails when the classpath holds none (the build always trains one). */
+    public static Model fromClasspath() {
+        return find(Model.class.getClassLoader())
+                .orElseThrow(() -> new IllegalStateException("no trained model at " + RESOURCE
+                        + " on the classpath: build with Maven, which trains it in process-classes"));
+    }
+
+    static Optional<Model> find(ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+            return in == null ? Optional.empty() : Optional.of(read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** What the build measured while training (examples, cross-validated scores). */
+    public Map<String, Object> training() {
+        return training;
+    }
+
+    public Head category(Category c) {
+        return categories.get(c);
+    }
+
+    public Map<Mechanism, Head> mechanisms() {
+        return mechanisms;
+    }
+
+    public Map<DataCategory, Head> dataCategories() {
+        return dataCategories;
+    }
+
+    public Map<Modality, Head> modalities() {
+        return modalities;
+    }
+
+    // ---------------------------------------------------------------- file
+
+    public void write(OutputStream out) throws IOException {
+        GZIPOutputStream gz = new GZIPOutputStream(out);
+        DataOutputStream d = new DataOutputStream(new BufferedOutputStream(gz));
+        d.writeInt(MAGIC);
+        d.writeUTF(version);
+        byte[] report = JSON.writeValueAsBytes(training);
+        d.writeInt(report.length);
+        d.write(report);
+        Map<String, Head> heads = new LinkedHashMap<>();
+        categories.forEach((k, h) -> heads.put("category:" + k.name(), h));
+        mechanisms.forEach((k, h) -> heads.put("mechanism:" + k.name(), h));
+        dataCategories.forEach((k, h) -> heads.put("data:" + k.name(), h));
+        modalities.forEach((k, h) -> heads.put("modality:" + k.name(), h));
+        d.writeInt(heads.size());
+        for (var e : heads.entrySet()) {
+            Head h = e.getValue();
+            d.writeUTF(e.getKey());
+            d.writeDouble(h.calibration().a());
+            d.writeDouble(h.calibration().b());
+            d.writeDouble(h.threshold());
+            float[] w = h.weights();
+            d.writeInt(w.length);
+            int nonZero = 0;
+            for (float v : w) {
+                nonZero += v != 0 ? 1 : 0;
+            }
+            d.writeInt(nonZero);
+            int last = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] != 0) {
+                    writeVarInt(d, i - last);
+                    d.writeFloat(w[i]);
+                    last = i;
+                }
+            }
+        }
+        d.flush();
+        gz.finish();
+    }
+
+    public static Model read(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in)));
+        if (d.readInt() != MAGIC) {
+            throw new IOException("not an xborder model file");
+        }
+        String version = d.readUTF();
+        byte[] report = new byte[d.readInt()];
+        d.readFully(report);
+        Map<String, Object> training = JSON.readValue(new String(report, StandardCharsets.UTF_8),
+                new TypeReference<LinkedHashMap<String, Object>>() {
+                });
+        Map<Category, Head> categories = new EnumMap<>(Category.class);
+        Map<Mechanism, Head> mechanisms = new EnumMap<>(Mechanism.class);
+        Map<DataCategory, Head> dataCategories = new EnumMap<>(DataCategory.class);
+        Map<Modality, Head> modalities = new EnumMap<>(Modality.class);
+        int heads = d.readInt();
+        for (int k = 0; k < heads; k++) {
+            String name = d.readUTF();
+            PlattCalibration calibration = new PlattCalibration(d.readDouble(), d.readDouble());
+            double threshold = d.readDouble();
+            float[] w = new float[d.readInt()];
+            int nonZero = d.readInt();
+            int at = 0;
+            for (int i = 0; i < nonZero; i++) {
+                at += readVarInt(d);
+                w[at] = d.readFloat();
+            }
+            Head h = new Head(name, w, calibration, threshold);
+            String value = name.substring(name.indexOf(':') + 1);
+            switch (name.substring(0, name.indexOf(':'))) {
+                case "category" -> categories.put(Category.valueOf(value), h);
+                case "mechanism" -> mechanisms.put(Mechanism.valueOf(value), h);
+                case "data" -> dataCategories.put(DataCategory.valueOf(value), h);
+                case "modality" -> modalities.put(Modality.valueOf(value), h);
+                default -> throw new IOException("unknown head " + name);
+            }
+        }
+        return new Model(categories, mechanisms, dataCategories, modalities, version, training);
+    }
+
+    private static void writeVarInt(DataOutputStream d, int v) throws IOException {
+        while ((v & ~0x7F) != 0) {
+            d.writeByte((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        d.writeByte(v);
+    }
+
+    private static int readVarInt(DataInputStream d) throws IOException {
+        int v = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = d.readUnsignedByte();
+            v |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return v;
+    }
+}

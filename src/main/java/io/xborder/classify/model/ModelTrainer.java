@@ -1,0 +1,304 @@
+package io.xborder.classify.model;
+
+import io.xborder.classify.Category;
+import io.xborder.classify.DataCategory;
+import io.xborder.classify.Mechanism;
+import io.xborder.classify.Modality;
+import io.xborder.classify.rules.PassageAnalysis;
+import io.xborder.classify.rules.RuleEngine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the {@link Model} from labelled passages: the rules read every passage and its features are extracted; one
+ * logistic regression per category is fitted on every passage in scope, and one per mechanism, data category and
+ * modality on the passages that have a finding. Each head is calibrated by Platt scaling on out-of-fold margins
+ * (k-fold cross-validation, folds by source document so that passages of one document never sit on both sides),
+ * and the out-of-fold answers of all heads together give the cross-validated scores in the training report.
+ *
+ * <p>Usage: {@code ModelTrainer <output.bin> <labelled.jsonl>...}.
+ */
+public final class ModelTrainer {
+
+    public static final int FOLDS = 5;
+    private static final double THRESHOLD = 0.5;
+
+    private final RuleEngine rules;
+    private final FeatureExtractor extractor;
+    /** The weight of "the cues name this value" in an attribute head's starting point. */
+    private static final float PRIOR_WEIGHT = 4f;
+    /** The weight of "this category's rules matched" in a category head's starting point. */
+    private static final float CATEGORY_PRIOR = 2f;
+
+    private final LogisticModel.Settings settings;
+    private final LogisticModel.Settings attributeSettings;
+
+    public ModelTrainer(RuleEngine rules, LogisticModel.Settings settings) {
+        this(rules, settings, settings);
+    }
+
+    public ModelTrainer(RuleEngine rules, LogisticModel.Settings settings, LogisticModel.Settings attributeSettings) {
+        this.rules = rules;
+        this.extractor = new FeatureExtractor(rules);
+        this.settings = settings;
+        this.attributeSettings = attributeSettings;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: ModelTrainer <output.bin> <labelled.jsonl>...");
+        }
+        long t0 = System.nanoTime();
+        List<LabelledPassage> data = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            data.addAll(LabelledPassage.read(Path.of(args[i])));
+        }
+        Trained trained = new ModelTrainer(RuleEngine.fromClasspath(), LogisticModel.Settings.defaults(),
+                LogisticModel.Settings.attributes()).train(data);
+        Path out = Path.of(args[0]);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (OutputStream o = Files.newOutputStream(out)) {
+            trained.model().write(o);
+        }
+        System.out.printf("ModelTrainer: %d passages, wrote %s (%d KB) in %d ms%n%s%n", data.size(), out,
+                Files.size(out) / 1024, (System.nanoTime() - t0) / 1_000_000, trained.crossValidated());
+    }
+
+    /** The model, and the out-of-fold measures of the whole classifier on the training data. */
+    public record Trained(Model model, Map<String, QualityMetrics> crossValidation,
+            List<QualityMetrics.Scored> outOfFold) {
+
+        /** The cross-validated scores as a table. */
+        public String crossValidated() {
+            StringBuilder sb = new StringBuilder(QualityMetrics.header()).append('\n');
+            crossValidation.forEach((k, m) -> sb.append(m.row("cv " + k)).append('\n'));
+            return sb.toString();
+        }
+    }
+
+    /** A passage as the trainer sees it: gold labels, features (null out of scope), fold, rule jurisdictions. */
+    private record Example(LabelledPassage gold, FeatureVector features, int fold, Set<String> jurisdictions) {
+    }
+
+    public Trained train(List<LabelledPassage> data) {
+        List<Example> examples = new ArrayList<>(data.size());
+        for (LabelledPassage p : data) {
+            PassageAnalysis a = rules.analyze(p.text(), 0, p.text().length(), p.language(), p.documentJurisdiction());
+            Features f = extractor.extract(a);
+            examples.add(
+                    new Example(p, f.outOfScope() ? null : f.toVector(), fold(p.doc().isEmpty() ? p.id() : p.doc()),
+                            Set.copyOf(a.jurisdictions())));
+        }
+        List<Example> inScope = examples.stream().filter(e -> e.features() != null).toList();
+        List<Example> positives = inScope.stream().filter(e -> e.gold().positive()).toList();
+
+        Map<String, HeadFit> fits = new ConcurrentHashMap<>();
+        List<Runnable> jobs = new ArrayList<>();
+        for (Category c : Category.values()) {
+            jobs.add(() -> fits.put("category:" + c, fit("category:" + c, inScope,
+                    e -> e.gold().categories().contains(c), c)));
+        }
+        for (Mechanism m : Mechanism.values()) {
+            jobs.add(() -> fits.put("mechanism:" + m, fit("mechanism:" + m, positives,
+                    e -> e.gold().mechanisms().contains(m), m)));
+        }
+        for (DataCategory d : DataCategory.values()) {
+            jobs.add(() -> fits.put("data:" + d, fit("data:" + d, positives,
+                    e -> e.gold().dataCategories().contains(d), d)));
+        }
+        for (Modality m : Modality.values()) {
+            jobs.add(() -> fits.put("modality:" + m, fit("modality:" + m, positives,
+                    e -> e.gold().modality() == m, m)));
+        }
+        IntStream.range(0, jobs.size()).parallel().forEach(i -> jobs.get(i).run());
+
+        List<QualityMetrics.Scored> oof = outOfFold(examples, fits);
+        Map<String, QualityMetrics> cv = QualityMetrics.byLanguage(oof);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("passages", data.size());
+        report.put("inScope", inScope.size());
+        report.put("positives", positives.size());
+        report.put("positivesOutOfScope", examples.stream().filter(e -> e.features() == null && e.gold().positive())
+                .count());
+        report.put("folds", FOLDS);
+        Map<String, Object> cvReport = new LinkedHashMap<>();
+        cv.forEach((k, m) -> cvReport.put(k, summary(m)));
+        report.put("crossValidation", cvReport);
+
+        Map<Category, Head> categories = new EnumMap<>(Category.class);
+        Map<Mechanism, Head> mechanisms = new EnumMap<>(Mechanism.class);
+        Map<DataCategory, Head> dataCategories = new EnumMap<>(DataCategory.class);
+        Map<Modality, Head> modalities = new EnumMap<>(Modality.class);
+        for (Category c : Category.values()) {
+            categories.put(c, fits.get("category:" + c).head());
+        }
+        for (Mechanism m : Mechanism.values()) {
+            mechanisms.put(m, fits.get("mechanism:" + m).head());
+        }
+        for (DataCategory d : DataCategory.values()) {
+            dataCategories.put(d, fits.get("data:" + d).head());
+        }
+        for (Modality m : Modality.values()) {
+            modalities.put(m, fits.get("modality:" + m).head());
+        }
+        String version = "model-" + hash(report.toString() + rules.version());
+        return new Trained(new Model(categories, mechanisms, dataCategories, modalities, version, report), cv, oof);
+    }
+
+    /** A fitted head and its out-of-fold probability for each example it was trained on. */
+    private record HeadFit(Head head, Map<LabelledPassage, Double> outOfFold) {
+    }
+
+    /**
+     * Fits one head. An attribute head starts from what the rules' cues say ({@code cue}: the feature "the cues name
+     * this value" weighs {@value #PRIOR_WEIGHT}, the bias the opposite half) and learns corrections of it.
+     */
+    private HeadFit fit(String name, List<Example> examples, Predicate<Example> label, Enum<?> cue) {
+        float[] prior = new float[1 << FeatureExtractor.BITS];
+        LogisticModel.Settings s = settings;
+        if (cue instanceof Category) {
+            if (CATEGORY_PRIOR > 0) {
+                prior[0] = -CATEGORY_PRIOR / 2;
+                prior[FeatureExtractor.cueIndex(cue)] = CATEGORY_PRIOR;
+            }
+        } else if (cue != null) {
+            prior[0] = -PRIOR_WEIGHT / 2;
+            prior[FeatureExtractor.cueIndex(cue)] = PRIOR_WEIGHT;
+            s = attributeSettings;
+        }
+        List<PlattCalibration.Point> points = new ArrayList<>(examples.size());
+        double[] margins = new double[examples.size()];
+        long positives = examples.stream().filter(label).count();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<LogisticModel.Example> train = new ArrayList<>();
+            for (Example e : examples) {
+                if (e.fold() != fold) {
+                    train.add(new LogisticModel.Example(e.features(), label.test(e)));
+                }
+            }
+            float[] w = LogisticModel.train(train, prior, s);
+            for (int i = 0; i < examples.size(); i++) {
+                Example e = examples.get(i);
+                if (e.fold() == fold) {
+                    margins[i] = LogisticModel.margin(w, e.features());
+                    points.add(new PlattCalibration.Point(margins[i], label.test(e)));
+                }
+            }
+        }
+        PlattCalibration calibration = positives == 0 ? new PlattCalibration(0, 20) : PlattCalibration.fit(points);
+        Map<LabelledPassage, Double> oof = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            oof.put(examples.get(i).gold(), calibration.probability(margins[i]));
+        }
+        List<LogisticModel.Example> all = examples.stream()
+                .map(e -> new LogisticModel.Example(e.features(), label.test(e))).toList();
+        float[] w = LogisticModel.train(all, prior, s);
+        return new HeadFit(new Head(name, w, calibration, THRESHOLD), oof);
+    }
+
+    /** What the classifier would answer for each passage with heads trained on the other folds. */
+    private static List<QualityMetrics.Scored> outOfFold(List<Example> examples, Map<String, HeadFit> fits) {
+        List<QualityMetrics.Scored> out = new ArrayList<>();
+        for (Example e : examples) {
+            Map<Category, Double> cats = new EnumMap<>(Category.class);
+            if (e.features() != null) {
+                for (Category c : Category.values()) {
+                    double p = fits.get("category:" + c).outOfFold().get(e.gold());
+                    if (p >= THRESHOLD) {
+                        cats.put(c, p);
+                    }
+                }
+            }
+            Set<Mechanism> mech = EnumSet.noneOf(Mechanism.class);
+            Set<DataCategory> data = EnumSet.noneOf(DataCategory.class);
+            Modality modality = null;
+            if (!cats.isEmpty() && e.gold().positive()) {
+                // attribute heads have out-of-fold answers for gold positives only (they are trained on those)
+                Function<String, Double> p = name -> fits.get(name).outOfFold().getOrDefault(e.gold(), 0.0);
+                for (Mechanism m : Mechanism.values()) {
+                    if (p.apply("mechanism:" + m) >= THRESHOLD) {
+                        mech.add(m);
+                    }
+                }
+                DataCategory likeliest = DataCategory.OTHER;
+                double top = -1;
+                for (DataCategory d : DataCategory.values()) {
+                    double v = p.apply("data:" + d);
+                    if (v >= THRESHOLD) {
+                        data.add(d);
+                    }
+                    if (v > top) {
+                        top = v;
+                        likeliest = d;
+                    }
+                }
+                if (data.isEmpty()) {
+                    data.add(likeliest);
+                }
+                double best = -1;
+                for (Modality m : Modality.values()) {
+                    double v = p.apply("modality:" + m);
+                    if (v > best) {
+                        best = v;
+                        modality = m;
+                    }
+                }
+            }
+            out.add(new QualityMetrics.Scored(e.gold(), new Prediction(cats, mech,
+                    cats.isEmpty() ? Set.of() : e.jurisdictions(), data, modality)));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> summary(QualityMetrics m) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("n", m.n());
+        s.put("macroF1", round(m.macroF1()));
+        s.put("dataLocalizationF1", round(m.categories().get(Category.DATA_LOCALIZATION).f1()));
+        s.put("crossBorderTransferF1", round(m.categories().get(Category.CROSS_BORDER_TRANSFER).f1()));
+        s.put("precision", round(m.anyFinding().precision()));
+        s.put("recall", round(m.anyFinding().recall()));
+        s.put("hardNegativeFp", round(m.hardNegativeFpRate()));
+        s.put("mechanismsF1", round(m.mechanisms().f1()));
+        s.put("jurisdictionsF1", round(m.jurisdictions().f1()));
+        s.put("dataCategoriesF1", round(m.dataCategories().f1()));
+        s.put("modalityAccuracy", round(m.modalityAccuracy()));
+        s.put("ece", round(m.ece()));
+        return s;
+    }
+
+    private static int fold(String key) {
+        return Math.floorMod(FeatureExtractor.hash(key), FOLDS);
+    }
+
+    private static Double round(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 1000) / 1000.0;
+    }
+
+    private static String hash(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

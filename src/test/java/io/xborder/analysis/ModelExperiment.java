@@ -1,0 +1,119 @@
+package io.xborder.analysis;
+
+import io.xborder.classify.model.LabelledPassage;
+import io.xborder.classify.model.LogisticModel;
+import io.xborder.classify.model.ModelTrainer;
+import io.xborder.classify.model.PassageClassifier;
+import io.xborder.classify.model.Prediction;
+import io.xborder.classify.model.QualityMetrics;
+import io.xborder.classify.rules.RuleEngine;
+import io.xborder.segment.Segmenter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A development tool, not a test: trains a model on the given files with settings from system properties and scores
+ * it on evaluation files through the whole text pipeline (segmentation included), as score.py does against the
+ * service. {@code ModelExperiment train1.jsonl,train2.jsonl eval1.jsonl eval2.jsonl}.
+ */
+public final class ModelExperiment {
+
+    public static void main(String[] args) {
+        List<LabelledPassage> train = new ArrayList<>();
+        for (String f : args[0].split(",")) {
+            train.addAll(LabelledPassage.read(Path.of(f)));
+        }
+        LogisticModel.Settings d = LogisticModel.Settings.defaults();
+        LogisticModel.Settings ad = LogisticModel.Settings.attributes();
+        LogisticModel.Settings s = new LogisticModel.Settings(Integer.getInteger("epochs", d.epochs()),
+                Double.parseDouble(System.getProperty("rate", "" + d.learningRate())),
+                Double.parseDouble(System.getProperty("l2", "" + d.l2())), 1.0, d.seed());
+        RuleEngine rules = RuleEngine.fromClasspath();
+        long t0 = System.nanoTime();
+        LogisticModel.Settings as = new LogisticModel.Settings(Integer.getInteger("aepochs", ad.epochs()),
+                Double.parseDouble(System.getProperty("arate", "" + ad.learningRate())),
+                Double.parseDouble(System.getProperty("al2", "" + ad.l2())), 1.0, d.seed());
+        ModelTrainer.Trained trained = new ModelTrainer(rules, s, as).train(train);
+        System.out.printf("trained on %d passages in %d ms, %s%n", train.size(), (System.nanoTime() - t0) / 1_000_000,
+                s);
+        System.out.println(trained.crossValidated());
+        String attr = System.getProperty("oof");
+        if (attr != null) {
+            for (QualityMetrics.Scored sc : trained.outOfFold()) {
+                LabelledPassage g = sc.gold();
+                Prediction p = sc.prediction();
+                if (!g.positive() || p.categories().isEmpty()) {
+                    continue;
+                }
+                Object gold = switch (attr) {
+                    case "mech" -> g.mechanisms();
+                    case "dcat" -> g.dataCategories();
+                    default -> g.modality();
+                };
+                Object pred = switch (attr) {
+                    case "mech" -> p.mechanisms();
+                    case "dcat" -> p.dataCategories();
+                    default -> p.modality();
+                };
+                if (!gold.equals(pred)) {
+                    System.out.println("OOF " + g.id() + " gold=" + gold + " pred=" + pred + " :: " + g.text());
+                }
+            }
+        }
+        TextAnalyzer analyzer = new TextAnalyzer(Segmenter.withDefaults(),
+                new PassageClassifier(rules, trained.model()));
+        System.out.println(QualityMetrics.header());
+        for (int i = 1; i < args.length; i++) {
+            if (java.nio.file.Files.isDirectory(Path.of(args[i]))) {
+                List<DocumentQuality.Document> docs = DocumentQuality.read(Path.of(args[i]));
+                DocumentQuality.Score with = DocumentQuality.score(analyzer, docs, true);
+                DocumentQuality.Score without = DocumentQuality.score(analyzer, docs, false);
+                System.out.println("documents, jurisdiction given: " + with.summary());
+                System.out.println("documents, no jurisdiction:   " + without.summary());
+                continue;
+            }
+            List<QualityMetrics.Scored> scored = new ArrayList<>();
+            for (LabelledPassage p : LabelledPassage.read(Path.of(args[i]))) {
+                TextAnalyzer.AnalyzedText t = analyzer.analyze(p.text(), p.language(), p.documentJurisdiction());
+                scored.add(new QualityMetrics.Scored(p, Prediction.of(
+                        t.passages().stream().flatMap(ap -> ap.findings().stream()).toList())));
+            }
+            String name = Path.of(args[i]).getFileName().toString();
+            if (name.equals(System.getProperty("verbose"))) {
+                for (QualityMetrics.Scored sc : scored) {
+                    if (!sc.gold().categories().equals(sc.prediction().categories().keySet())) {
+                        System.out.println("CAT " + sc.gold().id() + " gold=" + sc.gold().categories() + " pred="
+                                + sc.prediction().categories() + " :: " + sc.gold().text());
+                    }
+                }
+            }
+            QualityMetrics.byLanguage(scored).forEach((k, m) -> System.out.println(m.row(name + " " + k)));
+            // the same categories with the rules' own attributes, to see what the learned heads add
+            List<QualityMetrics.Scored> ruleAttributes = new ArrayList<>();
+            for (QualityMetrics.Scored sc : scored) {
+                LabelledPassage p = sc.gold();
+                var a = rules.analyze(p.text(), 0, p.text().length(), p.language(), p.documentJurisdiction());
+                Prediction pr = sc.prediction();
+                ruleAttributes.add(new QualityMetrics.Scored(p, pr.categories().isEmpty()
+                        ? pr
+                        : new Prediction(pr.categories(), a.mechanisms(), pr.jurisdictions(), a.dataCategories(),
+                                a.modality())));
+            }
+            System.out.println(QualityMetrics.of(ruleAttributes).row(name + " rule-attributes"));
+            // the rules alone (the old classifier without its scorer: a category when its rule score reaches 1)
+            List<QualityMetrics.Scored> rulesAlone = new ArrayList<>();
+            for (QualityMetrics.Scored sc : scored) {
+                LabelledPassage p = sc.gold();
+                var a = rules.analyze(p.text(), 0, p.text().length(), p.language(), p.documentJurisdiction());
+                java.util.Map<io.xborder.classify.Category, Double> cats = new java.util.EnumMap<>(
+                        io.xborder.classify.Category.class);
+                a.matches().stream().filter(m -> m.score() >= 1.0).forEach(m -> cats.put(m.category(), 0.9));
+                rulesAlone.add(new QualityMetrics.Scored(p, cats.isEmpty()
+                        ? new Prediction(cats, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), null)
+                        : new Prediction(cats, a.mechanisms(), a.jurisdictions(), a.dataCategories(), a.modality())));
+            }
+            QualityMetrics.byLanguage(rulesAlone).forEach((k, m) -> System.out.println(m.row(name + " rules " + k)));
+        }
+    }
+}
