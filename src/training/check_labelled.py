@@ -38,7 +38,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 DOC_KEY = re.compile(r"[a-z0-9][a-z0-9.\-]*")
 
 # size / balance targets checked with --strict
-TARGETS = {"min_total": 700, "min_hard_negatives": 200, "lang_share": (0.40, 0.60), "pos_share": (0.40, 0.60)}
+TARGETS = {"min_total": 4000, "min_en": 2000, "min_zh": 1500, "min_hard_share": 0.40, "pos_share": (0.40, 0.60),
+           "min_jurisdictions": 80, "min_per_value": 60}
 
 
 def validate(path, batch=False):
@@ -215,15 +216,26 @@ def main(argv):
         n = len(rows)
         if n < TARGETS["min_total"]:
             errors.append(f"target: {n} passages < {TARGETS['min_total']}")
-        if len(hard) < TARGETS["min_hard_negatives"]:
-            errors.append(f"target: {len(hard)} hard negatives < {TARGETS['min_hard_negatives']}")
-        lo, hi = TARGETS["lang_share"]
-        en = sum(r["lang"] == "en" for r in rows) / n
-        if not lo <= en <= hi:
-            errors.append(f"target: English share {en:.2f} outside {lo}-{hi}")
+        for lang in ("en", "zh"):
+            k = sum(r["lang"] == lang for r in rows)
+            if k < TARGETS["min_" + lang]:
+                errors.append(f"target: {k} {lang} passages < {TARGETS['min_' + lang]}")
+        if len(hard) < TARGETS["min_hard_share"] * n:
+            errors.append(f"target: {len(hard)} hard negatives < {TARGETS['min_hard_share']:.0%} of {n}")
         lo, hi = TARGETS["pos_share"]
         if not lo <= len(pos) / n <= hi:
             errors.append(f"target: positive share {len(pos) / n:.2f} outside {lo}-{hi}")
+        jurisdictions = {x for r in pos for x in r["jurisdictions"]}
+        if len(jurisdictions) < TARGETS["min_jurisdictions"]:
+            errors.append(f"target: {len(jurisdictions)} jurisdictions < {TARGETS['min_jurisdictions']}")
+        counts = collections.Counter()
+        for r in pos:
+            counts.update(r["mechanisms"])
+            counts.update(r["dataCategories"])
+            counts[r["modality"]] += 1
+        for value in sorted(MECHANISMS | DATA_CATEGORIES | MODALITIES):
+            if counts[value] < TARGETS["min_per_value"]:
+                errors.append(f"target: {value} on {counts[value]} positives < {TARGETS['min_per_value']}")
     for w in warnings:
         print("WARNING", w)
     for e in errors:

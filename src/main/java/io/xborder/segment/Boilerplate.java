@@ -10,19 +10,21 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * Recognises whole lines of scraped pages that are site furniture rather than text: "Advertisement",
- * "Story continues below", "Related: …", 广告, 责任编辑：…, （本文来源：…） and the like.
+ * Recognises whole lines of scraped pages that are site furniture rather than text, by class: advertising, bylines,
+ * datelines, "Last updated" stamps, feedback widgets ("Was this page helpful?"), share/print/subscribe lines,
+ * cookie banners, related-link lists, navigation, copyright and source lines.
  *
- * <p>A line is boilerplate when, trimmed and with whitespace runs collapsed, it equals one of the exact lines, contains
- * one of the phrases, or one of the RE2J patterns matches the whole line (all case-insensitive). Lines longer than
- * {@value #MAX_LINE_LENGTH} characters are never boilerplate. The default data lives in
+ * <p>A line belongs to a class when, trimmed and with whitespace runs collapsed, it equals one of the class's exact
+ * lines, contains one of its phrases, or one of its RE2J patterns matches the whole line (all case-insensitive).
+ * Lines longer than {@value #MAX_LINE_LENGTH} characters are never boilerplate. A class may open a list (a
+ * "Related articles" header): the segmenter then drops the link titles under it too. The default data lives in
  * {@code segment/boilerplate.yaml} on the classpath. Instances are immutable and thread-safe.
  */
 public final class Boilerplate {
@@ -32,11 +34,20 @@ public final class Boilerplate {
 
     static final String RESOURCE = "segment/boilerplate.yaml";
 
-    private final Set<String> exactLines;
-    private final List<String> phrases;
-    private final Pattern pattern; // null when there are no patterns
+    /** One class of furniture: its name, lines, phrases and patterns, and whether it heads a list of links. */
+    public record LineClass(String name, Collection<String> exact, Collection<String> contains,
+            Collection<String> patterns, boolean opensList) {
+    }
+
+    private record Compiled(String name, Set<String> exact, List<String> phrases, Pattern pattern, boolean opensList) {
+    }
+
+    private final List<Compiled> classes;
+    private final Pattern anyPattern; // null when there are no patterns
 
     /**
+     * One anonymous class of furniture.
+     *
      * @param exactLines lines dropped when equal to a trimmed line, ignoring case
      * @param patterns RE2J patterns that must match a whole trimmed line (matched case-insensitively)
      */
@@ -45,17 +56,36 @@ public final class Boilerplate {
     }
 
     /**
+     * One anonymous class of furniture.
+     *
      * @param exactLines lines dropped when equal to a trimmed line, ignoring case
      * @param phrases lines dropped when they contain one of these, ignoring case ("all rights reserved")
      * @param patterns RE2J patterns that must match a whole trimmed line (matched case-insensitively)
      */
     public Boilerplate(Collection<String> exactLines, Collection<String> phrases, Collection<String> patterns) {
-        Set<String> exact = new HashSet<>();
-        for (String line : exactLines) {
-            exact.add(normalise(line));
+        this(List.of(new LineClass("boilerplate", exactLines, phrases, patterns, false)));
+    }
+
+    /** Classes of furniture, tried in order. */
+    public Boilerplate(List<LineClass> classes) {
+        List<Compiled> compiled = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (LineClass c : classes) {
+            Set<String> exact = new HashSet<>();
+            for (String line : c.exact()) {
+                exact.add(normalise(line));
+            }
+            List<String> phrases = c.contains().stream().map(Boilerplate::normalise).filter(p -> !p.isEmpty())
+                    .distinct().toList();
+            Pattern pattern = alternation(c.patterns());
+            compiled.add(new Compiled(c.name(), Set.copyOf(exact), phrases, pattern, c.opensList()));
+            all.addAll(c.patterns());
         }
-        this.exactLines = Set.copyOf(exact);
-        this.phrases = phrases.stream().map(Boilerplate::normalise).filter(p -> !p.isEmpty()).distinct().toList();
+        this.classes = List.copyOf(compiled);
+        this.anyPattern = alternation(all);
+    }
+
+    private static Pattern alternation(Collection<String> patterns) {
         StringBuilder alternation = new StringBuilder();
         for (String p : patterns) {
             Pattern.compile(p); // fail fast, naming the bad pattern
@@ -66,7 +96,7 @@ public final class Boilerplate {
         }
         // \A: matches() demands the whole line anyway, but only an explicit start anchor lets RE2J stop as soon as
         // no alternative fits the line's first chars; without it the matcher walks every line to its end
-        this.pattern = alternation.length() == 0
+        return alternation.length() == 0
                 ? null
                 : Pattern.compile("\\A(?:" + alternation + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
@@ -85,59 +115,105 @@ public final class Boilerplate {
     }
 
     /**
-     * Reads boilerplate data in the layout of {@code segment/boilerplate.yaml}: a map from language code to
-     * {@code exact}, {@code contains} and {@code patterns} lists.
+     * Reads boilerplate data in the layout of {@code segment/boilerplate.yaml}: a map from class name to language
+     * sections, each with {@code exact}, {@code contains} and {@code patterns} lists and an optional
+     * {@code opens-list} flag.
      */
     public static Boilerplate fromYaml(InputStream yaml) throws IOException {
-        Map<String, Map<String, List<String>>> byLanguage = new ObjectMapper(new YAMLFactory())
-                .readValue(yaml, new TypeReference<Map<String, Map<String, List<String>>>>() {
+        Map<String, Map<String, Map<String, Object>>> byClass = new ObjectMapper(new YAMLFactory())
+                .readValue(yaml, new TypeReference<LinkedHashMap<String, Map<String, Map<String, Object>>>>() {
                 });
-        List<String> exact = new ArrayList<>();
-        List<String> phrases = new ArrayList<>();
-        List<String> patterns = new ArrayList<>();
-        if (byLanguage != null) {
-            for (Map<String, List<String>> section : byLanguage.values()) {
-                if (section == null) {
-                    continue;
+        List<LineClass> classes = new ArrayList<>();
+        if (byClass != null) {
+            byClass.forEach((name, languages) -> {
+                List<String> exact = new ArrayList<>();
+                List<String> phrases = new ArrayList<>();
+                List<String> patterns = new ArrayList<>();
+                boolean opensList = false;
+                for (Map<String, Object> section : languages.values()) {
+                    if (section == null) {
+                        continue;
+                    }
+                    exact.addAll(strings(section.get("exact")));
+                    phrases.addAll(strings(section.get("contains")));
+                    patterns.addAll(strings(section.get("patterns")));
+                    opensList |= Boolean.TRUE.equals(section.get("opens-list"));
                 }
-                exact.addAll(Objects.requireNonNullElse(section.get("exact"), List.of()));
-                phrases.addAll(Objects.requireNonNullElse(section.get("contains"), List.of()));
-                patterns.addAll(Objects.requireNonNullElse(section.get("patterns"), List.of()));
-            }
+                classes.add(new LineClass(name, exact, phrases, patterns, opensList));
+            });
         }
-        return new Boilerplate(exact, phrases, patterns);
+        return new Boilerplate(classes);
+    }
+
+    private static List<String> strings(Object list) {
+        if (list == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : (List<?>) list) {
+            out.add(String.valueOf(o));
+        }
+        return out;
     }
 
     /** Whether the whole line (surrounding whitespace ignored) is boilerplate. */
     public boolean isBoilerplate(String line) {
-        return line != null && isBoilerplate(line, 0, line.length());
+        return line != null && classOf(line, 0, line.length()) != null;
     }
 
-    /** As {@link #isBoilerplate(String)} for the line {@code text[start, end)}, without copying a long line. */
-    boolean isBoilerplate(CharSequence text, int start, int end) {
+    /** The class of furniture the whole line belongs to, or null when it is text. */
+    public String classOf(String line) {
+        return line == null ? null : classOf(line, 0, line.length());
+    }
+
+    /** Whether a line of the class heads a list of links whose titles are furniture too. */
+    public boolean opensList(String className) {
+        for (Compiled c : classes) {
+            if (c.name().equals(className)) {
+                return c.opensList();
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #classOf(String)} for the line {@code text[start, end)}, without copying a long line. */
+    String classOf(CharSequence text, int start, int end) {
         if (end - start > 4 * MAX_LINE_LENGTH) {
-            return false;
+            return null;
         }
         // the normalised line keeps every non-space char and lower-casing never shortens one, so a line with
         // more non-space chars than the limit is too long without building its normalised form
         if (nonSpaceChars(text, start, end, MAX_LINE_LENGTH + 1) > MAX_LINE_LENGTH) {
-            return false;
+            return null;
         }
         String normalised = normalise(text, start, end);
         if (normalised.isEmpty() || normalised.length() > MAX_LINE_LENGTH) {
-            return false;
+            return null;
         }
-        if (exactLines.contains(normalised)) {
-            return true;
-        }
-        for (String phrase : phrases) {
-            if (normalised.contains(phrase)) {
-                return true;
+        for (Compiled c : classes) {
+            if (c.exact().contains(normalised)) {
+                return c.name();
+            }
+            for (String phrase : c.phrases()) {
+                if (normalised.contains(phrase)) {
+                    return c.name();
+                }
             }
         }
-        return pattern != null && pattern.matches(normalised);
+        if (anyPattern == null || !anyPattern.matches(normalised)) {
+            return null;
+        }
+        for (Compiled c : classes) {
+            if (c.pattern() != null && c.pattern().matches(normalised)) {
+                return c.name();
+            }
+        }
+        return null;
     }
 
+    boolean isBoilerplate(CharSequence text, int start, int end) {
+        return classOf(text, start, end) != null;
+    }
     /** The non-space chars of {@code text[start, end)}, counted up to {@code cap}. */
     private static int nonSpaceChars(CharSequence text, int start, int end, int cap) {
         int count = 0;

@@ -32,6 +32,9 @@ public final class Segmenter {
     /** How far back from the length limit a cut looks for a clause or word boundary. */
     private static final int CUT_WINDOW = 1000;
 
+    /** Longest line that can be a link title under a "Related articles" header. */
+    private static final int MAX_LINK_TITLE = 120;
+
     /** A lower-case scraping leftover ("ing.") has at most this many letters. */
     private static final int MAX_ORPHAN_LETTERS = 12;
 
@@ -94,6 +97,8 @@ public final class Segmenter {
         boolean blockIsHeading;
         int lastLineStart;
         int lastLineEnd;
+        /** Under a "Related articles" header: short unpunctuated lines are link titles. */
+        boolean inLinkList;
 
         Run(String text, Language languageHint, BreakIterator sentences, Predicate<String> alsoBoilerplate) {
             this.text = text;
@@ -118,16 +123,24 @@ public final class Segmenter {
                 int e = skipSpaceBackward(s, lineEnd);
                 if (s < e) {
                     line(s, e);
+                } else {
+                    inLinkList = false; // a blank line ends a list of links
                 }
             }
             flushBlock();
         }
 
         private void line(int s, int e) {
-            if (e - s <= 4 * Boilerplate.MAX_LINE_LENGTH && isBoilerplate(s, e)) {
+            String furniture = e - s <= 4 * Boilerplate.MAX_LINE_LENGTH ? furniture(s, e) : null;
+            if (furniture != null) {
                 flushBlock();
+                inLinkList = boilerplate.opensList(furniture);
                 return;
             }
+            if (inLinkList && isLinkTitle(s, e)) {
+                return;
+            }
+            inLinkList = false;
             if (blockStart >= 0
                     && (blockIsHeading || LegalStructure.continuesList(text, lastLineStart, lastLineEnd, s, e))) {
                 blockEnd = e;
@@ -142,9 +155,22 @@ public final class Segmenter {
             lastLineEnd = e;
         }
 
-        private boolean isBoilerplate(int s, int e) {
-            return boilerplate.isBoilerplate(text, s, e)
-                    || alsoBoilerplate != NO_MORE_BOILERPLATE && alsoBoilerplate.test(text.substring(s, e));
+        /** The line's class of furniture, or null when it is text. */
+        private String furniture(int s, int e) {
+            String c = boilerplate.classOf(text, s, e);
+            if (c == null && alsoBoilerplate != NO_MORE_BOILERPLATE && alsoBoilerplate.test(text.substring(s, e))) {
+                c = "repeated";
+            }
+            return c;
+        }
+
+        /** A short line without sentence punctuation at its end: the title of a link in a list. */
+        private boolean isLinkTitle(int s, int e) {
+            if (e - s > MAX_LINK_TITLE) {
+                return false;
+            }
+            char last = text.charAt(e - 1);
+            return ".!?。！？;；:：".indexOf(last) < 0;
         }
 
         private void flushBlock() {

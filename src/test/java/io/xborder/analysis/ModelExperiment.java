@@ -71,6 +71,19 @@ public final class ModelExperiment {
                 DocumentQuality.Score without = DocumentQuality.score(analyzer, docs, false);
                 System.out.println("documents, jurisdiction given: " + with.summary());
                 System.out.println("documents, no jurisdiction:   " + without.summary());
+                if (Boolean.getBoolean("docs.verbose")) {
+                    for (DocumentQuality.Outcome o : with.outcomes()) {
+                        if (!o.exact()) {
+                            System.out.println("DOC " + o.document().name() + " | gold " + o.expected().categories()
+                                    + " " + o.expected().mechanisms() + " " + o.expected().jurisdictions() + " "
+                                    + o.expected().dataCategories() + " " + o.expected().modality() + "\n    pred "
+                                    + o.prediction().categories().keySet() + " " + o.prediction().mechanisms() + " "
+                                    + o.prediction().jurisdictions() + " " + o.prediction().dataCategories() + " "
+                                    + o.prediction().modality() + "\n    " + o.expected().text());
+                        }
+                    }
+                    with.falseFindings().forEach(x -> System.out.println("FALSE " + x));
+                }
                 continue;
             }
             List<QualityMetrics.Scored> scored = new ArrayList<>();

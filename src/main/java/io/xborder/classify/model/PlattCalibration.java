@@ -22,6 +22,10 @@ public record PlattCalibration(double a, double b) {
     public record Point(double margin, boolean positive) {
     }
 
+    /**
+     * Fits a and b by Newton's method with a backtracking line search on the regularised log-loss (Lin, Lin and
+     * Weng's improvement of Platt's algorithm), which converges even when the margins separate the classes.
+     */
     public static PlattCalibration fit(List<Point> points) {
         long pos = points.stream().filter(Point::positive).count();
         long neg = points.size() - pos;
@@ -30,34 +34,74 @@ public record PlattCalibration(double a, double b) {
         }
         double hi = (pos + 1.0) / (pos + 2.0);
         double lo = 1.0 / (neg + 2.0);
+        int n = points.size();
+        double[] m = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = points.get(i).margin();
+            t[i] = points.get(i).positive() ? hi : lo;
+        }
         double a = 0;
         double b = Math.log((neg + 1.0) / (pos + 1.0));
+        double f = loss(m, t, a, b);
         for (int iter = 0; iter < 100; iter++) {
             double h11 = 1e-12;
             double h22 = 1e-12;
             double h21 = 0;
             double g1 = 0;
             double g2 = 0;
-            for (Point p : points) {
-                double t = p.positive() ? hi : lo;
-                double prob = new PlattCalibration(a, b).probability(p.margin());
-                double d1 = t - prob;
-                double d2 = prob * (1 - prob);
-                h11 += p.margin() * p.margin() * d2;
+            for (int i = 0; i < n; i++) {
+                double z = m[i] * a + b;
+                double p;
+                double q;
+                if (z >= 0) {
+                    p = Math.exp(-z) / (1 + Math.exp(-z));
+                    q = 1 / (1 + Math.exp(-z));
+                } else {
+                    p = 1 / (1 + Math.exp(z));
+                    q = Math.exp(z) / (1 + Math.exp(z));
+                }
+                double d2 = p * q;
+                h11 += m[i] * m[i] * d2;
                 h22 += d2;
-                h21 += p.margin() * d2;
-                g1 += p.margin() * d1;
+                h21 += m[i] * d2;
+                double d1 = t[i] - p;
+                g1 += m[i] * d1;
                 g2 += d1;
             }
-            if (Math.abs(g1) < 1e-7 && Math.abs(g2) < 1e-7) {
+            if (Math.abs(g1) < 1e-5 && Math.abs(g2) < 1e-5) {
                 break;
             }
             double det = h11 * h22 - h21 * h21;
             double da = -(h22 * g1 - h21 * g2) / det;
             double db = -(-h21 * g1 + h11 * g2) / det;
-            a += da;
-            b += db;
+            double gd = g1 * da + g2 * db;
+            double step = 1;
+            while (step >= 1e-10) {
+                double na = a + step * da;
+                double nb = b + step * db;
+                double nf = loss(m, t, na, nb);
+                if (nf < f + 1e-4 * step * gd) {
+                    a = na;
+                    b = nb;
+                    f = nf;
+                    break;
+                }
+                step /= 2;
+            }
+            if (step < 1e-10) {
+                break;
+            }
         }
         return new PlattCalibration(a, b);
+    }
+
+    private static double loss(double[] m, double[] t, double a, double b) {
+        double f = 0;
+        for (int i = 0; i < m.length; i++) {
+            double z = m[i] * a + b;
+            f += z >= 0 ? t[i] * z + Math.log1p(Math.exp(-z)) : (t[i] - 1) * z + Math.log1p(Math.exp(z));
+        }
+        return f;
     }
 }
