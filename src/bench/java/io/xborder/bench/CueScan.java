@@ -2,7 +2,7 @@ package io.xborder.bench;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.xborder.classify.Language;
-import io.xborder.classify.RuleSet;
+import io.xborder.classify.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +37,9 @@ final class CueScan {
         addAll(all, l.modality().neutral());
         addAll(all, l.modality().report());
         l.dataCategories().cues().values().forEach(v -> addAll(all, v));
+        if (l.features() != null) {
+            l.features().classes().values().forEach(v -> addAll(all, v));
+        }
         for (String cue : all) {
             if (cue.startsWith("@")) {
                 continue;

@@ -3,6 +3,7 @@ package io.xborder.analysis;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.xborder.classify.Language;
+import io.xborder.classify.PassageContext;
 import io.xborder.segment.LanguageDetector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Predicate;
@@ -26,16 +27,16 @@ public class AnalysisService {
         return classifyTimer.record(() -> analyzer.analyze(text, language, jurisdiction));
     }
 
-    /** With the lines to drop as boilerplate of the document's source. */
-    public TextAnalyzer.AnalyzedText analyze(String text, Language language, String jurisdiction,
+    /** A document with its title and the lines to drop as boilerplate of its source. */
+    public TextAnalyzer.AnalyzedText analyze(String text, String title, Language language, String jurisdiction,
             Predicate<String> alsoBoilerplate) {
-        return classifyTimer.record(() -> analyzer.analyze(text, language, jurisdiction, alsoBoilerplate));
+        return classifyTimer.record(() -> analyzer.analyze(text, title, language, jurisdiction, alsoBoilerplate));
     }
 
     /** Whether a single line of text, classified on its own, yields any finding. */
     public boolean hasFindings(String line) {
         return !analyzer.classifier()
-                .classify(line, 0, line.length(), LanguageDetector.detect(line, 0, line.length()), null)
+                .classify(line, 0, line.length(), LanguageDetector.detect(line, 0, line.length()), PassageContext.NONE)
                 .isEmpty();
     }
 

@@ -2,7 +2,10 @@ package io.xborder.analysis;
 
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
+import io.xborder.classify.PassageContext;
+import io.xborder.classify.jurisdiction.Gazetteer;
 import io.xborder.classify.model.PassageClassifier;
+import io.xborder.classify.rules.ContextReader;
 import io.xborder.segment.LanguageDetector;
 import io.xborder.segment.Segment;
 import io.xborder.segment.Segmenter;
@@ -18,10 +21,12 @@ public final class TextAnalyzer {
 
     private final Segmenter segmenter;
     private final PassageClassifier classifier;
+    private final ContextReader contexts;
 
     public TextAnalyzer(Segmenter segmenter, PassageClassifier classifier) {
         this.segmenter = segmenter;
         this.classifier = classifier;
+        this.contexts = new ContextReader(classifier.rules(), Gazetteer.fromClasspath());
     }
 
     /** The default segmenter, rules and model from the classpath. */
@@ -43,21 +48,29 @@ public final class TextAnalyzer {
      * @param jurisdiction the document's own jurisdiction (for "within the territory"/境内), or null
      */
     public AnalyzedText analyze(String text, Language language, String jurisdiction) {
-        return analyze(text, language, jurisdiction, Segmenter.NO_MORE_BOILERPLATE);
+        return analyze(text, null, language, jurisdiction, Segmenter.NO_MORE_BOILERPLATE);
     }
 
     /**
-     * As {@link #analyze(String, Language, String)}, also dropping the whole lines {@code alsoBoilerplate} accepts
-     * (lines that repeat across the documents of one source).
+     * A document: as {@link #analyze(String, Language, String)}, with its title when it is not the text's first line
+     * (or null), also dropping the whole lines {@code alsoBoilerplate} accepts (lines that repeat across the
+     * documents of one source). What the document says about its passages (the jurisdiction it is about, whether it
+     * is a law, its genre) is read from its title and lead ({@link ContextReader}).
      */
-    public AnalyzedText analyze(String text, Language language, String jurisdiction,
+    public AnalyzedText analyze(String text, String title, Language language, String jurisdiction,
             Predicate<String> alsoBoilerplate) {
         List<Segment> segments = segmenter.segment(text, language, alsoBoilerplate);
+        List<int[]> ranges = new ArrayList<>(segments.size());
+        segments.forEach(s -> ranges.add(new int[] { s.start(), s.end() }));
+        Language dominant = language != null
+                ? language
+                : segments.isEmpty() ? Language.EN : segments.get(0).language();
+        PassageContext context = contexts.read(text, ranges, dominant, jurisdiction, title);
         List<AnalyzedPassage> passages = new ArrayList<>(segments.size());
         long hanChars = 0;
         long allChars = 0;
         for (Segment s : segments) {
-            List<Finding> findings = classifier.classify(text, s.start(), s.end(), s.language(), jurisdiction);
+            List<Finding> findings = classifier.classify(text, s.start(), s.end(), s.language(), context);
             passages.add(new AnalyzedPassage(passages.size(), s, findings));
             int length = s.end() - s.start();
             allChars += length;

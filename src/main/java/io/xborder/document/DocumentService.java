@@ -101,8 +101,8 @@ public class DocumentService {
         }
         // a line the source repeats is boilerplate unless it says something the classifier finds
         Predicate<String> repeated = repeatedLines.boilerplateOf(input.sourceUrl());
-        TextAnalyzer.AnalyzedText analyzed = analysis.analyze(input.text(), input.language(), input.jurisdiction(),
-                line -> repeated.test(line) && !analysis.hasFindings(line));
+        TextAnalyzer.AnalyzedText analyzed = analysis.analyze(input.text(), input.title(), input.language(),
+                input.jurisdiction(), line -> repeated.test(line) && !analysis.hasFindings(line));
         try {
             DocumentView stored = QuarkusTransaction.requiringNew().call(() -> store(input, hash, analyzed, original));
             documentsIngested.increment();

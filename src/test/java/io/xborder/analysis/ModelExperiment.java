@@ -3,6 +3,7 @@ package io.xborder.analysis;
 import io.xborder.classify.model.LabelledPassage;
 import io.xborder.classify.model.LogisticModel;
 import io.xborder.classify.model.ModelTrainer;
+import io.xborder.classify.model.NearCopies;
 import io.xborder.classify.model.PassageClassifier;
 import io.xborder.classify.model.Prediction;
 import io.xborder.classify.model.QualityMetrics;
@@ -64,6 +65,7 @@ public final class ModelExperiment {
         TextAnalyzer analyzer = new TextAnalyzer(Segmenter.withDefaults(),
                 new PassageClassifier(rules, trained.model()));
         System.out.println(QualityMetrics.header());
+        NearCopies copies = new NearCopies(train.stream().map(LabelledPassage::text).toList());
         for (int i = 1; i < args.length; i++) {
             if (java.nio.file.Files.isDirectory(Path.of(args[i]))) {
                 List<DocumentQuality.Document> docs = DocumentQuality.read(Path.of(args[i]));
@@ -87,7 +89,11 @@ public final class ModelExperiment {
                 continue;
             }
             List<QualityMetrics.Scored> scored = new ArrayList<>();
-            for (LabelledPassage p : LabelledPassage.read(Path.of(args[i]))) {
+            List<LabelledPassage> items = LabelledPassage.read(Path.of(args[i]));
+            List<LabelledPassage> unseen = items.stream().filter(p -> !copies.isNearCopy(p.text())).toList();
+            System.out.println(args[i] + ": " + (items.size() - unseen.size())
+                    + " passages nearly repeat the training data and are not scored");
+            for (LabelledPassage p : unseen) {
                 TextAnalyzer.AnalyzedText t = analyzer.analyze(p.text(), p.language(), p.documentJurisdiction());
                 scored.add(new QualityMetrics.Scored(p, Prediction.of(
                         t.passages().stream().flatMap(ap -> ap.findings().stream()).toList())));

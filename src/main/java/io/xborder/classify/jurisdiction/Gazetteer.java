@@ -54,7 +54,9 @@ public final class Gazetteer {
     }
 
     private enum Kind {
-        NAME, DEICTIC, STOP, COMPOUND
+        NAME, DEICTIC, STOP, COMPOUND,
+        /** A deictic phrase that names a place only when the document's jurisdiction is known (本地 "locally"). */
+        LOCAL
     }
 
     /**
@@ -207,8 +209,10 @@ public final class Gazetteer {
                     }
                     lastNamedEnd = t;
                 }
-                case DEICTIC -> {
-                    String code = home != null ? home : e.chineseScript() ? "CN" : null;
+                case DEICTIC, LOCAL -> {
+                    String code = e.kind() == Kind.LOCAL
+                            ? documentJurisdiction
+                            : home != null ? home : e.chineseScript() ? "CN" : null;
                     boolean ownedByName = lastNamedEnd == s;
                     boolean followedByOf = e.notFollowedBy() != null
                             && regionMatchesFolded(fold, n, end, e.notFollowedBy());
@@ -434,7 +438,8 @@ public final class Gazetteer {
         for (Map<String, String> row : readTsv(loader, "deictic.tsv")) {
             String phrase = row.get("phrase");
             String notFollowedBy = row.getOrDefault("not_followed_by", "");
-            add(byKey, new Entry(phrase, Mode.ANY, Kind.DEICTIC, null, NO_CODES,
+            Kind kind = "yes".equals(row.get("no_cn_fallback")) ? Kind.LOCAL : Kind.DEICTIC;
+            add(byKey, new Entry(phrase, Mode.ANY, kind, null, NO_CODES,
                     notFollowedBy.isEmpty() ? null : notFollowedBy.toLowerCase(Locale.ROOT).replace('_', ' '),
                     isHan(phrase.charAt(0))));
         }

@@ -256,11 +256,21 @@ public final class FeatureExtractor {
             for (DataCategory d : a.dataCategories()) {
                 enumFeature(f, Kind.DATA_CUE, d);
             }
-            enumFeature(f, Kind.MODALITY_CUE, a.modality());
+            // no modal cue: the rules' default (laws require, news report) is a guess the model makes itself
+            Modality cue = a.modalityCue();
+            if (cue != null) {
+                enumFeature(f, Kind.MODALITY_CUE, cue);
+            } else {
+                f.addNamed(index(mix(seed(Kind.MODALITY_CUE), hash("none"))), 1f, Kind.MODALITY_CUE, -1, -1, -1, -1,
+                        -1, -1, -1);
+            }
             f.addNamed(index(mix(seed(Kind.LAW), a.documentJurisdiction() == null ? 0 : 1)), 1f, Kind.LAW,
                     a.documentJurisdiction() == null ? 0 : 1, -1, -1, -1, -1, -1, -1);
             for (Shape s : shapes(a)) {
                 enumFeature(f, Kind.SHAPE, s);
+            }
+            if (a.context().genre() != null) {
+                enumFeature(f, Kind.GENRE, a.context().genre());
             }
         }
 
@@ -298,7 +308,7 @@ public final class FeatureExtractor {
             spans[r + 2] = a.locations();
             spans[r + 3] = a.outside();
             spans[r + 4] = a.domesticDestinations();
-            String home = a.documentJurisdiction();
+            String home = a.context().placeJurisdiction();
             long[] foreign = new long[4];
             long[] homes = new long[4];
             int nf = 0;
@@ -551,9 +561,11 @@ public final class FeatureExtractor {
                 case SUPPRESSION -> "suppression:" + f.rules[f.a[j]];
                 case MECHANISM_CUE -> "mechanism-cue:" + Mechanism.values()[f.a[j]].name();
                 case DATA_CUE -> "data-cue:" + DataCategory.values()[f.a[j]].name();
-                case MODALITY_CUE -> "modality-cue:" + Modality.values()[f.a[j]].name();
+                case MODALITY_CUE -> "modality-cue:" + (f.a[j] < 0 ? "none" : Modality.values()[f.a[j]].name());
                 case LAW -> f.a[j] == 1 ? "law" : "not-law";
                 case SHAPE -> "shape:" + Shape.values()[f.a[j]].name().toLowerCase(java.util.Locale.ROOT);
+                case GENRE ->
+                    "genre:" + io.xborder.classify.Genre.values()[f.a[j]].name().toLowerCase(java.util.Locale.ROOT);
             };
         }
     }

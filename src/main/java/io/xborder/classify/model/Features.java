@@ -45,6 +45,8 @@ public final class Features {
         LEAD,
         /** The passage belongs to a law (a = 1) or not (a = 0). */
         LAW,
+        /** The document's genre: a = {@link io.xborder.classify.Genre} ordinal. */
+        GENRE,
         /** The passage's shape: a = {@link Shape} ordinal. */
         SHAPE
     }
@@ -187,6 +189,16 @@ public final class Features {
 
     public int spanEnd(int j, int which) {
         return span[4 * j + 2 * which + 1];
+    }
+
+    /** A copy of the named features only, as a plain vector (for training the attribute heads). */
+    public FeatureVector toNamedVector() {
+        int n = size - namedFrom;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = value[namedFrom + i];
+        }
+        return new FeatureVector(Arrays.copyOfRange(index, namedFrom, size), v);
     }
 
     /** A copy as a plain vector (for training). */

@@ -2,8 +2,12 @@ package io.xborder.classify.model;
 
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Genre;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.classify.PassageContext;
+import io.xborder.classify.jurisdiction.Gazetteer;
+import io.xborder.classify.rules.ContextReader;
 import io.xborder.classify.rules.PassageAnalysis;
 import io.xborder.classify.rules.RuleEngine;
 import java.io.IOException;
@@ -42,6 +46,7 @@ public final class ModelTrainer {
 
     private final RuleEngine rules;
     private final FeatureExtractor extractor;
+    private final ContextReader contexts;
     /** The weight of "the cues name this value" in an attribute head's starting point. */
     private static final float PRIOR_WEIGHT = 4f;
     /** The weight of "this category's rules matched" in a category head's starting point. */
@@ -57,6 +62,7 @@ public final class ModelTrainer {
     public ModelTrainer(RuleEngine rules, LogisticModel.Settings settings, LogisticModel.Settings attributeSettings) {
         this.rules = rules;
         this.extractor = new FeatureExtractor(rules);
+        this.contexts = new ContextReader(rules, Gazetteer.fromClasspath());
         this.settings = settings;
         this.attributeSettings = attributeSettings;
     }
@@ -94,16 +100,18 @@ public final class ModelTrainer {
     }
 
     /** A passage as the trainer sees it: gold labels, features (null out of scope), fold, rule jurisdictions. */
-    private record Example(LabelledPassage gold, FeatureVector features, int fold, Set<String> jurisdictions) {
+    private record Example(LabelledPassage gold, FeatureVector features, FeatureVector named, int fold,
+            Set<String> jurisdictions) {
     }
 
     public Trained train(List<LabelledPassage> data) {
         List<Example> examples = new ArrayList<>(data.size());
         for (LabelledPassage p : data) {
-            PassageAnalysis a = rules.analyze(p.text(), 0, p.text().length(), p.language(), p.documentJurisdiction());
+            PassageAnalysis a = rules.analyze(p.text(), 0, p.text().length(), p.language(), context(p));
             Features f = extractor.extract(a);
             examples.add(
-                    new Example(p, f.outOfScope() ? null : f.toVector(), fold(p.doc().isEmpty() ? p.id() : p.doc()),
+                    new Example(p, f.outOfScope() ? null : f.toVector(), f.outOfScope() ? null : f.toNamedVector(),
+                            fold(p.doc().isEmpty() ? p.id() : p.doc()),
                             Set.copyOf(a.jurisdictions())));
         }
         List<Example> inScope = examples.stream().filter(e -> e.features() != null).toList();
@@ -162,6 +170,36 @@ public final class ModelTrainer {
         return new Trained(new Model(categories, mechanisms, dataCategories, modalities, version, report), cv, oof);
     }
 
+    /**
+     * What a document would tell about the passage: its law's jurisdiction, the jurisdiction it names alone (as for
+     * a passage classified on its own), and, for half the passages (by id), the genre of its source, so that the
+     * model learns from passages with and without a known genre.
+     */
+    PassageContext context(LabelledPassage p) {
+        PassageContext read = contexts.read(p.text(), List.of(new int[] { 0, p.text().length() }), p.language(),
+                p.documentJurisdiction(), null);
+        Genre genre = Math.floorMod(FeatureExtractor.hash(p.id()), 2) == 0 ? genre(p) : null;
+        return new PassageContext(read.documentJurisdiction(), read.placeJurisdiction(), genre);
+    }
+
+    /** The genre of a labelled passage's source, from its document key's prefix or else its origin. */
+    static Genre genre(LabelledPassage p) {
+        String prefix = p.doc().contains("-") ? p.doc().substring(0, p.doc().indexOf('-')) : p.doc();
+        return switch (prefix) {
+            case "law", "reg" -> Genre.LAW;
+            case "guide" -> Genre.GUIDANCE;
+            case "court" -> Genre.DECISION;
+            case "headline", "news", "analyst" -> Genre.NEWS;
+            case "notice", "vendor", "tender", "contract", "minutes", "memo", "dpa", "product", "misc" ->
+                Genre.BUSINESS;
+            default -> switch (p.origin()) {
+                case "statute", "regulation" -> Genre.LAW;
+                case "guidance" -> Genre.GUIDANCE;
+                default -> Genre.NEWS;
+            };
+        };
+    }
+
     /** A fitted head and its out-of-fold probability for each example it was trained on. */
     private record HeadFit(Head head, Map<LabelledPassage, Double> outOfFold) {
     }
@@ -186,18 +224,20 @@ public final class ModelTrainer {
         List<PlattCalibration.Point> points = new ArrayList<>(examples.size());
         double[] margins = new double[examples.size()];
         long positives = examples.stream().filter(label).count();
+        boolean namedOnly = cue != null && !(cue instanceof Category) && Boolean.getBoolean("namedOnly");
+        java.util.function.Function<Example, FeatureVector> x = namedOnly ? Example::named : Example::features;
         for (int fold = 0; fold < FOLDS; fold++) {
             List<LogisticModel.Example> train = new ArrayList<>();
             for (Example e : examples) {
                 if (e.fold() != fold) {
-                    train.add(new LogisticModel.Example(e.features(), label.test(e)));
+                    train.add(new LogisticModel.Example(x.apply(e), label.test(e)));
                 }
             }
             float[] w = LogisticModel.train(train, prior, s);
             for (int i = 0; i < examples.size(); i++) {
                 Example e = examples.get(i);
                 if (e.fold() == fold) {
-                    margins[i] = LogisticModel.margin(w, e.features());
+                    margins[i] = LogisticModel.margin(w, x.apply(e));
                     points.add(new PlattCalibration.Point(margins[i], label.test(e)));
                 }
             }
@@ -208,7 +248,7 @@ public final class ModelTrainer {
             oof.put(examples.get(i).gold(), calibration.probability(margins[i]));
         }
         List<LogisticModel.Example> all = examples.stream()
-                .map(e -> new LogisticModel.Example(e.features(), label.test(e))).toList();
+                .map(e -> new LogisticModel.Example(x.apply(e), label.test(e))).toList();
         float[] w = LogisticModel.train(all, prior, s);
         return new HeadFit(new Head(name, w, calibration, THRESHOLD), oof);
     }

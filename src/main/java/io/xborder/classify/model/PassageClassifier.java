@@ -9,6 +9,7 @@ import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.classify.PassageContext;
 import io.xborder.classify.rules.CategoryMatch;
 import io.xborder.classify.rules.PassageAnalysis;
 import io.xborder.classify.rules.RuleEngine;
@@ -69,7 +70,12 @@ public final class PassageClassifier {
      * @param documentJurisdiction the jurisdiction of the law the passage belongs to, or null (news, contracts)
      */
     public List<Finding> classify(String text, int start, int end, Language language, String documentJurisdiction) {
-        PassageAnalysis a = rules.analyze(text, start, end, language, documentJurisdiction);
+        return classify(text, start, end, language, PassageContext.of(documentJurisdiction));
+    }
+
+    /** As {@link #classify(String, int, int, Language, String)} with what the document says about the passage. */
+    public List<Finding> classify(String text, int start, int end, Language language, PassageContext context) {
+        PassageAnalysis a = rules.analyze(text, start, end, language, context);
         if (a == null || start == end) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package io.xborder.classify.rules;
 
 import io.xborder.classify.Language;
+import io.xborder.classify.PassageContext;
 import io.xborder.classify.jurisdiction.Gazetteer;
 import io.xborder.classify.rules.RuleSet.CategoryRules;
 import io.xborder.classify.rules.RuleSet.LanguageRules;
@@ -78,10 +79,11 @@ public final class LanguageEngine {
     }
 
     /** Scans {@code text[start, end)} once; everything else is computed when asked for. */
-    public PassageAnalysis analyze(String text, int start, int end, String documentJurisdiction) {
+    public PassageAnalysis analyze(String text, int start, int end, PassageContext context) {
         CueScanner.Hits hits = scanner.scan(text, start, end);
-        Places places = new Places(placeGroups, gazetteer, language, text, start, end, hits, documentJurisdiction);
-        return new PassageAnalysis(this, text, start, end, documentJurisdiction, hits, places);
+        Places places = new Places(placeGroups, gazetteer, language, text, start, end, hits,
+                context.placeJurisdiction());
+        return new PassageAnalysis(this, text, start, end, context, hits, places);
     }
 
     /** The lexicon classes the model's features read, in file order. */

@@ -1,5 +1,6 @@
 package io.xborder.classify.rules;
 
+import io.xborder.classify.Genre;
 import io.xborder.classify.Modality;
 import io.xborder.classify.rules.RuleSet.ModalityRules;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.Map;
 
 /**
  * The modality of a passage from its cues: the first modal cue decides (the longest where cues overlap: "shall not"
- * over "shall"), neutral phrases mask modal words used otherwise ("May 2023"), and without a document jurisdiction
- * (news) a report cue before the first modal makes the passage a {@link Modality#REPORT}.
+ * over "shall"), neutral phrases mask modal words used otherwise ("May 2023"), and outside laws and guidance (news,
+ * notices, decisions) a report cue before the first modal makes the passage a {@link Modality#REPORT}.
  */
 final class ModalityExtractor {
 
@@ -33,11 +34,23 @@ final class ModalityExtractor {
         this.newsDefault = rules.newsDefault() == null ? Modality.REPORT : rules.newsDefault();
     }
 
+    /** The modality the cues give, or the default of laws or of other texts when the passage has no cue. */
     Modality modality(PassageAnalysis a) {
+        Modality cue = cued(a);
+        if (cue != null) {
+            return cue;
+        }
+        return a.documentJurisdiction() == null ? newsDefault : lawDefault;
+    }
+
+    /** The modality a modal or report cue gives, or null when the passage has none. */
+    Modality cued(PassageAnalysis a) {
         List<Cue> cues = new ArrayList<>();
         groups.forEach((modality, g) -> collect(a, g, modality, false, cues));
         collect(a, neutral, null, true, cues);
-        boolean news = a.documentJurisdiction() == null;
+        // narration: a report verb before the first modal decides, except in laws and guidance, which state rules
+        Genre genre = a.context().genre();
+        boolean news = a.documentJurisdiction() == null || genre == Genre.DECISION || genre == Genre.NEWS;
         if (news) {
             collect(a, report, Modality.REPORT, false, cues);
         }
@@ -52,7 +65,7 @@ final class ModalityExtractor {
                 return c.modality();
             }
         }
-        return news ? newsDefault : lawDefault;
+        return null;
     }
 
     private static void collect(PassageAnalysis a, int group, Modality modality, boolean neutral, List<Cue> out) {

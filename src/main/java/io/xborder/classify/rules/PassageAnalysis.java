@@ -6,6 +6,7 @@ import io.xborder.classify.Explanation.RuleHit;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.classify.PassageContext;
 import io.xborder.classify.jurisdiction.JurisdictionMention;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class PassageAnalysis {
     private final String text;
     private final int start;
     private final int end;
-    private final String documentJurisdiction;
+    private final PassageContext context;
     private final CueScanner.Hits hits;
     private final Places places;
     private List<CategoryMatch> matches;
@@ -32,13 +33,13 @@ public final class PassageAnalysis {
     private Set<DataCategory> dataCategories;
     private Set<String> jurisdictions;
 
-    PassageAnalysis(LanguageEngine engine, String text, int start, int end, String documentJurisdiction,
+    PassageAnalysis(LanguageEngine engine, String text, int start, int end, PassageContext context,
             CueScanner.Hits hits, Places places) {
         this.engine = engine;
         this.text = text;
         this.start = start;
         this.end = end;
-        this.documentJurisdiction = documentJurisdiction;
+        this.context = context;
         this.hits = hits;
         this.places = places;
     }
@@ -63,7 +64,12 @@ public final class PassageAnalysis {
 
     /** The jurisdiction of the law the passage belongs to (upper case), or null (news, notices, contracts). */
     public String documentJurisdiction() {
-        return documentJurisdiction;
+        return context.documentJurisdiction();
+    }
+
+    /** What the document says about the passage: its law's jurisdiction, the jurisdiction it is about, its genre. */
+    public PassageContext context() {
+        return context;
     }
 
     /** The folded passage ({@link io.xborder.classify.TextFolding}), read up to {@link #length()}. */
@@ -89,6 +95,11 @@ public final class PassageAnalysis {
             modality = engine.modality().modality(this);
         }
         return modality;
+    }
+
+    /** The modality a modal or report cue gives, or null when the passage has none (then a default applies). */
+    public Modality modalityCue() {
+        return engine.modality().cued(this);
     }
 
     /** The mechanisms whose cues are present and not negated. */

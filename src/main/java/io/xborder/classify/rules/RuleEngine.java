@@ -1,9 +1,12 @@
 package io.xborder.classify.rules;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.xborder.classify.Genre;
 import io.xborder.classify.Language;
+import io.xborder.classify.PassageContext;
 import io.xborder.classify.jurisdiction.Gazetteer;
 import io.xborder.classify.rules.RuleSet.CategoryRules;
 import io.xborder.classify.rules.RuleSet.DataCategoryRules;
@@ -21,8 +24,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -74,6 +77,11 @@ public final class RuleEngine {
      * @param documentJurisdiction the jurisdiction of the law the passage belongs to, or null (news, contracts)
      */
     public PassageAnalysis analyze(String text, int start, int end, Language language, String documentJurisdiction) {
+        return analyze(text, start, end, language, PassageContext.of(documentJurisdiction));
+    }
+
+    /** As {@link #analyze(String, int, int, Language, String)} with what the document says about the passage. */
+    public PassageAnalysis analyze(String text, int start, int end, Language language, PassageContext context) {
         Objects.requireNonNull(text, "text");
         if (start < 0 || end > text.length() || start > end) {
             throw new IndexOutOfBoundsException(
@@ -83,10 +91,7 @@ public final class RuleEngine {
         if (engine == null) {
             return null;
         }
-        String home = documentJurisdiction == null || documentJurisdiction.isBlank()
-                ? null
-                : documentJurisdiction.strip().toUpperCase(Locale.ROOT);
-        return engine.analyze(text, start, end, home);
+        return engine.analyze(text, start, end, context == null ? PassageContext.NONE : context);
     }
 
     // ---------------------------------------------------------------- loading
@@ -113,12 +118,18 @@ public final class RuleEngine {
             throw new UncheckedIOException("rules/index.yaml", e);
         }
         Map<Language, Parts> parts = new EnumMap<>(Language.class);
+        Map<Genre, List<String>> genres = Map.of();
         for (String file : index.files()) {
             byte[] bytes = read(cl, RULES_ROOT + file);
             sha.update(file.getBytes(StandardCharsets.UTF_8));
             sha.update(bytes);
             String name = file.substring(file.lastIndexOf('/') + 1);
             try {
+                if (name.equals("genres.yaml")) {
+                    genres = yaml.readValue(bytes, new TypeReference<LinkedHashMap<Genre, List<String>>>() {
+                    });
+                    continue;
+                }
                 int slash = file.indexOf('/');
                 if (slash < 0) {
                     throw new IllegalStateException("rule file " + file + " must sit in a language folder");
@@ -148,7 +159,7 @@ public final class RuleEngine {
                             p.features));
         });
         String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 8);
-        return new RuleSet(index.release() + "-" + hash, langs);
+        return new RuleSet(index.release() + "-" + hash, langs, genres);
     }
 
     private static final class Parts {

@@ -2,6 +2,7 @@ package io.xborder.classify.rules;
 
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Genre;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
@@ -19,11 +20,13 @@ import java.util.Map;
  *
  * @param version the content hash of the rule files ({@link RuleEngine#version()})
  * @param languages the rules of each language
+ * @param genres words of a document's title or lead that say what kind of document it is, in the order they are tried
  */
-public record RuleSet(String version, Map<Language, LanguageRules> languages) {
+public record RuleSet(String version, Map<Language, LanguageRules> languages, Map<Genre, List<String>> genres) {
 
     public RuleSet {
         languages = Map.copyOf(languages);
+        genres = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(genres));
     }
 
     /** All rules of one language: shared cue groups, the category files and the attribute files. */

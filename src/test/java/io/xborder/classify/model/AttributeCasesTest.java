@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
+import io.xborder.classify.PassageContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -60,7 +61,7 @@ class AttributeCasesTest {
     void attributesFollowWhatThePassageSaysOfTheData(String note, String lang, String text, Set<String> dataCategories,
             Set<String> mechanisms) {
         List<Finding> findings = CLASSIFIER.classify(text, 0, text.length(), Language.fromCode(lang).orElseThrow(),
-                null);
+                PassageContext.NONE);
         assertThat(findings).as("a finding for: " + text).isNotEmpty();
         if (dataCategories != null) {
             Set<String> actual = findings.stream().flatMap(f -> f.dataCategories().stream()).map(Enum::name)

@@ -60,7 +60,7 @@ class HeldOutStyleCasesTest {
             Assumptions.assumeFalse(GAZETTEER.find(place, 0, place.length(), null, language).isEmpty(),
                     "gazetteer does not know '" + place + "' yet: skipping");
         }
-        List<Finding> findings = CLASSIFIER.classify(text, 0, text.length(), language, null);
+        List<Finding> findings = CLASSIFIER.classify(text, 0, text.length(), language, (String) null);
         Set<String> actual = findings.stream().map(f -> f.category().name())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(actual)

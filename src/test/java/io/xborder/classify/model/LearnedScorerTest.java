@@ -30,8 +30,8 @@ class LearnedScorerTest {
 
     @Test
     void featuresAreStableAndKeepTheBiasSlotFree() {
-        FeatureVector a = vector("Customer data must stay in India.", Language.EN, null);
-        FeatureVector b = vector("Customer data must stay in India.", Language.EN, null);
+        FeatureVector a = vector("Customer data must stay in India.", Language.EN, (String) null);
+        FeatureVector b = vector("Customer data must stay in India.", Language.EN, (String) null);
         assertThat(a).isEqualTo(b);
         for (int i : a.indices()) {
             assertThat(i).isBetween(1, (1 << FeatureExtractor.BITS) - 1);
@@ -41,15 +41,17 @@ class LearnedScorerTest {
     @Test
     void passagesWithoutDataPlaceOrTransferWordsAreOutOfScope() {
         String text = "The committee met on Tuesday and approved the minutes of the previous meeting.";
-        assertThat(FEATURES.extract(RULES.analyze(text, 0, text.length(), Language.EN, null)).outOfScope()).isTrue();
+        assertThat(FEATURES.extract(RULES.analyze(text, 0, text.length(), Language.EN, (String) null)).outOfScope())
+                .isTrue();
         String zh = "会议审议通过了上次会议纪要。";
-        assertThat(FEATURES.extract(RULES.analyze(zh, 0, zh.length(), Language.ZH, null)).outOfScope()).isTrue();
+        assertThat(FEATURES.extract(RULES.analyze(zh, 0, zh.length(), Language.ZH, (String) null)).outOfScope())
+                .isTrue();
     }
 
     @Test
     void namedFeaturesSayWhatTheyAreAndWhereTheirWordsAre() {
         String text = "Our affiliates abroad may access your personal data.";
-        Features f = FEATURES.extract(RULES.analyze(text, 0, text.length(), Language.EN, null));
+        Features f = FEATURES.extract(RULES.analyze(text, 0, text.length(), Language.EN, (String) null));
         List<String> names = new ArrayList<>();
         for (int j = 0; j < f.namedCount(); j++) {
             names.add(f.name(j));
@@ -64,8 +66,8 @@ class LearnedScorerTest {
     @Test
     void chineseUsesCharacterBigramsAndTrigramsOfThePassageOnly() {
         String text = "前文。个人信息出境。后文";
-        PassageAnalysis whole = RULES.analyze(text, 0, text.length(), Language.ZH, null);
-        PassageAnalysis part = RULES.analyze(text, 3, 10, Language.ZH, null);
+        PassageAnalysis whole = RULES.analyze(text, 0, text.length(), Language.ZH, (String) null);
+        PassageAnalysis part = RULES.analyze(text, 3, 10, Language.ZH, (String) null);
         Features f = FEATURES.extract(part);
         // 个人信息出境。: 7 characters -> 6 bigrams + 5 trigrams before the named features
         assertThat(f.namedFrom()).isEqualTo(11);
@@ -77,15 +79,17 @@ class LearnedScorerTest {
         List<LogisticModel.Example> examples = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             examples.add(new LogisticModel.Example(vector("Data is stored locally in data centre " + i + ".",
-                    Language.EN, null), true));
+                    Language.EN, (String) null), true));
             examples.add(new LogisticModel.Example(vector("Money was wired abroad to account " + i + ".",
-                    Language.EN, null), false));
+                    Language.EN, (String) null), false));
         }
         float[] w1 = LogisticModel.train(examples, 1 << FeatureExtractor.BITS, LogisticModel.Settings.defaults());
         float[] w2 = LogisticModel.train(examples, 1 << FeatureExtractor.BITS, LogisticModel.Settings.defaults());
         assertThat(w1).containsExactly(w2);
-        assertThat(LogisticModel.margin(w1, vector("Data is stored locally.", Language.EN, null))).isPositive();
-        assertThat(LogisticModel.margin(w1, vector("Money was wired abroad.", Language.EN, null))).isNegative();
+        assertThat(LogisticModel.margin(w1, vector("Data is stored locally.", Language.EN, (String) null)))
+                .isPositive();
+        assertThat(LogisticModel.margin(w1, vector("Money was wired abroad.", Language.EN, (String) null)))
+                .isNegative();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.classify.PassageContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class PassageClassifierTest {
     }
 
     private static List<Finding> classify(String text, Language lang) {
-        return CLASSIFIER.classify(text, 0, text.length(), lang, null);
+        return CLASSIFIER.classify(text, 0, text.length(), lang, PassageContext.NONE);
     }
 
     @Test
@@ -96,7 +97,8 @@ class PassageClassifierTest {
         String prefix = "Story continues below. 中文前缀。\uD83D\uDE00 ";
         String text = prefix + SHANGHAI + " Source link";
         int start = prefix.length();
-        List<Finding> findings = CLASSIFIER.classify(text, start, start + SHANGHAI.length(), Language.EN, null);
+        List<Finding> findings = CLASSIFIER.classify(text, start, start + SHANGHAI.length(), Language.EN,
+                (String) null);
         assertThat(findings).hasSize(2);
         for (Finding f : findings) {
             assertThat(f.evidence()).isNotEmpty();
@@ -125,9 +127,9 @@ class PassageClassifierTest {
 
     @Test
     void rejectsPassageBoundsOutsideTheText() {
-        assertThatThrownBy(() -> CLASSIFIER.classify("abc", 2, 5, Language.EN, null))
+        assertThatThrownBy(() -> CLASSIFIER.classify("abc", 2, 5, Language.EN, (String) null))
                 .isInstanceOf(IndexOutOfBoundsException.class);
-        assertThat(CLASSIFIER.classify("abc", 1, 1, Language.EN, null)).isEmpty();
+        assertThat(CLASSIFIER.classify("abc", 1, 1, Language.EN, (String) null)).isEmpty();
     }
 
     @Test
@@ -162,7 +164,7 @@ class PassageClassifierTest {
         long t0 = System.nanoTime();
         for (String s : List.of(cues.toString(), noise.toString(), aaa)) {
             for (Language l : Language.values()) {
-                CLASSIFIER.classify(s, 0, s.length(), l, null);
+                CLASSIFIER.classify(s, 0, s.length(), l, PassageContext.NONE);
             }
         }
         String z = zh.toString();
@@ -215,7 +217,7 @@ class PassageClassifierTest {
     private static int run(String text, int[] bounds, Language lang) {
         int n = 0;
         for (int i = 0; i < bounds.length; i += 2) {
-            n += CLASSIFIER.classify(text, bounds[i], bounds[i + 1], lang, null).size();
+            n += CLASSIFIER.classify(text, bounds[i], bounds[i + 1], lang, PassageContext.NONE).size();
         }
         return n;
     }

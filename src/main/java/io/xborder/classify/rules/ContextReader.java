@@ -1,0 +1,147 @@
+package io.xborder.classify.rules;
+
+import io.xborder.classify.Genre;
+import io.xborder.classify.Language;
+import io.xborder.classify.PassageContext;
+import io.xborder.classify.TextFolding;
+import io.xborder.classify.jurisdiction.Gazetteer;
+import io.xborder.classify.jurisdiction.JurisdictionMention;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a document says about its passages: the jurisdiction it is about (from its title, else its lead),
+ * whether it is a law of that jurisdiction, and its genre ({@code rules/genres.yaml}). A single passage is its own
+ * title: the jurisdiction it alone names is what its deictic words ("in-country", 境内) refer to. Immutable.
+ */
+public final class ContextReader {
+
+    /** Passages read as the lead, after the title. */
+    private static final int LEAD_PASSAGES = 3;
+    /** Characters of the text searched for genre cues when the title has none. */
+    private static final int GENRE_WINDOW = 300;
+    private static final Pattern ARTICLE = Pattern.compile(
+            "(?m)^\\s*(?:article|art\\.|section|§|第[一二三四五六七八九十百零〇\\d]+条|\\(?\\d{1,3}[.)]\\s)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Gazetteer gazetteer;
+    private final Map<Genre, List<String>> genreCues;
+
+    public ContextReader(RuleEngine rules, Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+        Map<Genre, List<String>> cues = new java.util.LinkedHashMap<>();
+        rules.ruleSet().genres().forEach((g, list) -> cues.put(g, list.stream().map(TextFolding::fold).toList()));
+        this.genreCues = cues;
+    }
+
+    /**
+     * The context of the passages of one text.
+     *
+     * @param passages the passages' {start, end} in order
+     * @param givenJurisdiction the document's jurisdiction as its sender gave it, or null
+     * @param title the document's title when it is not the text's first line, or null
+     */
+    public PassageContext read(String text, List<int[]> passages, Language language, String givenJurisdiction,
+            String title) {
+        String head = title != null && !title.isBlank()
+                ? title
+                : passages.isEmpty() ? "" : text.substring(passages.get(0)[0], passages.get(0)[1]);
+        boolean document = passages.size() > 1 || title != null;
+        Genre genre = document ? genre(text, head) : null;
+        String place = givenJurisdiction;
+        if (place == null) {
+            // the lead outvotes the title: "滴滴赴美上市" names where the listing went, the lead what the story is about
+            String lead = document ? mostNamed(text, passages, language) : null;
+            place = lead != null ? lead : onlyJurisdiction(head, language);
+        }
+        // a law, a regulator's guidance or decision is that jurisdiction's rule: every finding carries it
+        String law = givenJurisdiction;
+        if (law == null && (genre == Genre.LAW || genre == Genre.GUIDANCE || genre == Genre.DECISION)) {
+            law = place != null ? place : language == Language.ZH ? "CN" : null;
+        }
+        return new PassageContext(law, place, genre);
+    }
+
+    /** The one jurisdiction a line names, or null when it names none or several. */
+    private String onlyJurisdiction(String line, Language language) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (JurisdictionMention m : gazetteer.find(line, 0, line.length(), null, language)) {
+            if (m.code() != null) {
+                codes.add(m.code());
+            }
+        }
+        return codes.size() == 1 ? codes.iterator().next() : null;
+    }
+
+    /** The jurisdiction the lead names most often (at least twice, more often than any other), or null. */
+    private String mostNamed(String text, List<int[]> passages, Language language) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < passages.size() && i <= LEAD_PASSAGES; i++) {
+            int[] p = passages.get(i);
+            for (JurisdictionMention m : gazetteer.find(text, p[0], p[1], null, language)) {
+                if (m.code() != null) {
+                    counts.merge(m.code(), 1, Integer::sum);
+                }
+            }
+        }
+        String best = null;
+        int top = 0;
+        int second = 0;
+        for (var e : counts.entrySet()) {
+            if (e.getValue() > top) {
+                second = top;
+                top = e.getValue();
+                best = e.getKey();
+            } else if (e.getValue() > second) {
+                second = e.getValue();
+            }
+        }
+        return top >= 2 && top > second ? best : null;
+    }
+
+    /** The genre whose cue occurs first in the title, else in the start of the text; a law needs articles too. */
+    private Genre genre(String text, String head) {
+        Genre g = genreOf(TextFolding.fold(head));
+        if (g == null) {
+            g = genreOf(TextFolding.fold(text.substring(0, Math.min(text.length(), GENRE_WINDOW))));
+        }
+        if (g == Genre.LAW && !ARTICLE.matcher(text).find()) {
+            return null;
+        }
+        return g;
+    }
+
+    private Genre genreOf(String folded) {
+        for (var e : genreCues.entrySet()) {
+            for (String cue : e.getValue()) {
+                if (occurs(folded, cue)) {
+                    return e.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean occurs(String text, String cue) {
+        boolean latin = cue.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(cue, from);
+            if (at < 0) {
+                return false;
+            }
+            if (!latin || (boundary(text, at - 1) && boundary(text, at + cue.length()))) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static boolean boundary(String text, int i) {
+        return i < 0 || i >= text.length() || !Character.isLetterOrDigit(text.charAt(i));
+    }
+}
