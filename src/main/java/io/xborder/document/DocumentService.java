@@ -8,10 +8,10 @@ import io.xborder.analysis.TextAnalyzer;
 import io.xborder.audit.AuditLog;
 import io.xborder.classify.Category;
 import io.xborder.classify.Finding;
+import io.xborder.classify.Language;
 import io.xborder.finding.ReviewStatus;
 import io.xborder.finding.StoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,13 +21,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.hibernate.StatelessSession;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Ingests documents (segment, classify, store document, passages and findings in one transaction, once per
@@ -87,15 +89,7 @@ public class DocumentService {
      */
     public Ingested ingest(DocumentInput input, OriginalFile original) {
         String hash = contentHash(input.text());
-        Optional<DocumentView> existing = QuarkusTransaction.requiringNew().call(() -> {
-            Optional<DocumentView> found = findByHash(hash);
-            found.ifPresent(d -> {
-                if (original != null && DocumentOriginal.findById(d.id()) == null) {
-                    persistOriginal(d.id(), original);
-                }
-            });
-            return found;
-        });
+        Optional<DocumentView> existing = QuarkusTransaction.requiringNew().call(() -> stored(hash, original));
         if (existing.isPresent()) {
             return new Ingested(existing.get(), false);
         }
@@ -103,21 +97,37 @@ public class DocumentService {
         Predicate<String> repeated = repeatedLines.boilerplateOf(input.sourceUrl());
         TextAnalyzer.AnalyzedText analyzed = analysis.analyze(input.text(), input.title(), input.language(),
                 input.jurisdiction(), line -> repeated.test(line) && !analysis.hasFindings(line));
-        try {
-            DocumentView stored = QuarkusTransaction.requiringNew().call(() -> store(input, hash, analyzed, original));
+        Ingested result = QuarkusTransaction.requiringNew().call(() -> {
+            // one transaction per content at a time: a concurrent request for the same text waits here, then finds
+            // the stored document instead of racing it to the unique index
+            Document.getEntityManager()
+                    .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) locked")
+                    .setParameter(1, contentLock(hash)).getSingleResult();
+            return stored(hash, original).map(d -> new Ingested(d, false))
+                    .orElseGet(() -> new Ingested(store(input, hash, analyzed, original), true));
+        });
+        if (result.created()) {
             documentsIngested.increment();
             analyzed.passages()
                     .forEach(p -> p.findings().forEach(f -> findingsByCategory.get(f.category()).increment()));
-            return new Ingested(stored, true);
-        } catch (PersistenceException e) {
-            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                // another request stored the same text meanwhile
-                return QuarkusTransaction.requiringNew().call(() -> findByHash(hash))
-                        .map(d -> new Ingested(d, false))
-                        .orElseThrow(() -> e);
-            }
-            throw e;
         }
+        return result;
+    }
+
+    /** The document stored with this content, given {@code original} (may be null) when it has none yet. */
+    private Optional<DocumentView> stored(String hash, OriginalFile original) {
+        Optional<DocumentView> found = findByHash(hash);
+        found.ifPresent(d -> {
+            if (original != null && DocumentOriginal.findById(d.id()) == null) {
+                persistOriginal(d.id(), original);
+            }
+        });
+        return found;
+    }
+
+    /** The advisory-lock key of a content hash: its first 64 bits. */
+    static long contentLock(String hash) {
+        return Long.parseUnsignedLong(hash.substring(0, 16), 16);
     }
 
     @Transactional
@@ -208,12 +218,12 @@ public class DocumentService {
                 return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
             }
             List<Passage> passages = passagesWithFindings(documentId);
-            Map<Long, java.util.Set<String>> reviewed = new java.util.HashMap<>();
+            Map<Long, Set<String>> reviewed = new HashMap<>();
             int kept = 0;
             for (Passage p : passages) {
                 for (StoredFinding f : p.findings) {
                     if (!ReviewStatus.UNREVIEWED.name().equals(f.reviewStatus)) {
-                        reviewed.computeIfAbsent(p.id, k -> new java.util.HashSet<>()).add(f.category);
+                        reviewed.computeIfAbsent(p.id, k -> new HashSet<>()).add(f.category);
                         kept++;
                     }
                 }
@@ -226,9 +236,9 @@ public class DocumentService {
                     : d.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
             int now = kept;
             for (Passage p : passages) {
-                io.xborder.classify.Language language = io.xborder.classify.Language.fromCode(p.language)
-                        .orElse(io.xborder.classify.Language.EN);
-                java.util.Set<String> keep = reviewed.getOrDefault(p.id, java.util.Set.of());
+                Language language = Language.fromCode(p.language)
+                        .orElse(Language.EN);
+                Set<String> keep = reviewed.getOrDefault(p.id, Set.of());
                 for (Finding f : analysis.analyzer().classifier().classify(d.text, p.start, p.end, language,
                         d.jurisdiction)) {
                     if (!keep.contains(f.category().name())) {
