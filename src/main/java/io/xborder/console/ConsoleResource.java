@@ -44,6 +44,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,7 +256,7 @@ public class ConsoleResource {
     @Path("add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(MultivaluedMap<String, String> form) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (String f : List.of("title", "text", "language", "jurisdiction", "publishedAt", "sourceUrl")) {
             String v = form.getFirst(f);
             values.put(f, v == null ? "" : v);

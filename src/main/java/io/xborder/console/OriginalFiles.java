@@ -3,6 +3,7 @@ package io.xborder.console;
 import io.xborder.document.DocumentOriginal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ public class OriginalFiles {
             }
             return sizeBytes < 1024 * 1024
                     ? Math.round(sizeBytes / 1024.0) + " KB"
-                    : String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
+                    : String.format(Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
         }
     }
 

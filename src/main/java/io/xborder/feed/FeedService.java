@@ -7,6 +7,7 @@ import io.xborder.api.PayloadTooLargeException;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
 import io.xborder.audit.AuditLog;
+import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentService;
 import io.xborder.ingest.IngestFailure;
@@ -244,7 +245,7 @@ public class FeedService {
         if (request.title() != null && request.title().length() > 500) {
             throw new InvalidRequestException("title", "must be at most 500 characters");
         }
-        io.xborder.classify.Language language = WireValues.language("language", request.language());
+        Language language = WireValues.language("language", request.language());
         feed.url = url;
         feed.title = request.title() == null || request.title().isBlank() ? null : request.title().strip();
         feed.intervalSeconds = minutes * 60;

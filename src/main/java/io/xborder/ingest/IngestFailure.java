@@ -1,5 +1,6 @@
 package io.xborder.ingest;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -46,7 +47,7 @@ public class IngestFailure extends RuntimeException {
 
         /** The problem type URI of this kind, e.g. {@code urn:xborder:problem:url-refused}. */
         public String problemType() {
-            return "urn:xborder:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "urn:xborder:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

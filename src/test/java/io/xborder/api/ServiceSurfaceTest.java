@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class ServiceSurfaceTest {
     void taxonomyListsEveryValueSetWithDescriptions() {
         given().when().get("/api/v1/taxonomy")
                 .then().statusCode(200)
-                .body("categories.value", equalTo(java.util.List.of("DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER")))
+                .body("categories.value", equalTo(List.of("DATA_LOCALIZATION", "CROSS_BORDER_TRANSFER")))
                 .body("mechanisms", hasSize(8))
                 .body("mechanisms.value",
                         hasItems("SECURITY_ASSESSMENT", "STANDARD_CONTRACT", "CERTIFICATION", "ADEQUACY",

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -367,7 +368,7 @@ class ConsoleBrowserTest {
 
     @Test
     void startsAUrlJobAndWatchesItsProgressBarReachDone() throws Exception {
-        List<String> urls = new java.util.ArrayList<>();
+        List<String> urls = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             String path = "/browser/" + marker + "/" + i + ".html";
             server.serve(path, Answer.ok("text/html", IngestFixtures.newsHtml("Job page " + i + " " + marker,

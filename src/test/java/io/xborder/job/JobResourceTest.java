@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,7 +184,7 @@ class JobResourceTest {
         // over the request body limit, with a Content-Length (RequestSizeLimitTest sends bodies without one)
         byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\n").getBytes();
-        byte[] body = java.util.Arrays.copyOf(head, head.length + 11 * 1024 * 1024);
+        byte[] body = Arrays.copyOf(head, head.length + 11 * 1024 * 1024);
         given().contentType("multipart/form-data; boundary=b0undary").body(body).post("/api/v1/jobs")
                 .then().statusCode(413).contentType("application/problem+json");
     }

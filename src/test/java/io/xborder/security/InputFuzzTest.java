@@ -15,10 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,7 +129,7 @@ class InputFuzzTest {
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.printf(
                 "Fuzz: %d requests in %d s (seed %d), statuses %s, documents created %d, reviews accepted %d%n",
-                sent.get(), seconds, seed, new java.util.TreeMap<>(byStatus), created.sum(), reviewed.sum());
+                sent.get(), seconds, seed, new TreeMap<>(byStatus), created.sum(), reviewed.sum());
 
         assertThat(failures).as("seed " + seed).isEmpty();
         assertThat(sent.get()).isGreaterThanOrEqualTo(10_000);
@@ -379,7 +381,7 @@ class InputFuzzTest {
             int at = r.nextInt(b.length);
             switch (r.nextInt(4)) {
                 case 0 -> b[at] = (byte) r.nextInt(256);
-                case 1 -> b = java.util.Arrays.copyOf(b, at);
+                case 1 -> b = Arrays.copyOf(b, at);
                 case 2 -> {
                     byte[] longer = new byte[b.length * 2];
                     System.arraycopy(b, 0, longer, 0, b.length);
@@ -396,7 +398,7 @@ class InputFuzzTest {
     private static byte[] bytes(Random r, String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         if (r.nextInt(20) == 0) {
-            byte[] broken = java.util.Arrays.copyOf(utf8, utf8.length + 2);
+            byte[] broken = Arrays.copyOf(utf8, utf8.length + 2);
             broken[utf8.length] = (byte) 0xC3;
             broken[utf8.length + 1] = (byte) 0x28;
             return broken;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -87,7 +88,7 @@ class SegmenterRobustnessTest {
                     .mapToObj(i -> pool.submit(() -> SEGMENTER.segment(text, null)))
                     .toList();
             for (Future<List<Segment>> result : results) {
-                assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+                assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(expected);
             }
         } finally {
             pool.shutdownNow();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Starts a throw-away embedded PostgreSQL for the tests (no server needs to be installed). */
@@ -21,7 +22,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL for tests", e);
         }
-        java.util.Map<String, String> config = new java.util.HashMap<>(TestCredentials.config());
+        Map<String, String> config = new HashMap<>(TestCredentials.config());
         config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",

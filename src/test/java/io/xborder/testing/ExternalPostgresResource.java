@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +26,7 @@ public class ExternalPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on TEST_DB_URL: " + e.getMessage(), e);
         }
-        java.util.Map<String, String> config = new java.util.HashMap<>(TestCredentials.config());
+        Map<String, String> config = new HashMap<>(TestCredentials.config());
         config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", withDatabase(adminUrl, database),
                 "quarkus.datasource.username", user(),

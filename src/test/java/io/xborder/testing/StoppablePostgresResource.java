@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** An embedded PostgreSQL that a fault test can stop and start again on the same port and data. */
@@ -24,7 +25,7 @@ public class StoppablePostgresResource implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        java.util.Map<String, String> config = new java.util.HashMap<>(TestCredentials.config());
+        Map<String, String> config = new HashMap<>(TestCredentials.config());
         config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",

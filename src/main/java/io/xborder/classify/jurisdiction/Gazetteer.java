@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -163,8 +164,8 @@ public final class Gazetteer {
         // Hits at one start differ in length and the longest accepted one wins, so their order does not matter.
         int[] bestEnd = sc.bestEnd;
         Entry[] bestEntry = sc.bestEntry;
-        java.util.Arrays.fill(bestEnd, 0, n, 0);
-        java.util.Arrays.fill(bestEntry, 0, n, null);
+        Arrays.fill(bestEnd, 0, n, 0);
+        Arrays.fill(bestEntry, 0, n, null);
         final int base = from;
         if (!scannedHere) {
             for (int k = 0; k < hits.keyHitCount(); k++) {

@@ -12,8 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -90,10 +94,10 @@ class GazetteerTest {
 
     @Test
     void listsEveryIsoCodeAndTheEuExactlyOnce() {
-        Set<String> expected = new HashSet<>(Arrays.asList(java.util.Locale.getISOCountries()));
+        Set<String> expected = new HashSet<>(Arrays.asList(Locale.getISOCountries()));
         expected.add("EU");
 
-        assertThat(java.util.Locale.getISOCountries()).hasSize(249);
+        assertThat(Locale.getISOCountries()).hasSize(249);
         assertThat(GAZETTEER.codes()).hasSize(250).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(GAZETTEER.jurisdictions()).extracting(Gazetteer.Jurisdiction::code).doesNotHaveDuplicates();
         for (String code : expected) {
@@ -185,9 +189,9 @@ class GazetteerTest {
     void givesTheSameAnswersFromManyThreads() throws Exception {
         String text = "The CAC and 欧盟委员会 agreed: data of Hong Kong and 美国 users stays 境内, not in the UK.";
         List<JurisdictionMention> expected = GAZETTEER.find(text, 0, text.length(), null, Language.ZH);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<List<JurisdictionMention>>> futures = new ArrayList<>();
+            List<Future<List<JurisdictionMention>>> futures = new ArrayList<>();
             for (int k = 0; k < 200; k++) {
                 futures.add(pool.submit(() -> GAZETTEER.find(text, 0, text.length(), null, Language.ZH)));
             }

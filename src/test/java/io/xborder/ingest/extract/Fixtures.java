@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -87,7 +89,7 @@ public final class Fixtures {
     }
 
     private static List<String> wrap(String text, int width) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
@@ -205,7 +207,7 @@ public final class Fixtures {
 
     static byte[] randomBinary() {
         byte[] b = new byte[4096];
-        new java.util.Random(42).nextBytes(b);
+        new Random(42).nextBytes(b);
         return b;
     }
 
