@@ -49,7 +49,7 @@ public final class QuickProfile {
                 }
                 long t3 = CPU.getCurrentThreadCpuTime();
                 for (Segment s : segments) {
-                    f += classifier.classify(text, s.start(), s.end(), l, PassageContext.NONE).size();
+                    f += classifier.classify(text, s.start(), s.end(), l, PassageContext.NONE, false).size();
                 }
                 long t4 = CPU.getCurrentThreadCpuTime();
                 f += analyzer.analyze(text, l, null).findingCount();

@@ -23,20 +23,22 @@ public class AnalysisService {
                 .register(registry);
     }
 
-    public TextAnalyzer.AnalyzedText analyze(String text, Language language, String jurisdiction) {
-        return classifyTimer.record(() -> analyzer.analyze(text, language, jurisdiction));
+    public TextAnalyzer.AnalyzedText analyze(String text, Language language, String jurisdiction, boolean explain) {
+        return classifyTimer.record(() -> analyzer.analyze(text, language, jurisdiction, explain));
     }
 
     /** A document with its title and the lines to drop as boilerplate of its source. */
     public TextAnalyzer.AnalyzedText analyze(String text, String title, Language language, String jurisdiction,
             Predicate<String> alsoBoilerplate) {
-        return classifyTimer.record(() -> analyzer.analyze(text, title, language, jurisdiction, alsoBoilerplate));
+        return classifyTimer.record(
+                () -> analyzer.analyze(text, title, language, jurisdiction, alsoBoilerplate, false));
     }
 
     /** Whether a single line of text, classified on its own, yields any finding. */
     public boolean hasFindings(String line) {
         return !analyzer.classifier()
-                .classify(line, 0, line.length(), LanguageDetector.detect(line, 0, line.length()), PassageContext.NONE)
+                .classify(line, 0, line.length(), LanguageDetector.detect(line, 0, line.length()), PassageContext.NONE,
+                        false)
                 .isEmpty();
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -84,7 +85,7 @@ public final class DocumentQuality {
 
         public String summary() {
             List<Outcome> found = outcomes.stream().filter(Outcome::categoriesRight).toList();
-            return String.format(java.util.Locale.ROOT,
+            return String.format(Locale.ROOT,
                     "%d documents: %d of %d expected findings exact (%.1f %%), %d with the right categories "
                             + "(%.1f %%); %d findings on sentences that must have none; of those with the right "
                             + "categories, right: mechanisms %d, jurisdictions %d, data categories %d, modality %d",

@@ -48,17 +48,22 @@ public final class TextAnalyzer {
      * @param jurisdiction the document's own jurisdiction (for "within the territory"/境内), or null
      */
     public AnalyzedText analyze(String text, Language language, String jurisdiction) {
-        return analyze(text, null, language, jurisdiction, Segmenter.NO_MORE_BOILERPLATE);
+        return analyze(text, null, language, jurisdiction, Segmenter.NO_MORE_BOILERPLATE, false);
+    }
+
+    /** As {@link #analyze(String, Language, String)}, explaining each finding when {@code explain} is true. */
+    public AnalyzedText analyze(String text, Language language, String jurisdiction, boolean explain) {
+        return analyze(text, null, language, jurisdiction, Segmenter.NO_MORE_BOILERPLATE, explain);
     }
 
     /**
-     * A document: as {@link #analyze(String, Language, String)}, with its title when it is not the text's first line
+     * A document: as {@link #analyze(String, Language, String, boolean)}, with its title when it is not the text's first line
      * (or null), also dropping the whole lines {@code alsoBoilerplate} accepts (lines that repeat across the
      * documents of one source). What the document says about its passages (the jurisdiction it is about, whether it
      * is a law, its genre) is read from its title and lead ({@link ContextReader}).
      */
     public AnalyzedText analyze(String text, String title, Language language, String jurisdiction,
-            Predicate<String> alsoBoilerplate) {
+            Predicate<String> alsoBoilerplate, boolean explain) {
         List<Segment> segments = segmenter.segment(text, language, alsoBoilerplate);
         List<int[]> ranges = new ArrayList<>(segments.size());
         segments.forEach(s -> ranges.add(new int[] { s.start(), s.end() }));
@@ -70,7 +75,7 @@ public final class TextAnalyzer {
         long hanChars = 0;
         long allChars = 0;
         for (Segment s : segments) {
-            List<Finding> findings = classifier.classify(text, s.start(), s.end(), s.language(), context);
+            List<Finding> findings = classifier.classify(text, s.start(), s.end(), s.language(), context, explain);
             passages.add(new AnalyzedPassage(passages.size(), s, findings));
             int length = s.end() - s.start();
             allChars += length;

@@ -75,6 +75,6 @@ public class ClassifyResource {
         String text = WireValues.text("text", request.text(), maxTextChars);
         Language language = WireValues.language("language", request.language());
         String jurisdiction = WireValues.jurisdiction("jurisdiction", request.jurisdiction());
-        return ClassifyResponse.of(analysis.analyze(text, language, jurisdiction), withExplanation);
+        return ClassifyResponse.of(analysis.analyze(text, language, jurisdiction, withExplanation), withExplanation);
     }
 }

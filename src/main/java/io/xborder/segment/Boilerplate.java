@@ -200,7 +200,9 @@ public final class Boilerplate {
                 }
             }
         }
-        if (anyPattern == null || !anyPattern.matches(normalised)) {
+        // a line of two or more sentences is a paragraph, not furniture: the patterns (the costly part, run on
+        // every short line of a Chinese text) are not tried
+        if (anyPattern == null || sentences(normalised) >= 2 || !anyPattern.matches(normalised)) {
             return null;
         }
         for (Compiled c : classes) {
@@ -214,6 +216,19 @@ public final class Boilerplate {
     boolean isBoilerplate(CharSequence text, int start, int end) {
         return classOf(text, start, end) != null;
     }
+    /** The sentence ends in a normalised line: 。！？ and ". ", "! ", "? " (counted up to 2). */
+    private static int sentences(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length() && n < 2; i++) {
+            char c = line.charAt(i);
+            if (c == '。' || c == '！' || c == '？'
+                    || (c == '.' || c == '!' || c == '?') && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The non-space chars of {@code text[start, end)}, counted up to {@code cap}. */
     private static int nonSpaceChars(CharSequence text, int start, int end, int cap) {
         int count = 0;

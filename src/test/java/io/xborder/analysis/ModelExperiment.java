@@ -1,5 +1,6 @@
 package io.xborder.analysis;
 
+import io.xborder.classify.Category;
 import io.xborder.classify.model.LabelledPassage;
 import io.xborder.classify.model.LogisticModel;
 import io.xborder.classify.model.ModelTrainer;
@@ -11,7 +12,10 @@ import io.xborder.classify.rules.RuleEngine;
 import io.xborder.segment.Segmenter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A development tool, not a test: trains a model on the given files with settings from system properties and scores
@@ -44,6 +48,13 @@ public final class ModelExperiment {
             for (QualityMetrics.Scored sc : trained.outOfFold()) {
                 LabelledPassage g = sc.gold();
                 Prediction p = sc.prediction();
+                if (attr.equals("cat")) {
+                    if (!g.categories().equals(p.categories().keySet())) {
+                        System.out.println("OOF " + g.id() + " " + g.language() + " gold=" + g.categories() + " pred="
+                                + p.categories() + " :: " + g.text());
+                    }
+                    continue;
+                }
                 if (!g.positive() || p.categories().isEmpty()) {
                     continue;
                 }
@@ -125,11 +136,11 @@ public final class ModelExperiment {
             for (QualityMetrics.Scored sc : scored) {
                 LabelledPassage p = sc.gold();
                 var a = rules.analyze(p.text(), 0, p.text().length(), p.language(), p.documentJurisdiction());
-                java.util.Map<io.xborder.classify.Category, Double> cats = new java.util.EnumMap<>(
-                        io.xborder.classify.Category.class);
+                Map<Category, Double> cats = new EnumMap<>(
+                        Category.class);
                 a.matches().stream().filter(m -> m.score() >= 1.0).forEach(m -> cats.put(m.category(), 0.9));
                 rulesAlone.add(new QualityMetrics.Scored(p, cats.isEmpty()
-                        ? new Prediction(cats, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), null)
+                        ? new Prediction(cats, Set.of(), Set.of(), Set.of(), null)
                         : new Prediction(cats, a.mechanisms(), a.jurisdictions(), a.dataCategories(), a.modality())));
             }
             QualityMetrics.byLanguage(rulesAlone).forEach((k, m) -> System.out.println(m.row(name + " rules " + k)));

@@ -22,8 +22,9 @@ class RulesResourceTest {
         given().when().get("/api/v1/rules")
                 .then().statusCode(200)
                 .body("version", startsWith(given().when().get("/api/v1/rules").jsonPath().getString("rulesetVersion")))
-                .body("model.version", startsWith("scorer-"))
-                .body("model.training", hasKey("CROSS_BORDER_TRANSFER"))
+                .body("model.version", startsWith("model-"))
+                .body("model.training", hasKey("crossValidation"))
+                .body("model.training.crossValidation.all.macroF1", org.hamcrest.Matchers.greaterThan(0.8f))
                 .body("rules.languages", hasKey("EN"))
                 .body("rules.languages", hasKey("ZH"))
                 .body("rules.languages.EN.categories.category", hasItem("CROSS_BORDER_TRANSFER"))
@@ -39,6 +40,24 @@ class RulesResourceTest {
                 .when().post("/api/v1/documents")
                 .then().statusCode(201)
                 .body("passages[0].findings[0].rulesetVersion", equalTo(version));
+    }
+
+    @Test
+    void explanationsSayWhatTheModelWeighedAndWhetherOnlyTheModelFoundIt() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "Mr. Musk is seeking approval to transfer data collected in China overseas."))
+                .queryParam("explain", "true")
+                .when().post("/api/v1/classify")
+                .then().statusCode(200)
+                .body("passages[0].findings[0].explanation.basis", equalTo("RULES_AND_MODEL"))
+                .body("passages[0].findings[0].explanation.features.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("passages[0].findings[0].explanation.features[0].feature", not(emptyString()));
+        // without explain=true there is no explanation at all
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "Mr. Musk is seeking approval to transfer data collected in China overseas."))
+                .when().post("/api/v1/classify")
+                .then().statusCode(200)
+                .body("passages[0].findings[0]", not(hasKey("explanation")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.xborder.classify.model;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Explanation.RuleHit;
+import io.xborder.classify.Genre;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
@@ -15,21 +16,23 @@ import io.xborder.classify.rules.PassageAnalysis;
 import io.xborder.classify.rules.RuleEngine;
 import io.xborder.classify.rules.SpanIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Turns what the rules read in a passage ({@link PassageAnalysis}) into the model's features:
  * <ul>
- * <li>word unigrams, bigrams and 6-letter prefixes (English) or character bigrams and trigrams (Chinese) of the
- * folded passage;
+ * <li>word unigrams, bigrams and 6-letter prefixes (English) or character bigrams (Chinese) of the folded passage;
  * <li>terms: the lexicon classes of {@code features.yaml} (data nouns, movement and storage verbs, border words,
  * foreign recipients, modal verbs, look-alikes of hard negatives …) and the roles of the places named (a destination,
  * a location, a place outside which data goes, a foreign or a home place relative to the document's jurisdiction);
- * <li>pairs of terms present, pairs present close to each other, and triples with a data term;
+ * <li>pairs of terms present in the passage (nearer pairs and triples were tried: no better in
+ * cross-validation, and slower);
  * <li>the rules that matched (with their scores, boosts and suppressions) and what the attribute cues say.
  * </ul>
  * Features are hashed by name, so a model stays valid when a file's order changes. Thread-safe.
@@ -41,6 +44,7 @@ public final class FeatureExtractor {
     private static final int MASK = (1 << BITS) - 1;
     private static final int MAX_WORD = 24;
     private static final int PREFIX = 6;
+
     private static final String[] PLACE_ROLES = { "place", "destination", "location", "outside", "domestic", "foreign",
             "home", "multi" };
     /**
@@ -48,7 +52,6 @@ public final class FeatureExtractor {
      * "data localisation"), so a passage without one of them, where no rule matched either, gets none.
      */
     private static final Set<String> SCOPE = Set.of("data", "personal", "residency");
-    private static final Set<String> DATA_TERMS = Set.of("data", "personal");
 
     private final RuleEngine rules;
     private final Map<Language, Layout> layouts = new EnumMap<>(Language.class);
@@ -69,7 +72,9 @@ public final class FeatureExtractor {
     }
 
     /**
-     * The features of {@code a}, in this thread's buffer (valid until the thread's next call).
+     * The features the category heads read, in this thread's buffer (valid until the thread's next call). What the
+     * attribute cues say is left out: it costs most of the rules' work and only matters once a category is found
+     * ({@link #addAttributeCues}).
      */
     public Features extract(PassageAnalysis a) {
         Features f = buffers.get();
@@ -79,9 +84,18 @@ public final class FeatureExtractor {
         return f;
     }
 
-    /** A fresh copy of the features of {@code a} (for training, where many passages are kept). */
+    /** Appends to {@code f} (extracted from {@code a}) the features only the attribute heads read. */
+    public void addAttributeCues(PassageAnalysis a, Features f) {
+        if (!f.outOfScope()) {
+            layouts.get(a.language()).extractCues(a, f);
+        }
+    }
+
+    /** A fresh copy of all the features of {@code a}, attribute cues included (for tests and training). */
     public FeatureVector vector(PassageAnalysis a) {
-        return extract(a).toVector();
+        Features f = extract(a);
+        addAttributeCues(a, f);
+        return f.toVector();
     }
 
     // ---------------------------------------------------------------- hashing
@@ -102,7 +116,8 @@ public final class FeatureExtractor {
         h *= 0xc2b2ae35;
         h ^= h >>> 16;
         int i = h & MASK;
-        return i == 0 ? 1 : i; // 0 is the bias
+        // 0 is the bias, in this space and in the smaller ones heads fold it into (see Model.ATTRIBUTE_BITS)
+        return (i & 0xFF) == 0 ? i | 1 : i;
     }
 
     /**
@@ -146,11 +161,8 @@ public final class FeatureExtractor {
         /** Scanner group of each class term; -1 for place roles. */
         private final int[] termGroups;
         private final boolean[] combined;
-        private final boolean[] dataTerm;
         private final boolean[] scopeTerm;
-        private final boolean[] orderedTerm;
         private final int placeRolesFrom;
-        private final int near;
 
         Layout(LanguageEngine engine) {
             this.language = engine.language();
@@ -160,35 +172,33 @@ public final class FeatureExtractor {
             termHashes = new int[n];
             termGroups = new int[n];
             combined = new boolean[n];
-            dataTerm = new boolean[n];
             scopeTerm = new boolean[n];
-            orderedTerm = new boolean[n];
             Set<String> combine = new HashSet<>(engine.combinedClasses());
-            Set<String> order = new HashSet<>(engine.orderedClasses());
             for (int i = 0; i < n; i++) {
                 boolean role = i >= classes.size();
                 termNames[i] = role ? PLACE_ROLES[i - classes.size()] : classes.get(i).name();
                 termGroups[i] = role ? -1 : classes.get(i).group();
                 termHashes[i] = hash((role ? "@" : "") + termNames[i]);
                 combined[i] = combine.remove(termNames[i]);
-                dataTerm[i] = DATA_TERMS.contains(termNames[i]);
                 scopeTerm[i] = !role && SCOPE.contains(termNames[i]);
-                orderedTerm[i] = order.remove(termNames[i]);
             }
-            if (!combine.isEmpty() || !order.isEmpty()) {
-                throw new IllegalStateException(language + " features.yaml names unknown classes " + combine + order);
+            if (!combine.isEmpty()) {
+                throw new IllegalStateException(language + " features.yaml combines unknown classes " + combine);
             }
             placeRolesFrom = classes.size();
-            near = language == Language.ZH ? 20 : 60;
         }
+
+        /** At most this many hits of a term are looked at for its pairs. */
+        private static final int MAX_TERM_HITS = 16;
 
         void extract(PassageAnalysis a, Features f) {
             int t = termNames.length;
-            SpanIndex[] spans = new SpanIndex[t];
+            f.ensureTerms(t);
+            int[] count = f.termCount;
             boolean inScope = !a.matches().isEmpty();
             for (int i = 0; i < placeRolesFrom; i++) {
-                spans[i] = a.spans(termGroups[i]);
-                inScope |= scopeTerm[i] && spans[i].size() > 0;
+                count[i] = Math.min(MAX_TERM_HITS, a.hitCount(termGroups[i]));
+                inScope |= scopeTerm[i] && count[i] > 0;
             }
             if (!inScope) {
                 f.outOfScope = true;
@@ -196,13 +206,13 @@ public final class FeatureExtractor {
             }
             grams(a, f);
             f.startNamed();
-            placeRoles(a, spans);
-            int[] present = new int[t];
+            collectHits(a, f);
+            int[] present = f.present;
             int k = 0;
             for (int i = 0; i < t; i++) {
-                if (spans[i].size() > 0) {
+                if (count[i] > 0) {
                     present[k++] = i;
-                    named(f, Kind.TERM, i, -1, -1, spans[i].start(0), spans[i].end(0), -1, -1);
+                    named(f, Kind.TERM, i, -1, -1, start(f.termFirst[i]), end(f.termFirst[i]), -1, -1);
                 }
             }
             for (int x = 0; x < k; x++) {
@@ -215,25 +225,12 @@ public final class FeatureExtractor {
                     if (!combined[j]) {
                         continue;
                     }
-                    int[] pair = closest(spans[i], spans[j]);
                     int lo = ordered(i, j) ? i : j;
                     int hi = lo == i ? j : i;
-                    named(f, Kind.PAIR, lo, hi, -1, pair[0], pair[1], pair[2], pair[3]);
-                    if (gap(pair) <= near) {
-                        named(f, Kind.NEAR, lo, hi, -1, pair[0], pair[1], pair[2], pair[3]);
-                    }
-                    for (int z = y + 1; z < k; z++) {
-                        int m = present[z];
-                        if (combined[m] && (dataTerm[i] || dataTerm[j] || dataTerm[m])) {
-                            int[] ids = sort3(i, j, m);
-                            int s = Math.min(pair[0], spans[m].start(0));
-                            int e = Math.max(pair[3], spans[m].end(0));
-                            named(f, Kind.TRIPLE, ids[0], ids[1], ids[2], s, e, -1, -1);
-                        }
-                    }
+                    // the words of a pair are found only when asked for (evidence, explanations): see pairSpans
+                    named(f, Kind.PAIR, lo, hi, -1, Features.LATER, Features.LATER, Features.LATER, Features.LATER);
                 }
             }
-            order(f, present, k, spans, a.length());
             for (CategoryMatch m : a.matches()) {
                 int cat = m.category().ordinal();
                 Evidence first = first(m, a);
@@ -250,6 +247,19 @@ public final class FeatureExtractor {
                     rule(f, Kind.SUPPRESSION, h, a);
                 }
             }
+            f.addNamed(index(mix(seed(Kind.LAW), a.documentJurisdiction() == null ? 0 : 1)), 1f, Kind.LAW,
+                    a.documentJurisdiction() == null ? 0 : 1, -1, -1, -1, -1, -1, -1);
+            for (Shape s : shapes(a)) {
+                enumFeature(f, Kind.SHAPE, s);
+            }
+            if (a.context().genre() != null) {
+                enumFeature(f, Kind.GENRE, a.context().genre());
+            }
+            f.categoryFeatures = f.size;
+        }
+
+        /** Appends what the rules' attribute cues say: mechanisms, data categories, the modal cue. */
+        void extractCues(PassageAnalysis a, Features f) {
             for (Mechanism m : a.mechanisms()) {
                 enumFeature(f, Kind.MECHANISM_CUE, m);
             }
@@ -264,50 +274,99 @@ public final class FeatureExtractor {
                 f.addNamed(index(mix(seed(Kind.MODALITY_CUE), hash("none"))), 1f, Kind.MODALITY_CUE, -1, -1, -1, -1,
                         -1, -1, -1);
             }
-            f.addNamed(index(mix(seed(Kind.LAW), a.documentJurisdiction() == null ? 0 : 1)), 1f, Kind.LAW,
-                    a.documentJurisdiction() == null ? 0 : 1, -1, -1, -1, -1, -1, -1);
-            for (Shape s : shapes(a)) {
-                enumFeature(f, Kind.SHAPE, s);
-            }
-            if (a.context().genre() != null) {
-                enumFeature(f, Kind.GENRE, a.context().genre());
+        }
+
+        /**
+         * Copies the hits of every present class term and of every place role into the buffer, noting each term's
+         * first hit (by start).
+         */
+        private void collectHits(PassageAnalysis a, Features f) {
+            int used = 0;
+            int t = termNames.length;
+            SpanIndex[] roles = { a.places(), a.destinations(), a.locations(), a.outside(), a.domesticDestinations(),
+                    null, null, null };
+            long[][] derived = placeRoles(a);
+            for (int i = 0; i < t; i++) {
+                int n;
+                if (i < placeRolesFrom) {
+                    n = f.termCount[i];
+                } else {
+                    int r = i - placeRolesFrom;
+                    n = roles[r] != null ? roles[r].size() : derived[r - 5].length;
+                    n = Math.min(MAX_TERM_HITS, n);
+                    f.termCount[i] = n;
+                }
+                f.termOffset[i] = used;
+                if (n == 0) {
+                    continue;
+                }
+                if (f.termHits.length < used + n) {
+                    f.termHits = Arrays.copyOf(f.termHits, 2 * (used + n));
+                }
+                long first = Long.MAX_VALUE;
+                for (int x = 0; x < n; x++) {
+                    long h;
+                    if (i < placeRolesFrom) {
+                        h = a.hit(termGroups[i], x);
+                    } else {
+                        int r = i - placeRolesFrom;
+                        h = roles[r] != null
+                                ? ((long) roles[r].start(x) << 32) | roles[r].end(x)
+                                : derived[r - 5][x];
+                    }
+                    f.termHits[used++] = h;
+                    if (h < first) {
+                        first = h;
+                    }
+                }
+                f.termFirst[i] = first;
             }
         }
 
-        /** Which ordered term comes first, which precede which, which occur in the first third. */
-        private void order(Features f, int[] present, int k, SpanIndex[] spans, int length) {
-            int first = -1;
-            for (int x = 0; x < k; x++) {
-                int i = present[x];
-                if (!orderedTerm[i]) {
-                    continue;
-                }
-                if (first < 0 || spans[i].start(0) < spans[first].start(0)) {
-                    first = i;
-                }
-                if (spans[i].start(0) * 3 < length) {
-                    named(f, Kind.LEAD, i, -1, -1, spans[i].start(0), spans[i].end(0), -1, -1);
-                }
-                for (int y = 0; y < k; y++) {
-                    int j = present[y];
-                    if (j != i && orderedTerm[j] && spans[i].start(0) < spans[j].start(0)) {
-                        named(f, Kind.BEFORE, i, j, -1, spans[i].start(0), spans[i].end(0), spans[j].start(0),
-                                spans[j].end(0));
+        private static int start(long packed) {
+            return (int) (packed >>> 32);
+        }
+
+        private static int end(long packed) {
+            return (int) packed;
+        }
+
+        /** Fills in the spans of the j-th named feature, a pair of terms: the two closest hits, in text order. */
+        void pairSpans(Features f, int j) {
+            int i = f.a[j];
+            int k = f.b[j];
+            long pi = closest(f, i, k);
+            long pk = closest(f, k, i);
+            long first = start(pi) <= start(pk) ? pi : pk;
+            long second = first == pi ? pk : pi;
+            f.span[4 * j] = start(first);
+            f.span[4 * j + 1] = end(first);
+            f.span[4 * j + 2] = start(second);
+            f.span[4 * j + 3] = end(second);
+        }
+
+        /** The hit of term {@code i} closest to any hit of term {@code j}. */
+        private static long closest(Features f, int i, int j) {
+            int best = Integer.MAX_VALUE;
+            long hit = 0;
+            int oi = f.termOffset[i];
+            int oj = f.termOffset[j];
+            for (int x = 0; x < f.termCount[i]; x++) {
+                long a = f.termHits[oi + x];
+                for (int y = 0; y < f.termCount[j]; y++) {
+                    long b = f.termHits[oj + y];
+                    int g = Math.max(start(a), start(b)) - Math.min(end(a), end(b));
+                    if (g < best) {
+                        best = g;
+                        hit = a;
                     }
                 }
             }
-            if (first >= 0) {
-                named(f, Kind.FIRST, first, -1, -1, spans[first].start(0), spans[first].end(0), -1, -1);
-            }
+            return hit;
         }
 
-        private void placeRoles(PassageAnalysis a, SpanIndex[] spans) {
-            int r = placeRolesFrom;
-            spans[r] = a.places();
-            spans[r + 1] = a.destinations();
-            spans[r + 2] = a.locations();
-            spans[r + 3] = a.outside();
-            spans[r + 4] = a.domesticDestinations();
+        /** The derived place roles: foreign places, home places, and a second jurisdiction named (packed spans). */
+        private long[][] placeRoles(PassageAnalysis a) {
             String home = a.context().placeJurisdiction();
             long[] foreign = new long[4];
             long[] homes = new long[4];
@@ -324,7 +383,7 @@ public final class FeatureExtractor {
                     if (nh < homes.length && m.code() != null) {
                         homes[nh++] = ((long) s << 32) | e;
                     }
-                } else if (isNamed && home != null) {
+                } else if (home != null) {
                     if (nf < foreign.length) {
                         foreign[nf++] = ((long) s << 32) | e;
                     }
@@ -337,27 +396,12 @@ public final class FeatureExtractor {
                     }
                 }
             }
-            spans[r + 5] = SpanIndex.of(foreign, nf);
-            spans[r + 6] = SpanIndex.of(homes, nh);
-            spans[r + 7] = multi < 0 ? SpanIndex.EMPTY : SpanIndex.of(new long[] { multi }, 1);
+            return new long[][] { Arrays.copyOf(foreign, nf), Arrays.copyOf(homes, nh),
+                    multi < 0 ? new long[0] : new long[] { multi } };
         }
 
         private boolean ordered(int i, int j) {
             return termHashes[i] < termHashes[j] || termHashes[i] == termHashes[j] && i < j;
-        }
-
-        private int[] sort3(int i, int j, int m) {
-            int[] ids = { i, j, m };
-            for (int x = 0; x < 3; x++) {
-                for (int y = x + 1; y < 3; y++) {
-                    if (!ordered(ids[x], ids[y])) {
-                        int tmp = ids[x];
-                        ids[x] = ids[y];
-                        ids[y] = tmp;
-                    }
-                }
-            }
-            return ids;
         }
 
         private void named(Features f, Kind k, int ia, int ib, int ic, int s1, int e1, int s2, int e2) {
@@ -389,31 +433,6 @@ public final class FeatureExtractor {
                 return new Evidence(-1, -1);
             }
             return new Evidence(m.evidence().get(0).start() - a.start(), m.evidence().get(0).end() - a.start());
-        }
-
-        /** The closest pair of spans of two terms: {s1, e1, s2, e2} in text order. */
-        private static int[] closest(SpanIndex x, SpanIndex y) {
-            int best = Integer.MAX_VALUE;
-            int bi = 0;
-            int bj = 0;
-            for (int i = 0; i < x.size() && i < 16; i++) {
-                for (int j = 0; j < y.size() && j < 16; j++) {
-                    int g = Math.max(x.start(i), y.start(j)) - Math.min(x.end(i), y.end(j));
-                    if (g < best) {
-                        best = g;
-                        bi = i;
-                        bj = j;
-                    }
-                }
-            }
-            if (x.start(bi) <= y.start(bj)) {
-                return new int[] { x.start(bi), x.end(bi), y.start(bj), y.end(bj) };
-            }
-            return new int[] { y.start(bj), y.end(bj), x.start(bi), x.end(bi) };
-        }
-
-        private static int gap(int[] pair) {
-            return pair[2] - pair[1];
         }
 
         private List<Shape> shapes(PassageAnalysis a) {
@@ -520,8 +539,8 @@ public final class FeatureExtractor {
             return c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
         }
 
+        /** Character bigrams (trigrams were tried: no better in cross-validation, and 40 % more features). */
         private static void hanGrams(char[] t, int n, Features f) {
-            char x = 0;
             char y = 0;
             for (int i = 0; i < n; i++) {
                 char c = t[i];
@@ -533,11 +552,7 @@ public final class FeatureExtractor {
                 }
                 if (y != 0) {
                     f.addGram(index(mix(mix(mix(0x3c6ef372, '2'), y), c)));
-                    if (x != 0) {
-                        f.addGram(index(mix(mix(mix(mix(0x3c6ef372, '3'), x), y), c)));
-                    }
                 }
-                x = y;
                 y = c;
             }
         }
@@ -549,11 +564,7 @@ public final class FeatureExtractor {
             return switch (k) {
                 case TERM -> termNames[f.a[j]];
                 case PAIR -> termNames[f.a[j]] + "&" + termNames[f.b[j]];
-                case NEAR -> termNames[f.a[j]] + "~" + termNames[f.b[j]];
-                case TRIPLE -> termNames[f.a[j]] + "&" + termNames[f.b[j]] + "&" + termNames[f.c[j]];
-                case FIRST -> "first:" + termNames[f.a[j]];
-                case BEFORE -> termNames[f.a[j]] + "<" + termNames[f.b[j]];
-                case LEAD -> "lead:" + termNames[f.a[j]];
+
                 case RULE_CATEGORY -> "rules:" + Category.values()[f.a[j]].name();
                 case RULE_SCORE -> "rule-score:" + Category.values()[f.a[j]].name();
                 case RULE -> "rule:" + f.rules[f.a[j]];
@@ -563,9 +574,9 @@ public final class FeatureExtractor {
                 case DATA_CUE -> "data-cue:" + DataCategory.values()[f.a[j]].name();
                 case MODALITY_CUE -> "modality-cue:" + (f.a[j] < 0 ? "none" : Modality.values()[f.a[j]].name());
                 case LAW -> f.a[j] == 1 ? "law" : "not-law";
-                case SHAPE -> "shape:" + Shape.values()[f.a[j]].name().toLowerCase(java.util.Locale.ROOT);
+                case SHAPE -> "shape:" + Shape.values()[f.a[j]].name().toLowerCase(Locale.ROOT);
                 case GENRE ->
-                    "genre:" + io.xborder.classify.Genre.values()[f.a[j]].name().toLowerCase(java.util.Locale.ROOT);
+                    "genre:" + Genre.values()[f.a[j]].name().toLowerCase(Locale.ROOT);
             };
         }
     }

@@ -15,6 +15,16 @@ public record FeatureVector(int[] indices, double[] values) {
         return indices.length;
     }
 
+    /** The same features in a space of {@code 2^bits}: each index folded to its low bits. */
+    public FeatureVector folded(int bits) {
+        int mask = (1 << bits) - 1;
+        int[] idx = new int[indices.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = indices[i] & mask;
+        }
+        return new FeatureVector(idx, values);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FeatureVector v && Arrays.equals(indices, v.indices) && Arrays.equals(values, v.values);

@@ -1,5 +1,6 @@
 package io.xborder.classify.model;
 
+import io.xborder.classify.Genre;
 import java.util.Arrays;
 
 /**
@@ -17,10 +18,6 @@ public final class Features {
         TERM,
         /** Two terms occur in the passage: a, b = terms. */
         PAIR,
-        /** Two terms occur close to each other: a, b = terms. */
-        NEAR,
-        /** Three terms, one of them about data, occur in the passage: a, b, c = terms. */
-        TRIPLE,
         /** A category's rules matched: a = category ordinal. */
         RULE_CATEGORY,
         /** A category's rule score (squashed): a = category ordinal. */
@@ -37,15 +34,9 @@ public final class Features {
         DATA_CUE,
         /** The modal cues give a modality: a = ordinal. */
         MODALITY_CUE,
-        /** Of the ordered terms, this one occurs first: a = term. */
-        FIRST,
-        /** One ordered term's first occurrence precedes another's: a, b = terms. */
-        BEFORE,
-        /** An ordered term occurs in the passage's first third: a = term. */
-        LEAD,
         /** The passage belongs to a law (a = 1) or not (a = 0). */
         LAW,
-        /** The document's genre: a = {@link io.xborder.classify.Genre} ordinal. */
+        /** The document's genre: a = {@link Genre} ordinal. */
         GENRE,
         /** The passage's shape: a = {@link Shape} ordinal. */
         SHAPE
@@ -68,6 +59,8 @@ public final class Features {
     int size;
     /** Where the named features start. */
     int namedFrom;
+    /** How many of the features the category heads read (the attribute cues come after them). */
+    int categoryFeatures;
     Kind[] kind = new Kind[64];
     int[] a = new int[64];
     int[] b = new int[64];
@@ -77,6 +70,22 @@ public final class Features {
     /** The rule ids that RULE, BOOST and SUPPRESSION features point into. */
     String[] rules = new String[8];
     int ruleCount;
+    /** Scratch for the extractor: per term, its hits (capped) in {@code termHits} and its first hit. */
+    long[] termHits = new long[256];
+    int[] termOffset = new int[64];
+    int[] termCount = new int[64];
+    long[] termFirst = new long[64];
+    int[] present = new int[64];
+
+    void ensureTerms(int terms) {
+        if (termOffset.length < terms) {
+            termOffset = new int[terms];
+            termCount = new int[terms];
+            termFirst = new long[terms];
+            present = new int[terms];
+        }
+    }
+
     /** No class of data, place, border or transfer regime occurs: the passage is about neither category. */
     boolean outOfScope;
     FeatureExtractor.Layout layout;
@@ -85,6 +94,7 @@ public final class Features {
         this.layout = layout;
         size = 0;
         namedFrom = 0;
+        categoryFeatures = 0;
         ruleCount = 0;
         outOfScope = false;
         if (index.length > 1 << 16) {
@@ -117,6 +127,11 @@ public final class Features {
 
     public int namedFrom() {
         return namedFrom;
+    }
+
+    /** The number of named features the category heads read (those before the attribute cues). */
+    public int categoryNamedCount() {
+        return categoryFeatures - namedFrom;
     }
 
     void addGram(int idx) {
@@ -182,31 +197,43 @@ public final class Features {
         return layout.name(this, j);
     }
 
-    /** The j-th named feature's first span start (relative), or -1. */
+    /** A span not computed yet (a pair's words are looked for only when asked for). */
+    static final int LATER = -2;
+
+    /**
+     * The start (relative to the passage) of the j-th named feature's first ({@code which} = 0) or second span, or -1
+     * when it has none. Valid only while this buffer holds the passage it was extracted from.
+     */
     public int spanStart(int j, int which) {
+        if (span[4 * j] == LATER) {
+            layout.pairSpans(this, j);
+        }
         return span[4 * j + 2 * which];
     }
 
+    /** The end (exclusive) of the span {@link #spanStart} starts. */
     public int spanEnd(int j, int which) {
-        return span[4 * j + 2 * which + 1];
-    }
-
-    /** A copy of the named features only, as a plain vector (for training the attribute heads). */
-    public FeatureVector toNamedVector() {
-        int n = size - namedFrom;
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = value[namedFrom + i];
+        if (span[4 * j] == LATER) {
+            layout.pairSpans(this, j);
         }
-        return new FeatureVector(Arrays.copyOfRange(index, namedFrom, size), v);
+        return span[4 * j + 2 * which + 1];
     }
 
     /** A copy as a plain vector (for training). */
     public FeatureVector toVector() {
-        double[] v = new double[size];
-        for (int i = 0; i < size; i++) {
+        return toVector(size);
+    }
+
+    /** A copy of the features the category heads read, as a plain vector. */
+    public FeatureVector toCategoryVector() {
+        return toVector(categoryFeatures);
+    }
+
+    private FeatureVector toVector(int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
             v[i] = value[i];
         }
-        return new FeatureVector(Arrays.copyOf(index, size), v);
+        return new FeatureVector(Arrays.copyOf(index, n), v);
     }
 }

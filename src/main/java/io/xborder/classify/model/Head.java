@@ -2,20 +2,14 @@ package io.xborder.classify.model;
 
 /**
  * One binary decision of the model (a category, a mechanism, a data category or a modality): a logistic regression
- * over the hashed features, calibrated by Platt scaling on out-of-fold margins, and the calibrated probability from
- * which the answer is yes.
+ * over the hashed features (one column of a {@link Table} shared with the heads of its kind), calibrated by Platt
+ * scaling on out-of-fold margins, and the calibrated probability from which the answer is yes.
  */
-public record Head(String name, float[] weights, PlattCalibration calibration, double threshold) {
+public record Head(String name, Table table, int column, PlattCalibration calibration, double threshold) {
 
     /** The raw decision value for a passage's features. */
     public double margin(Features f) {
-        double z = weights[0];
-        int[] idx = f.index;
-        float[] val = f.value;
-        for (int i = 0; i < f.size; i++) {
-            z += weights[idx[i]] * val[i];
-        }
-        return z;
+        return table.margin(f, column);
     }
 
     /** The calibrated probability that the answer is yes. */
@@ -23,8 +17,13 @@ public record Head(String name, float[] weights, PlattCalibration calibration, d
         return calibration.probability(margin(f));
     }
 
-    /** What the i-th feature adds to the margin. */
+    /** What the i-th feature adds to the margin (the caller checks the head reads it). */
     public double contribution(Features f, int i) {
-        return weights[f.index[i]] * f.value[i];
+        return table.get(f.index[i], column) * f.value[i];
+    }
+
+    /** The weight of a feature index (0: the bias). */
+    public float weight(int index) {
+        return table.get(index, column);
     }
 }

@@ -1,5 +1,6 @@
 package io.xborder.classify.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -70,7 +71,7 @@ public final class LogisticModel {
         int dimension = prior.length;
         float[] w = prior.clone();
         float[] g2 = new float[dimension];
-        java.util.Arrays.fill(g2, 1e-6f);
+        Arrays.fill(g2, 1e-6f);
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

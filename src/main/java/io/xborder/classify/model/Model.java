@@ -24,8 +24,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The learned model: one {@link Head} per category, per mechanism, per data category and per modality, all reading
- * the same features; its version and what training measured. Trained at build time by {@link ModelTrainer} and
- * shipped in the jar ({@value #RESOURCE}); immutable.
+ * the same features; its version and what training measured. The category heads share one weight {@link Table}, the
+ * attribute heads another, so that all margins of a passage cost one look-up per feature. Trained at build time by
+ * {@link ModelTrainer} and shipped in the jar ({@value #RESOURCE}); immutable.
  *
  * <p>File format (gzip): magic {@code XBM1}, the version, the training report as JSON, then per head its name, Platt
  * parameters, threshold, and its non-zero weights as (index delta, float) pairs.
@@ -41,17 +42,96 @@ public final class Model {
     private final Map<Mechanism, Head> mechanisms;
     private final Map<DataCategory, Head> dataCategories;
     private final Map<Modality, Head> modalities;
+    /** Calibrations by column of the attribute table, for the hot path (no map look-ups). */
+    private final PlattCalibration[] attributeCalibrations = new PlattCalibration[ATTRIBUTES];
+    private final double[] attributeThresholds = new double[ATTRIBUTES];
+    private final Table categoryTable;
+    private final Table attributeTable;
     private final String version;
     private final Map<String, Object> training;
 
-    Model(Map<Category, Head> categories, Map<Mechanism, Head> mechanisms, Map<DataCategory, Head> dataCategories,
-            Map<Modality, Head> modalities, String version, Map<String, Object> training) {
-        this.categories = Map.copyOf(categories);
-        this.mechanisms = Map.copyOf(mechanisms);
-        this.dataCategories = Map.copyOf(dataCategories);
-        this.modalities = Map.copyOf(modalities);
+    /** A head as trained: its weights and calibration, before it is placed in a table. */
+    record Trained(float[] weights, PlattCalibration calibration, double threshold) {
+    }
+
+    /** The attribute heads' columns in the attribute table: mechanisms, data categories, modalities. */
+    static final int MECHANISMS = 0;
+    static final int DATA = Mechanism.values().length;
+    static final int MODALITIES = DATA + DataCategory.values().length;
+    static final int ATTRIBUTES = MODALITIES + Modality.values().length;
+    /**
+     * Bits of the heads' feature spaces: the features are folded into them, so that the weights of all heads stay
+     * small enough for the processor's cache (a look-up per feature is most of a passage's model cost). 2^16 lost
+     * nothing against 2^18 in cross-validation; the heads are trained folded the same way.
+     */
+    static final int ATTRIBUTE_BITS = 16;
+    static final int CATEGORY_BITS = 16;
+
+    Model(Map<Category, Trained> categories, Map<Mechanism, Trained> mechanisms,
+            Map<DataCategory, Trained> dataCategories, Map<Modality, Trained> modalities, String version,
+            Map<String, Object> training) {
+        this.categoryTable = new Table(Category.values().length, 1 << CATEGORY_BITS, true);
+        this.attributeTable = new Table(ATTRIBUTES, 1 << ATTRIBUTE_BITS, false);
+        Map<Category, Head> c = new EnumMap<>(Category.class);
+        categories.forEach((k, t) -> c.put(k, place("category:" + k, categoryTable, k.ordinal(), t)));
+        Map<Mechanism, Head> m = new EnumMap<>(Mechanism.class);
+        mechanisms.forEach((k, t) -> m.put(k, place("mechanism:" + k, attributeTable, MECHANISMS + k.ordinal(), t)));
+        Map<DataCategory, Head> d = new EnumMap<>(DataCategory.class);
+        dataCategories.forEach((k, t) -> d.put(k, place("data:" + k, attributeTable, DATA + k.ordinal(), t)));
+        Map<Modality, Head> o = new EnumMap<>(Modality.class);
+        modalities.forEach((k, t) -> o.put(k, place("modality:" + k, attributeTable, MODALITIES + k.ordinal(), t)));
+        categoryTable.seal();
+        attributeTable.seal();
+        m.forEach((k, h) -> column(MECHANISMS + k.ordinal(), h));
+        d.forEach((k, h) -> column(DATA + k.ordinal(), h));
+        o.forEach((k, h) -> column(MODALITIES + k.ordinal(), h));
+        this.categories = Map.copyOf(c);
+        this.mechanisms = Map.copyOf(m);
+        this.dataCategories = Map.copyOf(d);
+        this.modalities = Map.copyOf(o);
         this.version = version;
         this.training = training == null ? Map.of() : training;
+    }
+
+    private void column(int column, Head h) {
+        attributeCalibrations[column] = h.calibration();
+        attributeThresholds[column] = h.threshold();
+    }
+
+    /** The calibrated probability of an attribute head from its margin (column of the attribute table). */
+    double attributeProbability(int column, float margin) {
+        return attributeCalibrations[column].probability(margin);
+    }
+
+    double attributeThreshold(int column) {
+        return attributeThresholds[column];
+    }
+
+    private static Head place(String name, Table table, int column, Trained t) {
+        if (t.weights().length != table.dimension()) {
+            throw new IllegalArgumentException(name + ": " + t.weights().length + " weights for a table of "
+                    + table.dimension());
+        }
+        for (int i = 0; i < t.weights().length; i++) {
+            if (t.weights()[i] != 0) {
+                table.set(i, column, t.weights()[i]);
+            }
+        }
+        return new Head(name, table, column, t.calibration(), t.threshold());
+    }
+
+    /** The margins of both category heads (by category ordinal). */
+    float[] categoryMargins(Features f) {
+        float[] out = new float[categoryTable.heads()];
+        categoryTable.margins(f, out);
+        return out;
+    }
+
+    /** The margins of every attribute head (columns {@link #MECHANISMS}, {@link #DATA}, {@link #MODALITIES}). */
+    float[] attributeMargins(Features f) {
+        float[] out = new float[attributeTable.heads()];
+        attributeTable.margins(f, out);
+        return out;
     }
 
     /** The model the build trained; fails when the classpath holds none (the build always trains one). */
@@ -116,18 +196,19 @@ public final class Model {
             d.writeDouble(h.calibration().a());
             d.writeDouble(h.calibration().b());
             d.writeDouble(h.threshold());
-            float[] w = h.weights();
-            d.writeInt(w.length);
+            int dimension = h.table().dimension();
+            d.writeInt(dimension);
             int nonZero = 0;
-            for (float v : w) {
-                nonZero += v != 0 ? 1 : 0;
+            for (int i = 0; i < dimension; i++) {
+                nonZero += h.weight(i) != 0 ? 1 : 0;
             }
             d.writeInt(nonZero);
             int last = 0;
-            for (int i = 0; i < w.length; i++) {
-                if (w[i] != 0) {
+            for (int i = 0; i < dimension; i++) {
+                float w = h.weight(i);
+                if (w != 0) {
                     writeVarInt(d, i - last);
-                    d.writeFloat(w[i]);
+                    d.writeFloat(w);
                     last = i;
                 }
             }
@@ -147,10 +228,10 @@ public final class Model {
         Map<String, Object> training = JSON.readValue(new String(report, StandardCharsets.UTF_8),
                 new TypeReference<LinkedHashMap<String, Object>>() {
                 });
-        Map<Category, Head> categories = new EnumMap<>(Category.class);
-        Map<Mechanism, Head> mechanisms = new EnumMap<>(Mechanism.class);
-        Map<DataCategory, Head> dataCategories = new EnumMap<>(DataCategory.class);
-        Map<Modality, Head> modalities = new EnumMap<>(Modality.class);
+        Map<Category, Trained> categories = new EnumMap<>(Category.class);
+        Map<Mechanism, Trained> mechanisms = new EnumMap<>(Mechanism.class);
+        Map<DataCategory, Trained> dataCategories = new EnumMap<>(DataCategory.class);
+        Map<Modality, Trained> modalities = new EnumMap<>(Modality.class);
         int heads = d.readInt();
         for (int k = 0; k < heads; k++) {
             String name = d.readUTF();
@@ -163,7 +244,7 @@ public final class Model {
                 at += readVarInt(d);
                 w[at] = d.readFloat();
             }
-            Head h = new Head(name, w, calibration, threshold);
+            Trained h = new Trained(w, calibration, threshold);
             String value = name.substring(name.indexOf(':') + 1);
             switch (name.substring(0, name.indexOf(':'))) {
                 case "category" -> categories.put(Category.valueOf(value), h);

@@ -14,10 +14,8 @@ import io.xborder.classify.rules.CategoryMatch;
 import io.xborder.classify.rules.PassageAnalysis;
 import io.xborder.classify.rules.RuleEngine;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +29,10 @@ public final class PassageClassifier {
 
     private static final int MAX_EVIDENCE_SPAN = 300;
     private static final int EXPLAINED_FEATURES = 8;
+    private static final Category[] CATEGORIES = Category.values();
+    private static final Mechanism[] MECHANISMS = Mechanism.values();
+    private static final DataCategory[] DATA_CATEGORIES = DataCategory.values();
+    private static final Modality[] MODALITIES = Modality.values();
 
     private final RuleEngine rules;
     private final FeatureExtractor features;
@@ -70,11 +72,16 @@ public final class PassageClassifier {
      * @param documentJurisdiction the jurisdiction of the law the passage belongs to, or null (news, contracts)
      */
     public List<Finding> classify(String text, int start, int end, Language language, String documentJurisdiction) {
-        return classify(text, start, end, language, PassageContext.of(documentJurisdiction));
+        return classify(text, start, end, language, PassageContext.of(documentJurisdiction), true);
     }
 
-    /** As {@link #classify(String, int, int, Language, String)} with what the document says about the passage. */
-    public List<Finding> classify(String text, int start, int end, Language language, PassageContext context) {
+    /**
+     * As {@link #classify(String, int, int, Language, String)} with what the document says about the passage.
+     *
+     * @param explain whether each finding's explanation lists the features that weighed most (costs a little)
+     */
+    public List<Finding> classify(String text, int start, int end, Language language, PassageContext context,
+            boolean explain) {
         PassageAnalysis a = rules.analyze(text, start, end, language, context);
         if (a == null || start == end) {
             return List.of();
@@ -85,18 +92,22 @@ public final class PassageClassifier {
         }
         List<Finding> out = new ArrayList<>(2);
         Attributes attributes = null;
-        for (Category c : Category.values()) {
+        float[] margins = model.categoryMargins(f);
+        for (Category c : CATEGORIES) {
             Head head = model.category(c);
-            double margin = head.margin(f);
-            double p = head.calibration().probability(margin);
+            double p = head.calibration().probability(margins[c.ordinal()]);
             if (p < head.threshold()) {
                 continue;
             }
             if (attributes == null) {
+                features.addAttributeCues(a, f);
                 attributes = attributes(f);
             }
-            CategoryMatch match = a.matches().stream().filter(m -> m.category() == c).findFirst().orElse(null);
-            List<FeatureHit> weighed = weighed(head, f, a);
+            CategoryMatch match = null;
+            for (CategoryMatch m : a.matches()) {
+                match = m.category() == c ? m : match;
+            }
+            List<FeatureHit> weighed = explain ? weighed(head, f, a) : List.of();
             List<Evidence> evidence = match != null ? match.evidence() : modelEvidence(head, f, a);
             Explanation why = match != null
                     ? new Explanation(match.rules(), match.boosts(), match.suppressions(), match.score(), round(p),
@@ -113,32 +124,36 @@ public final class PassageClassifier {
     }
 
     private Attributes attributes(Features f) {
+        float[] margins = model.attributeMargins(f);
         Modality modality = null;
         double best = -1;
-        for (Map.Entry<Modality, Head> e : model.modalities().entrySet()) {
-            double p = e.getValue().probability(f);
+        for (Modality m : MODALITIES) {
+            int column = Model.MODALITIES + m.ordinal();
+            double p = model.attributeProbability(column, margins[column]);
             if (p > best) {
                 best = p;
-                modality = e.getKey();
+                modality = m;
             }
         }
         Set<Mechanism> mechanisms = EnumSet.noneOf(Mechanism.class);
-        model.mechanisms().forEach((m, head) -> {
-            if (head.probability(f) >= head.threshold()) {
+        for (Mechanism m : MECHANISMS) {
+            int column = Model.MECHANISMS + m.ordinal();
+            if (model.attributeProbability(column, margins[column]) >= model.attributeThreshold(column)) {
                 mechanisms.add(m);
             }
-        });
+        }
         Set<DataCategory> data = EnumSet.noneOf(DataCategory.class);
         DataCategory likeliest = DataCategory.OTHER;
         double top = -1;
-        for (Map.Entry<DataCategory, Head> e : model.dataCategories().entrySet()) {
-            double p = e.getValue().probability(f);
-            if (p >= e.getValue().threshold()) {
-                data.add(e.getKey());
+        for (DataCategory d : DATA_CATEGORIES) {
+            int column = Model.DATA + d.ordinal();
+            double p = model.attributeProbability(column, margins[column]);
+            if (p >= model.attributeThreshold(column)) {
+                data.add(d);
             }
             if (p > top) {
                 top = p;
-                likeliest = e.getKey();
+                likeliest = d;
             }
         }
         if (data.isEmpty()) {
@@ -149,12 +164,28 @@ public final class PassageClassifier {
 
     /** The named features that weighed most for and against the head's answer, with their words. */
     private static List<FeatureHit> weighed(Head head, Features f, PassageAnalysis a) {
-        List<FeatureHit> hits = new ArrayList<>();
-        for (int j = 0; j < f.namedCount(); j++) {
-            double w = head.contribution(f, f.namedFrom() + j);
-            if (w == 0) {
+        // the few largest contributions by size, kept sorted in small arrays: names are built for those only
+        int[] top = new int[EXPLAINED_FEATURES];
+        double[] size = new double[EXPLAINED_FEATURES];
+        int k = 0;
+        for (int j = 0; j < f.categoryNamedCount(); j++) {
+            double w = Math.abs(head.contribution(f, f.namedFrom() + j));
+            if (w == 0 || k == EXPLAINED_FEATURES && w <= size[k - 1]) {
                 continue;
             }
+            int at = k < EXPLAINED_FEATURES ? k++ : k - 1;
+            while (at > 0 && size[at - 1] < w) {
+                size[at] = size[at - 1];
+                top[at] = top[at - 1];
+                at--;
+            }
+            size[at] = w;
+            top[at] = j;
+        }
+        List<FeatureHit> hits = new ArrayList<>(k);
+        for (int x = 0; x < k; x++) {
+            int j = top[x];
+            double w = head.contribution(f, f.namedFrom() + j);
             int s = f.spanStart(j, 0);
             int e = f.spanEnd(j, 0);
             int s2 = f.spanStart(j, 1);
@@ -167,8 +198,7 @@ public final class PassageClassifier {
             hits.add(new FeatureHit(f.name(j), located ? a.words(s, e) : null, located ? a.start() + s : -1,
                     located ? a.start() + e : -1, round(w)));
         }
-        hits.sort(Comparator.comparingDouble((FeatureHit h) -> -Math.abs(h.weight())));
-        return hits.size() > EXPLAINED_FEATURES ? hits.subList(0, EXPLAINED_FEATURES) : hits;
+        return hits;
     }
 
     /**
@@ -178,10 +208,9 @@ public final class PassageClassifier {
     private static List<Evidence> modelEvidence(Head head, Features f, PassageAnalysis a) {
         int best = -1;
         double top = 0;
-        for (int j = 0; j < f.namedCount(); j++) {
+        for (int j = 0; j < f.categoryNamedCount(); j++) {
             Features.Kind k = f.kind(j);
-            boolean worded = k == Features.Kind.TERM || k == Features.Kind.PAIR || k == Features.Kind.NEAR
-                    || k == Features.Kind.TRIPLE;
+            boolean worded = k == Features.Kind.TERM || k == Features.Kind.PAIR;
             double w = head.contribution(f, f.namedFrom() + j);
             if (worded && w > top && f.spanStart(j, 0) >= 0) {
                 top = w;

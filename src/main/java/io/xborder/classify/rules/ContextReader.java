@@ -7,6 +7,7 @@ import io.xborder.classify.TextFolding;
 import io.xborder.classify.jurisdiction.Gazetteer;
 import io.xborder.classify.jurisdiction.JurisdictionMention;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ContextReader {
 
     public ContextReader(RuleEngine rules, Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        Map<Genre, List<String>> cues = new java.util.LinkedHashMap<>();
+        Map<Genre, List<String>> cues = new LinkedHashMap<>();
         rules.ruleSet().genres().forEach((g, list) -> cues.put(g, list.stream().map(TextFolding::fold).toList()));
         this.genreCues = cues;
     }
@@ -53,14 +54,17 @@ public final class ContextReader {
         boolean document = passages.size() > 1 || title != null;
         Genre genre = document ? genre(text, head) : null;
         String place = givenJurisdiction;
-        if (place == null) {
-            // the lead outvotes the title: "滴滴赴美上市" names where the listing went, the lead what the story is about
+        boolean rules = genre == Genre.LAW || genre == Genre.GUIDANCE || genre == Genre.DECISION;
+        // Chinese deictic words (境内, 国内) name China unless the text is another jurisdiction's rule: a Chinese
+        // story names places it is not about ("滴滴赴美上市"), so only a rule's jurisdiction replaces China
+        if (place == null && (language != Language.ZH || rules)) {
+            // the lead outvotes the title
             String lead = document ? mostNamed(text, passages, language) : null;
             place = lead != null ? lead : onlyJurisdiction(head, language);
         }
         // a law, a regulator's guidance or decision is that jurisdiction's rule: every finding carries it
         String law = givenJurisdiction;
-        if (law == null && (genre == Genre.LAW || genre == Genre.GUIDANCE || genre == Genre.DECISION)) {
+        if (law == null && rules) {
             law = place != null ? place : language == Language.ZH ? "CN" : null;
         }
         return new PassageContext(law, place, genre);

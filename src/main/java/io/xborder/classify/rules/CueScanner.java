@@ -4,10 +4,12 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.xborder.classify.TextFolding;
 import io.xborder.classify.jurisdiction.Gazetteer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * All literal cues of one language compiled into one Aho–Corasick automaton; one pass over the lower-cased passage
@@ -170,7 +172,7 @@ final class CueScanner {
         }
 
         CueScanner build() {
-            Map<String, int[]> map = new java.util.TreeMap<>();
+            Map<String, int[]> map = new TreeMap<>();
             entries.forEach((k, v) -> map.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
             AhoCorasickDoubleArrayTrie<int[]> trie = new AhoCorasickDoubleArrayTrie<>();
             trie.build(map);
@@ -246,8 +248,8 @@ final class CueScanner {
 
         void add(int group, int start, int end) {
             if (n == packed.length) {
-                packed = java.util.Arrays.copyOf(packed, n * 2);
-                groups = java.util.Arrays.copyOf(groups, n * 2);
+                packed = Arrays.copyOf(packed, n * 2);
+                groups = Arrays.copyOf(groups, n * 2);
             }
             packed[n] = ((long) start << 32) | end;
             groups[n++] = group;
@@ -258,8 +260,8 @@ final class CueScanner {
 
         void addGazetteerKey(int id, int start, int end) {
             if (keyCount == keyIds.length) {
-                keyIds = java.util.Arrays.copyOf(keyIds, keyCount * 2);
-                keySpans = java.util.Arrays.copyOf(keySpans, keyCount * 2);
+                keyIds = Arrays.copyOf(keyIds, keyCount * 2);
+                keySpans = Arrays.copyOf(keySpans, keyCount * 2);
             }
             keyIds[keyCount] = id;
             keySpans[keyCount++] = ((long) start << 32) | end;
@@ -289,6 +291,19 @@ final class CueScanner {
             return group >= 0 && counts[group] > 0;
         }
 
+        /** The number of hits of a group ({@code group < 0}: none). */
+        int count(int group) {
+            return group < 0 ? 0 : counts[group];
+        }
+
+        /** The i-th hit of a group as {@code start << 32 | end}, in no particular order. */
+        long packed(int group, int i) {
+            if (!bucketed) {
+                bucket();
+            }
+            return grouped[runStart[group] + i];
+        }
+
         SpanIndex get(int group) {
             if (group < 0 || counts[group] == 0) {
                 return SpanIndex.EMPTY;
@@ -299,7 +314,7 @@ final class CueScanner {
                     bucket();
                 }
                 // SpanIndex.of sorts its input, so the order of hits inside a run does not matter
-                long[] mine = java.util.Arrays.copyOfRange(grouped, runStart[group], runStart[group] + counts[group]);
+                long[] mine = Arrays.copyOfRange(grouped, runStart[group], runStart[group] + counts[group]);
                 idx = SpanIndex.of(mine, mine.length);
                 byGroup[group] = idx;
             }

@@ -3,6 +3,7 @@ package io.xborder.classify.rules;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.rules.RuleSet.DataCategoryRules;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.Set;
 final class DataCategoryExtractor {
 
     private final Map<DataCategory, Integer> cues = new EnumMap<>(DataCategory.class);
+    /** The cue group of each category by ordinal (-1: none), for the loops that run for every passage. */
+    private final int[] cueGroup = new int[DataCategory.values().length];
+    private static final DataCategory[] CATEGORIES = DataCategory.values();
     private final Map<DataCategory, Integer> holders = new EnumMap<>(DataCategory.class);
     private final int otherObject;
     private final int generic;
@@ -26,6 +30,8 @@ final class DataCategoryExtractor {
 
     DataCategoryExtractor(DataCategoryRules rules, CueGroups groups) {
         rules.cues().forEach((category, list) -> cues.put(category, groups.list("dcat:" + category, list)));
+        Arrays.fill(cueGroup, -1);
+        cues.forEach((category, g) -> cueGroup[category.ordinal()] = g);
         if (rules.holders() != null) {
             rules.holders().forEach((category, list) -> holders.put(category,
                     groups.list("dcat-holder:" + category, list)));
@@ -52,15 +58,17 @@ final class DataCategoryExtractor {
     Set<DataCategory> dataCategories(PassageAnalysis a, Set<Mechanism> mechanisms) {
         CueScanner.Hits hits = a.hits();
         Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
-        cues.forEach((category, g) -> {
-            SpanIndex idx = hits.get(g);
-            for (int i = 0; i < idx.size(); i++) {
-                if (!insideLongerCue(hits, category, idx.starts[i], idx.ends[i])) {
+        for (DataCategory category : CATEGORIES) {
+            int g = cueGroup[category.ordinal()];
+            int n = hits.count(g);
+            for (int i = 0; i < n; i++) {
+                long h = hits.packed(g, i);
+                if (!insideLongerCue(hits, category.ordinal(), (int) (h >>> 32), (int) h)) {
                     out.add(category);
                     break;
                 }
             }
-        });
+        }
         // whose data it is ("users", 用户) says nothing once the data named is not about people (keys, maps)
         if (!hits.has(otherObject)) {
             holders.forEach((category, g) -> {
@@ -70,21 +78,27 @@ final class DataCategoryExtractor {
             });
         }
         if (out.isEmpty()) {
-            boolean personal = mechanisms.stream().anyMatch(personalWhen::contains);
+            boolean personal = false;
+            for (Mechanism m : mechanisms) {
+                personal |= personalWhen.contains(m);
+            }
             out.add(personal && !namesGenericData(hits) ? DataCategory.PERSONAL_INFORMATION : fallback);
         }
         return out;
     }
 
     /** "personal data" inside "non-personal data": the longer cue of another category names the data. */
-    private boolean insideLongerCue(CueScanner.Hits hits, DataCategory own, int s, int e) {
-        for (var o : cues.entrySet()) {
-            if (o.getKey() == own) {
+    private boolean insideLongerCue(CueScanner.Hits hits, int own, int s, int e) {
+        for (int c = 0; c < cueGroup.length; c++) {
+            int g = cueGroup[c];
+            if (c == own || hits.count(g) == 0) {
                 continue;
             }
-            SpanIndex idx = hits.get(o.getValue());
-            for (int i = 0; i < idx.size() && idx.starts[i] <= s; i++) {
-                if (idx.ends[i] >= e && idx.ends[i] - idx.starts[i] > e - s) {
+            for (int i = 0; i < hits.count(g); i++) {
+                long h = hits.packed(g, i);
+                int hs = (int) (h >>> 32);
+                int he = (int) h;
+                if (hs <= s && he >= e && he - hs > e - s) {
                     return true;
                 }
             }

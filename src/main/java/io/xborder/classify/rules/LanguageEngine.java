@@ -33,7 +33,6 @@ public final class LanguageEngine {
     private final Places.Groups placeGroups;
     private final List<FeatureClass> featureClasses;
     private final List<String> combined;
-    private final List<String> ordered;
 
     LanguageEngine(LanguageRules rules, Gazetteer gazetteer) {
         this.language = rules.language();
@@ -67,9 +66,7 @@ public final class LanguageEngine {
         declared.forEach((name, list) -> classes.add(new FeatureClass(name, cues.list("feature:" + name, list))));
         this.featureClasses = List.copyOf(classes);
         this.combined = rules.features() == null ? List.of() : List.copyOf(rules.features().combine());
-        this.ordered = rules.features() == null || rules.features().order() == null
-                ? List.of()
-                : List.copyOf(rules.features().order());
+
         builder.addGazetteerKeys(gazetteer.foldedKeys()); // one scan per passage serves the cues and the gazetteer
         this.scanner = builder.build();
     }
@@ -94,11 +91,6 @@ public final class LanguageEngine {
     /** The classes (and place roles) whose pairs and triples are features too. */
     public List<String> combinedClasses() {
         return combined;
-    }
-
-    /** The classes whose order in the passage is a feature. */
-    public List<String> orderedClasses() {
-        return ordered;
     }
 
     RuleMatcher matcher() {

@@ -7,6 +7,7 @@ import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.classify.PassageContext;
+import io.xborder.classify.TextFolding;
 import io.xborder.classify.jurisdiction.JurisdictionMention;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +73,7 @@ public final class PassageAnalysis {
         return context;
     }
 
-    /** The folded passage ({@link io.xborder.classify.TextFolding}), read up to {@link #length()}. */
+    /** The folded passage ({@link TextFolding}), read up to {@link #length()}. */
     public char[] folded() {
         return hits.chars();
     }
@@ -129,6 +130,16 @@ public final class PassageAnalysis {
     /** Every gazetteer mention (absolute offsets), deictic words resolved to the document's jurisdiction. */
     public List<JurisdictionMention> mentions() {
         return places.mentions();
+    }
+
+    /** The number of hits of a scanner group, without building an index of them. */
+    public int hitCount(int group) {
+        return hits.count(group);
+    }
+
+    /** The i-th hit of a scanner group as {@code start << 32 | end} (relative), in no particular order. */
+    public long hit(int group, int i) {
+        return hits.packed(group, i);
     }
 
     /** The hits of a scanner group (see {@link LanguageEngine#featureClasses()} and friends). */

@@ -6,6 +6,8 @@ import io.xborder.classify.Genre;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ public record RuleSet(String version, Map<Language, LanguageRules> languages, Ma
 
     public RuleSet {
         languages = Map.copyOf(languages);
-        genres = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(genres));
+        genres = Collections.unmodifiableMap(new LinkedHashMap<>(genres));
     }
 
     /** All rules of one language: shared cue groups, the category files and the attribute files. */
@@ -161,11 +163,9 @@ public record RuleSet(String version, Map<Language, LanguageRules> languages, Ma
 
     /**
      * The lexicon classes the learned model reads as features (named cue lists, {@code @group} references allowed),
-     * the classes whose co-occurrence in a passage is a feature too ({@code combine}; place roles such as
-     * {@code destination} may be listed as well), and the classes whose order in the passage is a feature
-     * ({@code order}: which comes first, which precede which, which open the passage).
+     * and the classes whose co-occurrence in a passage is a feature too ({@code combine}; place roles such as
+     * {@code destination} may be listed as well).
      */
-    public record FeatureClasses(String language, Map<String, List<String>> classes, List<String> combine,
-            List<String> order) {
+    public record FeatureClasses(String language, Map<String, List<String>> classes, List<String> combine) {
     }
 }

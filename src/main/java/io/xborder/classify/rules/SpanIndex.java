@@ -1,6 +1,7 @@
 package io.xborder.classify.rules;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Spans {@code [start, end)} sorted by start, for "is there a span within w chars of this one" queries in
@@ -85,11 +86,11 @@ public final class SpanIndex {
 
     /** Index of the span nearest to {@code [s, e)} within {@code window}, or -1. */
     public int nearest(int s, int e, int window) {
-        return nearest(s, e, window, java.util.List.of());
+        return nearest(s, e, window, List.of());
     }
 
     /** Like {@link #nearest(int, int, int)}, ignoring spans that overlap a span of {@code excluded}. */
-    int nearest(int s, int e, int window, java.util.List<SpanIndex> excluded) {
+    int nearest(int s, int e, int window, List<SpanIndex> excluded) {
         int n = starts.length;
         if (n == 0) {
             return -1;
@@ -119,13 +120,23 @@ public final class SpanIndex {
         return best;
     }
 
+    /** Whether a span longer than {@code [s, e)} contains it. */
+    boolean containsLonger(int s, int e) {
+        for (int i = lowerBound(s - maxLength); i < starts.length && starts[i] <= s; i++) {
+            if (ends[i] >= e && ends[i] - starts[i] > e - s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a span starts in {@code [pos, pos + window]}. */
     boolean startsWithin(int pos, int window) {
         int i = lowerBound(pos);
         return i < starts.length && starts[i] <= pos + window;
     }
 
-    private static boolean overlapsAny(java.util.List<SpanIndex> excluded, int s, int e) {
+    private static boolean overlapsAny(List<SpanIndex> excluded, int s, int e) {
         for (SpanIndex x : excluded) {
             if (x.near(s, e, -1) >= 0) {
                 return true;

@@ -61,7 +61,7 @@ class AttributeCasesTest {
     void attributesFollowWhatThePassageSaysOfTheData(String note, String lang, String text, Set<String> dataCategories,
             Set<String> mechanisms) {
         List<Finding> findings = CLASSIFIER.classify(text, 0, text.length(), Language.fromCode(lang).orElseThrow(),
-                PassageContext.NONE);
+                PassageContext.NONE, true);
         assertThat(findings).as("a finding for: " + text).isNotEmpty();
         if (dataCategories != null) {
             Set<String> actual = findings.stream().flatMap(f -> f.dataCategories().stream()).map(Enum::name)

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
-import io.xborder.classify.jurisdiction.Gazetteer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,22 +15,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Generalisation check: sentences written for this test about other countries' laws and everyday genres (privacy
- * notices, contracts, tenders, product news), including hard negatives; none comes from the dev corpus.
+ * notices, contracts, tenders, product news), including hard negatives; none comes from the dev corpus or the
+ * training data. The classifier is a learned model, so the table is held to a rate (the misses are printed), and
+ * every finding to its invariants (evidence, a data category).
  */
 class HeldOutStyleCasesTest {
 
     private static final PassageClassifier CLASSIFIER = PassageClassifier.fromClasspath();
-    private static final Gazetteer GAZETTEER = Gazetteer.fromClasspath();
+    /** Share of the cases whose categories must come out exactly right. */
+    private static final double FLOOR = 0.95;
 
-    static List<Arguments> cases() throws IOException {
-        List<Arguments> out = new ArrayList<>();
+    record Case(String note, Language language, String text, Set<String> categories) {
+    }
+
+    static List<Case> cases() throws IOException {
+        List<Case> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 HeldOutStyleCasesTest.class.getResourceAsStream("/classify/cases.jsonl"), StandardCharsets.UTF_8))) {
@@ -43,32 +45,31 @@ class HeldOutStyleCasesTest {
                 JsonNode n = json.readTree(line);
                 Set<String> cats = new TreeSet<>();
                 n.path("categories").forEach(c -> cats.add(c.asText()));
-                out.add(Arguments.of(n.path("note").asText(), n.path("lang").asText(), n.path("text").asText(), cats,
-                        n.path("place").asText("")));
+                out.add(new Case(n.path("note").asText(), Language.fromCode(n.path("lang").asText()).orElseThrow(),
+                        n.path("text").asText(), cats));
             }
         }
         return out;
     }
 
-    @ParameterizedTest(name = "{0}: {2}")
-    @MethodSource("cases")
-    void classifiesCategoriesOfUnseenPhrasing(String note, String lang, String text, Set<String> expected,
-            String place) {
-        Language language = Language.fromCode(lang).orElseThrow();
-        if (!place.isEmpty()) {
-            // the case needs the gazetteer to know a place name; the placeholder gazetteer knows only a handful
-            Assumptions.assumeFalse(GAZETTEER.find(place, 0, place.length(), null, language).isEmpty(),
-                    "gazetteer does not know '" + place + "' yet: skipping");
+    @Test
+    void classifiesTheCategoriesOfUnseenPhrasingAtTheFloor() throws IOException {
+        List<Case> cases = cases();
+        List<String> misses = new ArrayList<>();
+        for (Case c : cases) {
+            List<Finding> findings = CLASSIFIER.classify(c.text(), 0, c.text().length(), c.language(), (String) null);
+            Set<String> actual = findings.stream().map(f -> f.category().name())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (!actual.equals(c.categories())) {
+                misses.add(c.note() + ": expected " + c.categories() + ", got " + actual + " :: " + c.text());
+            }
+            for (Finding f : findings) {
+                assertThat(f.evidence()).as(c.text()).isNotEmpty();
+                assertThat(f.dataCategories()).as(c.text()).isNotEmpty();
+            }
         }
-        List<Finding> findings = CLASSIFIER.classify(text, 0, text.length(), language, (String) null);
-        Set<String> actual = findings.stream().map(f -> f.category().name())
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(actual)
-                .as(() -> findings.stream().map(f -> f.explanation().toString()).collect(Collectors.joining("\n")))
-                .isEqualTo(expected);
-        for (Finding f : findings) {
-            assertThat(f.evidence()).isNotEmpty();
-            assertThat(f.dataCategories()).isNotEmpty();
-        }
+        misses.forEach(m -> System.out.println("held-out style miss: " + m));
+        assertThat(1.0 - (double) misses.size() / cases.size()).as(String.join("\n", misses))
+                .isGreaterThanOrEqualTo(FLOOR);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -42,7 +43,7 @@ class PassageClassifierTest {
     }
 
     private static List<Finding> classify(String text, Language lang) {
-        return CLASSIFIER.classify(text, 0, text.length(), lang, PassageContext.NONE);
+        return CLASSIFIER.classify(text, 0, text.length(), lang, PassageContext.NONE, true);
     }
 
     @Test
@@ -164,7 +165,7 @@ class PassageClassifierTest {
         long t0 = System.nanoTime();
         for (String s : List.of(cues.toString(), noise.toString(), aaa)) {
             for (Language l : Language.values()) {
-                CLASSIFIER.classify(s, 0, s.length(), l, PassageContext.NONE);
+                CLASSIFIER.classify(s, 0, s.length(), l, PassageContext.NONE, true);
             }
         }
         String z = zh.toString();
@@ -217,13 +218,13 @@ class PassageClassifierTest {
     private static int run(String text, int[] bounds, Language lang) {
         int n = 0;
         for (int i = 0; i < bounds.length; i += 2) {
-            n += CLASSIFIER.classify(text, bounds[i], bounds[i + 1], lang, PassageContext.NONE).size();
+            n += CLASSIFIER.classify(text, bounds[i], bounds[i + 1], lang, PassageContext.NONE, true).size();
         }
         return n;
     }
 
     private static int[] sentenceBounds(String text) {
-        java.util.List<Integer> b = new java.util.ArrayList<>();
+        List<Integer> b = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
