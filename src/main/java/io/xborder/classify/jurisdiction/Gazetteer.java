@@ -57,7 +57,12 @@ public final class Gazetteer {
     private enum Kind {
         NAME, DEICTIC, STOP, COMPOUND,
         /** A deictic phrase that names a place only when the document's jurisdiction is known (本地 "locally"). */
-        LOCAL
+        LOCAL,
+        /**
+         * A deictic phrase that, without a document jurisdiction, refers to the place its clause named before it
+         * (印度尼西亚要求…在境内存储), and to the home only when the clause names none.
+         */
+        RELATIVE
     }
 
     /**
@@ -73,6 +78,12 @@ public final class Gazetteer {
                     isLatinWordChar(key.charAt(0)), isLatinWordChar(key.charAt(key.length() - 1)));
         }
     }
+
+    private static final String CLAUSE_ENDS = "，,。；;：:！？!?\n";
+    /** Words after a place that make it a modifier (美国用户, 德国子公司), not the subject of its clause. */
+    private static final List<String> MODIFIED_NOUNS = List.of("的", "用户", "公司", "企业", "子公司", "总部", "客户",
+            "员工", "籍", "人", "车主", "消费者", "市场", "业务", "团队", "工程师");
+    private static final Set<String> JOINERS = Set.of("、", "和", "及", "与", "以及", ",", "and", "or");
 
     private final AhoCorasickDoubleArrayTrie<Entry[]> trie;
     /** The folded keys in id order (see {@link #foldedKeys()}) and their entries. */
@@ -183,6 +194,9 @@ public final class Gazetteer {
                 : language == Language.ZH ? "CN" : null;
         List<JurisdictionMention> out = new ArrayList<>();
         int lastNamedEnd = -1;
+        // the place a clause starts with, as its subject: what a RELATIVE phrase later in that clause refers to
+        String subjectCode = null;
+        int subjectEnd = -1;
         for (int i = 0; i < n;) {
             Entry e = bestEntry[i];
             if (e == null) {
@@ -199,6 +213,12 @@ public final class Gazetteer {
             switch (e.kind()) {
                 case NAME -> {
                     out.add(new JurisdictionMention(e.code(), s, t, text.substring(s, t)));
+                    if (clauseStartsAt(text, from, s) && !startsWithAny(text, t, MODIFIED_NOUNS)) {
+                        subjectCode = e.code(); // 印度尼西亚要求…, not 美国用户…
+                        subjectEnd = t;
+                    } else if (subjectCode != null && onlyJoiners(text, lastNamedEnd, s)) {
+                        subjectEnd = t; // 尼日利亚、哈萨克斯坦等国…
+                    }
                     lastNamedEnd = t;
                 }
                 case COMPOUND -> {
@@ -210,10 +230,14 @@ public final class Gazetteer {
                     }
                     lastNamedEnd = t;
                 }
-                case DEICTIC, LOCAL -> {
+                case DEICTIC, LOCAL, RELATIVE -> {
                     String code = e.kind() == Kind.LOCAL
                             ? documentJurisdiction
                             : home != null ? home : e.chineseScript() ? "CN" : null;
+                    if (e.kind() == Kind.RELATIVE && documentJurisdiction == null && subjectCode != null
+                            && sameClause(text, subjectEnd, s)) {
+                        code = subjectCode;
+                    }
                     boolean ownedByName = lastNamedEnd == s;
                     boolean followedByOf = e.notFollowedBy() != null
                             && regionMatchesFolded(fold, n, end, e.notFollowedBy());
@@ -227,6 +251,45 @@ public final class Gazetteer {
             i = end;
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** Whether only blanks lie between the last clause end (or {@code from}) and {@code at}. */
+    private static boolean clauseStartsAt(String text, int from, int at) {
+        for (int i = at - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (CLAUSE_ENDS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code text[from, to)} only joins names in a list (、 和 及 与 or, and). */
+    private static boolean onlyJoiners(String text, int from, int to) {
+        String between = text.substring(Math.max(0, from), Math.max(from, to)).strip();
+        return between.isEmpty() || JOINERS.contains(between);
+    }
+
+    private static boolean startsWithAny(String text, int at, List<String> words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether no clause ends in {@code text[from, to)} (a comma, semicolon, colon or full stop). */
+    private static boolean sameClause(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CLAUSE_ENDS.indexOf(text.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code code} is an ISO 3166-1 alpha-2 code or {@code EU}. */
@@ -439,7 +502,9 @@ public final class Gazetteer {
         for (Map<String, String> row : readTsv(loader, "deictic.tsv")) {
             String phrase = row.get("phrase");
             String notFollowedBy = row.getOrDefault("not_followed_by", "");
-            Kind kind = "yes".equals(row.get("no_cn_fallback")) ? Kind.LOCAL : Kind.DEICTIC;
+            Kind kind = "yes".equals(row.get("no_cn_fallback"))
+                    ? Kind.LOCAL
+                    : "yes".equals(row.get("refers_back")) ? Kind.RELATIVE : Kind.DEICTIC;
             add(byKey, new Entry(phrase, Mode.ANY, kind, null, NO_CODES,
                     notFollowedBy.isEmpty() ? null : notFollowedBy.toLowerCase(Locale.ROOT).replace('_', ' '),
                     isHan(phrase.charAt(0))));
