@@ -79,11 +79,12 @@ class BlindSetTest {
         System.out.println("blind documents, jurisdiction given: " + given.summary());
         System.out.println("blind documents, jurisdiction found by the service: " + found.summary());
         assertThat(documents).hasSizeGreaterThanOrEqualTo(12);
-        // the target is 90 % exact; the floor holds what has been reached (see the README's results)
+        // regression floors a little under what batch 3 measured (2026-12-04: 85.3 % categories, 40.4 % exact, 36.7 %
+        // exact without a given jurisdiction); the target of 90 % exact is not reached (see the README)
         assertThat(given.categoryShare()).as("expected findings with the right categories")
-                .isGreaterThanOrEqualTo(0.85);
-        assertThat(given.exactShare()).as("expected findings exactly right").isGreaterThanOrEqualTo(0.40);
-        assertThat(found.exactShare()).as("exactly right without a given jurisdiction").isGreaterThanOrEqualTo(0.35);
+                .isGreaterThanOrEqualTo(0.83);
+        assertThat(given.exactShare()).as("expected findings exactly right").isGreaterThanOrEqualTo(0.38);
+        assertThat(found.exactShare()).as("exactly right without a given jurisdiction").isGreaterThanOrEqualTo(0.34);
         assertThat(given.falseFindings().size()).as("findings on sentences that must have none")
                 .isLessThanOrEqualTo(documents.size());
     }

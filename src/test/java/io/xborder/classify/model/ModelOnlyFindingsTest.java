@@ -31,7 +31,7 @@ class ModelOnlyFindingsTest {
                 Arguments.of(Language.EN, Category.CROSS_BORDER_TRANSFER,
                         "Engineers in Bangalore can still log into the Frankfurt cluster that holds European patient files."),
                 Arguments.of(Language.EN, Category.CROSS_BORDER_TRANSFER,
-                        "Security officials fear the footage of power plants could end up in the hands of a rival state."));
+                        "Call recordings of Kenyan subscribers are now reviewed by a contractor in Manila."));
     }
 
     @ParameterizedTest
