@@ -34,6 +34,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -390,12 +391,14 @@ class ConsoleBrowserTest {
         // the test profile runs no worker: this one works the job off while the page polls
         try (JobWorker worker = workers.newWorker("browser-" + UUID.randomUUID(), 1)) {
             worker.start();
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-                String finished = d.findElement(By.id("job-finished")).getText();
-                return !"0".equals(finished) && !"4".equals(finished);
-            });
+            // the page reloads itself when the job ends: an element read during the reload goes stale
+            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        String finished = d.findElement(By.id("job-finished")).getText();
+                        return !"0".equals(finished) && !"4".equals(finished);
+                    });
             screenshot("18-job-running");
-            new WebDriverWait(driver, Duration.ofSeconds(60))
+            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
                     .until(d -> "Done".equals(d.findElement(By.id("job-state")).getText())
                             && !d.findElements(By.id("no-failures")).isEmpty());
         }
