@@ -3,14 +3,10 @@ package io.xborder.classify.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
 import io.xborder.classify.PassageContext;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,28 +27,10 @@ class AttributeCasesTest {
 
     static List<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                AttributeCasesTest.class.getResourceAsStream("/classify/attribute-cases.jsonl"),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank()) {
-                    JsonNode n = json.readTree(line);
-                    out.add(Arguments.of(n.path("note").asText(), n.path("lang").asText(), n.path("text").asText(),
-                            values(n.get("dataCategories")), values(n.get("mechanisms"))));
-                }
-            }
+        for (JsonNode n : CaseTables.read("/classify/attribute-cases.jsonl")) {
+            out.add(Arguments.of(n.path("note").asText(), n.path("lang").asText(), n.path("text").asText(),
+                    CaseTables.strings(n.get("dataCategories")), CaseTables.strings(n.get("mechanisms"))));
         }
-        return out;
-    }
-
-    private static Set<String> values(JsonNode array) {
-        if (array == null) {
-            return null;
-        }
-        Set<String> out = new TreeSet<>();
-        array.forEach(v -> out.add(v.asText()));
         return out;
     }
 

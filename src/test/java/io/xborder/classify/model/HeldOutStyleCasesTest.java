@@ -3,13 +3,9 @@ package io.xborder.classify.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,20 +30,9 @@ class HeldOutStyleCasesTest {
 
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                HeldOutStyleCasesTest.class.getResourceAsStream("/classify/cases.jsonl"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                Set<String> cats = new TreeSet<>();
-                n.path("categories").forEach(c -> cats.add(c.asText()));
-                out.add(new Case(n.path("note").asText(), Language.fromCode(n.path("lang").asText()).orElseThrow(),
-                        n.path("text").asText(), cats));
-            }
+        for (JsonNode n : CaseTables.read("/classify/cases.jsonl")) {
+            out.add(new Case(n.path("note").asText(), Language.fromCode(n.path("lang").asText()).orElseThrow(),
+                    n.path("text").asText(), CaseTables.strings(n.path("categories"))));
         }
         return out;
     }

@@ -3,14 +3,10 @@ package io.xborder.classify.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
 import io.xborder.classify.PassageContext;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +40,9 @@ class PhrasingClassesTest {
 
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                PhrasingClassesTest.class.getResourceAsStream("/classify/phrasing-classes.jsonl"),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                Set<String> cats = new TreeSet<>();
-                n.path("categories").forEach(c -> cats.add(c.asText()));
-                out.add(new Case(n.path("class").asText(),
-                        Language.fromCode(n.path("lang").asText()).orElseThrow(), n.path("text").asText(), cats));
-            }
+        for (JsonNode n : CaseTables.read("/classify/phrasing-classes.jsonl")) {
+            out.add(new Case(n.path("class").asText(), Language.fromCode(n.path("lang").asText()).orElseThrow(),
+                    n.path("text").asText(), CaseTables.strings(n.path("categories"))));
         }
         return out;
     }
