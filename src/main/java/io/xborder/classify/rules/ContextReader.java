@@ -23,6 +23,11 @@ public final class ContextReader {
 
     /** Passages read as the lead, after the title. */
     private static final int LEAD_PASSAGES = 3;
+    /**
+     * Passages read as the heading block of a rule (a law, a regulator's guidance or decision): its issuer's line
+     * ("BANK OF GHANA", "REPUBLIC OF KENYA", 澳门特别行政区政府) names the jurisdiction once among short header lines.
+     */
+    private static final int RULE_HEADER_PASSAGES = 6;
     /** Characters of the text searched for genre cues when the title has none. */
     private static final int GENRE_WINDOW = 300;
     private static final Pattern ARTICLE = Pattern.compile(
@@ -58,9 +63,11 @@ public final class ContextReader {
         // Chinese deictic words (境内, 国内) name China unless the text is another jurisdiction's rule: a Chinese
         // story names places it is not about ("滴滴赴美上市"), so only a rule's jurisdiction replaces China
         if (place == null && (language != Language.ZH || rules)) {
-            // the lead outvotes the title
-            String lead = document ? mostNamed(text, passages, language) : null;
-            place = lead != null ? lead : onlyJurisdiction(head, language);
+            // the lead outvotes the title of a story (which may name where it happened); a rule's title names the
+            // rule's own jurisdiction ("巴西《通用个人数据保护法》") and outvotes its header block
+            String titled = onlyJurisdiction(head, language);
+            String lead = document && !(rules && titled != null) ? mostNamed(text, passages, language, rules) : null;
+            place = lead != null ? lead : titled;
         }
         // a law, a regulator's guidance or decision is that jurisdiction's rule: every finding carries it
         String law = givenJurisdiction;
@@ -81,21 +88,16 @@ public final class ContextReader {
         return codes.size() == 1 ? codes.iterator().next() : null;
     }
 
-    /** The jurisdiction the lead names most often (at least twice, more often than any other), or null. */
-    private String mostNamed(String text, List<int[]> passages, Language language) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i < passages.size() && i <= LEAD_PASSAGES; i++) {
-            int[] p = passages.get(i);
-            for (JurisdictionMention m : gazetteer.find(text, p[0], p[1], null, language)) {
-                if (m.code() != null) {
-                    counts.merge(m.code(), 1, Integer::sum);
-                }
-            }
-        }
+    /**
+     * The jurisdiction the lead names most often (at least twice, more often than any other); else, for a rule, the
+     * only jurisdiction its heading block names (its issuer's line names it once), or null.
+     */
+    private String mostNamed(String text, List<int[]> passages, Language language, boolean rule) {
+        Map<String, Integer> lead = counts(text, passages, language, LEAD_PASSAGES);
         String best = null;
         int top = 0;
         int second = 0;
-        for (var e : counts.entrySet()) {
+        for (var e : lead.entrySet()) {
             if (e.getValue() > top) {
                 second = top;
                 top = e.getValue();
@@ -104,7 +106,28 @@ public final class ContextReader {
                 second = e.getValue();
             }
         }
-        return top >= 2 && top > second ? best : null;
+        if (top >= 2 && top > second) {
+            return best;
+        }
+        if (rule) {
+            Map<String, Integer> header = counts(text, passages, language, RULE_HEADER_PASSAGES);
+            return header.size() == 1 ? header.keySet().iterator().next() : null;
+        }
+        return null;
+    }
+
+    /** How often each jurisdiction is named in the first {@code limit} + 1 passages. */
+    private Map<String, Integer> counts(String text, List<int[]> passages, Language language, int limit) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < passages.size() && i <= limit; i++) {
+            int[] p = passages.get(i);
+            for (JurisdictionMention m : gazetteer.find(text, p[0], p[1], null, language)) {
+                if (m.code() != null) {
+                    counts.merge(m.code(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     /** The genre whose cue occurs first in the title, else in the start of the text; a law needs articles too. */
