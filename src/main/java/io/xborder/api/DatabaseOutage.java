@@ -10,12 +10,12 @@ import java.sql.SQLTransientConnectionException;
  * acquisition timed out, server shutting down) as opposed to bugs: the former are answered with 503 and the
  * service recovers by itself when the database returns.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {
     }
 
-    static boolean isCause(Throwable e) {
+    public static boolean isCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException
@@ -34,7 +34,7 @@ final class DatabaseOutage {
         return false;
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

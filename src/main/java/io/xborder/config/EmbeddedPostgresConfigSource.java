@@ -1,6 +1,12 @@
 package io.xborder.config;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -15,6 +21,11 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
     private static final String USER = "quarkus.datasource.username";
     private static final String PASSWORD = "quarkus.datasource.password";
     private static final String DEMO = "xborder.demo.embedded";
+    /**
+     * A stable id of this instance for the job workers: the data directory is locked by one live process at a time
+     * (EmbeddedPostgresServer), so a process with the same id is a restart of this one.
+     */
+    private static final String INSTANCE_ID = "xborder.embedded-db.instance-id";
 
     private final Path dataDir;
     private final int port;
@@ -28,7 +39,7 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(URL, USER, PASSWORD, DEMO);
+        return Set.of(URL, USER, PASSWORD, DEMO, INSTANCE_ID);
     }
 
     @Override
@@ -43,8 +54,25 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
             case USER -> "postgres";
             case PASSWORD -> "";
             case DEMO -> "true";
+            case INSTANCE_ID -> instanceId(dataDir);
             default -> null;
         };
+    }
+
+    static String instanceId(Path dataDir) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((host + "|" + dataDir.toAbsolutePath().normalize()).getBytes(StandardCharsets.UTF_8));
+            return "embedded-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @Override

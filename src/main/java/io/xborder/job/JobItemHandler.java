@@ -10,7 +10,9 @@ public interface JobItemHandler {
 
     /**
      * @throws ItemFailedException when the item cannot succeed (bad input): it is marked FAILED at once
-     * @throws Exception anything else is taken as transient: the item is retried up to the attempt limit
+     * @throws ItemDeferredException when it may succeed later (busy, a time-out): retried with back-off up to the
+     *     attempt limit, then failed with its reason
+     * @throws Exception anything else is taken as transient too (reason ERROR, or DATABASE_UNAVAILABLE)
      */
     Outcome handle(JobQueue.ClaimedItem item) throws Exception;
 
@@ -22,6 +24,23 @@ public interface JobItemHandler {
         private final String reason;
 
         public ItemFailedException(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** A transient failure of one item (e.g. EXTRACTION_TIMEOUT while extraction is busy), with a reason code. */
+    class ItemDeferredException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String reason;
+
+        public ItemDeferredException(String reason, String message) {
             super(message);
             this.reason = reason;
         }

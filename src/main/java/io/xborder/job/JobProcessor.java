@@ -46,7 +46,7 @@ public class JobProcessor implements JobItemHandler {
     }
 
     @Override
-    public Outcome handle(JobQueue.ClaimedItem item) throws ItemFailedException {
+    public Outcome handle(JobQueue.ClaimedItem item) throws ItemFailedException, ItemDeferredException {
         try {
             return switch (item.kind()) {
                 case FILES -> {
@@ -63,6 +63,9 @@ public class JobProcessor implements JobItemHandler {
                 }
             };
         } catch (IngestFailure e) {
+            if (isTransient(e.kind())) {
+                throw new ItemDeferredException(e.kind().name(), e.getMessage());
+            }
             throw new ItemFailedException(e.kind().name(), e.getMessage());
         } catch (InvalidRequestException e) {
             throw new ItemFailedException("INVALID", e.getMessage());
@@ -71,6 +74,14 @@ public class JobProcessor implements JobItemHandler {
         } catch (ResourceNotFoundException e) {
             throw new ItemFailedException("NOT_FOUND", e.getMessage());
         }
+    }
+
+    /**
+     * Failures that say nothing about the item: extraction busy or over its time (the machine is loaded), the remote
+     * server slow. Everything else (corrupt, unsupported, empty, refused, unreachable, too large) fails at once.
+     */
+    static boolean isTransient(IngestFailure.Kind kind) {
+        return kind == IngestFailure.Kind.EXTRACTION_TIMEOUT || kind == IngestFailure.Kind.URL_TIMEOUT;
     }
 
     private ItemMetadata metadata(JobQueue.ClaimedItem item) throws ItemFailedException {

@@ -1,5 +1,6 @@
 package io.xborder.job;
 
+import io.xborder.text.StoredText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,15 +35,19 @@ public final class JobQueue {
     private static final String CLAIM = """
             UPDATE job_items i
                SET state = 'RUNNING', claimed_by = ?, lease_until = now() + ? * interval '1 millisecond',
-                   attempts = i.attempts + 1
+                   attempts = i.attempts + 1, not_before = NULL
              WHERE i.id = (SELECT id FROM job_items
-                            WHERE state = 'QUEUED' OR (state = 'RUNNING' AND lease_until < now())
+                            WHERE (state = 'QUEUED' AND (not_before IS NULL OR not_before <= now()))
+                               OR (state = 'RUNNING' AND lease_until < now())
                             ORDER BY id
                             LIMIT 1
                             FOR UPDATE SKIP LOCKED)
             RETURNING i.id, i.job_id, (SELECT kind FROM jobs j WHERE j.id = i.job_id), i.idx, i.source, i.payload,
                       i.metadata::text, i.document_id, i.attempts
             """;
+
+    /** Between the instance id and the process's own token in a worker id: {@code <instance>#<token>}. */
+    public static final String INSTANCE_SEPARATOR = "#";
 
     private final DataSource dataSource;
 
@@ -73,7 +78,7 @@ public final class JobQueue {
                     for (NewItem item : items) {
                         ps.setLong(1, jobId);
                         ps.setInt(2, index++);
-                        ps.setString(3, item.source());
+                        ps.setString(3, StoredText.clean(item.source()));
                         ps.setBytes(4, item.payload());
                         ps.setString(5, item.metadataJson() == null ? "{}" : item.metadataJson());
                         if (item.documentId() == null) {
@@ -143,8 +148,8 @@ public final class JobQueue {
                 UPDATE job_items SET state = 'FAILED', error_reason = ?, error_detail = ?, payload = NULL,
                        lease_until = NULL, finished_at = now()
                  WHERE id = ? AND claimed_by = ? AND state = 'RUNNING'""", ps -> {
-            ps.setString(1, reason);
-            ps.setString(2, detail);
+            ps.setString(1, StoredText.clean(reason));
+            ps.setString(2, StoredText.clean(detail));
             ps.setLong(3, itemId);
             ps.setString(4, workerId);
         });
@@ -152,20 +157,53 @@ public final class JobQueue {
 
     /**
      * Gives the item back (QUEUED) for another worker. {@code countAttempt} false for a graceful shutdown (the
-     * item was not tried), true after an unexpected error (so that an item that always fails stops being retried).
+     * item was not tried), true after a failure (so that an item that always fails stops being retried).
      */
     public boolean release(long itemId, String workerId, boolean countAttempt, String reason, String detail) {
+        return release(itemId, workerId, countAttempt, reason, detail, Duration.ZERO);
+    }
+
+    /** As {@link #release(long, String, boolean, String, String)}; the item is not claimed again for {@code delay}. */
+    public boolean release(long itemId, String workerId, boolean countAttempt, String reason, String detail,
+            Duration delay) {
         return update("""
                 UPDATE job_items SET state = 'QUEUED', claimed_by = NULL, lease_until = NULL,
                        attempts = CASE WHEN ? THEN attempts ELSE greatest(attempts - 1, 0) END,
-                       error_reason = ?, error_detail = ?
+                       error_reason = ?, error_detail = ?,
+                       not_before = CASE WHEN ? > 0 THEN now() + ? * interval '1 millisecond' END
                  WHERE id = ? AND claimed_by = ? AND state = 'RUNNING'""", ps -> {
             ps.setBoolean(1, countAttempt);
-            ps.setString(2, reason);
-            ps.setString(3, detail);
-            ps.setLong(4, itemId);
-            ps.setString(5, workerId);
+            ps.setString(2, StoredText.clean(reason));
+            ps.setString(3, StoredText.clean(detail));
+            ps.setLong(4, delay.toMillis());
+            ps.setLong(5, delay.toMillis());
+            ps.setLong(6, itemId);
+            ps.setString(7, workerId);
         });
+    }
+
+    /**
+     * Gives back the items that earlier processes of this instance still hold: claimed by a worker id of
+     * {@code instanceId} other than {@code workerId}. Only a stable instance id that no other live process uses
+     * (a pod name, an embedded database's data directory) proves that those processes are gone. The attempts stay
+     * counted: an item that crashes its process is failed after max-attempts like any other.
+     *
+     * @return the items given back
+     */
+    public int reclaim(String instanceId, String workerId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        """
+                                UPDATE job_items SET state = 'QUEUED', claimed_by = NULL, lease_until = NULL, not_before = NULL,
+                                       error_reason = 'WORKER_RESTARTED', error_detail = 'its worker process ended; given back at restart'
+                                 WHERE state = 'RUNNING' AND claimed_by LIKE ? ESCAPE '\\' AND claimed_by <> ?""")) {
+            ps.setString(1, instanceId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + INSTANCE_SEPARATOR + "%");
+            ps.setString(2, workerId);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new JobStoreException("cannot reclaim the items of earlier processes", e);
+        }
     }
 
     /** Extends the lease of an item still held by {@code workerId}. */

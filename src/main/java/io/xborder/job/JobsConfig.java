@@ -32,6 +32,26 @@ public interface JobsConfig {
     /** This instance's worker id; default: host name, process id and a random suffix. */
     Optional<String> workerId();
 
+    /**
+     * A stable id of this instance, unique among the running replicas and the same after a restart (a pod name, an
+     * embedded database's data directory). With it the worker id is {@code <instance-id>#<random>}, and a restarted
+     * instance gives back at once the items its previous process held. Default: the pod name on Kubernetes, an id of
+     * the data directory with the embedded database, else none (those items wait for their lease).
+     */
+    Optional<String> instanceId();
+
+    /** Wait before an item that failed transiently (busy, time-out, database) is tried again; doubles per attempt. */
+    @WithDefault("2s")
+    Duration retryBackoff();
+
+    /** The longest such wait. */
+    @WithDefault("1m")
+    Duration retryBackoffMax();
+
+    /** A worker pool none of whose threads made progress for this long is stalled: readiness DOWN. */
+    @WithDefault("5m")
+    Duration stallTimeout();
+
     /** Most items (URLs, files) in one job. */
     @WithDefault("10000")
     int maxItems();

@@ -1,6 +1,8 @@
 package io.xborder.job;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +142,164 @@ class JobWorkerTest {
         try (JobWorker next = new JobWorker("next-" + prefix, workers.queue(), processor, SETTINGS)) {
             next.start();
             assertThat(awaitFinished(jobId, Duration.ofSeconds(60)).state()).isEqualTo("DONE");
+        }
+    }
+
+    @Test
+    void aWorkerThreadThatEndsIsStartedAgainAndItsItemIsFinished() throws Exception {
+        String prefix = "dies-" + UUID.randomUUID();
+        long jobId = jobs.createFiles(articles(prefix, 6));
+        AtomicBoolean died = new AtomicBoolean();
+        JobItemHandler diesOnce = item -> {
+            if (died.compareAndSet(false, true)) {
+                throw new StackOverflowError("simulated: the thread ends");
+            }
+            return processor.handle(item);
+        };
+        try (JobWorker worker = new JobWorker("dies-" + prefix, workers.queue(), diesOnce,
+                SETTINGS.withRetryBackoff(Duration.ofMillis(100), Duration.ofMillis(500)))) {
+            worker.start();
+            JobView finished = awaitFinished(jobId, Duration.ofSeconds(60));
+            assertThat(finished.state()).isEqualTo("DONE");
+            assertThat(finished.done()).isEqualTo(6);
+            assertThat(died).isTrue();
+            assertThat(worker.restarts()).isEqualTo(1);
+            assertThat(worker.aliveThreads()).isEqualTo(2);
+        }
+        assertThat(query("SELECT max(attempts) FROM job_items WHERE job_id = ?", jobId)).isEqualTo(2);
+    }
+
+    @Test
+    void aStalledWorkerMakesReadinessDownUntilItMovesAgain() throws Exception {
+        String prefix = "stall-" + UUID.randomUUID();
+        long jobId = jobs.createFiles(articles(prefix, 1));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        JobItemHandler hangs = item -> {
+            holding.countDown();
+            release.await();
+            return processor.handle(item);
+        };
+        JobWorker worker = workers.watch(new JobWorker("stall-" + prefix, workers.queue(), hangs,
+                new JobWorker.Settings(1, Duration.ofMillis(50), LEASE, 3).withStallAfter(Duration.ofSeconds(1))));
+        try {
+            worker.start();
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            awaitReadiness(503, Duration.ofSeconds(10));
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'job-workers' }.status", equalTo("DOWN"));
+            assertThat(given().get("/q/metrics").asString()).contains("xborder_jobs_worker_stalled 1.0");
+            release.countDown();
+            awaitReadiness(200, Duration.ofSeconds(10));
+            assertThat(awaitFinished(jobId, Duration.ofSeconds(30)).state()).isEqualTo("DONE");
+        } finally {
+            release.countDown();
+            worker.close();
+        }
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithBackOffAndPermanentOnesFailAtOnce() throws Exception {
+        String prefix = "retry-" + UUID.randomUUID();
+        long jobId = jobs.createFiles(articles(prefix, 4));
+        // item 0: busy twice, then fine; 1: corrupt; 2: the database away once; 3: busy every time
+        JobItemHandler flaky = item -> switch (item.index()) {
+            case 0 -> {
+                if (item.attempt() < 3) {
+                    throw new JobItemHandler.ItemDeferredException("EXTRACTION_TIMEOUT", "too many extractions");
+                }
+                yield processor.handle(item);
+            }
+            case 1 -> throw new JobItemHandler.ItemFailedException("CORRUPT", "cannot be parsed");
+            case 2 -> {
+                if (item.attempt() == 1) {
+                    throw new RuntimeException(new java.sql.SQLTransientConnectionException("Acquisition timeout"));
+                }
+                yield processor.handle(item);
+            }
+            default -> throw new JobItemHandler.ItemDeferredException("EXTRACTION_TIMEOUT", "too many extractions");
+        };
+        long t0 = System.nanoTime();
+        try (JobWorker worker = new JobWorker("retry-" + prefix, workers.queue(), flaky,
+                SETTINGS.withRetryBackoff(Duration.ofMillis(300), Duration.ofSeconds(5)))) {
+            worker.start();
+            JobView finished = awaitFinished(jobId, Duration.ofSeconds(60));
+            assertThat(finished.state()).isEqualTo("PARTIAL");
+            assertThat(finished.done()).isEqualTo(2);
+        }
+        // back-off: 300 ms then 600 ms (±20 %) before the third attempt of items 0 and 3
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(700));
+        assertThat(itemRow(jobId, 0)).isEqualTo("DONE 3 null");
+        assertThat(itemRow(jobId, 1)).isEqualTo("FAILED 1 CORRUPT");
+        assertThat(itemRow(jobId, 2)).isEqualTo("DONE 2 null");
+        assertThat(itemRow(jobId, 3)).isEqualTo("FAILED 3 EXTRACTION_TIMEOUT");
+    }
+
+    @Test
+    void aRestartedInstanceTakesBackAtOnceWhatItsEarlierProcessHeldButNotAnotherInstancesItems()
+            throws Exception {
+        String prefix = "restart-" + UUID.randomUUID();
+        long jobId = jobs.createFiles(articles(prefix, 8));
+        JobWorker.Settings longLease = new JobWorker.Settings(2, Duration.ofMillis(50), Duration.ofMinutes(5), 3);
+        CountDownLatch holding = new CountDownLatch(2);
+        JobItemHandler hangs = item -> {
+            holding.countDown();
+            new CountDownLatch(1).await();
+            return processor.handle(item);
+        };
+        String instance = "pod-" + prefix;
+        JobWorker crashed = JobWorker.forInstance(instance, workers.queue(), hangs, longLease);
+        crashed.start();
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        crashed.abandon();
+        assertThat(crashed.workerId()).startsWith(instance + "#");
+
+        // another instance does the rest, but cannot prove the two held items are its own: they wait for the lease
+        try (JobWorker stranger = JobWorker.forInstance("other-" + prefix, workers.queue(), processor, longLease)) {
+            stranger.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (jobs.get(jobId).orElseThrow().done() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+            JobView stuck = jobs.get(jobId).orElseThrow();
+            assertThat(stuck.done()).isEqualTo(6);
+            assertThat(stuck.running()).isEqualTo(2);
+        }
+        // the same instance, restarted: it gives them back at start, long before the 5-minute lease
+        try (JobWorker restarted = JobWorker.forInstance(instance, workers.queue(), processor, longLease)) {
+            restarted.start();
+            JobView finished = awaitFinished(jobId, Duration.ofSeconds(30));
+            assertThat(finished.state()).isEqualTo("DONE");
+            assertThat(finished.done()).isEqualTo(8);
+        }
+        assertThat(documentsTitled(prefix)).isEqualTo(8);
+        assertThat(query("SELECT count(*) FROM job_items WHERE job_id = ? AND attempts = 2", jobId)).isEqualTo(2);
+    }
+
+    void awaitReadiness(int status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last;
+        do {
+            last = given().get("/q/health/ready").statusCode();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("readiness answered " + last + ", not " + status + ", for " + timeout);
+    }
+
+    String itemRow(long jobId, int index) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT state, attempts, error_reason FROM job_items WHERE job_id = ? AND idx = ?")) {
+            ps.setLong(1, jobId);
+            ps.setInt(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3);
+            }
         }
     }
 

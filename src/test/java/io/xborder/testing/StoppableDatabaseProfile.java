@@ -2,9 +2,21 @@ package io.xborder.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
+import java.util.Map;
 
-/** Runs a test class on its own embedded PostgreSQL that the test can stop and restart. */
+/**
+ * Runs a test class on its own embedded PostgreSQL that the test can stop and restart, with the instance's own job
+ * workers running (two threads) as in production.
+ */
 public class StoppableDatabaseProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "xborder.jobs.workers", "2",
+                "xborder.jobs.lease", "10s",
+                "xborder.jobs.worker-id", "outage-test");
+    }
 
     @Override
     public List<TestResourceEntry> testResources() {

@@ -1,0 +1,163 @@
+package io.xborder.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.xborder.ingest.IngestFixtures;
+import io.xborder.job.JobWorker;
+import io.xborder.job.JobWorkers;
+import io.xborder.testing.StoppableDatabaseProfile;
+import io.xborder.testing.StoppablePostgresResource;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chaos: the database goes away for 20 s in the middle of a 300-document job worked by the instance's own workers.
+ * The job finishes by itself once the database is back, with every document stored once; no worker thread dies or
+ * is replaced; readiness is DOWN during the outage and UP after.
+ */
+@QuarkusTest
+@TestProfile(StoppableDatabaseProfile.class)
+class JobQueueOutageTest {
+
+    private static final Logger LOG = Logger.getLogger(JobQueueOutageTest.class);
+    static final int DOCUMENTS = 300;
+    static final Duration OUTAGE = Duration.ofSeconds(20);
+
+    @Inject
+    JobWorkers workers;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aJobAcrossADatabaseOutageFinishesWithEveryDocumentOnceAndTheSameWorkerThreads() throws Exception {
+        JobWorker worker = workers.worker().orElseThrow();
+        Set<Thread> threadsBefore = workerThreads(worker);
+        assertThat(threadsBefore).hasSize(2);
+        awaitStatus("/q/health/ready", 200, Duration.ofSeconds(30));
+
+        String prefix = "outage-" + UUID.randomUUID();
+        RequestSpecification request = given();
+        for (int i = 0; i < DOCUMENTS; i++) {
+            String text = "Article " + i + " of " + prefix + ".\n\n" + IngestFixtures.EN_TRANSFER
+                    + "\n\nThe company said it would comply. " + IngestFixtures.ref();
+            request.multiPart("file", prefix + "-" + i + ".txt", text.getBytes(StandardCharsets.UTF_8), "text/plain");
+        }
+        long t0 = System.nanoTime();
+        String location = request.post("/api/v1/jobs").then().statusCode(202).extract().header("Location");
+
+        // the outage starts while the job is under way
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int doneAtStop;
+        do {
+            doneAtStop = given().get(location).then().statusCode(200).extract().jsonPath().getInt("done");
+            Thread.sleep(50);
+        } while (doneAtStop < 20 && System.nanoTime() < deadline);
+        assertThat(doneAtStop).as("items done before the outage").isBetween(20, DOCUMENTS - 50);
+
+        long outageStart = System.nanoTime();
+        StoppablePostgresResource.stopDatabase();
+        int readyDuringOutage;
+        try {
+            readyDuringOutage = awaitStatus("/q/health/ready", 503, OUTAGE);
+            while (System.nanoTime() - outageStart < OUTAGE.toNanos()) {
+                assertThat(workerThreads(worker)).as("worker threads during the outage").isEqualTo(threadsBefore);
+                Thread.sleep(500);
+            }
+        } finally {
+            StoppablePostgresResource.startDatabase();
+        }
+        long outageMillis = (System.nanoTime() - outageStart) / 1_000_000;
+        assertThat(readyDuringOutage).isEqualTo(503);
+        long recovered = System.nanoTime();
+        awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60));
+        long readyAfterMillis = (System.nanoTime() - recovered) / 1_000_000;
+
+        JsonPath job = awaitFinished(location, Duration.ofSeconds(240));
+        long totalMillis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.infof("Chaos: %d documents, %d done before the outage, outage %d ms, ready again %d ms after restart, "
+                + "job finished after %d ms; worker failures tried again: %d", DOCUMENTS, doneAtStop, outageMillis,
+                readyAfterMillis, totalMillis, worker.failures());
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("DONE");
+        assertThat(job.getInt("done")).isEqualTo(DOCUMENTS);
+        assertThat(job.getInt("failed")).isZero();
+        assertThat(job.getInt("createdDocuments")).isEqualTo(DOCUMENTS);
+        assertThat(
+                countDocuments("SELECT count(*) FROM documents WHERE title LIKE 'Article % of ' || ? || '.'", prefix))
+                .isEqualTo(DOCUMENTS);
+        assertThat(countDocuments(
+                "SELECT count(DISTINCT title) FROM documents WHERE title LIKE 'Article % of ' || ? || '.'", prefix))
+                .isEqualTo(DOCUMENTS);
+
+        // the same worker, the same threads: nothing died, nothing was restarted
+        assertThat(workers.worker()).containsSame(worker);
+        assertThat(workerThreads(worker)).isEqualTo(threadsBefore);
+        assertThat(worker.restarts()).isZero();
+        assertThat(worker.failures()).as("failed claims or writes during the outage").isPositive();
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("xborder_jobs_worker_threads 2.0", "xborder_jobs_worker_restarts_total 0.0",
+                "xborder_jobs_worker_stalled 0.0");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static Set<Thread> workerThreads(JobWorker worker) {
+        String prefix = "job-worker-" + worker.workerId() + "-";
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
+                .collect(Collectors.toSet());
+    }
+
+    private long countDocuments(String sql, String prefix) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static JsonPath awaitFinished(String location, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonPath job = null;
+        while (System.nanoTime() < deadline) {
+            var response = given().get(location);
+            if (response.statusCode() == 200) {
+                job = response.jsonPath();
+                if (!List.of("QUEUED", "RUNNING").contains(job.getString("state"))) {
+                    return job;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("job did not finish in " + timeout + ": " + (job == null ? "?" : job.prettify()));
+    }
+
+    private static int awaitStatus(String path, int wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status;
+        do {
+            status = given().get(path).then().extract().statusCode();
+            if (status == wanted) {
+                return status;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(path + " still answered " + status + " after " + timeout);
+    }
+}
