@@ -2,6 +2,7 @@ package io.xborder.security;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.api.ConflictException;
+import io.xborder.api.DatabaseOutage;
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.audit.AuditLog;
@@ -21,28 +22,36 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates, lists, revokes and checks API keys. A key is {@code xb_} and 43 base64url characters (256 random bits);
- * the database holds its SHA-256 only. A checked key is remembered for {@link #CACHE_TTL}, so that classification
- * does not hit the database on every request and keeps working through a short database outage; a revocation
- * clears it at once on this instance (other replicas stop accepting it within the TTL).
+ * the database holds its SHA-256 only. A checked key is remembered for {@code xborder.security.key-cache-ttl}, so
+ * that classification does not hit the database on every request; a revocation clears it at once on this instance
+ * (other replicas stop accepting it within the TTL). When the database cannot be reached to check a key again, a
+ * key remembered as valid stays valid for {@code xborder.security.key-outage-grace} after its check expired, so
+ * that what needs no database (classification) keeps working through a short outage.
  */
 @ApplicationScoped
 public class ApiKeys {
 
     public static final String PREFIX = "xb_";
-    static final Duration CACHE_TTL = Duration.ofSeconds(30);
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,100}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final AuditLog audit;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Duration cacheTtl;
+    private final Duration outageGrace;
 
-    public ApiKeys(EntityManager em, AuditLog audit) {
+    public ApiKeys(EntityManager em, AuditLog audit,
+            @ConfigProperty(name = "xborder.security.key-cache-ttl", defaultValue = "30s") Duration cacheTtl,
+            @ConfigProperty(name = "xborder.security.key-outage-grace", defaultValue = "5m") Duration outageGrace) {
         this.em = em;
         this.audit = audit;
+        this.cacheTtl = cacheTtl;
+        this.outageGrace = outageGrace;
     }
 
     /** The holder of a valid key. */
@@ -133,8 +142,16 @@ public class ApiKeys {
         if (cached != null && cached.until().isAfter(now)) {
             return Optional.of(cached.holder());
         }
-        Optional<Holder> holder = QuarkusTransaction.requiringNew().call(() -> lookUp(hash));
-        holder.ifPresentOrElse(h -> cache.put(hash, new Cached(h, now.plus(CACHE_TTL))), () -> cache.remove(hash));
+        Optional<Holder> holder;
+        try {
+            holder = QuarkusTransaction.requiringNew().call(() -> lookUp(hash));
+        } catch (RuntimeException e) {
+            if (cached != null && DatabaseOutage.isCause(e) && cached.until().plus(outageGrace).isAfter(now)) {
+                return Optional.of(cached.holder()); // checked before the outage, within the grace: still valid
+            }
+            throw e;
+        }
+        holder.ifPresentOrElse(h -> cache.put(hash, new Cached(h, now.plus(cacheTtl))), () -> cache.remove(hash));
         if (cache.size() > 10_000) {
             cache.clear();
         }

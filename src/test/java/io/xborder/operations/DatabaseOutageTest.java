@@ -17,13 +17,15 @@ import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database goes away under a running service: readiness turns DOWN, data endpoints answer 503 problem+json
- * (not 500), classification without storage keeps working; when the database is back the service recovers by
+ * The database goes away under a running service for 60 s: readiness turns DOWN, data endpoints answer 503
+ * problem+json (not 500), classification without storage keeps working throughout for a key checked before; when the database is back the service recovers by
  * itself, with every stored finding still there.
  */
 @QuarkusTest
 @TestProfile(StoppableDatabaseProfile.class)
 class DatabaseOutageTest {
+
+    static final Duration OUTAGE = Duration.ofSeconds(60);
 
     @Test
     void serviceDegradesTo503AndRecoversWhenTheDatabaseReturns() throws Exception {
@@ -35,8 +37,13 @@ class DatabaseOutageTest {
         List<Integer> findingsBefore = given().queryParam("documentId", id).when().get("/api/v1/findings")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
         assertThat(findingsBefore).isNotEmpty();
+        // a viewer key, used once before the outage (its check is then remembered for 30 s only)
+        String viewerKey = given().contentType(ContentType.JSON).body(Map.of("name", "outage-viewer", "role", "viewer"))
+                .when().post("/api/v1/keys").then().statusCode(201).extract().jsonPath().getString("key");
+        classify(viewerKey).then().statusCode(200);
 
         StoppablePostgresResource.stopDatabase();
+        long outageStart = System.nanoTime();
         try {
             awaitStatus("/q/health/ready", s -> s == 503, Duration.ofSeconds(30));
             given().when().get("/q/health/live").then().statusCode(200);
@@ -52,6 +59,15 @@ class DatabaseOutageTest {
                     .body(Map.of("text", "Banks must store payment data only in India."))
                     .when().post("/api/v1/classify")
                     .then().statusCode(200).body("passages[0].findings.category", hasItem("DATA_LOCALIZATION"));
+            // classification needs no database: it answers through a 60 s outage, past the key cache's 30 s
+            int calls = 0;
+            while (System.nanoTime() - outageStart < OUTAGE.toNanos()) {
+                classify(viewerKey).then().statusCode(200)
+                        .body("passages[0].findings.category", hasItem("DATA_LOCALIZATION"));
+                calls++;
+                Thread.sleep(2000);
+            }
+            assertThat(calls).as("classify calls during the outage, all 200").isGreaterThanOrEqualTo(15);
         } finally {
             StoppablePostgresResource.startDatabase();
         }
@@ -64,6 +80,11 @@ class DatabaseOutageTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("text", "After the outage, data must be stored locally in Vietnam."))
                 .when().post("/api/v1/documents").then().statusCode(201);
+    }
+
+    private static io.restassured.response.Response classify(String key) {
+        return given().header("X-API-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("text", "Banks must store payment data only in India.")).when().post("/api/v1/classify");
     }
 
     private static void awaitStatus(String path, IntPredicate wanted, Duration timeout) throws InterruptedException {
