@@ -15,10 +15,12 @@ import io.xborder.ingest.IngestionService;
 import io.xborder.ingest.UploadMetadata;
 import io.xborder.ingest.UploadResult;
 import io.xborder.security.Roles;
+import io.xborder.text.StoredText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -112,8 +115,11 @@ public class DocumentResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a document (plain text)",
-            description = "As the JSON variant, with the text as the body and the metadata as query parameters.")
+            description = "As the JSON variant, with the text as the body and the metadata as query parameters. The "
+                    + "body is decoded with the charset parameter of its Content-Type (UTF-8 without one); an unknown "
+                    + "charset is refused with 415.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "news", value = Examples.DOCUMENT_TEXT)))
     @APIResponse(responseCode = "201", description = "Stored",
             headers = @Header(name = "Location", description = "URL of the new document"),
@@ -124,14 +130,44 @@ public class DocumentResource {
                     schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Blank text or an invalid parameter")
     @APIResponse(responseCode = "413", description = "Body or text over the configured limit")
-    public Response createFromText(String text,
+    @APIResponse(responseCode = "415", description = "A charset the service does not know")
+    public Response createFromText(byte[] body,
+            @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "Title; defaults to the first line") @QueryParam("title") String title,
             @Parameter(description = "Source URL") @QueryParam("sourceUrl") String sourceUrl,
             @Parameter(description = "en or zh; detected when absent") @QueryParam("language") String language,
             @Parameter(description = "ISO 3166-1 alpha-2 code or EU") @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(description = "Publication date (ISO)") @QueryParam("publishedAt") String publishedAt,
             @Context UriInfo uri) {
+        String text = decode(body, contentType);
         return respond(documents.ingest(input(title, text, sourceUrl, language, jurisdiction, publishedAt)), uri);
+    }
+
+    /** A text/plain body in the charset its Content-Type names (UTF-8 without one); 415 for an unknown charset. */
+    static String decode(byte[] body, String contentType) {
+        String charsetName = null;
+        if (contentType != null) {
+            try {
+                charsetName = MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+            } catch (IllegalArgumentException e) {
+                charsetName = null; // matched text/plain, so only a parameter can be malformed: use the default
+            }
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        if (charsetName != null && !charsetName.isBlank()) {
+            String name = charsetName.strip();
+            if (name.length() > 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            try {
+                charset = Charset.forName(name);
+            } catch (IllegalArgumentException e) { // illegal or unsupported name
+                throw new IngestFailure(IngestFailure.Kind.UNSUPPORTED_TYPE, "the charset '"
+                        + StoredText.clean(name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                        + "' of the text/plain body is not supported; send UTF-8 or name a known charset", null);
+            }
+        }
+        return new String(body == null ? new byte[0] : body, charset);
     }
 
     /** The multipart form of an upload, for the OpenAPI document only. */
@@ -214,7 +250,8 @@ public class DocumentResource {
                         part.fileName(),
                         meta.forFile(part.fileName()));
                 DocumentView d = ingested.document();
-                results.add(new UploadResult.FileResult(i, part.fileName(), ingested.created() ? 201 : 200, d.id(),
+                results.add(new UploadResult.FileResult(i, StoredText.clean(part.fileName()),
+                        ingested.created() ? 201 : 200, d.id(),
                         location(uri, d.id()).getPath(), d.title(), d.passages().size(),
                         d.passages().stream().mapToInt(p -> p.findings().size()).sum(), null));
                 created += ingested.created() ? 1 : 0;
@@ -226,7 +263,8 @@ public class DocumentResource {
                     problem = new Problem("about:blank", "Internal Server Error", 500,
                             "The server could not store this file.", uri.getPath(), List.of());
                 }
-                results.add(new UploadResult.FileResult(i, part.fileName(), problem.status(), null, null, null, null,
+                results.add(new UploadResult.FileResult(i, StoredText.clean(part.fileName()), problem.status(), null,
+                        null, null, null,
                         null, problem));
             }
         }

@@ -14,12 +14,19 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
@@ -103,6 +110,51 @@ class DocumentResourceTest {
                 .body("jurisdiction", equalTo("CN"))
                 .body("passages[0].findings.category", hasItem("CROSS_BORDER_TRANSFER"))
                 .body("passages[0].findings[0].jurisdictions", hasItem("CN"));
+    }
+
+    static Stream<Arguments> declaredCharsets() {
+        String zh = "数据处理者向境外提供重要数据的，应当申报数据出境安全评估。";
+        String fr = "Les données à caractère personnel des résidents sont stockées en France ; « Größe » et ½.";
+        return Stream.of(
+                Arguments.of("UTF-16LE", zh, (Function<String, byte[]>) t -> t.getBytes(StandardCharsets.UTF_16LE)),
+                // Java's UTF-16 encoder writes a big-endian byte-order mark
+                Arguments.of("UTF-16", zh, (Function<String, byte[]>) t -> t.getBytes(StandardCharsets.UTF_16)),
+                Arguments.of("utf-16", fr,
+                        (Function<String, byte[]>) t -> concat(new byte[] { (byte) 0xFF, (byte) 0xFE },
+                                t.getBytes(StandardCharsets.UTF_16LE))),
+                Arguments.of("gb18030", zh, (Function<String, byte[]>) t -> t.getBytes(Charset.forName("GB18030"))),
+                Arguments.of("GB18030", "𠀀 in Extension B, " + zh,
+                        (Function<String, byte[]>) t -> t.getBytes(Charset.forName("GB18030"))),
+                Arguments.of("ISO-8859-1", fr, (Function<String, byte[]>) t -> t.getBytes(StandardCharsets.ISO_8859_1)),
+                Arguments.of("\"iso-8859-1\"", fr,
+                        (Function<String, byte[]>) t -> t.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("declaredCharsets")
+    void storesPlainTextExactlyInTheDeclaredCharset(String charset, String text, Function<String, byte[]> encode) {
+        String sent = text + " (" + UUID.randomUUID() + ")";
+        long id = given().contentType("text/plain; charset=" + charset).body(encode.apply(sent))
+                .when().post("/api/v1/documents")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        given().when().get("/api/v1/documents/" + id).then().statusCode(200).body("text", equalTo(sent));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "x-no-such-charset", "utf-99", "\u00e9t\u00e9" })
+    void refusesPlainTextInAnUnknownCharsetWith415(String charset) {
+        given().contentType("text/plain; charset=" + charset)
+                .body("Data stays in China.".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/documents")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("status", equalTo(415))
+                .body("detail", containsString("charset"));
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
