@@ -2,6 +2,7 @@ package io.xborder.document;
 
 import io.xborder.api.InvalidRequestException;
 import io.xborder.api.WireValues;
+import io.xborder.text.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,21 +49,22 @@ public class DocumentInputs {
     public DocumentInput of(String title, String text, String sourceUrl, String language, String jurisdiction,
             String publishedAt) {
         String normalized = WireValues.text("text", normalize(text), maxTextChars);
-        String checkedTitle = title == null || title.isBlank() ? firstLine(normalized) : title.strip();
+        String cleanTitle = StoredText.clean(title);
+        String checkedTitle = cleanTitle == null || cleanTitle.isBlank() ? firstLine(normalized) : cleanTitle.strip();
         if (checkedTitle.length() > MAX_TITLE) {
             throw new InvalidRequestException("title", "must be at most " + MAX_TITLE + " characters");
         }
-        return new DocumentInput(checkedTitle.replace("\u0000", ""), normalized, url("sourceUrl", sourceUrl),
+        return new DocumentInput(StoredText.clean(checkedTitle), normalized, url("sourceUrl", sourceUrl),
                 WireValues.language("language", language), WireValues.jurisdiction("jurisdiction", jurisdiction),
                 WireValues.date("publishedAt", publishedAt));
     }
 
-    /** One text form for hashing, offsets and storage: LF line ends, no BOM, no NUL (PostgreSQL text cannot hold it). */
+    /** One text form for hashing, offsets and storage: LF line ends, no BOM, {@link StoredText} (no NUL, no lone surrogate). */
     static String normalize(String text) {
         if (text == null) {
             return "";
         }
-        String t = text.replace("\r\n", "\n").replace('\r', '\n').replace("\u0000", "");
+        String t = StoredText.clean(text).replace("\r\n", "\n").replace('\r', '\n');
         return t.startsWith("\uFEFF") ? t.substring(1) : t;
     }
 
@@ -76,7 +78,7 @@ public class DocumentInputs {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String u = value.strip();
+        String u = StoredText.clean(value).strip();
         try {
             URI parsed = new URI(u);
             String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.xborder.document;
 
+import io.xborder.text.StoredText;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Objects;
 public record OriginalFile(String fileName, String mediaType, String charset, byte[] content) {
 
     public OriginalFile {
-        Objects.requireNonNull(mediaType, "mediaType");
+        fileName = StoredText.clean(fileName);
+        mediaType = StoredText.clean(Objects.requireNonNull(mediaType, "mediaType"));
+        charset = StoredText.clean(charset);
         Objects.requireNonNull(content, "content");
     }
 }

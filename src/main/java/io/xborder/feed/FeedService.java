@@ -12,6 +12,7 @@ import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentService;
 import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
+import io.xborder.text.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -197,8 +198,8 @@ public class FeedService {
                     INSERT INTO feed_items (feed_id, item_key, link, document_id, content_hash, error)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (feed_id, item_key) DO NOTHING""")
                     .setParameter(1, feedId)
-                    .setParameter(2, item.key())
-                    .setParameter(3, item.link())
+                    .setParameter(2, StoredText.clean(item.key()))
+                    .setParameter(3, StoredText.clean(item.link()))
                     .setParameter(4, result.document() == null ? null : result.document().document().id())
                     .setParameter(5, result.document() == null ? null : result.document().document().contentHash())
                     .setParameter(6, result.error() == null ? null : clip(result.error()))
@@ -215,13 +216,14 @@ public class FeedService {
             Instant now = Instant.now();
             f.lastPolledAt = now;
             if (error != null) {
-                f.lastError = error;
+                f.lastError = StoredText.clean(error);
                 f.lastErrorAt = now;
             } else {
                 f.lastError = null;
             }
             if (f.title == null && feedTitle != null) {
-                f.title = feedTitle.length() > 500 ? feedTitle.substring(0, 500) : feedTitle;
+                String title = StoredText.clean(feedTitle);
+                f.title = title.length() > 500 ? title.substring(0, 500) : title;
             }
             f.itemsSeen += fresh;
             f.itemsIngested += ingested;
@@ -247,14 +249,17 @@ public class FeedService {
         }
         Language language = WireValues.language("language", request.language());
         feed.url = url;
-        feed.title = request.title() == null || request.title().isBlank() ? null : request.title().strip();
+        feed.title = request.title() == null || request.title().isBlank()
+                ? null
+                : StoredText.clean(request.title().strip());
         feed.intervalSeconds = minutes * 60;
         feed.enabled = request.enabled() == null || request.enabled();
         feed.language = language == null ? null : language.code();
         feed.jurisdiction = WireValues.jurisdiction("jurisdiction", request.jurisdiction());
     }
 
-    private static String clip(String s) {
+    private static String clip(String error) {
+        String s = StoredText.clean(error);
         return s == null ? null : s.length() > MAX_ERROR ? s.substring(0, MAX_ERROR) + "…" : s;
     }
 }

@@ -8,6 +8,7 @@ import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.text.StoredText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -73,7 +74,7 @@ public record FindingReview(
             } else if (c.asText().length() > MAX_COMMENT) {
                 errors.add(new Problem.FieldError("comment", "must be at most " + MAX_COMMENT + " characters"));
             } else {
-                comment = c.asText().replace("\u0000", "").strip();
+                comment = StoredText.clean(c.asText()).strip();
                 comment = comment.isEmpty() ? null : comment;
             }
         }

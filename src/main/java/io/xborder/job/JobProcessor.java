@@ -10,6 +10,7 @@ import io.xborder.document.DocumentService;
 import io.xborder.ingest.FileMetadata;
 import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
+import io.xborder.text.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 
@@ -24,6 +25,16 @@ public class JobProcessor implements JobItemHandler {
     /** Metadata stored with a file or URL item. */
     record ItemMetadata(String title, String language, String jurisdiction, String sourceUrl, String publishedAt,
             String mediaType) {
+
+        /** Stored as jsonb, which cannot hold NUL: every field in its {@link StoredText} form. */
+        ItemMetadata {
+            title = StoredText.clean(title);
+            language = StoredText.clean(language);
+            jurisdiction = StoredText.clean(jurisdiction);
+            sourceUrl = StoredText.clean(sourceUrl);
+            publishedAt = StoredText.clean(publishedAt);
+            mediaType = StoredText.clean(mediaType);
+        }
 
         static ItemMetadata of(FileMetadata m, String mediaType) {
             return new ItemMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt(),
