@@ -19,7 +19,9 @@ public class IngestBeans {
     TextExtractor extractor(IngestConfig.Files files,
             @ConfigProperty(name = "xborder.limits.max-text-chars") int maxTextChars) {
         return new TextExtractor(new ExtractionLimits(files.maxFileSize().asLongValue(), maxTextChars, files.maxPages(),
-                files.extractTimeout()));
+                files.extractTimeout()),
+                files.extractThreads().orElse(Math.max(2, Runtime.getRuntime().availableProcessors())),
+                files.extractQueue().orElse(-1));
     }
 
     void closeExtractor(@Disposes TextExtractor extractor) {

@@ -29,6 +29,12 @@ public interface IngestConfig {
         /** Wall-clock budget of one extraction. */
         @WithDefault("30s")
         Duration extractTimeout();
+
+        /** Extractions run at once; default: the number of processors, at least 2. */
+        Optional<Integer> extractThreads();
+
+        /** Extractions waiting for a thread before more are refused as busy (503, a transient job failure); default 8 per thread. */
+        Optional<Integer> extractQueue();
     }
 
     /** URL fetching. */

@@ -9,6 +9,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.xborder.ingest.IngestFixtures;
+import io.xborder.ingest.extract.ExtractionException;
+import io.xborder.ingest.extract.TextExtractor;
 import io.xborder.job.JobWorker;
 import io.xborder.job.JobWorkers;
 import io.xborder.testing.StoppableDatabaseProfile;
@@ -43,6 +45,8 @@ class JobQueueOutageTest {
     JobWorkers workers;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    TextExtractor extractor;
 
     @Test
     void aJobAcrossADatabaseOutageFinishesWithEveryDocumentOnceAndTheSameWorkerThreads() throws Exception {
@@ -113,6 +117,78 @@ class JobQueueOutageTest {
         assertThat(metrics).contains("xborder_jobs_worker_threads 2.0", "xborder_jobs_worker_restarts_total 0.0",
                 "xborder_jobs_worker_stalled 0.0");
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void whileExtractionIsSaturatedBesideAJobNoItemFailsForATransientReasonWhileAttemptsRemain() throws Exception {
+        String prefix = "busy-" + UUID.randomUUID();
+        int items = 40;
+        // 24 clients extract large pages (as uploads would, without the HTTP cost): one extraction thread
+        // and two queue places cannot take them all; the job is posted into that
+        java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger other = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(24);
+        java.util.concurrent.atomic.AtomicBoolean saturate = new java.util.concurrent.atomic.AtomicBoolean(true);
+        byte[] page = html(prefix + " upload", 1200);
+        for (int c = 0; c < 24; c++) {
+            clients.submit(() -> {
+                while (saturate.get()) {
+                    try {
+                        extractor.extract(page, "text/html", "upload.html");
+                        other.incrementAndGet();
+                    } catch (ExtractionException e) {
+                        (e.reason() == ExtractionException.Reason.TIMEOUT ? busy : other).incrementAndGet();
+                        Thread.sleep(1); // refused at once: do not spin
+                    }
+                }
+                return null;
+            });
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (busy.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        RequestSpecification request = given();
+        for (int i = 0; i < items; i++) {
+            request.multiPart("file", prefix + "-" + i + ".html", html(prefix + " item " + i, 400), "text/html");
+        }
+        String location = request.post("/api/v1/jobs").then().statusCode(202).extract().header("Location");
+        long jobId = given().get(location).then().statusCode(200).extract().jsonPath().getLong("id");
+        // saturated until job items have met a busy extraction (or 60 s)
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (countDocuments("SELECT count(*) FROM job_items WHERE job_id = ?::bigint AND attempts > 1",
+                Long.toString(jobId)) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        saturate.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        JsonPath job = awaitFinished(location, Duration.ofSeconds(120));
+        long retried = countDocuments("SELECT count(*) FROM job_items WHERE job_id = ?::bigint AND attempts > 1",
+                Long.toString(jobId));
+        long failedEarly = countDocuments(
+                "SELECT count(*) FROM job_items WHERE job_id = ?::bigint AND state = 'FAILED' "
+                        + "AND attempts < 5",
+                Long.toString(jobId));
+        LOG.infof("Saturation: %d extractions refused as busy, %d done; job items retried: %d; job %s",
+                busy.get(), other.get(), retried, job.getString("state"));
+        assertThat(busy.get()).as("extraction was saturated (extractions refused as busy)").isPositive();
+        assertThat(retried).as("job items that met a busy extraction and were retried").isPositive();
+        assertThat(failedEarly).as("items failed while attempts remained").isZero();
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("DONE");
+        assertThat(job.getInt("done")).isEqualTo(items);
+    }
+
+    /** An HTML page of {@code paragraphs} distinct paragraphs (about 100 bytes each). */
+    private static byte[] html(String title, int paragraphs) {
+        StringBuilder b = new StringBuilder("<html><head><title>").append(title)
+                .append("</title></head><body><article>");
+        for (int i = 0; i < paragraphs; i++) {
+            b.append("<p>Paragraph ").append(i).append(" of ").append(title)
+                    .append(": the weather was mild and the market was calm.</p>");
+        }
+        return b.append("</article></body></html>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Set<Thread> workerThreads(JobWorker worker) {

@@ -50,15 +50,26 @@ public final class TextExtractor implements AutoCloseable {
 
     /** Loads Tika's parsers (about a second on first use in a JVM) and the HTML noise list. */
     public TextExtractor(ExtractionLimits limits) {
+        this(limits, Math.max(2, Runtime.getRuntime().availableProcessors()), -1);
+    }
+
+    /**
+     * @param threads extractions run at once
+     * @param queue extractions waiting for a thread before more are refused as busy; negative: 8 per thread
+     */
+    public TextExtractor(ExtractionLimits limits, int threads, int queue) {
         this.limits = Objects.requireNonNull(limits, "limits");
         TikaConfig config = TikaConfig.getDefaultConfig();
         this.sniffer = new TypeSniffer(config);
         this.registry = config.getMediaTypeRegistry();
         this.tika = new TikaDocuments(config);
         this.html = new HtmlMainText(HtmlNoise.fromClasspath());
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive: " + threads);
+        }
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(threads * QUEUE_PER_WORKER), daemonThreads());
+                new LinkedBlockingQueue<>(Math.max(1, queue < 0 ? threads * QUEUE_PER_WORKER : queue)),
+                daemonThreads());
         this.workers.allowCoreThreadTimeOut(true);
     }
 
