@@ -1,10 +1,10 @@
 package io.xborder.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,29 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sidecars: every listed sentence (findings, negatives, unscored) is exactly one passage, every passage is a listed
  * sentence, and no boilerplate line becomes a passage.
  *
- * <p>The shared directory sits beside the repository in development and CI, not in a user's clone. It is looked
- * up from the system property {@code xborder.shared} or the environment variable {@code XBORDER_SHARED}, else as
- * {@code ../shared} (or {@code ../../shared}, for git worktrees) from the Maven working directory.
+ * <p>The shared directory sits beside the repository in development and CI, not in a user's clone
+ * ({@link SharedCorpus}).
  */
 class SharedCorpusSegmentationTest {
 
     private static final Segmenter SEGMENTER = Segmenter.withDefaults();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Path sharedDirectory() {
-        String configured = System.getProperty("xborder.shared", System.getenv("XBORDER_SHARED"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        Path beside = Path.of("..", "shared").toAbsolutePath().normalize();
-        Path worktree = Path.of("..", "..", "shared").toAbsolutePath().normalize();
-        return !Files.isDirectory(beside.resolve("corpus")) && Files.isDirectory(worktree.resolve("corpus"))
-                ? worktree
-                : beside;
-    }
-
     static Stream<Arguments> documents() throws IOException {
-        Path dir = sharedDirectory().resolve("corpus").resolve("documents");
+        Path dir = SharedCorpus.root().resolve("corpus").resolve("documents");
         if (!Files.isDirectory(dir)) {
             return Stream.of(Arguments.of(Named.of("shared corpus missing", dir)));
         }
@@ -59,8 +46,7 @@ class SharedCorpusSegmentationTest {
     @ParameterizedTest
     @MethodSource("documents")
     void everyListedSentenceIsExactlyOnePassage(Path document) throws IOException {
-        assumeTrue(Files.isRegularFile(document), () -> "shared corpus not found at " + document.getParent()
-                + " (set XBORDER_SHARED or -Dxborder.shared to the shared directory): skipping");
+        SharedCorpus.require("corpus/documents/" + document.getFileName());
         String name = document.getFileName().toString();
         String text = Files.readString(document, StandardCharsets.UTF_8);
         JsonNode expected = JSON.readTree(document.resolveSibling(name.replace(".txt", ".expected.json")).toFile());

@@ -1,12 +1,17 @@
 package io.xborder.testing;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The shared corpus sits beside the repository in development and CI, not in a user's clone. Tests that read it
- * skip with a plain message when it is absent. {@code XBORDER_SHARED} (env or system property) overrides the path; {@code ../../shared} is tried for worktrees.
+ * The one way tests find the shared folder (the labelled dev corpus and its documents). It sits beside the
+ * repository in development and CI, not in a user's clone: there the tests that read it skip with a plain message,
+ * but under {@code CI=true} a missing corpus fails them, so that CI never passes by skipping its quality floors.
+ * {@code XBORDER_SHARED} (environment or system property) overrides the path; {@code ../../shared} is tried for git
+ * worktrees.
  */
 public final class SharedCorpus {
 
@@ -18,7 +23,6 @@ public final class SharedCorpus {
         if (override != null && !override.isBlank()) {
             return Path.of(override).toAbsolutePath().normalize();
         }
-        // a git worktree under wt/ sits one level deeper than the main checkout
         for (Path candidate : new Path[] { Path.of("..", "shared"), Path.of("..", "..", "shared") }) {
             if (Files.isDirectory(candidate.resolve("corpus"))) {
                 return candidate.toAbsolutePath().normalize();
@@ -27,12 +31,28 @@ public final class SharedCorpus {
         return Path.of("..", "shared").toAbsolutePath().normalize();
     }
 
-    /** The path under the shared folder; skips the calling test when it does not exist. */
+    /**
+     * The path under the shared folder. When it does not exist the calling test skips, saying so, or fails under
+     * {@code CI=true}.
+     */
     public static Path require(String relative) {
-        Path path = root().resolve(relative);
-        Assumptions.assumeTrue(Files.exists(path),
-                "shared corpus not found at " + path
-                        + " (it sits beside the repository in development and CI): skipping");
+        return require(root(), relative, inCi());
+    }
+
+    static Path require(Path root, String relative, boolean ci) {
+        Path path = root.resolve(relative);
+        if (!Files.exists(path)) {
+            String where = "shared corpus not found at " + path + " (it sits beside the repository in development and"
+                    + " CI; set XBORDER_SHARED to point elsewhere)";
+            if (ci) {
+                fail(where + ": CI=true, so the tests that measure against it fail instead of skipping");
+            }
+            Assumptions.abort(where + ": skipping");
+        }
         return path;
+    }
+
+    static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("ci");
     }
 }

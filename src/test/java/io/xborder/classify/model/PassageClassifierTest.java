@@ -12,6 +12,7 @@ import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.classify.PassageContext;
+import io.xborder.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class PassageClassifierTest {
@@ -75,9 +75,7 @@ class PassageClassifierTest {
 
     @Test
     void otherSentencesOfTheTeslaArticleGetNoFinding() throws IOException {
-        Path doc = DevCorpusTest.sharedDir().resolve("corpus/documents/tesla-beijing-news.txt");
-        Assumptions.assumeTrue(Files.isRegularFile(doc),
-                "shared corpus not found at " + doc.toAbsolutePath() + ": skipping");
+        Path doc = SharedCorpus.require("corpus/documents/tesla-beijing-news.txt");
         String text = Files.readString(doc, StandardCharsets.UTF_8);
         Set<String> positives = Set.of(MUSK_ASKED, MUSK_SEEKING, SHANGHAI);
         // naive sentence split is enough for this article
