@@ -46,7 +46,7 @@ class SharedCorpusSegmentationTest {
     @ParameterizedTest
     @MethodSource("documents")
     void everyListedSentenceIsExactlyOnePassage(Path document) throws IOException {
-        SharedCorpus.require("corpus/documents/" + document.getFileName());
+        SharedCorpus.require(SharedCorpus.root().relativize(document).toString());
         String name = document.getFileName().toString();
         String text = Files.readString(document, StandardCharsets.UTF_8);
         JsonNode expected = JSON.readTree(document.resolveSibling(name.replace(".txt", ".expected.json")).toFile());
