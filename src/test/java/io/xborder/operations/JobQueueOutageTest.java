@@ -100,7 +100,10 @@ class JobQueueOutageTest {
         assertThat(job.getString("state")).as(job.prettify()).isEqualTo("DONE");
         assertThat(job.getInt("done")).isEqualTo(DOCUMENTS);
         assertThat(job.getInt("failed")).isZero();
-        assertThat(job.getInt("createdDocuments")).isEqualTo(DOCUMENTS);
+        // an item whose outcome could not be written when the database went away runs again once its lease has run
+        // out; that run finds the document the first one stored and reports it as known, so the job may count one
+        // document fewer as created: the documents table below is the invariant (each document exactly once)
+        assertThat(job.getInt("createdDocuments")).isBetween(DOCUMENTS - 2, DOCUMENTS);
         assertThat(
                 countDocuments("SELECT count(*) FROM documents WHERE title LIKE 'Article % of ' || ? || '.'", prefix))
                 .isEqualTo(DOCUMENTS);
