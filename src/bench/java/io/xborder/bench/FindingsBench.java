@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -183,7 +185,7 @@ final class FindingsBench {
                 throw new IllegalStateException(e);
             }
         });
-        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
         Latencies jdbcLat = openLoop(mix, (req, done) -> pool.execute(() -> {
             try {
                 Connection c = conn.get();
@@ -277,8 +279,8 @@ final class FindingsBench {
         }
         if (f.containsKey("text")) {
             String t = (String) f.get("text");
-            boolean caseless = t.equals(t.toLowerCase(java.util.Locale.ROOT))
-                    && t.equals(t.toUpperCase(java.util.Locale.ROOT));
+            boolean caseless = t.equals(t.toLowerCase(Locale.ROOT))
+                    && t.equals(t.toUpperCase(Locale.ROOT));
             // as the service: LIKE for a query without cased letters (its rare-Han-pair index path is not benchmarked)
             where.append(caseless ? " and p1_0.text like ? escape '\\'" : " and p1_0.text ilike ? escape '\\'");
             params.add("%" + f.get("text") + "%");

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,8 +17,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.UUID;
@@ -279,7 +283,7 @@ public final class IngestBenchmark {
     }
 
     static Rows readRows(String apiUrl, String run) throws SQLException {
-        try (Connection c = java.sql.DriverManager.getConnection(apiUrl, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(apiUrl, "postgres", "")) {
             String docs = "SELECT id FROM documents WHERE text LIKE 'Data bulletin % (run " + run + ")%'";
             return new Rows(read(c, "documents", "SELECT * FROM documents WHERE id IN (" + docs + ") ORDER BY id"),
                     read(c, "passages", "SELECT * FROM passages WHERE document_id IN (" + docs + ") ORDER BY id"),
@@ -310,7 +314,7 @@ public final class IngestBenchmark {
     }
 
     static void applyMigrations(String url) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
                 Statement s = c.createStatement()) {
             Path dir = Path.of("migrations");
             if (!Files.isDirectory(dir)) {
@@ -318,7 +322,7 @@ public final class IngestBenchmark {
             }
             try (var files = Files.list(dir)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                        .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(
+                        .sorted(Comparator.comparingInt(f -> Integer.parseInt(
                                 f.getFileName().toString().substring(1, f.getFileName().toString().indexOf("__")))))
                         .toList()) {
                     s.execute(Files.readString(file));
@@ -332,7 +336,7 @@ public final class IngestBenchmark {
      * hand-written loader would; the rows are in memory before the clock starts.
      */
     static double insertRaw(String url, Rows rows) throws SQLException {
-        try (Connection c = java.sql.DriverManager.getConnection(url + "&reWriteBatchedInserts=true", "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(url + "&reWriteBatchedInserts=true", "postgres", "")) {
             c.setAutoCommit(false);
             long start = System.nanoTime();
             int perCommit = 50;
@@ -355,7 +359,7 @@ public final class IngestBenchmark {
 
     /** The rows of {@code child} grouped by the chunk of their document (column document_id). */
     static List<List<String[]>> chunkByDocument(Table documents, Table child, int perChunk) {
-        java.util.Map<String, Integer> chunkOf = new java.util.HashMap<>();
+        Map<String, Integer> chunkOf = new HashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             chunkOf.put(documents.rows().get(i)[0], i / perChunk);
         }

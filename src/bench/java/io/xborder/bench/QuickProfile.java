@@ -10,6 +10,8 @@ import io.xborder.classify.rules.PassageAnalysis;
 import io.xborder.classify.rules.RuleEngine;
 import io.xborder.segment.Segment;
 import io.xborder.segment.Segmenter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +22,7 @@ import java.util.Locale;
  */
 public final class QuickProfile {
 
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+    private static final ThreadMXBean CPU = ManagementFactory
             .getThreadMXBean();
 
     public static void main(String[] args) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,7 +68,7 @@ public class ClassifyResource {
     public ClassifyResponse classify(ClassifyRequest request,
             @Parameter(description = "Add the explanation (rules, words, scores) to every finding.",
                     schema = @Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("explain") String explain) {
+                            type = SchemaType.BOOLEAN)) @QueryParam("explain") String explain) {
         boolean withExplanation = WireValues.flag("explain", explain);
         if (request == null) {
             throw new InvalidRequestException("body", "a JSON object with a text field is required");

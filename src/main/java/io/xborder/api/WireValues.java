@@ -1,6 +1,9 @@
 package io.xborder.api;
 
 import io.xborder.classify.Language;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -89,14 +92,14 @@ public final class WireValues {
     }
 
     /** An ISO date (2024-05-01) or date-time (2024-05-01T10:00:00Z), as a date; null when absent. */
-    public static java.time.LocalDate date(String field, String value) {
+    public static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
         try {
-            return v.length() > 10 ? java.time.OffsetDateTime.parse(v).toLocalDate() : java.time.LocalDate.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
+            return v.length() > 10 ? OffsetDateTime.parse(v).toLocalDate() : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
             throw new InvalidRequestException(field, "must be an ISO date such as 2024-05-01, not '" + clip(v) + "'");
         }
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,7 +128,7 @@ public class AuditLog {
         if (value instanceof Timestamp t) {
             return t.toInstant();
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());

@@ -1,6 +1,7 @@
 package io.xborder.console;
 
 import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,7 +49,7 @@ public final class ConsoleExtensions {
     }
 
     /** An instant as "2024-04-29 10:15" (UTC, minutes); "" when null. */
-    public static String utc(java.time.Instant instant) {
+    public static String utc(Instant instant) {
         return instant == null ? "" : instant.toString().replace('T', ' ').substring(0, 16);
     }
 

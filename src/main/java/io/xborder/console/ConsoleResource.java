@@ -7,6 +7,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.xborder.api.ConflictException;
 import io.xborder.api.InvalidRequestException;
+import io.xborder.api.Paging;
 import io.xborder.api.PayloadTooLargeException;
 import io.xborder.api.PreconditionFailedException;
 import io.xborder.api.Problem;
@@ -187,7 +188,7 @@ public class ConsoleResource {
         }
         int current = page.page();
         long reachable = Math.min((page.total() + form.size() - 1) / form.size(),
-                io.xborder.api.Paging.MAX_OFFSET / form.size() + 1);
+                Paging.MAX_OFFSET / form.size() + 1);
         int last = (int) reachable - 1;
         TreeSet<Integer> shown = new TreeSet<>(List.of(0, last));
         for (int p = Math.max(0, current - 2); p <= Math.min(last, current + 2); p++) {

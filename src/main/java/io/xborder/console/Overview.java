@@ -3,8 +3,10 @@ package io.xborder.console;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +111,7 @@ public class Overview {
         }
         long step = niceStep(max);
         long top = ((max + step - 1) / step) * step;
-        int n = (int) (first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
+        int n = (int) (first.until(last, ChronoUnit.MONTHS) + 1);
         int barWidth = Math.max(4, Math.min(40, 900 / n));
         int plot = PLOT_BOTTOM - PLOT_TOP;
         List<Bar> bars = new ArrayList<>();
@@ -145,7 +147,7 @@ public class Overview {
     }
 
     private static LocalDate toDate(Object value) {
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate();
         }
         return value instanceof LocalDate l ? l : null;

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.analysis.TextAnalyzer;
+import io.xborder.api.ResourceNotFoundException;
 import io.xborder.audit.AuditLog;
 import io.xborder.classify.Category;
 import io.xborder.classify.Finding;
@@ -12,6 +13,7 @@ import io.xborder.classify.Language;
 import io.xborder.finding.ReviewStatus;
 import io.xborder.finding.StoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -212,8 +214,8 @@ public class DocumentService {
         String current = analysis.rulesetVersion();
         return QuarkusTransaction.requiringNew().call(() -> {
             Document d = Document
-                    .<Document>findByIdOptional(documentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                    .orElseThrow(() -> new io.xborder.api.ResourceNotFoundException("document", documentId));
+                    .<Document>findByIdOptional(documentId, LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow(() -> new ResourceNotFoundException("document", documentId));
             if (current.equals(d.rulesetVersion)) {
                 return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
             }

@@ -12,6 +12,7 @@ import io.xborder.ingest.fetch.FetchedResource;
 import io.xborder.ingest.fetch.UrlFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import org.apache.tika.mime.MediaType;
 
 /**
  * Turns files and URLs into documents: extract the text (type sniffed from the bytes), fill the metadata the
@@ -95,6 +96,6 @@ public class IngestionService {
         if (hint == null || hint.isBlank()) {
             return null;
         }
-        return org.apache.tika.mime.MediaType.parse(hint) == null ? null : hint;
+        return MediaType.parse(hint) == null ? null : hint;
     }
 }

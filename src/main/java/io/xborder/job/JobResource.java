@@ -6,6 +6,7 @@ import io.xborder.api.Paging;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.api.WireValues;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentResource;
 import io.xborder.ingest.FileMetadata;
 import io.xborder.ingest.IngestConfig;
 import io.xborder.ingest.UploadMetadata;
@@ -91,7 +92,7 @@ public class JobResource {
                     + "file; a `metadata` JSON part keyed by file name). A file over the per-file limit, of an "
                     + "unsupported type, empty or corrupt becomes a failed item; the others are ingested.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = io.xborder.document.DocumentResource.UploadForm.class)))
+            schema = @Schema(implementation = DocumentResource.UploadForm.class)))
     @APIResponse(responseCode = "202", description = "Accepted",
             headers = @Header(name = "Location", description = "URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

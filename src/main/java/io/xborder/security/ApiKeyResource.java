@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,7 +86,7 @@ public class ApiKeyResource {
             description = "Keys in use, or all with includeRevoked=true; never the keys themselves.")
     @APIResponse(responseCode = "200", description = "The keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    schema = @Schema(type = SchemaType.ARRAY,
                             implementation = ApiKeyView.class)))
     public List<ApiKeyView> list(
             @Parameter(description = "Also list revoked keys") @QueryParam("includeRevoked") String includeRevoked) {

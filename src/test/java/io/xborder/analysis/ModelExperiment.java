@@ -10,6 +10,7 @@ import io.xborder.classify.model.Prediction;
 import io.xborder.classify.model.QualityMetrics;
 import io.xborder.classify.rules.RuleEngine;
 import io.xborder.segment.Segmenter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,7 +79,7 @@ public final class ModelExperiment {
         System.out.println(QualityMetrics.header());
         NearCopies copies = new NearCopies(train.stream().map(LabelledPassage::text).toList());
         for (int i = 1; i < args.length; i++) {
-            if (java.nio.file.Files.isDirectory(Path.of(args[i]))) {
+            if (Files.isDirectory(Path.of(args[i]))) {
                 List<DocumentQuality.Document> docs = DocumentQuality.read(Path.of(args[i]));
                 DocumentQuality.Score with = DocumentQuality.score(analyzer, docs, true);
                 DocumentQuality.Score without = DocumentQuality.score(analyzer, docs, false);

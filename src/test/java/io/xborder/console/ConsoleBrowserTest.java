@@ -13,6 +13,7 @@ import io.xborder.testing.LocalHttpServer;
 import io.xborder.testing.LocalHttpServer.Answer;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ class ConsoleBrowserTest {
         try {
             screenshot("00-login");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         waiting().until(d -> !d.getCurrentUrl().contains("/login"));

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.xborder.document.DocumentService;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class DemoDocumentsTest {
     DemoDocuments demo;
 
     @Inject
-    io.xborder.document.DocumentService documents;
+    DocumentService documents;
 
     @Test
     void startupLoadSkipsADatabaseThatHoldsDocuments() {

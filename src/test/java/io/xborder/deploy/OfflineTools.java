@@ -2,8 +2,10 @@ package io.xborder.deploy;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,7 +141,7 @@ final class OfflineTools {
 
     static Optional<Path> onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
             }
@@ -237,7 +239,7 @@ final class OfflineTools {
         return new String(header, offset, end - offset, StandardCharsets.US_ASCII);
     }
 
-    private static void copy(InputStream in, java.io.OutputStream out, long size) throws IOException {
+    private static void copy(InputStream in, OutputStream out, long size) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long left = size;
         while (left > 0) {

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -201,7 +202,7 @@ class FindingReviewTest {
 
     @Test
     void correctingTheCategoryToOneThePassageAlreadyHasIsAConflict() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(otherCategoryOfSamePassage > 0, "no passage with both categories");
+        Assumptions.assumeTrue(otherCategoryOfSamePassage > 0, "no passage with both categories");
         String other = given().when().get("/api/v1/findings/" + otherCategoryOfSamePassage).then().extract()
                 .jsonPath().getString("category");
         given().contentType(ContentType.JSON).header("If-Match", "\"v0\"")

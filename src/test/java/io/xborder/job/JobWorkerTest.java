@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -213,7 +214,7 @@ class JobWorkerTest {
             case 1 -> throw new JobItemHandler.ItemFailedException("CORRUPT", "cannot be parsed");
             case 2 -> {
                 if (item.attempt() == 1) {
-                    throw new RuntimeException(new java.sql.SQLTransientConnectionException("Acquisition timeout"));
+                    throw new RuntimeException(new SQLTransientConnectionException("Acquisition timeout"));
                 }
                 yield processor.handle(item);
             }

@@ -24,6 +24,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -128,10 +133,10 @@ class JobQueueOutageTest {
         int items = 40;
         // 24 clients extract large pages (as uploads would, without the HTTP cost): one extraction thread
         // and two queue places cannot take them all; the job is posted into that
-        java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger other = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(24);
-        java.util.concurrent.atomic.AtomicBoolean saturate = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger busy = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(24);
+        AtomicBoolean saturate = new AtomicBoolean(true);
         byte[] page = html(prefix + " upload", 1200);
         for (int c = 0; c < 24; c++) {
             clients.submit(() -> {
@@ -165,7 +170,7 @@ class JobQueueOutageTest {
         }
         saturate.set(false);
         clients.shutdown();
-        assertThat(clients.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
         JsonPath job = awaitFinished(location, Duration.ofSeconds(120));
         long retried = countDocuments("SELECT count(*) FROM job_items WHERE job_id = ?::bigint AND attempts > 1",

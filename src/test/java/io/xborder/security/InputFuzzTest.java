@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xborder.testing.TestCredentials;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -80,7 +81,7 @@ class InputFuzzTest {
                     HttpResponse<String> response;
                     try {
                         response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         // the server closes a connection after refusing a request line or header (414/431); a pooled
                         // connection can be reused just as it closes: one retry on a fresh attempt
                         try {

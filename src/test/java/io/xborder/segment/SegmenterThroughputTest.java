@@ -2,6 +2,7 @@ package io.xborder.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class SegmenterThroughputTest {
     }
 
     private static void measure(Segmenter segmenter, String label, String text) {
-        double megabytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1e6;
+        double megabytes = text.getBytes(StandardCharsets.UTF_8).length / 1e6;
         List<Segment> segments = List.of();
         for (int warmUp = 0; warmUp < 3; warmUp++) {
             segments = segmenter.segment(text, null);

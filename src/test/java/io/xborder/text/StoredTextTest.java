@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +44,7 @@ class StoredTextTest {
         assertThat(stored).hasSize((int) (input.length() - nul));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void nullStaysNull() {
         assertThat(StoredText.clean(null)).isNull();
     }

@@ -236,7 +236,7 @@ public final class ModelTrainer {
         double[] margins = new double[examples.size()];
         long positives = examples.stream().filter(label).count();
         boolean category = cue == null || cue instanceof Category;
-        java.util.function.Function<Example, FeatureVector> x = category
+        Function<Example, FeatureVector> x = category
                 ? e -> e.categoryFeatures().folded(bits)
                 : e -> e.features().folded(bits);
         for (int fold = 0; fold < FOLDS; fold++) {

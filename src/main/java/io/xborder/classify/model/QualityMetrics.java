@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -144,8 +145,8 @@ public record QualityMetrics(int n, Map<Category, Prf> categories, double microF
         return out;
     }
 
-    private static Prf setPrf(List<Scored> items, java.util.function.Function<Scored, Set<String>> gold,
-            java.util.function.Function<Scored, Set<String>> predicted) {
+    private static Prf setPrf(List<Scored> items, Function<Scored, Set<String>> gold,
+            Function<Scored, Set<String>> predicted) {
         int tp = 0;
         int fp = 0;
         int fn = 0;

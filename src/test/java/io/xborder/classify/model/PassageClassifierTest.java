@@ -12,6 +12,7 @@ import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.classify.PassageContext;
+import io.xborder.classify.rules.RuleSet;
 import io.xborder.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +138,7 @@ class PassageClassifierTest {
         assertThat(PassageClassifier.fromClasspath().version()).isEqualTo(CLASSIFIER.version());
         assertThat(CLASSIFIER.rules().ruleSet().languages()).containsKeys(Language.EN, Language.ZH);
         assertThat(CLASSIFIER.rules().ruleSet().languages().get(Language.EN).categories())
-                .extracting(io.xborder.classify.rules.RuleSet.CategoryRules::category)
+                .extracting(RuleSet.CategoryRules::category)
                 .containsExactlyInAnyOrder(Category.CROSS_BORDER_TRANSFER, Category.DATA_LOCALIZATION);
     }
 

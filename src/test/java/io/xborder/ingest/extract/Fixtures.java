@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -239,7 +240,7 @@ public final class Fixtures {
                 ZipEntry entry = new ZipEntry("mimetype");
                 entry.setMethod(ZipEntry.STORED);
                 entry.setSize(mimetype.length);
-                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                CRC32 crc = new CRC32();
                 crc.update(mimetype);
                 entry.setCrc(crc.getValue());
                 zip.putNextEntry(entry);
