@@ -16,14 +16,14 @@ public interface JobItemHandler {
      */
     Outcome handle(JobQueue.ClaimedItem item) throws Exception;
 
-    /** A permanent failure of one item, with a reason code (e.g. CORRUPT, URL_REFUSED) and a message. */
-    class ItemFailedException extends Exception {
+    /** A failure of one item with a reason code, recorded on the item. */
+    abstract class ItemException extends Exception {
 
         private static final long serialVersionUID = 1L;
 
         private final String reason;
 
-        public ItemFailedException(String reason, String message) {
+        ItemException(String reason, String message) {
             super(message);
             this.reason = reason;
         }
@@ -33,20 +33,23 @@ public interface JobItemHandler {
         }
     }
 
-    /** A transient failure of one item (e.g. EXTRACTION_TIMEOUT while extraction is busy), with a reason code. */
-    class ItemDeferredException extends Exception {
+    /** A permanent failure of one item, with a reason code (e.g. CORRUPT, URL_REFUSED) and a message. */
+    class ItemFailedException extends ItemException {
 
         private static final long serialVersionUID = 1L;
 
-        private final String reason;
+        public ItemFailedException(String reason, String message) {
+            super(reason, message);
+        }
+    }
+
+    /** A transient failure of one item (e.g. EXTRACTION_TIMEOUT while extraction is busy), with a reason code. */
+    class ItemDeferredException extends ItemException {
+
+        private static final long serialVersionUID = 1L;
 
         public ItemDeferredException(String reason, String message) {
-            super(message);
-            this.reason = reason;
-        }
-
-        public String reason() {
-            return reason;
+            super(reason, message);
         }
     }
 }
