@@ -7,6 +7,7 @@ import io.xborder.classify.jurisdiction.Gazetteer;
 import io.xborder.classify.model.PassageClassifier;
 import io.xborder.classify.rules.ContextReader;
 import io.xborder.segment.LanguageDetector;
+import io.xborder.segment.SectionHeading;
 import io.xborder.segment.Segment;
 import io.xborder.segment.Segmenter;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ public final class TextAnalyzer {
      * A document: as {@link #analyze(String, Language, String, boolean)}, with its title when it is not the text's first line
      * (or null), also dropping the whole lines {@code alsoBoilerplate} accepts (lines that repeat across the
      * documents of one source). What the document says about its passages (the jurisdiction it is about, whether it
-     * is a law, its genre) is read from its title and lead ({@link ContextReader}).
+     * is a law, its genre) is read from its title and lead ({@link ContextReader}). A numbered section heading after
+     * the first passage ({@link SectionHeading}) gets no finding: it names a topic and states nothing.
      */
     public AnalyzedText analyze(String text, String title, Language language, String jurisdiction,
             Predicate<String> alsoBoilerplate, boolean explain) {
@@ -75,7 +77,9 @@ public final class TextAnalyzer {
         long hanChars = 0;
         long allChars = 0;
         for (Segment s : segments) {
-            List<Finding> findings = classifier.classify(text, s.start(), s.end(), s.language(), context, explain);
+            List<Finding> findings = !passages.isEmpty() && SectionHeading.in(text, s.start(), s.end())
+                    ? List.of()
+                    : classifier.classify(text, s.start(), s.end(), s.language(), context, explain);
             passages.add(new AnalyzedPassage(passages.size(), s, findings));
             int length = s.end() - s.start();
             allChars += length;

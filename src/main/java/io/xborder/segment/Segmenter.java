@@ -97,7 +97,7 @@ public final class Segmenter {
         boolean blockIsHeading;
         int lastLineStart;
         int lastLineEnd;
-        /** Under a "Related articles" header: short unpunctuated lines are link titles. */
+        /** Under a "Related articles" header: short unpunctuated lines, blank lines between them or not, are link titles. */
         boolean inLinkList;
 
         Run(String text, Language languageHint, BreakIterator sentences, Predicate<String> alsoBoilerplate) {
@@ -122,9 +122,7 @@ public final class Segmenter {
                 int s = skipSpaceForward(lineStart, lineEnd);
                 int e = skipSpaceBackward(s, lineEnd);
                 if (s < e) {
-                    line(s, e);
-                } else {
-                    inLinkList = false; // a blank line ends a list of links
+                    line(s, e); // a blank line does not end a list of links: extracted pages separate its items
                 }
             }
             flushBlock();
