@@ -64,7 +64,7 @@ def validate(path, batch=False):
                 err(where, f"keys/order {list(r.keys())} != {KEYS}"); continue
             rid = r["id"]
             prefix = rid.rsplit("-", 1)[0] if batch and isinstance(rid, str) and "-" in rid else "xb"
-            if not isinstance(rid, str) or not re.fullmatch(re.escape(prefix) + r"-\d{4}", rid):
+            if not isinstance(rid, str) or not re.fullmatch(re.escape(prefix) + r"-\d{4,5}", rid):
                 err(where, f"bad id {rid!r}")
             elif rid != "%s-%04d" % (prefix, n):
                 err(where, f"id {rid} out of sequence (expected {prefix}-{n:04d})")

@@ -234,7 +234,10 @@ public final class FeatureExtractor {
             for (CategoryMatch m : a.matches()) {
                 int cat = m.category().ordinal();
                 Evidence first = first(m, a);
-                f.addNamed(cueIndex(m.category()), 1f, Kind.RULE_CATEGORY, cat, -1, -1, first.s, first.e, -1, -1);
+                // worth the net score after suppressions (up to 1): a match its own suppression cancels ("data
+                // stored within the territory" handed to foreign courts, a territorial-scope clause) counts little
+                f.addNamed(cueIndex(m.category()), (float) Math.min(1.0, Math.max(0.0, m.score() / 2.0)),
+                        Kind.RULE_CATEGORY, cat, -1, -1, first.s, first.e, -1, -1);
                 f.addNamed(index(mix(seed(Kind.RULE_SCORE), hash(m.category().name()))),
                         (float) Math.tanh(m.score() / 4.0), Kind.RULE_SCORE, cat, -1, -1, first.s, first.e, -1, -1);
                 for (RuleHit h : m.rules()) {
