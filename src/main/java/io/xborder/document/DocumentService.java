@@ -15,9 +15,6 @@ import io.xborder.finding.StoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,12 +22,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.hibernate.StatelessSession;
 
 /**
@@ -277,7 +274,7 @@ public class DocumentService {
         o.mediaType = file.mediaType();
         o.charset = file.charset();
         o.sizeBytes = file.content().length;
-        o.sha256 = sha256(file.content());
+        o.sha256 = DigestUtils.sha256Hex(file.content());
         o.content = file.content();
         o.createdAt = Instant.now();
         return o;
@@ -347,15 +344,6 @@ public class DocumentService {
 
     /** SHA-256 of the text's UTF-8 bytes: the identity of a document. */
     public static String contentHash(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DigestUtils.sha256Hex(text);
     }
 }
