@@ -5,6 +5,7 @@ import io.xborder.analysis.TextAnalyzer;
 import io.xborder.classify.Evidence;
 import io.xborder.classify.Explanation;
 import io.xborder.classify.Finding;
+import io.xborder.finding.Confidence;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +52,7 @@ public record ClassifyResponse(
                     nullable = true) Explanation explanation){
 
         static FindingResult of(Finding f, boolean explain) {
-            return new FindingResult(f.category().name(), round(f.confidence()), f.modality().name(),
+            return new FindingResult(f.category().name(), Confidence.rounded(f.confidence()), f.modality().name(),
                     f.mechanisms().stream().map(Enum::name).sorted().toList(),
                     f.jurisdictions().stream().sorted().toList(),
                     f.dataCategories().stream().map(Enum::name).sorted().toList(),
@@ -72,9 +73,5 @@ public record ClassifyResponse(
         static EvidenceResult of(Evidence e) {
             return new EvidenceResult(e.start(), e.end(), e.text(), e.cue());
         }
-    }
-
-    static double round(double confidence) {
-        return Math.round(confidence * 1000.0) / 1000.0;
     }
 }

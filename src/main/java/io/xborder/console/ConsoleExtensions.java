@@ -1,6 +1,7 @@
 package io.xborder.console;
 
 import io.quarkus.qute.TemplateExtension;
+import io.xborder.finding.Confidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public final class ConsoleExtensions {
 
     /** A confidence as a percentage. */
     public static String percent(double confidence) {
-        return Math.round(confidence * 100) + " %";
+        return Confidence.percent(confidence);
     }
 
     /** The CSS class of a category's colour. */

@@ -10,6 +10,7 @@ import io.xborder.audit.AuditLog;
 import io.xborder.classify.Category;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
+import io.xborder.finding.Confidence;
 import io.xborder.finding.ReviewStatus;
 import io.xborder.finding.StoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -328,7 +329,7 @@ public class DocumentService {
         s.language = p.language;
         s.occurredOn = occurredOn;
         s.category = f.category().name();
-        s.confidence = Math.round(f.confidence() * 1000.0) / 1000.0;
+        s.confidence = Confidence.rounded(f.confidence());
         s.modality = f.modality().name();
         s.mechanisms = f.mechanisms().stream().map(Enum::name).sorted().toArray(String[]::new);
         s.jurisdictions = f.jurisdictions().stream().sorted().toArray(String[]::new);

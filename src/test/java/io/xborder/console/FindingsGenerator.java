@@ -1,5 +1,6 @@
 package io.xborder.console;
 
+import io.xborder.finding.Confidence;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
@@ -143,7 +144,7 @@ public final class FindingsGenerator {
                         fin.setString(4, lang);
                         fin.setDate(5, Date.valueOf(date));
                         fin.setString(6, category);
-                        fin.setDouble(7, Math.round((0.3 + r.nextDouble() * 0.69) * 1000) / 1000.0);
+                        fin.setDouble(7, Confidence.rounded(0.3 + r.nextDouble() * 0.69));
                         fin.setString(8, MODALITIES[r.nextInt(MODALITIES.length)]);
                         fin.setArray(9, array(c, pick(r, MECHANISMS, r.nextInt(3))));
                         List<String> js = pick(r, JURISDICTIONS, 1 + r.nextInt(2));
