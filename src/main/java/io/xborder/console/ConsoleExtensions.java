@@ -22,6 +22,11 @@ public final class ConsoleExtensions {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** Category.DATA_LOCALIZATION → "Data localization". */
+    public static String label(Enum<?> value) {
+        return value == null ? "" : label(value.name());
+    }
+
     /** Labels of a list of wire values, comma-separated; "—" when empty. */
     public static String labels(List<String> wireValues) {
         return wireValues == null || wireValues.isEmpty()

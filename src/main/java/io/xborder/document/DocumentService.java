@@ -156,7 +156,7 @@ public class DocumentService {
     }
 
     /** A reviewed finding deleted with its document. */
-    public record ReviewedFinding(long id, String category, String reviewStatus, String reviewedBy,
+    public record ReviewedFinding(long id, Category category, ReviewStatus reviewStatus, String reviewedBy,
             Instant reviewedAt) {
     }
 
@@ -176,9 +176,9 @@ public class DocumentService {
         List<ReviewedFinding> reviewed = em
                 .createQuery("select new io.xborder.document.DocumentService$ReviewedFinding("
                         + "f.id, f.category, f.reviewStatus, f.reviewedBy, f.reviewedAt) from StoredFinding f "
-                        + "where f.document.id = :id and f.reviewStatus <> 'UNREVIEWED' order by f.id",
+                        + "where f.document.id = :id and f.reviewStatus <> :unreviewed order by f.id",
                         ReviewedFinding.class)
-                .setParameter("id", id).getResultList();
+                .setParameter("id", id).setParameter("unreviewed", ReviewStatus.UNREVIEWED).getResultList();
         Deleted before = new Deleted(d.id, d.title, d.sourceUrl, d.language, d.jurisdiction, d.publishedAt,
                 d.contentHash, d.createdAt, passages, findings, reviewed);
         boolean deleted = Document.deleteById(id);
@@ -218,11 +218,11 @@ public class DocumentService {
                 return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
             }
             List<Passage> passages = passagesWithFindings(documentId);
-            Map<Long, Set<String>> reviewed = new HashMap<>();
+            Map<Long, Set<Category>> reviewed = new HashMap<>();
             int kept = 0;
             for (Passage p : passages) {
                 for (StoredFinding f : p.findings) {
-                    if (!ReviewStatus.UNREVIEWED.name().equals(f.reviewStatus)) {
+                    if (f.reviewStatus != ReviewStatus.UNREVIEWED) {
                         reviewed.computeIfAbsent(p.id, k -> new HashSet<>()).add(f.category);
                         kept++;
                     }
@@ -230,7 +230,7 @@ public class DocumentService {
             }
             // a bulk delete runs at once: the new findings below may reuse a (passage, category) pair
             long replaced = StoredFinding.delete("document.id = ?1 and reviewStatus = ?2", documentId,
-                    ReviewStatus.UNREVIEWED.name());
+                    ReviewStatus.UNREVIEWED);
             LocalDate occurredOn = d.publishedAt != null
                     ? d.publishedAt
                     : d.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
@@ -238,10 +238,10 @@ public class DocumentService {
             for (Passage p : passages) {
                 Language language = Language.fromCode(p.language)
                         .orElse(Language.EN);
-                Set<String> keep = reviewed.getOrDefault(p.id, Set.of());
+                Set<Category> keep = reviewed.getOrDefault(p.id, Set.of());
                 for (Finding f : analysis.analyzer().classifier().classify(d.text, p.start, p.end, language,
                         d.jurisdiction)) {
-                    if (!keep.contains(f.category().name())) {
+                    if (!keep.contains(f.category())) {
                         toStored(f, p, d, occurredOn, current).persist();
                         now++;
                     }
@@ -328,9 +328,9 @@ public class DocumentService {
         s.document = d;
         s.language = p.language;
         s.occurredOn = occurredOn;
-        s.category = f.category().name();
+        s.category = f.category();
         s.confidence = Confidence.rounded(f.confidence());
-        s.modality = f.modality().name();
+        s.modality = f.modality();
         s.mechanisms = f.mechanisms().stream().map(Enum::name).sorted().toArray(String[]::new);
         s.jurisdictions = f.jurisdictions().stream().sorted().toArray(String[]::new);
         s.dataCategories = f.dataCategories().stream().map(Enum::name).sorted().toArray(String[]::new);
@@ -338,7 +338,7 @@ public class DocumentService {
                 .map(e -> new StoredFinding.EvidenceSpan(e.start(), e.end(), e.text(), e.cue()))
                 .toList();
         s.rulesetVersion = ruleset;
-        s.reviewStatus = ReviewStatus.UNREVIEWED.name();
+        s.reviewStatus = ReviewStatus.UNREVIEWED;
         s.createdAt = Instant.now();
         return s;
     }
