@@ -68,7 +68,7 @@ public record ClassifyResponse(
             @Schema(examples = "32") int start,
             @Schema(examples = "73") int end,
             @Schema(examples = "transfer data collected in China overseas") String text,
-            @Schema(description = "The id of the rule that fired.", examples = "en.transfer.overseas") String cue) {
+            @Schema(description = "The id of the rule that fired.", examples = "en.transfer.abroad") String cue) {
 
         static EvidenceResult of(Evidence e) {
             return new EvidenceResult(e.start(), e.end(), e.text(), e.cue());
