@@ -2,11 +2,13 @@ package io.xborder.bench;
 
 import io.xborder.analysis.TextAnalyzer;
 import io.xborder.classify.Language;
+import io.xborder.testing.FindingsData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -117,8 +119,10 @@ public final class BenchSuite {
                 System.err.printf("bench: service migrated and ready in %.0f ms%n", first.readyMs);
             }
             if (findings) {
-                long n = FindingsData.ensure(db, FINDINGS);
-                System.err.printf("bench: %,d findings in the database%n", n);
+                try (Connection c = db.connect()) {
+                    long n = FindingsData.ensure(c, FINDINGS);
+                    System.err.printf("bench: %,d findings in the database%n", n);
+                }
             }
             List<Double> bare = new ArrayList<>();
             List<Double> bareRss = new ArrayList<>();

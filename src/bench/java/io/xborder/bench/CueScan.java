@@ -17,7 +17,6 @@ import java.util.TreeMap;
 final class CueScan {
 
     private final AhoCorasickDoubleArrayTrie<String> trie = new AhoCorasickDoubleArrayTrie<>();
-    private final int cues;
 
     CueScan(RuleSet rules, Language language) {
         TreeMap<String, String> map = new TreeMap<>();
@@ -50,11 +49,6 @@ final class CueScan {
             }
         }
         trie.build(map);
-        cues = map.size();
-    }
-
-    int cueCount() {
-        return cues;
     }
 
     int hits(String text) {

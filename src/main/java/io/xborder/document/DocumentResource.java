@@ -95,13 +95,13 @@ public class DocumentResource {
                     schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, blank text or an invalid field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "bad language", value = Examples.PROBLEM_400)))
+                    examples = @ExampleObject(name = "bad language", value = Examples.DOCUMENT_PROBLEM_400)))
     @APIResponse(responseCode = "413", description = "Body or text over the configured limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "too large", value = Examples.PROBLEM_413)))
+                    examples = @ExampleObject(name = "too large", value = Examples.DOCUMENT_PROBLEM_413)))
     @APIResponse(responseCode = "415", description = "Neither application/json nor text/plain",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "wrong type", value = Examples.PROBLEM_415)))
+                    examples = @ExampleObject(name = "wrong type", value = Examples.DOCUMENT_PROBLEM_415)))
     public Response create(DocumentRequest request, @Context UriInfo uri) {
         if (request == null) {
             throw new InvalidRequestException("body", "a JSON object with a text field is required");

@@ -10,14 +10,12 @@ import io.xborder.audit.AuditLog;
 import io.xborder.classify.Category;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
+import io.xborder.finding.Confidence;
 import io.xborder.finding.ReviewStatus;
 import io.xborder.finding.StoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,12 +23,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.hibernate.StatelessSession;
 
 /**
@@ -158,7 +156,7 @@ public class DocumentService {
     }
 
     /** A reviewed finding deleted with its document. */
-    public record ReviewedFinding(long id, String category, String reviewStatus, String reviewedBy,
+    public record ReviewedFinding(long id, Category category, ReviewStatus reviewStatus, String reviewedBy,
             Instant reviewedAt) {
     }
 
@@ -178,9 +176,9 @@ public class DocumentService {
         List<ReviewedFinding> reviewed = em
                 .createQuery("select new io.xborder.document.DocumentService$ReviewedFinding("
                         + "f.id, f.category, f.reviewStatus, f.reviewedBy, f.reviewedAt) from StoredFinding f "
-                        + "where f.document.id = :id and f.reviewStatus <> 'UNREVIEWED' order by f.id",
+                        + "where f.document.id = :id and f.reviewStatus <> :unreviewed order by f.id",
                         ReviewedFinding.class)
-                .setParameter("id", id).getResultList();
+                .setParameter("id", id).setParameter("unreviewed", ReviewStatus.UNREVIEWED).getResultList();
         Deleted before = new Deleted(d.id, d.title, d.sourceUrl, d.language, d.jurisdiction, d.publishedAt,
                 d.contentHash, d.createdAt, passages, findings, reviewed);
         boolean deleted = Document.deleteById(id);
@@ -220,11 +218,11 @@ public class DocumentService {
                 return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
             }
             List<Passage> passages = passagesWithFindings(documentId);
-            Map<Long, Set<String>> reviewed = new HashMap<>();
+            Map<Long, Set<Category>> reviewed = new HashMap<>();
             int kept = 0;
             for (Passage p : passages) {
                 for (StoredFinding f : p.findings) {
-                    if (!ReviewStatus.UNREVIEWED.name().equals(f.reviewStatus)) {
+                    if (f.reviewStatus != ReviewStatus.UNREVIEWED) {
                         reviewed.computeIfAbsent(p.id, k -> new HashSet<>()).add(f.category);
                         kept++;
                     }
@@ -232,7 +230,7 @@ public class DocumentService {
             }
             // a bulk delete runs at once: the new findings below may reuse a (passage, category) pair
             long replaced = StoredFinding.delete("document.id = ?1 and reviewStatus = ?2", documentId,
-                    ReviewStatus.UNREVIEWED.name());
+                    ReviewStatus.UNREVIEWED);
             LocalDate occurredOn = d.publishedAt != null
                     ? d.publishedAt
                     : d.createdAt.atZone(ZoneOffset.UTC).toLocalDate();
@@ -240,10 +238,10 @@ public class DocumentService {
             for (Passage p : passages) {
                 Language language = Language.fromCode(p.language)
                         .orElse(Language.EN);
-                Set<String> keep = reviewed.getOrDefault(p.id, Set.of());
+                Set<Category> keep = reviewed.getOrDefault(p.id, Set.of());
                 for (Finding f : analysis.analyzer().classifier().classify(d.text, p.start, p.end, language,
                         d.jurisdiction)) {
-                    if (!keep.contains(f.category().name())) {
+                    if (!keep.contains(f.category())) {
                         toStored(f, p, d, occurredOn, current).persist();
                         now++;
                     }
@@ -277,7 +275,7 @@ public class DocumentService {
         o.mediaType = file.mediaType();
         o.charset = file.charset();
         o.sizeBytes = file.content().length;
-        o.sha256 = sha256(file.content());
+        o.sha256 = DigestUtils.sha256Hex(file.content());
         o.content = file.content();
         o.createdAt = Instant.now();
         return o;
@@ -330,9 +328,9 @@ public class DocumentService {
         s.document = d;
         s.language = p.language;
         s.occurredOn = occurredOn;
-        s.category = f.category().name();
-        s.confidence = Math.round(f.confidence() * 1000.0) / 1000.0;
-        s.modality = f.modality().name();
+        s.category = f.category();
+        s.confidence = Confidence.rounded(f.confidence());
+        s.modality = f.modality();
         s.mechanisms = f.mechanisms().stream().map(Enum::name).sorted().toArray(String[]::new);
         s.jurisdictions = f.jurisdictions().stream().sorted().toArray(String[]::new);
         s.dataCategories = f.dataCategories().stream().map(Enum::name).sorted().toArray(String[]::new);
@@ -340,22 +338,13 @@ public class DocumentService {
                 .map(e -> new StoredFinding.EvidenceSpan(e.start(), e.end(), e.text(), e.cue()))
                 .toList();
         s.rulesetVersion = ruleset;
-        s.reviewStatus = ReviewStatus.UNREVIEWED.name();
+        s.reviewStatus = ReviewStatus.UNREVIEWED;
         s.createdAt = Instant.now();
         return s;
     }
 
     /** SHA-256 of the text's UTF-8 bytes: the identity of a document. */
     public static String contentHash(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DigestUtils.sha256Hex(text);
     }
 }

@@ -43,8 +43,9 @@ public record DocumentView(
             @Schema(enumeration = { "UNREVIEWED", "CONFIRMED", "REJECTED" }) String reviewStatus){
 
         static PassageFinding of(StoredFinding f) {
-            return new PassageFinding(f.id, f.category, f.confidence, f.modality, sorted(f.mechanisms),
-                    sorted(f.jurisdictions), sorted(f.dataCategories), f.evidence, f.rulesetVersion, f.reviewStatus);
+            return new PassageFinding(f.id, f.category.name(), f.confidence, f.modality.name(), sorted(f.mechanisms),
+                    sorted(f.jurisdictions), sorted(f.dataCategories), f.evidence, f.rulesetVersion,
+                    f.reviewStatus.name());
         }
     }
 

@@ -3,9 +3,7 @@ package io.xborder.document;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +12,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -108,15 +107,6 @@ public class RepeatedLines {
     /** 64 bits of SHA-256 of the line, whitespace collapsed and lower-cased. */
     static long hash(String line) {
         String normal = line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) {
-                h = (h << 8) | (d[i] & 0xff);
-            }
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ByteBuffer.wrap(DigestUtils.sha256(normal)).getLong();
     }
 }

@@ -8,15 +8,12 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** Reads RSS 0.9x/1.0/2.0 and Atom with ROME into the few fields ingestion needs. DOCTYPEs are refused (XXE). */
 public final class FeedReader {
@@ -62,7 +59,7 @@ public final class FeedReader {
                 key = link;
             }
             if (key == null) {
-                key = "sha256:" + sha256(e.getTitle() + "\n" + content);
+                key = "sha256:" + DigestUtils.sha256Hex(e.getTitle() + "\n" + content);
             }
             Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
             items.add(new Item(key, link, blankToNull(e.getTitle()), content,
@@ -82,14 +79,5 @@ public final class FeedReader {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

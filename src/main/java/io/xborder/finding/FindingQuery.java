@@ -1,5 +1,7 @@
 package io.xborder.finding;
 
+import io.xborder.classify.Category;
+import io.xborder.classify.Modality;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -46,13 +48,13 @@ public class FindingQuery {
     public FindingPage find(FindingFilter filter, int page, int size, FindingCursor cursor) {
         planForTheValues();
         Where where = where(filter, bigrams);
-        Slice slice = rows(where.hql.toString(), where.params, cursor == null ? page * size : 0, size, cursor);
+        Slice slice = rows(where.hql.toString(), where.hqlParams, cursor == null ? page * size : 0, size, cursor);
         // count(*) over at most countCap + 1 matching rows, in any order (HQL allows a limit in a subquery only
         // with an order by, which would make PostgreSQL sort all matches); the passage joined only for a text filter
         Query count = em.createNativeQuery("select count(*) from (select 1 from findings f"
                 + (filter.text() != null ? " join passages p on p.id = f.passage_id" : "") + where.sql
                 + " limit " + (countCap + 1) + ") c");
-        where.params.forEach(count::setParameter);
+        where.sqlParams.forEach(count::setParameter);
         long counted = ((Number) count.getSingleResult()).longValue();
         boolean exact = counted <= countCap;
         long total = exact ? counted : countCap;
@@ -67,7 +69,7 @@ public class FindingQuery {
     public Slice slice(FindingFilter filter, int size, FindingCursor cursor) {
         planForTheValues();
         Where where = where(filter, bigrams);
-        return rows(where.hql.toString(), where.params, 0, size, cursor);
+        return rows(where.hql.toString(), where.hqlParams, 0, size, cursor);
     }
 
     /** One finding with its passage and document. */
@@ -133,45 +135,50 @@ public class FindingQuery {
      * One row of a findings page: the finding's columns with its passage's and document's. Public, with boxed
      * numbers: HQL's {@code select new} finds this constructor by the selected values' types.
      */
-    public record Row(Long id, String category, Double confidence, String modality, String[] mechanisms,
+    public record Row(Long id, Category category, Double confidence, Modality modality, String[] mechanisms,
             String[] jurisdictions, String[] dataCategories, List<StoredFinding.EvidenceSpan> evidence,
-            String rulesetVersion, String reviewStatus, String language, Instant createdAt, String reviewedBy,
+            String rulesetVersion, ReviewStatus reviewStatus, String language, Instant createdAt, String reviewedBy,
             Instant reviewedAt, String reviewComment, StoredFinding.Attributes classifierOriginal, Integer version,
             LocalDate occurredOn, Long passageId, Integer passageIndex, Integer passageStart, Integer passageEnd,
             String passageText, Long documentId, String documentTitle, LocalDate documentPublishedAt,
             String documentJurisdiction) {
 
         FindingView view() {
-            return new FindingView(id, category, confidence, modality, FindingView.sorted(mechanisms),
+            return new FindingView(id, category.name(), confidence, modality.name(), FindingView.sorted(mechanisms),
                     FindingView.sorted(jurisdictions), FindingView.sorted(dataCategories), evidence, rulesetVersion,
-                    reviewStatus, language, createdAt,
+                    reviewStatus.name(), language, createdAt,
                     new FindingView.PassageRef(passageId, passageIndex, passageStart, passageEnd, passageText),
                     new FindingView.DocumentRef(documentId, documentTitle, documentPublishedAt, documentJurisdiction),
                     reviewedBy, reviewedAt, reviewComment, classifierOriginal, version);
         }
     }
 
-    /** The filter as an HQL condition (page) and the same condition in SQL (capped count), with its parameters. */
+    /**
+     * The filter as an HQL condition (page) and the same condition in SQL (capped count), with their parameters: an
+     * enum as itself for HQL (the entity's attribute type), as its stored name for SQL.
+     */
     private static final class Where {
 
         final StringBuilder hql = new StringBuilder(" where 1 = 1");
         final StringBuilder sql = new StringBuilder(" where 1 = 1");
-        final Map<String, Object> params = new LinkedHashMap<>();
+        final Map<String, Object> hqlParams = new LinkedHashMap<>();
+        final Map<String, Object> sqlParams = new LinkedHashMap<>();
 
         void and(String hqlCondition, String sqlCondition, String name, Object value) {
             hql.append(" and ").append(hqlCondition);
             sql.append(" and ").append(sqlCondition);
-            params.put(name, value);
+            hqlParams.put(name, value);
+            sqlParams.put(name, value instanceof Enum<?> e ? e.name() : value);
         }
     }
 
     private static Where where(FindingFilter filter, BigramStatistics bigrams) {
         Where w = new Where();
         if (filter.category() != null) {
-            w.and("f.category = :category", "f.category = :category", "category", filter.category().name());
+            w.and("f.category = :category", "f.category = :category", "category", filter.category());
         }
         if (filter.modality() != null) {
-            w.and("f.modality = :modality", "f.modality = :modality", "modality", filter.modality().name());
+            w.and("f.modality = :modality", "f.modality = :modality", "modality", filter.modality());
         }
         // array containment (@>) is what the GIN indexes on the array columns serve
         if (filter.jurisdiction() != null) {
@@ -206,7 +213,7 @@ public class FindingQuery {
         }
         if (filter.reviewStatus() != null) {
             w.and("f.reviewStatus = :reviewStatus", "f.review_status = :reviewStatus", "reviewStatus",
-                    filter.reviewStatus().name());
+                    filter.reviewStatus());
         }
         // stored text holds no NUL (ingestion drops it) and PostgreSQL refuses it in a parameter: a 500 otherwise
         String text = filter.text() == null ? null : filter.text().replace("\u0000", "");

@@ -4,6 +4,8 @@ import io.xborder.api.ConflictException;
 import io.xborder.api.PreconditionFailedException;
 import io.xborder.api.ResourceNotFoundException;
 import io.xborder.audit.AuditLog;
+import io.xborder.classify.Category;
+import io.xborder.classify.Modality;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -31,8 +33,9 @@ public class FindingReviews {
     }
 
     /** A finding's reviewable state, as the audit log records it before and after a review. */
-    public record ReviewState(String category, String modality, List<String> mechanisms, List<String> jurisdictions,
-            List<String> dataCategories, String reviewStatus, String reviewedBy, Instant reviewedAt,
+    public record ReviewState(Category category, Modality modality, List<String> mechanisms,
+            List<String> jurisdictions, List<String> dataCategories, ReviewStatus reviewStatus, String reviewedBy,
+            Instant reviewedAt,
             String reviewComment, int version) {
 
         static ReviewState of(StoredFinding f) {
@@ -89,19 +92,19 @@ public class FindingReviews {
             f.classifierOriginal = new StoredFinding.Attributes(f.category, f.modality, sorted(f.mechanisms),
                     sorted(f.jurisdictions), sorted(f.dataCategories));
         }
-        if (review.category() != null && !review.category().name().equals(f.category)) {
+        if (review.category() != null && review.category() != f.category) {
             long clash = em.createQuery("select count(o) from StoredFinding o where o.passage = :p and o.category = :c "
                     + "and o.id <> :id", Long.class)
-                    .setParameter("p", f.passage).setParameter("c", review.category().name()).setParameter("id", id)
+                    .setParameter("p", f.passage).setParameter("c", review.category()).setParameter("id", id)
                     .getSingleResult();
             if (clash > 0) {
                 throw new ConflictException("the passage of finding " + id + " already has a "
                         + review.category().name() + " finding; review that one instead");
             }
-            f.category = review.category().name();
+            f.category = review.category();
         }
         if (review.modality() != null) {
-            f.modality = review.modality().name();
+            f.modality = review.modality();
         }
         if (review.mechanisms() != null) {
             f.mechanisms = review.mechanisms().toArray(String[]::new);
@@ -115,7 +118,7 @@ public class FindingReviews {
         if (review.commentGiven()) {
             f.reviewComment = review.comment();
         }
-        f.reviewStatus = review.status().name();
+        f.reviewStatus = review.status();
         f.reviewedBy = reviewer;
         f.reviewedAt = Instant.now();
         try {

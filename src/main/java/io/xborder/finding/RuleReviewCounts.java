@@ -22,7 +22,7 @@ public class RuleReviewCounts {
     /** One rule's review counts. */
     @Schema(name = "RuleReviews")
     public record RuleReviews(
-            @Schema(description = "The rule (evidence cue) id.", examples = "en.transfer.overseas") String rule,
+            @Schema(description = "The rule (evidence cue) id.", examples = "en.transfer.abroad") String rule,
             @Schema(description = "Reviewed findings with this rule in their evidence that were confirmed.") long confirmed,
             @Schema(description = "... that were rejected.") long rejected) {
     }

@@ -1,10 +1,14 @@
 package io.xborder.finding;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.xborder.classify.Category;
+import io.xborder.classify.Modality;
 import io.xborder.document.Document;
 import io.xborder.document.Passage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -49,14 +53,16 @@ public class StoredFinding extends PanacheEntityBase {
     @Column(name = "occurred_on", nullable = false)
     public LocalDate occurredOn;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String category;
+    public Category category;
 
     @Column(nullable = false)
     public double confidence;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String modality;
+    public Modality modality;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
@@ -77,8 +83,9 @@ public class StoredFinding extends PanacheEntityBase {
     @Column(name = "ruleset_version", nullable = false)
     public String rulesetVersion;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "review_status", nullable = false)
-    public String reviewStatus;
+    public ReviewStatus reviewStatus;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -103,8 +110,8 @@ public class StoredFinding extends PanacheEntityBase {
     public Attributes classifierOriginal;
 
     /** The attributes a reviewer may correct, as the classifier set them (stored as JSON). */
-    public record Attributes(String category, String modality, List<String> mechanisms, List<String> jurisdictions,
-            List<String> dataCategories) {
+    public record Attributes(Category category, Modality modality, List<String> mechanisms,
+            List<String> jurisdictions, List<String> dataCategories) {
     }
 
     /** Evidence as stored (JSON): offsets into the document's text. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -49,7 +49,7 @@ public class ConsoleSession {
             if (secret.get().length() < 32) {
                 throw new IllegalStateException("xborder.session.secret must have at least 32 characters");
             }
-            material = sha256(secret.get().getBytes(StandardCharsets.UTF_8));
+            material = DigestUtils.sha256(secret.get());
         } else {
             material = new byte[32];
             RANDOM.nextBytes(material);
@@ -102,14 +102,6 @@ public class ConsoleSession {
             return Optional.of(new Credential(Kind.valueOf(parts[1]), parts[2]));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

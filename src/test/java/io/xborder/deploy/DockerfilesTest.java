@@ -18,9 +18,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /**
  * The Dockerfiles and the compose file cannot be built here (no Docker daemon), so this test reads
@@ -168,6 +174,35 @@ class DockerfilesTest {
             if (!dir.equals("src") && !dir.equals("target")) {
                 assertThat(indexOf(build, "COPY", dir)).as("COPY of %s/ in the build stage", dir).isNotNegative();
             }
+        }
+    }
+
+    @Test
+    void theImageLeavesTheEmbeddedDatabaseOutAndTheLocalBuildKeepsIt() throws Exception {
+        List<Instruction> all = parse(DOCKER.resolve("Dockerfile.jvm"));
+        List<Instruction> build = all.subList(0, all.indexOf(runtimeStage(all).get(0)));
+        assertThat(build).as("the image's mvn package turns the embedded-db profile off")
+                .anySatisfy(i -> assertThat(i.args()).contains("mvn").contains("package")
+                        .contains("-Dembedded-db=false"));
+
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        String zonky = "dependency[groupId='io.zonky.test' or groupId='io.zonky.test.postgres']";
+        NodeList everywhere = (NodeList) xpath.evaluate("/project/dependencies/" + zonky, pom, XPathConstants.NODESET);
+        assertThat(everywhere.getLength()).as("zonky dependencies of the project").isEqualTo(2);
+        for (int i = 0; i < everywhere.getLength(); i++) {
+            assertThat(xpath.evaluate("scope", everywhere.item(i))).as("compiled and tested against, not packaged")
+                    .isEqualTo("provided");
+        }
+        String profile = "/project/profiles/profile[id='embedded-db']";
+        assertThat(xpath.evaluate(profile + "/activation/property/name", pom)).isEqualTo("embedded-db");
+        assertThat(xpath.evaluate(profile + "/activation/property/value", pom))
+                .as("active unless -Dembedded-db=false: the one-command run packages it").isEqualTo("!false");
+        NodeList packaged = (NodeList) xpath.evaluate(profile + "/dependencies/" + zonky, pom,
+                XPathConstants.NODESET);
+        assertThat(packaged.getLength()).isEqualTo(2);
+        for (int i = 0; i < packaged.getLength(); i++) {
+            assertThat(xpath.evaluate("scope", packaged.item(i))).isEqualTo("compile");
         }
     }
 

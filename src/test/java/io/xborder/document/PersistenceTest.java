@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.xborder.classify.Category;
 import io.xborder.classify.Language;
+import io.xborder.classify.Modality;
 import io.xborder.finding.FindingCursor;
 import io.xborder.finding.FindingFilter;
 import io.xborder.finding.FindingPage;
 import io.xborder.finding.FindingQuery;
+import io.xborder.finding.ReviewStatus;
 import io.xborder.finding.StoredFinding;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -98,6 +101,22 @@ class PersistenceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void storesCategoryModalityAndReviewStatusAsTheirTaxonomyNames() {
+        long id = documents.ingest(input(text())).document().id();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select category, modality, review_status from findings where document_id = ?1 and category = 'DATA_LOCALIZATION'")
+                .setParameter(1, id).getResultList());
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0)).containsExactly("DATA_LOCALIZATION", "REPORT", "UNREVIEWED");
+        StoredFinding f = QuarkusTransaction.requiringNew()
+                .call(() -> StoredFinding.<StoredFinding>find("document.id = ?1 and category = ?2", id,
+                        Category.DATA_LOCALIZATION).firstResult());
+        assertThat(f.modality).isEqualTo(Modality.REPORT);
+        assertThat(f.reviewStatus).isEqualTo(ReviewStatus.UNREVIEWED);
     }
 
     @Test

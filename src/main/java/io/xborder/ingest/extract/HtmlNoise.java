@@ -55,11 +55,6 @@ final class HtmlNoise {
         return mainSelectors;
     }
 
-    /** The tags removed outright, as a jsoup selector ("script, style, …"). */
-    String tagSelector() {
-        return String.join(", ", tags);
-    }
-
     boolean isNoiseTag(Element element) {
         return tags.contains(element.normalName());
     }

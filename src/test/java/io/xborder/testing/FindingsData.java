@@ -1,4 +1,4 @@
-package io.xborder.bench;
+package io.xborder.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +21,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Fills the service's schema (migrated by the service itself) with generated documents, passages and findings
- * until there are at least {@code target} findings, with COPY. The passages are the project's labelled passages in
- * English and Chinese, and each finding carries the labels of its passage (category, mechanisms, modality,
- * jurisdictions, data categories), so filters and text search hit realistic proportions.
+ * The one generator of findings for performance measurements (the benchmark suite's million findings, the search
+ * page's {@code SearchPerformanceTest}): fills the service's schema (migrated by the service itself) with generated
+ * documents, passages and findings until there are at least {@code target} findings, with COPY. The passages are
+ * the project's labelled passages in English and Chinese, and each finding carries the labels of its passage
+ * (category, mechanisms, modality, jurisdictions, data categories), so filters and text search hit realistic
+ * proportions; one finding in ten is reviewed (7 % confirmed, 3 % rejected).
  *
  * <p>Resumable: documents are numbered ({@code content_hash = 'bench-<n>'}) and written in transactions of
  * {@link #CHUNK} documents; a new run continues after the highest number stored, and does nothing when enough
@@ -32,11 +34,12 @@ import org.postgresql.copy.CopyManager;
  * maintaining them row by row); their definitions are kept in {@code bench_dropped_indexes} until rebuilt, so an
  * interrupted run rebuilds them next time.
  */
-final class FindingsData {
+public final class FindingsData {
 
     static final int CHUNK = 2000;
     static final long ID_BASE = 1_000_000_000L;
     private static final int PASSAGES_PER_DOCUMENT = 10;
+    private static final String REVIEWED_AT = "2026-01-01 00:00:00+00";
 
     private record Labelled(String lang, String text, List<String> categories, List<String> mechanisms,
             String modality, List<String> jurisdictions, List<String> dataCategories, String docJurisdiction) {
@@ -70,20 +73,18 @@ final class FindingsData {
     }
 
     /** Makes sure at least {@code target} findings exist; returns how many there are. */
-    static long ensure(BenchDatabase db, long target) throws Exception {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(true);
-            long have = count(c, "select count(*) from findings");
-            if (have >= target) {
-                rebuildIndexes(c);
-                return have;
-            }
-            new FindingsData().fill(c, target, have);
-            return count(c, "select count(*) from findings");
+    public static long ensure(Connection c, long target) throws IOException, SQLException {
+        c.setAutoCommit(true);
+        long have = count(c, "select count(*) from findings");
+        if (have >= target) {
+            rebuildIndexes(c);
+            return have;
         }
+        new FindingsData().fill(c, target, have);
+        return count(c, "select count(*) from findings");
     }
 
-    private void fill(Connection c, long target, long have) throws Exception {
+    private void fill(Connection c, long target, long have) throws IOException, SQLException {
         dropIndexes(c);
         long next = count(c, "select coalesce(max(id) - " + ID_BASE + " + 1, 0) from documents where id >= " + ID_BASE);
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -104,7 +105,8 @@ final class FindingsData {
                     new StringReader(passages.toString()));
             copy.copyIn(
                     "COPY findings (id, passage_id, document_id, language, occurred_on, category, confidence, modality, "
-                            + "mechanisms, jurisdictions, data_categories, evidence, ruleset_version) FROM STDIN",
+                            + "mechanisms, jurisdictions, data_categories, evidence, ruleset_version, review_status, "
+                            + "reviewed_by, reviewed_at) FROM STDIN",
                     new StringReader(finds.toString()));
             c.commit();
             next += CHUNK;
@@ -152,9 +154,14 @@ final class FindingsData {
                 int cueEnd = Math.min(end, start + Math.min(12, l.text().length()));
                 String evidence = "[{\"start\":" + start + ",\"end\":" + cueEnd + ",\"text\":\""
                         + jsonEscape(text.substring(start, cueEnd)) + "\",\"cue\":\"bench\"}]";
+                // its own random source: the review states leave the other draws (and so earlier data) as they were
+                int review = new SplittableRandom(findingId).nextInt(100);
+                String status = review < 90 ? "UNREVIEWED" : review < 97 ? "CONFIRMED" : "REJECTED";
+                boolean reviewed = !status.equals("UNREVIEWED");
                 row(finds, findingId, passageId, docId, lang, published, category,
                         String.valueOf((500 + r.nextInt(501)) / 1000.0), l.modality(), array(l.mechanisms()),
-                        array(jurisdictions), array(l.dataCategories()), evidence, "bench");
+                        array(jurisdictions), array(l.dataCategories()), evidence, "bench", status,
+                        reviewed ? "bench" : null, reviewed ? REVIEWED_AT : null);
                 count++;
             }
         }
