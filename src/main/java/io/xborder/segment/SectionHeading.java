@@ -13,6 +13,9 @@ public final class SectionHeading {
     /** Headings are short; a longer line is a sentence. */
     static final int MAX_LENGTH = 80;
 
+    /** How far {@link #in} looks for the ends of a passage's line (room for indentation around a heading). */
+    private static final int MAX_LINE = 2 * MAX_LENGTH;
+
     /** The number of a heading ("3.1.2", "XIV.", "（十二）") ends within this many characters. */
     private static final int NUMBER_LENGTH = 8;
 
@@ -43,13 +46,18 @@ public final class SectionHeading {
      * that sentence splitting may have cut off ("3." of "3. Data residency").
      */
     public static boolean in(String text, int start, int end) {
+        if (end - start > MAX_LENGTH) {
+            return false;
+        }
+        // both scans stop once the line is too long to be a heading: a passage of a long line costs no more than that
         int lineStart = start;
-        while (lineStart > 0 && start - lineStart <= MAX_LENGTH
+        while (lineStart > 0 && end - lineStart <= MAX_LINE
                 && !CharClasses.isLineBreak(text.charAt(lineStart - 1))) {
             lineStart--;
         }
         int lineEnd = end;
-        while (lineEnd < text.length() && !CharClasses.isLineBreak(text.charAt(lineEnd))) {
+        while (lineEnd < text.length() && lineEnd - lineStart <= MAX_LINE
+                && !CharClasses.isLineBreak(text.charAt(lineEnd))) {
             lineEnd++;
         }
         return is(text.substring(lineStart, lineEnd).strip());
