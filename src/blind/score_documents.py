@@ -85,7 +85,9 @@ def main():
                 if all(checks.values()):
                     exact += 1
                 elif a.verbose:
-                    wrong = [k for k, ok in checks.items() if not ok]
+                    got = {"mechanisms": sorted(mechs), "jurisdictions": sorted(jurs),
+                           "dataCategories": sorted(dcats), "modality": modality}
+                    wrong = "; ".join(f"{k} {got[k]} for {e[k]}" for k, ok in checks.items() if not ok)
                     print(f"WRONG {s['document']} {wrong}: {e['text'][:90]}")
             for sentence in s.get("negatives", []) + s.get("boilerplate", []):
                 at = text.find(sentence)
