@@ -13,9 +13,12 @@ import io.xborder.segment.Segmenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -40,6 +43,10 @@ public final class ModelExperiment {
         LogisticModel.Settings as = new LogisticModel.Settings(Integer.getInteger("aepochs", ad.epochs()),
                 Double.parseDouble(System.getProperty("arate", "" + ad.learningRate())),
                 Double.parseDouble(System.getProperty("al2", "" + ad.l2())), 1.0, d.seed());
+        if (Integer.getInteger("docfolds", 0) > 0) {
+            documentFolds(train, Path.of(args[1]), Integer.getInteger("docfolds"), new ModelTrainer(rules, s, as));
+            return;
+        }
         ModelTrainer.Trained trained = new ModelTrainer(rules, s, as).train(train);
         System.out.printf("trained on %d passages in %d ms, %s%n", train.size(), (System.nanoTime() - t0) / 1_000_000,
                 s);
@@ -88,12 +95,7 @@ public final class ModelExperiment {
                 if (Boolean.getBoolean("docs.verbose")) {
                     for (DocumentQuality.Outcome o : with.outcomes()) {
                         if (!o.exact()) {
-                            System.out.println("DOC " + o.document().name() + " | gold " + o.expected().categories()
-                                    + " " + o.expected().mechanisms() + " " + o.expected().jurisdictions() + " "
-                                    + o.expected().dataCategories() + " " + o.expected().modality() + "\n    pred "
-                                    + o.prediction().categories().keySet() + " " + o.prediction().mechanisms() + " "
-                                    + o.prediction().jurisdictions() + " " + o.prediction().dataCategories() + " "
-                                    + o.prediction().modality() + "\n    " + o.expected().text());
+                            System.out.println(describe(o));
                         }
                     }
                     with.falseFindings().forEach(x -> System.out.println("FALSE " + x));
@@ -146,5 +148,46 @@ public final class ModelExperiment {
             }
             QualityMetrics.byLanguage(rulesAlone).forEach((k, m) -> System.out.println(m.row(name + " rules " + k)));
         }
+    }
+
+    /**
+     * Documents held out in turn: the training documents are split into {@code folds} groups; for each, a model is
+     * trained without the passages taken from that group's documents ({@code doc} field) and scores those documents
+     * whole. A measure of whole-document quality whose errors may be read (unlike the blind set's).
+     */
+    private static void documentFolds(List<LabelledPassage> train, Path folder, int folds, ModelTrainer trainer) {
+        List<DocumentQuality.Document> docs = new ArrayList<>(DocumentQuality.read(folder));
+        Collections.shuffle(docs, new Random(7));
+        List<DocumentQuality.Outcome> outcomes = new ArrayList<>();
+        List<String> falseFindings = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            List<DocumentQuality.Document> held = new ArrayList<>();
+            for (int i = k; i < docs.size(); i += folds) {
+                held.add(docs.get(i));
+            }
+            Set<String> names = new HashSet<>();
+            held.forEach(d -> names.add(d.name()));
+            List<LabelledPassage> rest = train.stream().filter(p -> !names.contains(p.doc())).toList();
+            PassageClassifier classifier = new PassageClassifier(RuleEngine.fromClasspath(),
+                    trainer.train(rest).model());
+            DocumentQuality.Score score = DocumentQuality.score(new TextAnalyzer(Segmenter.withDefaults(),
+                    classifier), held, true);
+            outcomes.addAll(score.outcomes());
+            falseFindings.addAll(score.falseFindings());
+        }
+        DocumentQuality.Score all = new DocumentQuality.Score(docs.size(), outcomes, falseFindings);
+        if (Boolean.getBoolean("docs.verbose")) {
+            all.outcomes().stream().filter(o -> !o.exact()).forEach(o -> System.out.println(describe(o)));
+            all.falseFindings().forEach(x -> System.out.println("FALSE " + x));
+        }
+        System.out.println("documents held out in " + folds + " folds: " + all.summary());
+    }
+
+    private static String describe(DocumentQuality.Outcome o) {
+        return "DOC " + o.document().name() + " | gold " + o.expected().categories() + " " + o.expected().mechanisms()
+                + " " + o.expected().jurisdictions() + " " + o.expected().dataCategories() + " "
+                + o.expected().modality() + "\n    pred " + o.prediction().categories().keySet() + " "
+                + o.prediction().mechanisms() + " " + o.prediction().jurisdictions() + " "
+                + o.prediction().dataCategories() + " " + o.prediction().modality() + "\n    " + o.expected().text();
     }
 }
