@@ -1,7 +1,8 @@
 package io.xborder.document;
 
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.WireValues;
+import io.xborder.classify.Language;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.text.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -52,10 +53,11 @@ public class DocumentInputs {
         String cleanTitle = StoredText.clean(title);
         String checkedTitle = cleanTitle == null || cleanTitle.isBlank() ? firstLine(normalized) : cleanTitle.strip();
         if (checkedTitle.length() > MAX_TITLE) {
-            throw new InvalidRequestException("title", "must be at most " + MAX_TITLE + " characters");
+            throw ProblemException.invalid("title", "must be at most " + MAX_TITLE + " characters");
         }
         return new DocumentInput(StoredText.clean(checkedTitle), normalized, url("sourceUrl", sourceUrl),
-                WireValues.language("language", language), WireValues.jurisdiction("jurisdiction", jurisdiction),
+                WireValues.code("language", language, Language::fromCode, "en, zh"),
+                WireValues.jurisdiction("jurisdiction", jurisdiction),
                 WireValues.date("publishedAt", publishedAt));
     }
 
@@ -89,6 +91,6 @@ public class DocumentInputs {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new InvalidRequestException(field, "must be an http or https URL of at most " + MAX_URL + " characters");
+        throw ProblemException.invalid(field, "must be an http or https URL of at most " + MAX_URL + " characters");
     }
 }

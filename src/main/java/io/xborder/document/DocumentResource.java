@@ -1,13 +1,13 @@
 package io.xborder.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.api.Examples;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.Paging;
-import io.xborder.api.Problem;
-import io.xborder.api.ProblemMapper;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.api.WireValues;
+import io.xborder.classify.Language;
+import io.xborder.http.Examples;
+import io.xborder.http.Paging;
+import io.xborder.http.Problem;
+import io.xborder.http.ProblemException;
+import io.xborder.http.ProblemMapper;
+import io.xborder.http.WireValues;
 import io.xborder.ingest.FetchRequest;
 import io.xborder.ingest.IngestConfig;
 import io.xborder.ingest.IngestFailure;
@@ -104,7 +104,7 @@ public class DocumentResource {
                     examples = @ExampleObject(name = "wrong type", value = Examples.DOCUMENT_PROBLEM_415)))
     public Response create(DocumentRequest request, @Context UriInfo uri) {
         if (request == null) {
-            throw new InvalidRequestException("body", "a JSON object with a text field is required");
+            throw ProblemException.invalid("body", "a JSON object with a text field is required");
         }
         return respond(documents.ingest(input(request.title(), request.text(), request.sourceUrl(), request.language(),
                 request.jurisdiction(), request.publishedAt())), uri);
@@ -318,11 +318,11 @@ public class DocumentResource {
     @APIResponse(responseCode = "504", description = "The host did not answer in time")
     public Response fetch(FetchRequest request, @Context UriInfo uri) {
         if (request == null || request.url() == null || request.url().isBlank()) {
-            throw new InvalidRequestException("url", "is required");
+            throw ProblemException.invalid("url", "is required");
         }
         URI url = URI.create(DocumentInputs.url("url", request.url()));
         // the metadata is checked before anything is fetched
-        WireValues.language("language", request.language());
+        WireValues.code("language", request.language(), Language::fromCode, "en, zh");
         WireValues.jurisdiction("jurisdiction", request.jurisdiction());
         WireValues.date("publishedAt", request.publishedAt());
         return respond(ingestion.ingestUrl(url, new DocumentInputs.Metadata(request.title(), null, request.language(),
@@ -344,8 +344,8 @@ public class DocumentResource {
     public Response original(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
         long documentId = WireValues.id("id", id);
         DocumentOriginal original = documents.original(documentId).orElseThrow(() -> documents.exists(documentId)
-                ? new ResourceNotFoundException("original file of document", documentId + " (it was ingested as text)")
-                : new ResourceNotFoundException("document", documentId));
+                ? ProblemException.notFound("original file of document", documentId + " (it was ingested as text)")
+                : ProblemException.notFound("document", documentId));
         String type = original.charset == null
                 ? original.mediaType
                 : original.mediaType + "; charset=" + original.charset;
@@ -390,7 +390,7 @@ public class DocumentResource {
                     examples = @ExampleObject(name = "missing", value = Examples.PROBLEM_404)))
     public DocumentView get(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
         long documentId = WireValues.id("id", id);
-        return documents.get(documentId).orElseThrow(() -> new ResourceNotFoundException("document", documentId));
+        return documents.get(documentId).orElseThrow(() -> ProblemException.notFound("document", documentId));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -405,7 +405,7 @@ public class DocumentResource {
     public Response delete(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
         long documentId = WireValues.id("id", id);
         if (!documents.delete(documentId)) {
-            throw new ResourceNotFoundException("document", documentId);
+            throw ProblemException.notFound("document", documentId);
         }
         return Response.noContent().build();
     }

@@ -39,7 +39,7 @@ public class IngestionService {
      * @param mediaTypeHint the declared type (upload part or Content-Type), may be null
      * @param fileName the client's file name, may be null
      * @throws IngestFailure when no text can be taken from the file
-     * @throws io.xborder.api.InvalidRequestException when the metadata is invalid
+     * @throws io.xborder.http.ProblemException (400) when the metadata is invalid
      */
     public DocumentService.Ingested ingestFile(byte[] content, String mediaTypeHint, String fileName,
             DocumentInputs.Metadata metadata) {

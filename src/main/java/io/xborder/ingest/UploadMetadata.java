@@ -3,10 +3,10 @@ package io.xborder.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.WireValues;
+import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,18 +39,18 @@ public final class UploadMetadata {
     public static UploadMetadata parse(DocumentInputs.Metadata form, String metadataJson, List<String> fileNames,
             int maxFiles, ObjectMapper json) {
         if (fileNames.isEmpty()) {
-            throw new InvalidRequestException("file", "at least one part named 'file' with a file is required");
+            throw ProblemException.invalid("file", "at least one part named 'file' with a file is required");
         }
         if (fileNames.size() > maxFiles) {
-            throw new PayloadTooLargeException(fileNames.size() + " files in one request; the limit is " + maxFiles
+            throw ProblemException.tooLarge(fileNames.size() + " files in one request; the limit is " + maxFiles
                     + " (use several requests or a job)");
         }
         if (fileNames.size() > 1 && (notBlank(form.title()) || notBlank(form.sourceUrl()))) {
-            throw new InvalidRequestException(notBlank(form.title()) ? "title" : "sourceUrl",
+            throw ProblemException.invalid(notBlank(form.title()) ? "title" : "sourceUrl",
                     "applies to a single file; with several files set it per file in the metadata part");
         }
         // what applies to every file is checked once, for the whole request
-        WireValues.language("language", form.language());
+        WireValues.code("language", form.language(), Language::fromCode, "en, zh");
         WireValues.jurisdiction("jurisdiction", form.jurisdiction());
         WireValues.date("publishedAt", form.publishedAt());
         DocumentInputs.url("sourceUrl", form.sourceUrl());
@@ -59,7 +59,7 @@ public final class UploadMetadata {
             try {
                 byFile = json.readValue(metadataJson, BY_FILE);
             } catch (JsonProcessingException e) {
-                throw new InvalidRequestException("metadata", "must be a JSON object keyed by file name, each value "
+                throw ProblemException.invalid("metadata", "must be a JSON object keyed by file name, each value "
                         + "an object with title, language, jurisdiction, sourceUrl, publishedAt: "
                         + e.getOriginalMessage());
             }
@@ -69,7 +69,7 @@ public final class UploadMetadata {
             Set<String> unknown = new TreeSet<>(byFile.keySet());
             fileNames.forEach(unknown::remove);
             if (!unknown.isEmpty()) {
-                throw new InvalidRequestException("metadata", "names files that were not uploaded: " + unknown);
+                throw ProblemException.invalid("metadata", "names files that were not uploaded: " + unknown);
             }
         }
         return new UploadMetadata(form, byFile);

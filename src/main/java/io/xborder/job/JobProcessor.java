@@ -2,11 +2,9 @@ package io.xborder.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.ResourceNotFoundException;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentService;
+import io.xborder.http.ProblemException;
 import io.xborder.ingest.FileMetadata;
 import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
@@ -78,12 +76,14 @@ public class JobProcessor implements JobItemHandler {
                 throw new ItemDeferredException(e.kind().name(), e.getMessage());
             }
             throw new ItemFailedException(e.kind().name(), e.getMessage());
-        } catch (InvalidRequestException e) {
-            throw new ItemFailedException("INVALID", e.getMessage());
-        } catch (PayloadTooLargeException e) {
-            throw new ItemFailedException("TOO_LARGE", e.getMessage());
-        } catch (ResourceNotFoundException e) {
-            throw new ItemFailedException("NOT_FOUND", e.getMessage());
+        } catch (ProblemException e) {
+            String reason = switch (e.status()) {
+                case 400 -> "INVALID";
+                case 413 -> "TOO_LARGE";
+                case 404 -> "NOT_FOUND";
+                default -> throw e;
+            };
+            throw new ItemFailedException(reason, e.getMessage());
         }
     }
 

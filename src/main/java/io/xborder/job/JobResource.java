@@ -1,12 +1,12 @@
 package io.xborder.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.api.Examples;
-import io.xborder.api.Paging;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.api.WireValues;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentResource;
+import io.xborder.http.Examples;
+import io.xborder.http.Paging;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.ingest.FileMetadata;
 import io.xborder.ingest.IngestConfig;
 import io.xborder.ingest.UploadMetadata;
@@ -138,7 +138,7 @@ public class JobResource {
     @APIResponse(responseCode = "404", description = "No such job")
     public JobView get(@Parameter(description = "Job id", example = "12") @PathParam("id") String id) {
         long jobId = WireValues.id("id", id);
-        return jobs.get(jobId).orElseThrow(() -> new ResourceNotFoundException("job", jobId));
+        return jobs.get(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
     }
 
     @RolesAllowed(Roles.VIEWER)

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.xborder.analysis.AnalysisService;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.WireValues;
+import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.ingest.FileMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -57,14 +57,14 @@ public class JobService {
     /** A URLS or RECLASSIFY job from its JSON request; 400 when it is malformed. */
     public long create(JobRequest request) {
         if (request == null || request.kind() == null || request.kind().isBlank()) {
-            throw new InvalidRequestException("kind",
+            throw ProblemException.invalid("kind",
                     "is required: URLS or RECLASSIFY (files go as multipart/form-data)");
         }
         JobKind kind = WireValues.enumValue("kind", request.kind(), JobKind.class);
         return switch (kind) {
             case URLS -> createUrls(request);
             case RECLASSIFY -> createReclassify();
-            case FILES -> throw new InvalidRequestException("kind", "FILES jobs are created by posting the files as "
+            case FILES -> throw ProblemException.invalid("kind", "FILES jobs are created by posting the files as "
                     + "multipart/form-data");
         };
     }
@@ -72,12 +72,12 @@ public class JobService {
     private long createUrls(JobRequest request) {
         List<String> urls = request.urls();
         if (urls == null || urls.isEmpty()) {
-            throw new InvalidRequestException("urls", "must list at least one http or https URL");
+            throw ProblemException.invalid("urls", "must list at least one http or https URL");
         }
         if (urls.size() > config.maxItems()) {
-            throw new PayloadTooLargeException(urls.size() + " URLs in one job; the limit is " + config.maxItems());
+            throw ProblemException.tooLarge(urls.size() + " URLs in one job; the limit is " + config.maxItems());
         }
-        WireValues.language("language", request.language());
+        WireValues.code("language", request.language(), Language::fromCode, "en, zh");
         WireValues.jurisdiction("jurisdiction", request.jurisdiction());
         WireValues.date("publishedAt", request.publishedAt());
         String metadata = toJson(new JobProcessor.ItemMetadata(null, request.language(), request.jurisdiction(), null,
@@ -86,7 +86,7 @@ public class JobService {
         for (int i = 0; i < urls.size(); i++) {
             String url = DocumentInputs.url("urls[" + i + "]", urls.get(i));
             if (url == null) {
-                throw new InvalidRequestException("urls[" + i + "]", "must not be blank");
+                throw ProblemException.invalid("urls[" + i + "]", "must not be blank");
             }
             items.add(new JobQueue.NewItem(url, null, metadata, null));
         }
@@ -114,7 +114,7 @@ public class JobService {
     /** A FILES job; a file over the per-file limit (content null) becomes an item that fails with TOO_LARGE. */
     public long createFiles(List<JobFile> files) {
         if (files.size() > config.maxItems()) {
-            throw new PayloadTooLargeException(files.size() + " files in one job; the limit is " + config.maxItems());
+            throw ProblemException.tooLarge(files.size() + " files in one job; the limit is " + config.maxItems());
         }
         List<JobQueue.NewItem> items = new ArrayList<>();
         for (JobFile f : files) {
