@@ -9,7 +9,7 @@ import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
-import io.xborder.document.DocumentResource;
+import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentService;
 import io.xborder.document.DocumentView;
 import io.xborder.finding.FindingPage;
@@ -145,17 +145,17 @@ public class ConsoleResource {
     private final FindingQuery query;
     private final FindingReviews reviews;
     private final DocumentService documents;
-    private final DocumentResource documentInput;
+    private final DocumentInputs inputs;
     private final Overview overview;
     private final FindingsExport export;
     private final OriginalFiles originals;
 
     public ConsoleResource(FindingQuery query, FindingReviews reviews, DocumentService documents,
-            DocumentResource documentInput, Overview overview, FindingsExport export, OriginalFiles originals) {
+            DocumentInputs inputs, Overview overview, FindingsExport export, OriginalFiles originals) {
         this.query = query;
         this.reviews = reviews;
         this.documents = documents;
-        this.documentInput = documentInput;
+        this.inputs = inputs;
         this.overview = overview;
         this.export = export;
         this.originals = originals;
@@ -260,7 +260,7 @@ public class ConsoleResource {
             values.put(f, v == null ? "" : v);
         }
         try {
-            DocumentService.Ingested ingested = documents.ingest(documentInput.input(values.get("title"),
+            DocumentService.Ingested ingested = documents.ingest(inputs.of(values.get("title"),
                     values.get("text"), values.get("sourceUrl"), values.get("language"), values.get("jurisdiction"),
                     values.get("publishedAt")));
             return Response.seeOther(URI.create("/documents/" + ingested.document().id() + "?added="

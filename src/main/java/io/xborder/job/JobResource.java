@@ -2,13 +2,13 @@ package io.xborder.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.document.DocumentInputs;
-import io.xborder.document.DocumentResource;
 import io.xborder.http.Examples;
 import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
 import io.xborder.ingest.FileMetadata;
 import io.xborder.ingest.IngestConfig;
+import io.xborder.ingest.UploadForm;
 import io.xborder.ingest.UploadMetadata;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,7 +92,7 @@ public class JobResource {
                     + "file; a `metadata` JSON part keyed by file name). A file over the per-file limit, of an "
                     + "unsupported type, empty or corrupt becomes a failed item; the others are ingested.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = DocumentResource.UploadForm.class)))
+            schema = @Schema(implementation = UploadForm.class)))
     @APIResponse(responseCode = "202", description = "Accepted",
             headers = @Header(name = "Location", description = "URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
