@@ -1,10 +1,9 @@
 package io.xborder.console;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.feed.FeedRequest;
 import io.xborder.feed.FeedService;
@@ -12,11 +11,9 @@ import io.xborder.feed.FeedView;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
-import io.xborder.ingest.FileMetadata;
-import io.xborder.ingest.IngestConfig;
-import io.xborder.ingest.IngestFailure;
+import io.xborder.ingest.IncomingFile;
 import io.xborder.ingest.IngestionService;
-import io.xborder.ingest.UploadMetadata;
+import io.xborder.ingest.Uploads;
 import io.xborder.job.JobRequest;
 import io.xborder.job.JobService;
 import io.xborder.job.JobView;
@@ -33,11 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -113,18 +106,15 @@ public class ConsoleIngestResource {
     }
 
     private final IngestionService ingestion;
+    private final Uploads uploads;
     private final JobService jobs;
     private final FeedService feeds;
-    private final IngestConfig.Files limits;
-    private final ObjectMapper json;
 
-    public ConsoleIngestResource(IngestionService ingestion, JobService jobs, FeedService feeds,
-            IngestConfig.Files limits, ObjectMapper json) {
+    public ConsoleIngestResource(IngestionService ingestion, Uploads uploads, JobService jobs, FeedService feeds) {
         this.ingestion = ingestion;
+        this.uploads = uploads;
         this.jobs = jobs;
         this.feeds = feeds;
-        this.limits = limits;
-        this.json = json;
     }
 
     // --- Upload -------------------------------------------------------------------------------------------------
@@ -147,47 +137,18 @@ public class ConsoleIngestResource {
                 ? List.of()
                 : files.stream().filter(f -> f.fileName() != null && !f.fileName().isBlank() || f.size() > 0).toList();
         try {
-            UploadMetadata meta = UploadMetadata.parse(
-                    new DocumentInputs.Metadata(title, null, language, jurisdiction, publishedAt), null,
-                    parts.stream().map(FileUpload::fileName).toList(), limits.maxFiles(), json);
-            if (parts.size() == 1) {
-                FileUpload part = parts.get(0);
-                DocumentService.Ingested ingested = ingestion.ingestFile(read(part), part.contentType(),
-                        part.fileName(), meta.forFile(part.fileName()));
-                return added(ingested);
+            List<IncomingFile> incoming = uploads.read(parts,
+                    new DocumentMetadata(title, language, jurisdiction, null, publishedAt), null, uploads.maxFiles());
+            if (incoming.size() == 1) {
+                return added(uploads.ingest(incoming.get(0)));
             }
-            long max = limits.maxFileSize().asLongValue();
-            List<JobService.JobFile> jobFiles = new ArrayList<>();
-            for (FileUpload part : parts) {
-                DocumentInputs.Metadata m = meta.forFile(part.fileName());
-                jobFiles.add(new JobService.JobFile(part.fileName(), part.contentType(),
-                        part.size() > max ? null : bytes(part),
-                        new FileMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt())));
-            }
-            return toJob(jobs.createFiles(jobFiles), "files");
+            return toJob(jobs.createFiles(incoming), "files");
         } catch (ProblemException e) {
             if (e.isInvalidRequest()) {
                 return addPage(400, values, "upload", e.errors(), "The files were not added; please correct the "
                         + "fields marked below.", null);
             }
             return addPage(e.status(), values, "upload", List.of(), null, e.toProblem("/add/upload"));
-        }
-    }
-
-    private byte[] read(FileUpload part) {
-        long max = limits.maxFileSize().asLongValue();
-        if (part.size() > max) {
-            throw new IngestFailure(IngestFailure.Kind.TOO_LARGE, part.fileName() + " has " + part.size()
-                    + " bytes, more than the per-file limit of " + max, null);
-        }
-        return bytes(part);
-    }
-
-    private static byte[] bytes(FileUpload part) {
-        try {
-            return Files.readAllBytes(part.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -218,11 +179,9 @@ public class ConsoleIngestResource {
                 return toJob(jobs.create(new JobRequest("URLS", urls, language, jurisdiction, publishedAt)), "urls");
             }
             URI url = URI.create(DocumentInputs.url("urls", urls.get(0)));
-            WireValues.code("language", language, Language::fromCode, "en, zh");
-            WireValues.jurisdiction("jurisdiction", jurisdiction);
-            WireValues.date("publishedAt", publishedAt);
-            return added(ingestion.ingestUrl(url, new DocumentInputs.Metadata(title, null, language, jurisdiction,
-                    publishedAt)));
+            DocumentMetadata metadata = new DocumentMetadata(title, language, jurisdiction, null, publishedAt);
+            DocumentInputs.check(metadata); // before anything is fetched
+            return added(ingestion.ingestUrl(url, metadata));
         } catch (ProblemException e) {
             if (!e.isInvalidRequest()) {
                 return addPage(e.status(), values, "url", List.of(), null, e.toProblem("/add/url"));

@@ -10,6 +10,7 @@ import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.document.DocumentView;
 import io.xborder.finding.FindingPage;
@@ -260,9 +261,9 @@ public class ConsoleResource {
             values.put(f, v == null ? "" : v);
         }
         try {
-            DocumentService.Ingested ingested = documents.ingest(inputs.of(values.get("title"),
-                    values.get("text"), values.get("sourceUrl"), values.get("language"), values.get("jurisdiction"),
-                    values.get("publishedAt")));
+            DocumentService.Ingested ingested = documents.ingest(inputs.of(values.get("text"),
+                    new DocumentMetadata(values.get("title"), values.get("language"), values.get("jurisdiction"),
+                            values.get("sourceUrl"), values.get("publishedAt"))));
             return Response.seeOther(URI.create("/documents/" + ingested.document().id() + "?added="
                     + (ingested.created() ? "new" : "existing"))).build();
         } catch (ProblemException e) {

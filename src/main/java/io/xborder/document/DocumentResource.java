@@ -95,8 +95,8 @@ public class DocumentResource {
             throw ProblemException.invalid("body", "a JSON object with a text field is required");
         }
         return respond(
-                documents.ingest(inputs.of(request.title(), request.text(), request.sourceUrl(), request.language(),
-                        request.jurisdiction(), request.publishedAt())),
+                documents.ingest(inputs.of(request.text(), new DocumentMetadata(request.title(), request.language(),
+                        request.jurisdiction(), request.sourceUrl(), request.publishedAt()))),
                 uri);
     }
 
@@ -130,7 +130,8 @@ public class DocumentResource {
             @Parameter(description = "Publication date (ISO)") @QueryParam("publishedAt") String publishedAt,
             @Context UriInfo uri) {
         String text = decode(body, contentType);
-        return respond(documents.ingest(inputs.of(title, text, sourceUrl, language, jurisdiction, publishedAt)), uri);
+        return respond(documents.ingest(inputs.of(text,
+                new DocumentMetadata(title, language, jurisdiction, sourceUrl, publishedAt))), uri);
     }
 
     /** A text/plain body in the charset its Content-Type names (UTF-8 without one); 415 for an unknown charset. */

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.audit.AuditLog;
 import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
@@ -156,8 +157,8 @@ public class FeedService {
         } catch (ProblemException e) {
             // not an http(s) link: the content is all there is
         }
-        DocumentInputs.Metadata metadata = new DocumentInputs.Metadata(item.title(), link, feed.language,
-                feed.jurisdiction, item.publishedAt() == null ? null : item.publishedAt().toString());
+        DocumentMetadata metadata = new DocumentMetadata(item.title(), feed.language, feed.jurisdiction, link,
+                item.publishedAt() == null ? null : item.publishedAt().toString());
         String linkError = "no http(s) link";
         if (link != null) {
             try {

@@ -1,8 +1,7 @@
 package io.xborder.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentResource;
 import io.xborder.document.DocumentService;
 import io.xborder.document.DocumentView;
@@ -10,7 +9,6 @@ import io.xborder.http.Examples;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
 import io.xborder.http.ProblemMapper;
-import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import io.xborder.text.StoredText;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,10 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,13 +46,11 @@ public class IngestResource {
     private static final Logger LOG = Logger.getLogger(IngestResource.class);
 
     private final IngestionService ingestion;
-    private final IngestConfig.Files limits;
-    private final ObjectMapper json;
+    private final Uploads uploads;
 
-    public IngestResource(IngestionService ingestion, IngestConfig.Files limits, ObjectMapper json) {
+    public IngestResource(IngestionService ingestion, Uploads uploads) {
         this.ingestion = ingestion;
-        this.limits = limits;
-        this.json = json;
+        this.uploads = uploads;
     }
 
     /**
@@ -99,26 +92,21 @@ public class IngestResource {
             @RestForm("publishedAt") String publishedAt,
             @RestForm("metadata") String metadata,
             @Context UriInfo uri) {
-        List<FileUpload> parts = files == null ? List.of() : files;
-        UploadMetadata meta = UploadMetadata.parse(
-                new DocumentInputs.Metadata(title, sourceUrl, language, jurisdiction, publishedAt), metadata,
-                parts.stream().map(FileUpload::fileName).toList(), limits.maxFiles(), json);
-        if (parts.size() == 1) {
-            FileUpload part = parts.get(0);
-            return DocumentResource.respond(ingestion.ingestFile(read(part), part.contentType(), part.fileName(),
-                    meta.forFile(part.fileName())), uri);
+        List<IncomingFile> incoming = uploads.read(files,
+                new DocumentMetadata(title, language, jurisdiction, sourceUrl, publishedAt), metadata,
+                uploads.maxFiles());
+        if (incoming.size() == 1) {
+            return DocumentResource.respond(uploads.ingest(incoming.get(0)), uri);
         }
         List<UploadResult.FileResult> results = new ArrayList<>();
         int created = 0;
         int existing = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            FileUpload part = parts.get(i);
+        for (int i = 0; i < incoming.size(); i++) {
+            IncomingFile file = incoming.get(i);
             try {
-                DocumentService.Ingested ingested = ingestion.ingestFile(read(part), part.contentType(),
-                        part.fileName(),
-                        meta.forFile(part.fileName()));
+                DocumentService.Ingested ingested = uploads.ingest(file);
                 DocumentView d = ingested.document();
-                results.add(new UploadResult.FileResult(i, StoredText.clean(part.fileName()),
+                results.add(new UploadResult.FileResult(i, StoredText.clean(file.fileName()),
                         ingested.created() ? 201 : 200, d.id(),
                         DocumentResource.location(uri, d.id()).getPath(), d.title(), d.passages().size(),
                         d.passages().stream().mapToInt(p -> p.findings().size()).sum(), null));
@@ -128,30 +116,14 @@ public class IngestResource {
                 Problem problem = ProblemMapper.describe(e, uri.getPath());
                 if (problem == null) {
                     LOG.error("Unexpected failure on file " + i + " of an upload", e);
-                    problem = new Problem("about:blank", "Internal Server Error", 500,
+                    problem = new Problem(ProblemException.ABOUT_BLANK, "Internal Server Error", 500,
                             "The server could not store this file.", uri.getPath(), List.of());
                 }
-                results.add(new UploadResult.FileResult(i, StoredText.clean(part.fileName()), problem.status(), null,
-                        null, null, null,
-                        null, problem));
+                results.add(new UploadResult.FileResult(i, StoredText.clean(file.fileName()), problem.status(), null,
+                        null, null, null, null, problem));
             }
         }
-        return Response.ok(new UploadResult(created, existing, parts.size() - created - existing, results)).build();
-    }
-
-    private byte[] read(FileUpload part) {
-        long max = limits.maxFileSize().asLongValue();
-        if (part.size() > max) {
-            throw new IngestFailure(IngestFailure.Kind.TOO_LARGE,
-                    (part.fileName() == null ? "the file" : part.fileName()) + " has " + part.size()
-                            + " bytes, more than the per-file limit of " + max,
-                    null);
-        }
-        try {
-            return Files.readAllBytes(part.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Response.ok(new UploadResult(created, existing, incoming.size() - created - existing, results)).build();
     }
 
     @RolesAllowed(Roles.ANALYST)
@@ -189,13 +161,10 @@ public class IngestResource {
             throw ProblemException.invalid("url", "is required");
         }
         URI url = URI.create(DocumentInputs.url("url", request.url()));
-        // the metadata is checked before anything is fetched
-        WireValues.code("language", request.language(), Language::fromCode, "en, zh");
-        WireValues.jurisdiction("jurisdiction", request.jurisdiction());
-        WireValues.date("publishedAt", request.publishedAt());
-        return DocumentResource
-                .respond(ingestion.ingestUrl(url, new DocumentInputs.Metadata(request.title(), null, request.language(),
-                        request.jurisdiction(), request.publishedAt())), uri);
+        DocumentMetadata metadata = new DocumentMetadata(request.title(), request.language(), request.jurisdiction(),
+                null, request.publishedAt());
+        DocumentInputs.check(metadata); // before anything is fetched
+        return DocumentResource.respond(ingestion.ingestUrl(url, metadata), uri);
     }
 
 }

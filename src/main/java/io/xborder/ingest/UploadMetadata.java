@@ -3,10 +3,9 @@ package io.xborder.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,17 +15,17 @@ import java.util.TreeSet;
  * The metadata scheme of multipart uploads. Form fields {@code language}, {@code jurisdiction} and
  * {@code publishedAt} apply to every file; {@code title} and {@code sourceUrl} name one document, so they are
  * accepted only with a single file. A {@code metadata} part (JSON object keyed by file name, values
- * {@link FileMetadata}) sets any field per file and wins over the form fields.
+ * {@link DocumentMetadata}) sets any field per file and wins over the form fields.
  */
 public final class UploadMetadata {
 
-    private static final TypeReference<Map<String, FileMetadata>> BY_FILE = new TypeReference<>() {
+    private static final TypeReference<Map<String, DocumentMetadata>> BY_FILE = new TypeReference<>() {
     };
 
-    private final DocumentInputs.Metadata form;
-    private final Map<String, FileMetadata> byFile;
+    private final DocumentMetadata form;
+    private final Map<String, DocumentMetadata> byFile;
 
-    private UploadMetadata(DocumentInputs.Metadata form, Map<String, FileMetadata> byFile) {
+    private UploadMetadata(DocumentMetadata form, Map<String, DocumentMetadata> byFile) {
         this.form = form;
         this.byFile = byFile;
     }
@@ -36,7 +35,7 @@ public final class UploadMetadata {
      *
      * @param fileNames the uploaded parts' file names, in order (null entries for parts without a name)
      */
-    public static UploadMetadata parse(DocumentInputs.Metadata form, String metadataJson, List<String> fileNames,
+    public static UploadMetadata parse(DocumentMetadata form, String metadataJson, List<String> fileNames,
             int maxFiles, ObjectMapper json) {
         if (fileNames.isEmpty()) {
             throw ProblemException.invalid("file", "at least one part named 'file' with a file is required");
@@ -50,11 +49,8 @@ public final class UploadMetadata {
                     "applies to a single file; with several files set it per file in the metadata part");
         }
         // what applies to every file is checked once, for the whole request
-        WireValues.code("language", form.language(), Language::fromCode, "en, zh");
-        WireValues.jurisdiction("jurisdiction", form.jurisdiction());
-        WireValues.date("publishedAt", form.publishedAt());
-        DocumentInputs.url("sourceUrl", form.sourceUrl());
-        Map<String, FileMetadata> byFile = Map.of();
+        DocumentInputs.check(form);
+        Map<String, DocumentMetadata> byFile = Map.of();
         if (metadataJson != null && !metadataJson.isBlank()) {
             try {
                 byFile = json.readValue(metadataJson, BY_FILE);
@@ -76,9 +72,9 @@ public final class UploadMetadata {
     }
 
     /** The metadata of the file with this name: its metadata entry, then the form fields. */
-    public DocumentInputs.Metadata forFile(String fileName) {
-        FileMetadata own = fileName == null ? null : byFile.get(fileName);
-        return own == null ? form : own.toMetadata().orElse(form);
+    public DocumentMetadata forFile(String fileName) {
+        DocumentMetadata own = fileName == null ? null : byFile.get(fileName);
+        return own == null ? form : own.orElse(form);
     }
 
     private static boolean notBlank(String s) {

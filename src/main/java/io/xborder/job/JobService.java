@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.xborder.analysis.AnalysisService;
-import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
-import io.xborder.ingest.FileMetadata;
+import io.xborder.ingest.IncomingFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,10 +34,6 @@ public class JobService {
                    max(i.finished_at)
               FROM jobs j LEFT JOIN job_items i ON i.job_id = j.id
             """;
-
-    /** A file of a FILES job. */
-    public record JobFile(String fileName, String mediaType, byte[] content, FileMetadata metadata) {
-    }
 
     private final JobWorkers workers;
     private final AgroalDataSource dataSource;
@@ -77,11 +73,10 @@ public class JobService {
         if (urls.size() > config.maxItems()) {
             throw ProblemException.tooLarge(urls.size() + " URLs in one job; the limit is " + config.maxItems());
         }
-        WireValues.code("language", request.language(), Language::fromCode, "en, zh");
-        WireValues.jurisdiction("jurisdiction", request.jurisdiction());
-        WireValues.date("publishedAt", request.publishedAt());
-        String metadata = toJson(new JobProcessor.ItemMetadata(null, request.language(), request.jurisdiction(), null,
-                request.publishedAt(), null));
+        DocumentMetadata common = new DocumentMetadata(null, request.language(), request.jurisdiction(), null,
+                request.publishedAt());
+        DocumentInputs.check(common);
+        String metadata = toJson(new JobProcessor.ItemMetadata(common, null).toTree(json));
         List<JobQueue.NewItem> items = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
             String url = DocumentInputs.url("urls[" + i + "]", urls.get(i));
@@ -112,14 +107,14 @@ public class JobService {
     }
 
     /** A FILES job; a file over the per-file limit (content null) becomes an item that fails with TOO_LARGE. */
-    public long createFiles(List<JobFile> files) {
+    public long createFiles(List<IncomingFile> files) {
         if (files.size() > config.maxItems()) {
             throw ProblemException.tooLarge(files.size() + " files in one job; the limit is " + config.maxItems());
         }
         List<JobQueue.NewItem> items = new ArrayList<>();
-        for (JobFile f : files) {
+        for (IncomingFile f : files) {
             items.add(new JobQueue.NewItem(f.fileName() == null ? "file" : f.fileName(), f.content(),
-                    toJson(JobProcessor.ItemMetadata.of(f.metadata(), f.mediaType())), null));
+                    toJson(new JobProcessor.ItemMetadata(f.metadata(), f.mediaType()).toTree(json)), null));
         }
         return created(workers.queue().create(JobKind.FILES, items));
     }
