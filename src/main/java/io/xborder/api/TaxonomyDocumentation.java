@@ -6,7 +6,7 @@ import io.xborder.classify.DataCategory;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
-import io.xborder.finding.ReviewStatus;
+import io.xborder.document.ReviewStatus;
 import io.xborder.http.OpenApiOperations;
 import io.xborder.http.WireValues;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
-import io.xborder.finding.ReviewStatus;
+import io.xborder.document.ReviewStatus;
 import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Ingests documents sent as text (JSON or plain text), lists, shows and deletes documents. Files and URLs are
- * ingested on the same path by {@code io.xborder.ingest.IngestResource}.
+ * ingested on the same path by the ingestion feature (IngestResource), which depends on this one.
  */
 @Path("/api/v1/documents")
 @Tag(name = "Documents", description = "Ingest and manage documents")

@@ -1,7 +1,6 @@
 package io.xborder.feed;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.xborder.audit.AuditLog;
 import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentMetadata;
@@ -10,6 +9,7 @@ import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
 import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
+import io.xborder.security.AuditLog;
 import io.xborder.text.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -6,6 +6,7 @@ import io.xborder.classify.DataCategory;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
 import io.xborder.http.Examples;
 import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;

@@ -5,6 +5,7 @@ import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;

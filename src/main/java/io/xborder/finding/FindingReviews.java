@@ -1,9 +1,11 @@
 package io.xborder.finding;
 
-import io.xborder.audit.AuditLog;
 import io.xborder.classify.Category;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
+import io.xborder.document.StoredFinding;
 import io.xborder.http.ProblemException;
+import io.xborder.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;

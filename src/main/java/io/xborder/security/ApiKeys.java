@@ -1,7 +1,6 @@
 package io.xborder.security;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.xborder.audit.AuditLog;
 import io.xborder.http.DatabaseOutage;
 import io.xborder.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

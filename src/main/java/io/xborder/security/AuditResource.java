@@ -1,8 +1,7 @@
-package io.xborder.audit;
+package io.xborder.security;
 
 import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;
-import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
