@@ -47,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DocumentResource {
 
     /** The problem type of a body the service cannot read; the same as the ingestion's for unsupported files. */
-    static final String UNSUPPORTED_TYPE = "urn:xborder:problem:unsupported-type";
+    static final String UNSUPPORTED_TYPE = ProblemException.typeUri("unsupported-type");
 
     /**
      * The 200 of every POST on this path: the three POSTs (and the upload in IngestResource) are one OpenAPI

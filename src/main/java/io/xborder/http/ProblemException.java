@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /** The URI of one of the service's own problem types, e.g. {@code urn:xborder:problem:unsupported-type}. */
+    public static String typeUri(String name) {
+        return "urn:xborder:problem:" + name;
+    }
+
     /** 400 for one invalid field or parameter; the detail is "field: message". */
     public static ProblemException invalid(String field, String message) {
         return invalid(field + ": " + message, List.of(new Problem.FieldError(field, message)));

@@ -51,7 +51,7 @@ public class IngestFailure extends ProblemException {
 
         /** The problem type URI of this kind, e.g. {@code urn:xborder:problem:url-refused}. */
         public String problemType() {
-            return "urn:xborder:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return ProblemException.typeUri(name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
     }
 
