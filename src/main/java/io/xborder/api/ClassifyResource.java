@@ -2,6 +2,10 @@ package io.xborder.api;
 
 import io.xborder.analysis.AnalysisService;
 import io.xborder.classify.Language;
+import io.xborder.http.Examples;
+import io.xborder.http.Problem;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -71,10 +75,10 @@ public class ClassifyResource {
                             type = SchemaType.BOOLEAN)) @QueryParam("explain") String explain) {
         boolean withExplanation = WireValues.flag("explain", explain);
         if (request == null) {
-            throw new InvalidRequestException("body", "a JSON object with a text field is required");
+            throw ProblemException.invalid("body", "a JSON object with a text field is required");
         }
         String text = WireValues.text("text", request.text(), maxTextChars);
-        Language language = WireValues.language("language", request.language());
+        Language language = WireValues.code("language", request.language(), Language::fromCode, "en, zh");
         String jurisdiction = WireValues.jurisdiction("jurisdiction", request.jurisdiction());
         return ClassifyResponse.of(analysis.analyze(text, language, jurisdiction, withExplanation), withExplanation);
     }

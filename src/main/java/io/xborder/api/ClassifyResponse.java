@@ -2,10 +2,10 @@ package io.xborder.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.xborder.analysis.TextAnalyzer;
+import io.xborder.classify.Confidence;
 import io.xborder.classify.Evidence;
 import io.xborder.classify.Explanation;
 import io.xborder.classify.Finding;
-import io.xborder.finding.Confidence;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,6 +1,8 @@
 package io.xborder.api;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.xborder.http.OpenApiOperations;
+import io.xborder.http.ProblemDocumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

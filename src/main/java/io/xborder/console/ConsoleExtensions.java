@@ -1,7 +1,7 @@
 package io.xborder.console;
 
 import io.quarkus.qute.TemplateExtension;
-import io.xborder.finding.Confidence;
+import io.xborder.classify.Confidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

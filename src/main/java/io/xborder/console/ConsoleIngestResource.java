@@ -1,25 +1,19 @@
 package io.xborder.console;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.xborder.api.ConflictException;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.Problem;
-import io.xborder.api.ProblemMapper;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.api.WireValues;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.feed.FeedRequest;
 import io.xborder.feed.FeedService;
 import io.xborder.feed.FeedView;
-import io.xborder.ingest.FileMetadata;
-import io.xborder.ingest.IngestConfig;
-import io.xborder.ingest.IngestFailure;
+import io.xborder.http.Problem;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
+import io.xborder.ingest.IncomingFile;
 import io.xborder.ingest.IngestionService;
-import io.xborder.ingest.UploadMetadata;
+import io.xborder.ingest.Uploads;
 import io.xborder.job.JobRequest;
 import io.xborder.job.JobService;
 import io.xborder.job.JobView;
@@ -36,11 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -116,18 +106,15 @@ public class ConsoleIngestResource {
     }
 
     private final IngestionService ingestion;
+    private final Uploads uploads;
     private final JobService jobs;
     private final FeedService feeds;
-    private final IngestConfig.Files limits;
-    private final ObjectMapper json;
 
-    public ConsoleIngestResource(IngestionService ingestion, JobService jobs, FeedService feeds,
-            IngestConfig.Files limits, ObjectMapper json) {
+    public ConsoleIngestResource(IngestionService ingestion, Uploads uploads, JobService jobs, FeedService feeds) {
         this.ingestion = ingestion;
+        this.uploads = uploads;
         this.jobs = jobs;
         this.feeds = feeds;
-        this.limits = limits;
-        this.json = json;
     }
 
     // --- Upload -------------------------------------------------------------------------------------------------
@@ -150,47 +137,18 @@ public class ConsoleIngestResource {
                 ? List.of()
                 : files.stream().filter(f -> f.fileName() != null && !f.fileName().isBlank() || f.size() > 0).toList();
         try {
-            UploadMetadata meta = UploadMetadata.parse(
-                    new DocumentInputs.Metadata(title, null, language, jurisdiction, publishedAt), null,
-                    parts.stream().map(FileUpload::fileName).toList(), limits.maxFiles(), json);
-            if (parts.size() == 1) {
-                FileUpload part = parts.get(0);
-                DocumentService.Ingested ingested = ingestion.ingestFile(read(part), part.contentType(),
-                        part.fileName(), meta.forFile(part.fileName()));
-                return added(ingested);
+            List<IncomingFile> incoming = uploads.read(parts,
+                    new DocumentMetadata(title, language, jurisdiction, null, publishedAt), null, uploads.maxFiles());
+            if (incoming.size() == 1) {
+                return added(uploads.ingest(incoming.get(0)));
             }
-            long max = limits.maxFileSize().asLongValue();
-            List<JobService.JobFile> jobFiles = new ArrayList<>();
-            for (FileUpload part : parts) {
-                DocumentInputs.Metadata m = meta.forFile(part.fileName());
-                jobFiles.add(new JobService.JobFile(part.fileName(), part.contentType(),
-                        part.size() > max ? null : bytes(part),
-                        new FileMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt())));
+            return toJob(jobs.createFiles(incoming), "files");
+        } catch (ProblemException e) {
+            if (e.isInvalidRequest()) {
+                return addPage(400, values, "upload", e.errors(), "The files were not added; please correct the "
+                        + "fields marked below.", null);
             }
-            return toJob(jobs.createFiles(jobFiles), "files");
-        } catch (InvalidRequestException e) {
-            return addPage(400, values, "upload", e.errors(), "The files were not added; please correct the fields "
-                    + "marked below.", null);
-        } catch (PayloadTooLargeException | IngestFailure e) {
-            Problem problem = ProblemMapper.describe(e, "/add/upload");
-            return addPage(problem.status(), values, "upload", List.of(), null, problem);
-        }
-    }
-
-    private byte[] read(FileUpload part) {
-        long max = limits.maxFileSize().asLongValue();
-        if (part.size() > max) {
-            throw new IngestFailure(IngestFailure.Kind.TOO_LARGE, part.fileName() + " has " + part.size()
-                    + " bytes, more than the per-file limit of " + max, null);
-        }
-        return bytes(part);
-    }
-
-    private static byte[] bytes(FileUpload part) {
-        try {
-            return Files.readAllBytes(part.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return addPage(e.status(), values, "upload", List.of(), null, e.toProblem("/add/upload"));
         }
     }
 
@@ -212,30 +170,28 @@ public class ConsoleIngestResource {
         String title = blankToNull(values.get("url-title"));
         try {
             if (urls.isEmpty()) {
-                throw new InvalidRequestException("urls", "give at least one http or https URL");
+                throw ProblemException.invalid("urls", "give at least one http or https URL");
             }
             if (urls.size() > 1) {
                 if (title != null) {
-                    throw new InvalidRequestException("title", "applies to a single URL; leave it empty for several");
+                    throw ProblemException.invalid("title", "applies to a single URL; leave it empty for several");
                 }
                 return toJob(jobs.create(new JobRequest("URLS", urls, language, jurisdiction, publishedAt)), "urls");
             }
             URI url = URI.create(DocumentInputs.url("urls", urls.get(0)));
-            WireValues.language("language", language);
-            WireValues.jurisdiction("jurisdiction", jurisdiction);
-            WireValues.date("publishedAt", publishedAt);
-            return added(ingestion.ingestUrl(url, new DocumentInputs.Metadata(title, null, language, jurisdiction,
-                    publishedAt)));
-        } catch (InvalidRequestException e) {
+            DocumentMetadata metadata = new DocumentMetadata(title, language, jurisdiction, null, publishedAt);
+            DocumentInputs.check(metadata); // before anything is fetched
+            return added(ingestion.ingestUrl(url, metadata));
+        } catch (ProblemException e) {
+            if (!e.isInvalidRequest()) {
+                return addPage(e.status(), values, "url", List.of(), null, e.toProblem("/add/url"));
+            }
             List<Problem.FieldError> errors = e.errors().stream()
                     .map(f -> new Problem.FieldError(f.field().startsWith("urls") ? "urls" : f.field(),
                             f.field().startsWith("urls[") ? f.field() + " " + f.message() : f.message()))
                     .toList();
             return addPage(400, values, "url", errors, "Nothing was fetched; please correct the fields marked below.",
                     null);
-        } catch (PayloadTooLargeException | IngestFailure e) {
-            Problem problem = ProblemMapper.describe(e, "/add/url");
-            return addPage(problem.status(), values, "url", List.of(), null, problem);
         }
     }
 
@@ -275,19 +231,24 @@ public class ConsoleIngestResource {
                 try {
                     interval = Integer.valueOf(values.get("intervalMinutes").strip());
                 } catch (NumberFormatException e) {
-                    throw new InvalidRequestException("intervalMinutes", "must be a whole number of minutes");
+                    throw ProblemException.invalid("intervalMinutes", "must be a whole number of minutes");
                 }
             }
             FeedView feed = feeds.create(new FeedRequest(blankToNull(values.get("url")),
                     blankToNull(values.get("title")), interval, true, blankToNull(values.get("language")),
                     blankToNull(values.get("jurisdiction"))));
             return Response.seeOther(URI.create("/feeds?subscribed=" + feed.id() + "#feed-" + feed.id())).build();
-        } catch (InvalidRequestException e) {
-            return Response.status(400).entity(feedsPage(values, e.errors(),
-                    "The feed was not added; please correct the fields marked below.", null)).build();
-        } catch (ConflictException e) {
-            return Response.status(409).entity(feedsPage(values,
-                    List.of(new Problem.FieldError("url", e.getMessage())), "The feed was not added.", null)).build();
+        } catch (ProblemException e) {
+            if (e.isInvalidRequest()) {
+                return Response.status(400).entity(feedsPage(values, e.errors(),
+                        "The feed was not added; please correct the fields marked below.", null)).build();
+            }
+            if (e.status() == 409) {
+                return Response.status(409).entity(feedsPage(values,
+                        List.of(new Problem.FieldError("url", e.getMessage())), "The feed was not added.", null))
+                        .build();
+            }
+            throw e;
         }
     }
 
@@ -306,8 +267,11 @@ public class ConsoleIngestResource {
                     : "polled=" + feedId.get() + "&items=" + poll.items() + "&new=" + poll.newItems() + "&ingested="
                             + poll.ingested() + "&failed=" + poll.failed();
             return Response.seeOther(URI.create("/feeds?" + query + "#feed-" + feedId.get())).build();
-        } catch (ResourceNotFoundException e) {
-            return notFound("There is no feed " + id + ".");
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return notFound("There is no feed " + id + ".");
+            }
+            throw e;
         }
     }
 
@@ -424,7 +388,7 @@ public class ConsoleIngestResource {
     private static Optional<Long> parseId(String id) {
         try {
             return Optional.of(WireValues.id("id", id));
-        } catch (InvalidRequestException e) {
+        } catch (ProblemException e) {
             return Optional.empty();
         }
     }

@@ -5,26 +5,24 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.xborder.api.ConflictException;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.Paging;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.PreconditionFailedException;
-import io.xborder.api.Problem;
-import io.xborder.api.WireValues;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
-import io.xborder.document.DocumentResource;
+import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.document.DocumentView;
+import io.xborder.document.ReviewStatus;
 import io.xborder.finding.FindingPage;
 import io.xborder.finding.FindingQuery;
 import io.xborder.finding.FindingReview;
 import io.xborder.finding.FindingReviews;
 import io.xborder.finding.FindingView;
-import io.xborder.finding.ReviewStatus;
+import io.xborder.http.Paging;
+import io.xborder.http.Problem;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -148,17 +146,17 @@ public class ConsoleResource {
     private final FindingQuery query;
     private final FindingReviews reviews;
     private final DocumentService documents;
-    private final DocumentResource documentInput;
+    private final DocumentInputs inputs;
     private final Overview overview;
     private final FindingsExport export;
     private final OriginalFiles originals;
 
     public ConsoleResource(FindingQuery query, FindingReviews reviews, DocumentService documents,
-            DocumentResource documentInput, Overview overview, FindingsExport export, OriginalFiles originals) {
+            DocumentInputs inputs, Overview overview, FindingsExport export, OriginalFiles originals) {
         this.query = query;
         this.reviews = reviews;
         this.documents = documents;
-        this.documentInput = documentInput;
+        this.inputs = inputs;
         this.overview = overview;
         this.export = export;
         this.originals = originals;
@@ -263,17 +261,22 @@ public class ConsoleResource {
             values.put(f, v == null ? "" : v);
         }
         try {
-            DocumentService.Ingested ingested = documents.ingest(documentInput.input(values.get("title"),
-                    values.get("text"), values.get("sourceUrl"), values.get("language"), values.get("jurisdiction"),
-                    values.get("publishedAt")));
+            DocumentService.Ingested ingested = documents.ingest(inputs.of(values.get("text"),
+                    new DocumentMetadata(values.get("title"), values.get("language"), values.get("jurisdiction"),
+                            values.get("sourceUrl"), values.get("publishedAt"))));
             return Response.seeOther(URI.create("/documents/" + ingested.document().id() + "?added="
                     + (ingested.created() ? "new" : "existing"))).build();
-        } catch (InvalidRequestException e) {
-            return Response.status(400).entity(Templates.add(new AddView(values, e.errors(),
-                    "The document was not added; please correct the fields marked below."))).build();
-        } catch (PayloadTooLargeException e) {
-            return Response.status(413).entity(Templates.add(new AddView(values,
-                    List.of(new Problem.FieldError("text", e.getMessage())), "The text is too long to add."))).build();
+        } catch (ProblemException e) {
+            if (e.isInvalidRequest()) {
+                return Response.status(400).entity(Templates.add(new AddView(values, e.errors(),
+                        "The document was not added; please correct the fields marked below."))).build();
+            }
+            if (e.status() == 413) {
+                return Response.status(413).entity(Templates.add(new AddView(values,
+                        List.of(new Problem.FieldError("text", e.getMessage())), "The text is too long to add.")))
+                        .build();
+            }
+            throw e;
         }
     }
 
@@ -325,20 +328,26 @@ public class ConsoleResource {
                             ? security.getUserPrincipal().getName()
                             : "anonymous");
             return Response.seeOther(URI.create("/findings/" + findingId + "?review=saved")).build();
-        } catch (InvalidRequestException e) {
-            return Response.status(400)
-                    .entity(Templates.finding(review(current.get(), null, null, e.errors(), comment)))
-                    .build();
-        } catch (PreconditionFailedException e) {
-            FindingView now = reviews.get(findingId).orElseThrow();
-            return Response.status(412).entity(Templates.finding(review(now, null,
-                    "Someone else reviewed this finding while you were editing it, so your review was NOT saved. "
-                            + "The finding as it is now is shown below; check it and submit your review again.",
-                    List.of(), comment))).build();
-        } catch (ConflictException e) {
-            return Response.status(409).entity(Templates.finding(review(current.get(), null, null,
-                    List.of(new Problem.FieldError("category", e.getMessage())), comment))).build();
+        } catch (ProblemException e) {
+            return switch (e.status()) {
+                case 400 -> Response.status(400)
+                        .entity(Templates.finding(review(current.get(), null, null, e.errors(), comment)))
+                        .build();
+                case 412 -> stale(findingId, comment);
+                case 409 -> Response.status(409).entity(Templates.finding(review(current.get(), null, null,
+                        List.of(new Problem.FieldError("category", e.getMessage())), comment))).build();
+                default -> throw e;
+            };
         }
+    }
+
+    /** Someone else's review came first: the finding as it is now, and the reviewer's comment kept. */
+    private Response stale(long findingId, String comment) {
+        FindingView now = reviews.get(findingId).orElseThrow();
+        return Response.status(412).entity(Templates.finding(review(now, null,
+                "Someone else reviewed this finding while you were editing it, so your review was NOT saved. "
+                        + "The finding as it is now is shown below; check it and submit your review again.",
+                List.of(), comment))).build();
     }
 
     private static ReviewView review(FindingView f, String notice, String conflict, List<Problem.FieldError> errors,
@@ -366,7 +375,7 @@ public class ConsoleResource {
     private static Optional<Long> parseId(String id) {
         try {
             return Optional.of(WireValues.id("id", id));
-        } catch (InvalidRequestException e) {
+        } catch (ProblemException e) {
             return Optional.empty();
         }
     }

@@ -1,7 +1,7 @@
 package io.xborder.console;
 
 import io.xborder.document.DocumentView;
-import io.xborder.finding.StoredFinding;
+import io.xborder.document.StoredFinding;
 import java.util.ArrayList;
 import java.util.List;
 

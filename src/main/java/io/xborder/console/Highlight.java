@@ -1,6 +1,6 @@
 package io.xborder.console;
 
-import io.xborder.finding.StoredFinding;
+import io.xborder.document.StoredFinding;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,15 +1,16 @@
 package io.xborder.console;
 
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.Paging;
-import io.xborder.api.WireValues;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
 import io.xborder.finding.FindingCursor;
 import io.xborder.finding.FindingFilter;
-import io.xborder.finding.ReviewStatus;
+import io.xborder.http.Paging;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,8 @@ public final class SearchForm {
                 check(() -> WireValues.enumValue("modality", values.get("modality"), Modality.class), "modality"),
                 check(() -> WireValues.enumValue("dataCategory", values.get("dataCategory"), DataCategory.class),
                         "dataCategory"),
-                check(() -> WireValues.language("language", values.get("language")), "language"),
+                check(() -> WireValues.code("language", values.get("language"), Language::fromCode, "en, zh"),
+                        "language"),
                 check(() -> WireValues.number("minConfidence", values.get("minConfidence"), 0.0, 1.0), "minConfidence"),
                 null,
                 q.isBlank() ? null : q,
@@ -85,7 +87,7 @@ public final class SearchForm {
     private <T> T check(Supplier<T> parse, String field) {
         try {
             return parse.get();
-        } catch (InvalidRequestException e) {
+        } catch (ProblemException e) {
             errors.add(e.getMessage());
             values.put(field, "");
             return null;

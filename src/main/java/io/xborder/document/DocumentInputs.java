@@ -1,7 +1,8 @@
 package io.xborder.document;
 
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.WireValues;
+import io.xborder.classify.Language;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.text.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -25,38 +26,29 @@ public class DocumentInputs {
         this.maxTextChars = maxTextChars;
     }
 
-    /** The text's metadata as sent; every field may be null. */
-    public record Metadata(String title, String sourceUrl, String language, String jurisdiction, String publishedAt) {
-
-        public static final Metadata NONE = new Metadata(null, null, null, null, null);
-
-        /** This metadata with blank fields filled from {@code defaults}. */
-        public Metadata orElse(Metadata defaults) {
-            return new Metadata(pick(title, defaults.title), pick(sourceUrl, defaults.sourceUrl),
-                    pick(language, defaults.language), pick(jurisdiction, defaults.jurisdiction),
-                    pick(publishedAt, defaults.publishedAt));
-        }
-
-        private static String pick(String value, String fallback) {
-            return value == null || value.isBlank() ? fallback : value;
-        }
-    }
-
-    public DocumentInput of(String text, Metadata m) {
-        return of(m.title(), text, m.sourceUrl(), m.language(), m.jurisdiction(), m.publishedAt());
-    }
-
-    public DocumentInput of(String title, String text, String sourceUrl, String language, String jurisdiction,
-            String publishedAt) {
+    /** Checks and normalises a document's text and metadata (400/413 on misuse). */
+    public DocumentInput of(String text, DocumentMetadata m) {
         String normalized = WireValues.text("text", normalize(text), maxTextChars);
-        String cleanTitle = StoredText.clean(title);
+        String cleanTitle = StoredText.clean(m.title());
         String checkedTitle = cleanTitle == null || cleanTitle.isBlank() ? firstLine(normalized) : cleanTitle.strip();
         if (checkedTitle.length() > MAX_TITLE) {
-            throw new InvalidRequestException("title", "must be at most " + MAX_TITLE + " characters");
+            throw ProblemException.invalid("title", "must be at most " + MAX_TITLE + " characters");
         }
-        return new DocumentInput(StoredText.clean(checkedTitle), normalized, url("sourceUrl", sourceUrl),
-                WireValues.language("language", language), WireValues.jurisdiction("jurisdiction", jurisdiction),
-                WireValues.date("publishedAt", publishedAt));
+        return new DocumentInput(StoredText.clean(checkedTitle), normalized, url("sourceUrl", m.sourceUrl()),
+                WireValues.code("language", m.language(), Language::fromCode, "en, zh"),
+                WireValues.jurisdiction("jurisdiction", m.jurisdiction()),
+                WireValues.date("publishedAt", m.publishedAt()));
+    }
+
+    /**
+     * Checks the metadata that does not depend on the text (language, jurisdiction, date, source URL), so a request
+     * can be refused before its files are read or its URL is fetched.
+     */
+    public static void check(DocumentMetadata m) {
+        WireValues.code("language", m.language(), Language::fromCode, "en, zh");
+        WireValues.jurisdiction("jurisdiction", m.jurisdiction());
+        WireValues.date("publishedAt", m.publishedAt());
+        url("sourceUrl", m.sourceUrl());
     }
 
     /** One text form for hashing, offsets and storage: LF line ends, no BOM, {@link StoredText} (no NUL, no lone surrogate). */
@@ -89,6 +81,6 @@ public class DocumentInputs {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new InvalidRequestException(field, "must be an http or https URL of at most " + MAX_URL + " characters");
+        throw ProblemException.invalid(field, "must be an http or https URL of at most " + MAX_URL + " characters");
     }
 }

@@ -1,19 +1,10 @@
 package io.xborder.document;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.api.Examples;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.Paging;
-import io.xborder.api.Problem;
-import io.xborder.api.ProblemMapper;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.api.WireValues;
-import io.xborder.ingest.FetchRequest;
-import io.xborder.ingest.IngestConfig;
-import io.xborder.ingest.IngestFailure;
-import io.xborder.ingest.IngestionService;
-import io.xborder.ingest.UploadMetadata;
-import io.xborder.ingest.UploadResult;
+import io.xborder.http.Examples;
+import io.xborder.http.Paging;
+import io.xborder.http.Problem;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import io.xborder.text.StoredText;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,15 +21,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -49,30 +37,30 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** Ingests, lists, shows and deletes documents. */
+/**
+ * Ingests documents sent as text (JSON or plain text), lists, shows and deletes documents. Files and URLs are
+ * ingested on the same path by the ingestion feature (IngestResource), which depends on this one.
+ */
 @Path("/api/v1/documents")
 @Tag(name = "Documents", description = "Ingest and manage documents")
 public class DocumentResource {
 
-    private static final Logger LOG = Logger.getLogger(DocumentResource.class);
+    /** The problem type of a body the service cannot read; the same as the ingestion's for unsupported files. */
+    static final String UNSUPPORTED_TYPE = ProblemException.typeUri("unsupported-type");
+
+    /**
+     * The 200 of every POST on this path: the three POSTs (and the upload in IngestResource) are one OpenAPI
+     * operation, so they share this description.
+     */
+    public static final String STORED_BEFORE = "The same text was stored before; that document";
 
     private final DocumentService documents;
     private final DocumentInputs inputs;
-    private final IngestionService ingestion;
-    private final IngestConfig.Files limits;
-    private final ObjectMapper json;
 
-    public DocumentResource(DocumentService documents, DocumentInputs inputs, IngestionService ingestion,
-            IngestConfig.Files limits, ObjectMapper json) {
+    public DocumentResource(DocumentService documents, DocumentInputs inputs) {
         this.documents = documents;
         this.inputs = inputs;
-        this.ingestion = ingestion;
-        this.limits = limits;
-        this.json = json;
     }
 
     @RolesAllowed(Roles.ANALYST)
@@ -90,7 +78,7 @@ public class DocumentResource {
             headers = @Header(name = "Location", description = "URL of the new document"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "200", description = "The same text was stored before; that document",
+    @APIResponse(responseCode = "200", description = STORED_BEFORE,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, blank text or an invalid field",
@@ -104,10 +92,12 @@ public class DocumentResource {
                     examples = @ExampleObject(name = "wrong type", value = Examples.DOCUMENT_PROBLEM_415)))
     public Response create(DocumentRequest request, @Context UriInfo uri) {
         if (request == null) {
-            throw new InvalidRequestException("body", "a JSON object with a text field is required");
+            throw ProblemException.invalid("body", "a JSON object with a text field is required");
         }
-        return respond(documents.ingest(input(request.title(), request.text(), request.sourceUrl(), request.language(),
-                request.jurisdiction(), request.publishedAt())), uri);
+        return respond(
+                documents.ingest(inputs.of(request.text(), new DocumentMetadata(request.title(), request.language(),
+                        request.jurisdiction(), request.sourceUrl(), request.publishedAt()))),
+                uri);
     }
 
     @RolesAllowed(Roles.ANALYST)
@@ -125,7 +115,7 @@ public class DocumentResource {
             headers = @Header(name = "Location", description = "URL of the new document"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "200", description = "The same text was stored before; that document",
+    @APIResponse(responseCode = "200", description = STORED_BEFORE,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Blank text or an invalid parameter")
@@ -140,7 +130,8 @@ public class DocumentResource {
             @Parameter(description = "Publication date (ISO)") @QueryParam("publishedAt") String publishedAt,
             @Context UriInfo uri) {
         String text = decode(body, contentType);
-        return respond(documents.ingest(input(title, text, sourceUrl, language, jurisdiction, publishedAt)), uri);
+        return respond(documents.ingest(inputs.of(text,
+                new DocumentMetadata(title, language, jurisdiction, sourceUrl, publishedAt))), uri);
     }
 
     /** A text/plain body in the charset its Content-Type names (UTF-8 without one); 415 for an unknown charset. */
@@ -162,171 +153,13 @@ public class DocumentResource {
             try {
                 charset = Charset.forName(name);
             } catch (IllegalArgumentException e) { // illegal or unsupported name
-                throw new IngestFailure(IngestFailure.Kind.UNSUPPORTED_TYPE, "the charset '"
+                throw new ProblemException(415, UNSUPPORTED_TYPE, "the charset '"
                         + StoredText.clean(name.length() > 40 ? name.substring(0, 40) + "…" : name)
-                        + "' of the text/plain body is not supported; send UTF-8 or name a known charset", null);
+                        + "' of the text/plain body is not supported; send UTF-8 or name a known charset", List.of(),
+                        Map.of(), null);
             }
         }
         return new String(body == null ? new byte[0] : body, charset);
-    }
-
-    /** The multipart form of an upload, for the OpenAPI document only. */
-    @Schema(name = "UploadForm")
-    public record UploadForm(
-            @Schema(description = "The file(s): repeat the part for several files. Text, HTML (main content only), "
-                    + "PDF, DOCX, DOC, RTF, ODT; the type is sniffed from the bytes.", type = SchemaType.ARRAY,
-                    implementation = byte[].class, format = "binary", required = true) List<byte[]> file,
-            @Schema(description = "Title of the document; only with a single file.", nullable = true) String title,
-            @Schema(description = "en or zh for every file; detected per passage when absent.",
-                    nullable = true) String language,
-            @Schema(description = "ISO 3166-1 alpha-2 code or EU, for every file.",
-                    nullable = true) String jurisdiction,
-            @Schema(description = "Where the file comes from; only with a single file.",
-                    nullable = true) String sourceUrl,
-            @Schema(description = "Publication date (ISO), for every file.", nullable = true) String publishedAt,
-            @Schema(description = "JSON object keyed by file name with title, language, jurisdiction, sourceUrl, "
-                    + "publishedAt per file; wins over the fields above.", nullable = true,
-                    examples = Examples.UPLOAD_METADATA) String metadata) {
-    }
-
-    @RolesAllowed(Roles.ANALYST)
-    @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload files (multipart)",
-            description = "Extracts the text of each `file` part (type sniffed from the bytes; charset detected, GBK and "
-                    + "GB18030 included; HTML reduced to its main content), then ingests it like the JSON variant and "
-                    + "keeps the original file (GET .../original). Metadata: form fields language, jurisdiction and "
-                    + "publishedAt apply to every file; title and sourceUrl only to a single file; a `metadata` part "
-                    + "(JSON keyed by file name) sets any field per file. With one file the answer is that file's: "
-                    + "201/200 with the document, or its problem. With several files the answer is 200 with one "
-                    + "entry per file (status 201/200/4xx and a problem for failures); a failed file does not stop "
-                    + "the others. Limits: xborder.ingest.max-file-size per file, the HTTP body limit per request, "
-                    + "xborder.ingest.max-files files.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = UploadForm.class)))
-    @APIResponse(responseCode = "201", description = "One file, stored",
-            headers = @Header(name = "Location", description = "URL of the new document"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "200", description = "One file whose text was stored before (that document), or "
-            + "several files (one result each)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = { DocumentView.class, UploadResult.class }),
-                    examples = @ExampleObject(name = "several files", value = Examples.UPLOAD_RESULT)))
-    @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON, invalid field")
-    @APIResponse(responseCode = "413",
-            description = "A file, the request or the extracted text over its limit; too many files")
-    @APIResponse(responseCode = "415", description = "A file type the service does not read (images, archives, …)")
-    @APIResponse(responseCode = "422", description = "An empty, corrupt or password-protected file",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "corrupt", value = Examples.PROBLEM_422)))
-    @APIResponse(responseCode = "503",
-            description = "Extraction timed out or all extraction workers are busy (Retry-After)")
-    public Response upload(@RestForm("file") List<FileUpload> files,
-            @RestForm("title") String title,
-            @RestForm("language") String language,
-            @RestForm("jurisdiction") String jurisdiction,
-            @RestForm("sourceUrl") String sourceUrl,
-            @RestForm("publishedAt") String publishedAt,
-            @RestForm("metadata") String metadata,
-            @Context UriInfo uri) {
-        List<FileUpload> parts = files == null ? List.of() : files;
-        UploadMetadata meta = UploadMetadata.parse(
-                new DocumentInputs.Metadata(title, sourceUrl, language, jurisdiction, publishedAt), metadata,
-                parts.stream().map(FileUpload::fileName).toList(), limits.maxFiles(), json);
-        if (parts.size() == 1) {
-            FileUpload part = parts.get(0);
-            return respond(ingestion.ingestFile(read(part), part.contentType(), part.fileName(),
-                    meta.forFile(part.fileName())), uri);
-        }
-        List<UploadResult.FileResult> results = new ArrayList<>();
-        int created = 0;
-        int existing = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            FileUpload part = parts.get(i);
-            try {
-                DocumentService.Ingested ingested = ingestion.ingestFile(read(part), part.contentType(),
-                        part.fileName(),
-                        meta.forFile(part.fileName()));
-                DocumentView d = ingested.document();
-                results.add(new UploadResult.FileResult(i, StoredText.clean(part.fileName()),
-                        ingested.created() ? 201 : 200, d.id(),
-                        location(uri, d.id()).getPath(), d.title(), d.passages().size(),
-                        d.passages().stream().mapToInt(p -> p.findings().size()).sum(), null));
-                created += ingested.created() ? 1 : 0;
-                existing += ingested.created() ? 0 : 1;
-            } catch (RuntimeException e) {
-                Problem problem = ProblemMapper.describe(e, uri.getPath());
-                if (problem == null) {
-                    LOG.error("Unexpected failure on file " + i + " of an upload", e);
-                    problem = new Problem("about:blank", "Internal Server Error", 500,
-                            "The server could not store this file.", uri.getPath(), List.of());
-                }
-                results.add(new UploadResult.FileResult(i, StoredText.clean(part.fileName()), problem.status(), null,
-                        null, null, null,
-                        null, problem));
-            }
-        }
-        return Response.ok(new UploadResult(created, existing, parts.size() - created - existing, results)).build();
-    }
-
-    private byte[] read(FileUpload part) {
-        long max = limits.maxFileSize().asLongValue();
-        if (part.size() > max) {
-            throw new IngestFailure(IngestFailure.Kind.TOO_LARGE,
-                    (part.fileName() == null ? "the file" : part.fileName()) + " has " + part.size()
-                            + " bytes, more than the per-file limit of " + max,
-                    null);
-        }
-        try {
-            return Files.readAllBytes(part.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @RolesAllowed(Roles.ANALYST)
-    @POST
-    @Path("fetch")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Fetch a URL and ingest it",
-            description = "Fetches the URL (http/https; connect and read timeouts; size limit while streaming; "
-                    + "redirects followed up to a limit, each target checked again) and ingests what it serves like an "
-                    + "upload. Hosts resolving to loopback, private, link-local, unique-local, CGNAT, multicast or "
-                    + "unspecified addresses are refused (400) unless allow-listed in xborder.fetch.allow. The final "
-                    + "URL becomes the source URL unless one is given.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FetchRequest.class),
-            examples = @ExampleObject(name = "news", value = Examples.FETCH_REQUEST)))
-    @APIResponse(responseCode = "201", description = "Stored",
-            headers = @Header(name = "Location", description = "URL of the new document"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "200", description = "The same text was stored before; that document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or invalid URL, a refused host",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "refused", value = Examples.PROBLEM_URL_REFUSED)))
-    @APIResponse(responseCode = "413", description = "The body is over the per-file limit")
-    @APIResponse(responseCode = "415", description = "The URL serves a type the service does not read")
-    @APIResponse(responseCode = "422", description = "The URL serves an empty, corrupt or encrypted document")
-    @APIResponse(responseCode = "502",
-            description = "The host cannot be reached, answers with an error, or redirects too often")
-    @APIResponse(responseCode = "504", description = "The host did not answer in time")
-    public Response fetch(FetchRequest request, @Context UriInfo uri) {
-        if (request == null || request.url() == null || request.url().isBlank()) {
-            throw new InvalidRequestException("url", "is required");
-        }
-        URI url = URI.create(DocumentInputs.url("url", request.url()));
-        // the metadata is checked before anything is fetched
-        WireValues.language("language", request.language());
-        WireValues.jurisdiction("jurisdiction", request.jurisdiction());
-        WireValues.date("publishedAt", request.publishedAt());
-        return respond(ingestion.ingestUrl(url, new DocumentInputs.Metadata(request.title(), null, request.language(),
-                request.jurisdiction(), request.publishedAt())), uri);
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -344,8 +177,8 @@ public class DocumentResource {
     public Response original(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
         long documentId = WireValues.id("id", id);
         DocumentOriginal original = documents.original(documentId).orElseThrow(() -> documents.exists(documentId)
-                ? new ResourceNotFoundException("original file of document", documentId + " (it was ingested as text)")
-                : new ResourceNotFoundException("document", documentId));
+                ? ProblemException.notFound("original file of document", documentId + " (it was ingested as text)")
+                : ProblemException.notFound("document", documentId));
         String type = original.charset == null
                 ? original.mediaType
                 : original.mediaType + "; charset=" + original.charset;
@@ -390,7 +223,7 @@ public class DocumentResource {
                     examples = @ExampleObject(name = "missing", value = Examples.PROBLEM_404)))
     public DocumentView get(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
         long documentId = WireValues.id("id", id);
-        return documents.get(documentId).orElseThrow(() -> new ResourceNotFoundException("document", documentId));
+        return documents.get(documentId).orElseThrow(() -> ProblemException.notFound("document", documentId));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -405,25 +238,21 @@ public class DocumentResource {
     public Response delete(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
         long documentId = WireValues.id("id", id);
         if (!documents.delete(documentId)) {
-            throw new ResourceNotFoundException("document", documentId);
+            throw ProblemException.notFound("document", documentId);
         }
         return Response.noContent().build();
     }
 
-    private static Response respond(DocumentService.Ingested ingested, UriInfo uri) {
+    /** 201 with the Location of a new document, 200 with the stored one when its text was known. */
+    public static Response respond(DocumentService.Ingested ingested, UriInfo uri) {
         if (!ingested.created()) {
             return Response.ok(ingested.document()).build();
         }
         return Response.created(location(uri, ingested.document().id())).entity(ingested.document()).build();
     }
 
-    private static URI location(UriInfo uri, long id) {
+    /** The URL of a document. */
+    public static URI location(UriInfo uri, long id) {
         return uri.getBaseUriBuilder().path("api/v1/documents").path(Long.toString(id)).build();
-    }
-
-    /** Checks and normalises a document to ingest (400/413 on misuse); the console's paste form uses it too. */
-    public DocumentInput input(String title, String text, String sourceUrl, String language, String jurisdiction,
-            String publishedAt) {
-        return inputs.of(title, text, sourceUrl, language, jurisdiction, publishedAt);
     }
 }

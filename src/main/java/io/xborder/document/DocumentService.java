@@ -5,14 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.analysis.TextAnalyzer;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.audit.AuditLog;
 import io.xborder.classify.Category;
+import io.xborder.classify.Confidence;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
-import io.xborder.finding.Confidence;
-import io.xborder.finding.ReviewStatus;
-import io.xborder.finding.StoredFinding;
+import io.xborder.http.ProblemException;
+import io.xborder.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -206,14 +204,14 @@ public class DocumentService {
      * ruleset version: UNREVIEWED findings are replaced by the new ones; reviewed ones (CONFIRMED, REJECTED) are
      * kept, and no new finding is made for their passage and category. One transaction per document.
      *
-     * @throws io.xborder.api.ResourceNotFoundException when the document does not exist (any more)
+     * @throws io.xborder.http.ProblemException (404) when the document does not exist (any more)
      */
     public Reclassified reclassify(long documentId) {
         String current = analysis.rulesetVersion();
         return QuarkusTransaction.requiringNew().call(() -> {
             Document d = Document
                     .<Document>findByIdOptional(documentId, LockModeType.PESSIMISTIC_WRITE)
-                    .orElseThrow(() -> new ResourceNotFoundException("document", documentId));
+                    .orElseThrow(() -> ProblemException.notFound("document", documentId));
             if (current.equals(d.rulesetVersion)) {
                 return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
             }

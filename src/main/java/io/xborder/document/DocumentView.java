@@ -1,6 +1,5 @@
 package io.xborder.document;
 
-import io.xborder.finding.StoredFinding;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;

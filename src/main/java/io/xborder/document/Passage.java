@@ -1,7 +1,6 @@
 package io.xborder.document;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.xborder.finding.StoredFinding;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

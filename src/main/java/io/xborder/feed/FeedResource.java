@@ -1,8 +1,8 @@
 package io.xborder.feed;
 
-import io.xborder.api.Paging;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.api.WireValues;
+import io.xborder.http.Paging;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -94,7 +94,7 @@ public class FeedResource {
     @APIResponse(responseCode = "404", description = "No such feed")
     public FeedView get(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
         long feedId = WireValues.id("id", id);
-        return feeds.get(feedId).orElseThrow(() -> new ResourceNotFoundException("feed", feedId));
+        return feeds.get(feedId).orElseThrow(() -> ProblemException.notFound("feed", feedId));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -129,7 +129,7 @@ public class FeedResource {
     public Response delete(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
         long feedId = WireValues.id("id", id);
         if (!feeds.delete(feedId)) {
-            throw new ResourceNotFoundException("feed", feedId);
+            throw ProblemException.notFound("feed", feedId);
         }
         return Response.noContent().build();
     }

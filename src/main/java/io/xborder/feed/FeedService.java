@@ -1,17 +1,15 @@
 package io.xborder.feed;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.xborder.api.ConflictException;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.api.WireValues;
-import io.xborder.audit.AuditLog;
 import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
+import io.xborder.security.AuditLog;
 import io.xborder.text.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -51,7 +49,7 @@ public class FeedService {
         Feed feed = new Feed();
         apply(feed, request);
         Feed.<Feed>find("url", feed.url).firstResultOptional().ifPresent(existing -> {
-            throw new ConflictException("feed " + existing.id + " already subscribes to " + feed.url);
+            throw ProblemException.conflict("feed " + existing.id + " already subscribes to " + feed.url);
         });
         feed.createdAt = Instant.now();
         feed.nextPollAt = feed.createdAt;
@@ -64,12 +62,12 @@ public class FeedService {
 
     @Transactional
     public FeedView update(long id, FeedRequest request) {
-        Feed feed = Feed.<Feed>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("feed", id));
+        Feed feed = Feed.<Feed>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("feed", id));
         FeedView before = FeedView.of(feed);
         String oldUrl = feed.url;
         apply(feed, request);
         if (!feed.url.equals(oldUrl) && Feed.count("url = ?1 and id <> ?2", feed.url, id) > 0) {
-            throw new ConflictException("another feed already subscribes to " + feed.url);
+            throw ProblemException.conflict("another feed already subscribes to " + feed.url);
         }
         Feed.flush();
         FeedView after = FeedView.of(feed);
@@ -118,7 +116,7 @@ public class FeedService {
     /** Polls the feed now; 404 when it does not exist. Feed-level failures are recorded and returned, not thrown. */
     public FeedView.Poll poll(long id) {
         Feed feed = QuarkusTransaction.requiringNew().call(() -> Feed.<Feed>findByIdOptional(id))
-                .orElseThrow(() -> new ResourceNotFoundException("feed", id));
+                .orElseThrow(() -> ProblemException.notFound("feed", id));
         FeedReader.Parsed parsed;
         try {
             parsed = reader.read(ingestion.fetch(URI.create(feed.url)).body());
@@ -156,16 +154,16 @@ public class FeedService {
         String link = null;
         try {
             link = DocumentInputs.url("link", item.link());
-        } catch (InvalidRequestException e) {
+        } catch (ProblemException e) {
             // not an http(s) link: the content is all there is
         }
-        DocumentInputs.Metadata metadata = new DocumentInputs.Metadata(item.title(), link, feed.language,
-                feed.jurisdiction, item.publishedAt() == null ? null : item.publishedAt().toString());
+        DocumentMetadata metadata = new DocumentMetadata(item.title(), feed.language, feed.jurisdiction, link,
+                item.publishedAt() == null ? null : item.publishedAt().toString());
         String linkError = "no http(s) link";
         if (link != null) {
             try {
                 return new ItemResult(ingestion.ingestUrl(URI.create(link), metadata), null);
-            } catch (IngestFailure | InvalidRequestException | PayloadTooLargeException e) {
+            } catch (ProblemException e) { // an IngestFailure, invalid metadata or too much text
                 linkError = e.getMessage();
             }
         }
@@ -179,7 +177,7 @@ public class FeedService {
                     ingestion.ingestFile(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
                             null, metadata),
                     null);
-        } catch (IngestFailure | InvalidRequestException | PayloadTooLargeException e) {
+        } catch (ProblemException e) { // an IngestFailure, invalid metadata or too much text
             return new ItemResult(null, "link: " + linkError + "; description: " + e.getMessage());
         }
     }
@@ -211,7 +209,7 @@ public class FeedService {
         return QuarkusTransaction.requiringNew().call(() -> {
             Feed f = Feed.findById(id);
             if (f == null) {
-                throw new ResourceNotFoundException("feed", id); // deleted while polling
+                throw ProblemException.notFound("feed", id); // deleted while polling
             }
             Instant now = Instant.now();
             f.lastPolledAt = now;
@@ -234,20 +232,20 @@ public class FeedService {
 
     private static void apply(Feed feed, FeedRequest request) {
         if (request == null) {
-            throw new InvalidRequestException("body", "a JSON object with a url field is required");
+            throw ProblemException.invalid("body", "a JSON object with a url field is required");
         }
         String url = DocumentInputs.url("url", request.url());
         if (url == null) {
-            throw new InvalidRequestException("url", "is required");
+            throw ProblemException.invalid("url", "is required");
         }
         int minutes = request.intervalMinutes() == null ? 60 : request.intervalMinutes();
         if (minutes < 1 || minutes > 10_080) {
-            throw new InvalidRequestException("intervalMinutes", "must be between 1 and 10080 (a week)");
+            throw ProblemException.invalid("intervalMinutes", "must be between 1 and 10080 (a week)");
         }
         if (request.title() != null && request.title().length() > 500) {
-            throw new InvalidRequestException("title", "must be at most 500 characters");
+            throw ProblemException.invalid("title", "must be at most 500 characters");
         }
-        Language language = WireValues.language("language", request.language());
+        Language language = WireValues.code("language", request.language(), Language::fromCode, "en, zh");
         feed.url = url;
         feed.title = request.title() == null || request.title().isBlank()
                 ? null

@@ -5,6 +5,7 @@ import io.xborder.classify.DataCategory;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
 import java.time.LocalDate;
 
 /** The checked criteria of a findings query; null means "any". */

@@ -2,6 +2,8 @@ package io.xborder.finding;
 
 import io.xborder.classify.Category;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
+import io.xborder.document.StoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

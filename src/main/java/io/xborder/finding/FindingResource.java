@@ -1,17 +1,16 @@
 package io.xborder.finding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xborder.api.Examples;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.Paging;
-import io.xborder.api.PreconditionFailedException;
-import io.xborder.api.PreconditionRequiredException;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.api.WireValues;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
+import io.xborder.http.Examples;
+import io.xborder.http.Paging;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -73,7 +72,7 @@ public class FindingResource {
     public Response get(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id) {
         long findingId = WireValues.id("id", id);
         FindingView finding = reviews.get(findingId)
-                .orElseThrow(() -> new ResourceNotFoundException("finding", findingId));
+                .orElseThrow(() -> ProblemException.notFound("finding", findingId));
         return Response.ok(finding).tag(new EntityTag("v" + finding.version())).build();
     }
 
@@ -107,7 +106,7 @@ public class FindingResource {
             JsonNode body, @Context SecurityContext security) {
         long findingId = WireValues.id("id", id);
         if (reviews.get(findingId).isEmpty()) {
-            throw new ResourceNotFoundException("finding", findingId);
+            throw ProblemException.notFound("finding", findingId);
         }
         List<Integer> versions = expectedVersions(ifMatch);
         FindingReview review = FindingReview.parse(body);
@@ -118,19 +117,21 @@ public class FindingResource {
     /** The versions an If-Match header names; 428 when it is missing or names none of ours. */
     static List<Integer> expectedVersions(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredException("a review must carry If-Match with the ETag of the finding as read "
-                    + "(GET /api/v1/findings/{id})");
+            throw ProblemException
+                    .preconditionRequired("a review must carry If-Match with the ETag of the finding as read "
+                            + "(GET /api/v1/findings/{id})");
         }
         List<Integer> versions = new ArrayList<>();
         for (String tag : ifMatch.split(",")) {
             if (tag.strip().equals("*")) {
-                throw new PreconditionRequiredException("If-Match: * would overwrite any version; send the ETag read");
+                throw ProblemException
+                        .preconditionRequired("If-Match: * would overwrite any version; send the ETag read");
             }
             FindingReviews.version(tag).ifPresent(versions::add);
         }
         if (versions.isEmpty()) {
             // a well-formed tag this service never issued cannot match the current version
-            throw new PreconditionFailedException("If-Match names no current version of this finding");
+            throw ProblemException.preconditionFailed("If-Match names no current version of this finding");
         }
         return versions;
     }
@@ -182,11 +183,11 @@ public class FindingResource {
         LocalDate fromDate = WireValues.date("from", from);
         LocalDate toDate = WireValues.date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            throw new InvalidRequestException("from", "must not be after to");
+            throw ProblemException.invalid("from", "must not be after to");
         }
         String text = q == null || q.isBlank() ? null : q.trim();
         if (text != null && text.length() > 200) {
-            throw new InvalidRequestException("q", "must be at most 200 characters");
+            throw ProblemException.invalid("q", "must be at most 200 characters");
         }
         FindingFilter filter = new FindingFilter(
                 WireValues.enumValue("category", category, Category.class),
@@ -194,7 +195,7 @@ public class FindingResource {
                 WireValues.enumValue("mechanism", mechanism, Mechanism.class),
                 WireValues.enumValue("modality", modality, Modality.class),
                 WireValues.enumValue("dataCategory", dataCategory, DataCategory.class),
-                WireValues.language("language", language),
+                WireValues.code("language", language, Language::fromCode, "en, zh"),
                 WireValues.number("minConfidence", minConfidence, 0.0, 1.0),
                 documentId == null || documentId.isBlank() ? null : WireValues.id("documentId", documentId),
                 text, fromDate, toDate,
@@ -203,7 +204,7 @@ public class FindingResource {
         FindingCursor position = null;
         if (cursor != null && !cursor.isBlank()) {
             position = FindingCursor.decode(cursor.trim())
-                    .orElseThrow(() -> new InvalidRequestException("cursor", "is not a cursor issued by this service"));
+                    .orElseThrow(() -> ProblemException.invalid("cursor", "is not a cursor issued by this service"));
         }
         return query.find(filter, paging.page(), paging.size(), position);
     }

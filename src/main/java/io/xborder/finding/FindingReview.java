@@ -1,13 +1,14 @@
 package io.xborder.finding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.Problem;
-import io.xborder.api.WireValues;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
+import io.xborder.http.Problem;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import io.xborder.text.StoredText;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,7 +37,7 @@ public record FindingReview(
     /** Checks every member of a PATCH body; all problems are reported together as one 400. */
     public static FindingReview parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new InvalidRequestException("body", "a JSON object with a status field is required");
+            throw ProblemException.invalid("body", "a JSON object with a status field is required");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
@@ -79,7 +80,7 @@ public record FindingReview(
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors.size() == 1
+            throw ProblemException.invalid(errors.size() == 1
                     ? errors.get(0).field() + ": " + errors.get(0).message()
                     : errors.size() + " invalid review fields", errors);
         }
@@ -103,7 +104,7 @@ public record FindingReview(
                 errors.add(new Problem.FieldError(field, "must not be blank"));
             }
             return value;
-        } catch (InvalidRequestException e) {
+        } catch (ProblemException e) {
             errors.addAll(e.errors());
             return null;
         }
@@ -134,7 +135,7 @@ public record FindingReview(
             }
             try {
                 values.add(check.apply(item.asText()));
-            } catch (InvalidRequestException e) {
+            } catch (ProblemException e) {
                 errors.addAll(e.errors());
                 return null;
             }
@@ -144,7 +145,7 @@ public record FindingReview(
 
     private static <T> T present(String field, T value) {
         if (value == null) {
-            throw new InvalidRequestException(field, "must not contain blank values");
+            throw ProblemException.invalid(field, "must not contain blank values");
         }
         return value;
     }

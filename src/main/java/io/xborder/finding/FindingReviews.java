@@ -1,11 +1,11 @@
 package io.xborder.finding;
 
-import io.xborder.api.ConflictException;
-import io.xborder.api.PreconditionFailedException;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.audit.AuditLog;
 import io.xborder.classify.Category;
 import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
+import io.xborder.document.StoredFinding;
+import io.xborder.http.ProblemException;
+import io.xborder.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -73,15 +73,15 @@ public class FindingReviews {
     /**
      * Records the review on the finding if it is still at one of {@code expectedVersions}.
      *
-     * @throws ResourceNotFoundException no such finding
-     * @throws PreconditionFailedException the finding changed since the reviewer read it
-     * @throws ConflictException the corrected category is already another finding of the same passage
+     * @throws ProblemException (404) no such finding
+     * @throws ProblemException (412) the finding changed since the reviewer read it
+     * @throws ProblemException (409) the corrected category is already another finding of the same passage
      */
     @Transactional
     public FindingView review(long id, List<Integer> expectedVersions, FindingReview review, String reviewer) {
         StoredFinding f = em.find(StoredFinding.class, id);
         if (f == null) {
-            throw new ResourceNotFoundException("finding", id);
+            throw ProblemException.notFound("finding", id);
         }
         if (!expectedVersions.contains(f.version)) {
             throw stale(id, f.version);
@@ -98,7 +98,7 @@ public class FindingReviews {
                     .setParameter("p", f.passage).setParameter("c", review.category()).setParameter("id", id)
                     .getSingleResult();
             if (clash > 0) {
-                throw new ConflictException("the passage of finding " + id + " already has a "
+                throw ProblemException.conflict("the passage of finding " + id + " already has a "
                         + review.category().name() + " finding; review that one instead");
             }
             f.category = review.category();
@@ -133,8 +133,8 @@ public class FindingReviews {
         return query.get(id).orElseThrow();
     }
 
-    private static PreconditionFailedException stale(long id, int current) {
-        return new PreconditionFailedException("finding " + id + " was changed by someone else since you read it"
+    private static ProblemException stale(long id, int current) {
+        return ProblemException.preconditionFailed("finding " + id + " was changed by someone else since you read it"
                 + (current >= 0 ? " (it is now at " + etag(current) + ")" : "")
                 + "; read it again and repeat your review on the current version");
     }

@@ -1,5 +1,6 @@
 package io.xborder.finding;
 
+import io.xborder.document.StoredFinding;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -1,13 +1,17 @@
 package io.xborder.ingest;
 
+import io.xborder.http.ProblemException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A file or URL that could not be turned into a document, for a reason the client can act on. The API answers
- * it as problem+json (see {@code ProblemMapper}); jobs and feeds record {@link #kind()} and the message per item.
+ * it as problem+json with the status and problem type of its {@link #kind()} (a timed-out extraction with
+ * Retry-After); jobs and feeds record the kind and the message per item.
  */
-public class IngestFailure extends RuntimeException {
+public class IngestFailure extends ProblemException {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,15 +51,16 @@ public class IngestFailure extends RuntimeException {
 
         /** The problem type URI of this kind, e.g. {@code urn:xborder:problem:url-refused}. */
         public String problemType() {
-            return "urn:xborder:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return ProblemException.typeUri(name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
     }
 
     private final Kind kind;
 
     public IngestFailure(Kind kind, String message, Throwable cause) {
-        super(message, cause);
-        this.kind = Objects.requireNonNull(kind, "kind");
+        super(Objects.requireNonNull(kind, "kind").status(), kind.problemType(), message, List.of(),
+                kind == Kind.EXTRACTION_TIMEOUT ? Map.of("Retry-After", "30") : Map.of(), cause);
+        this.kind = kind;
     }
 
     public Kind kind() {

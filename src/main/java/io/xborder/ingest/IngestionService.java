@@ -2,6 +2,7 @@ package io.xborder.ingest;
 
 import io.xborder.document.DocumentInput;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.document.OriginalFile;
 import io.xborder.ingest.extract.ExtractedText;
@@ -39,23 +40,22 @@ public class IngestionService {
      * @param mediaTypeHint the declared type (upload part or Content-Type), may be null
      * @param fileName the client's file name, may be null
      * @throws IngestFailure when no text can be taken from the file
-     * @throws io.xborder.api.InvalidRequestException when the metadata is invalid
+     * @throws io.xborder.http.ProblemException (400) when the metadata is invalid
      */
     public DocumentService.Ingested ingestFile(byte[] content, String mediaTypeHint, String fileName,
-            DocumentInputs.Metadata metadata) {
+            DocumentMetadata metadata) {
         ExtractedText extracted = extract(content, mediaTypeHint, fileName);
-        DocumentInputs.Metadata filled = metadata.orElse(
-                new DocumentInputs.Metadata(extracted.title(), null, null, null, null));
+        DocumentMetadata filled = metadata.orElse(DocumentMetadata.NONE.withTitle(extracted.title()));
         DocumentInput input = inputs.of(extracted.text(), filled);
         return documents.ingest(input, new OriginalFile(fileName, extracted.mediaType(), extracted.charset(), content));
     }
 
     /** Fetches the URL (SSRF-guarded) and ingests what it serves; the final URL becomes the source URL. */
-    public DocumentService.Ingested ingestUrl(URI url, DocumentInputs.Metadata metadata) {
+    public DocumentService.Ingested ingestUrl(URI url, DocumentMetadata metadata) {
         FetchedResource fetched = fetch(url);
         String source = fetched.url().toString();
-        DocumentInputs.Metadata filled = metadata.orElse(new DocumentInputs.Metadata(null,
-                source.length() <= DocumentInputs.MAX_URL ? source : url.toString(), null, null, null));
+        DocumentMetadata filled = metadata.orElse(DocumentMetadata.NONE
+                .withSourceUrl(source.length() <= DocumentInputs.MAX_URL ? source : url.toString()));
         return ingestFile(fetched.body(), fetched.contentType(), fetched.fileName(), filled);
     }
 

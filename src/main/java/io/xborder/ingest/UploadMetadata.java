@@ -3,10 +3,9 @@ package io.xborder.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.WireValues;
 import io.xborder.document.DocumentInputs;
+import io.xborder.document.DocumentMetadata;
+import io.xborder.http.ProblemException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,17 +15,17 @@ import java.util.TreeSet;
  * The metadata scheme of multipart uploads. Form fields {@code language}, {@code jurisdiction} and
  * {@code publishedAt} apply to every file; {@code title} and {@code sourceUrl} name one document, so they are
  * accepted only with a single file. A {@code metadata} part (JSON object keyed by file name, values
- * {@link FileMetadata}) sets any field per file and wins over the form fields.
+ * {@link DocumentMetadata}) sets any field per file and wins over the form fields.
  */
 public final class UploadMetadata {
 
-    private static final TypeReference<Map<String, FileMetadata>> BY_FILE = new TypeReference<>() {
+    private static final TypeReference<Map<String, DocumentMetadata>> BY_FILE = new TypeReference<>() {
     };
 
-    private final DocumentInputs.Metadata form;
-    private final Map<String, FileMetadata> byFile;
+    private final DocumentMetadata form;
+    private final Map<String, DocumentMetadata> byFile;
 
-    private UploadMetadata(DocumentInputs.Metadata form, Map<String, FileMetadata> byFile) {
+    private UploadMetadata(DocumentMetadata form, Map<String, DocumentMetadata> byFile) {
         this.form = form;
         this.byFile = byFile;
     }
@@ -36,30 +35,27 @@ public final class UploadMetadata {
      *
      * @param fileNames the uploaded parts' file names, in order (null entries for parts without a name)
      */
-    public static UploadMetadata parse(DocumentInputs.Metadata form, String metadataJson, List<String> fileNames,
+    public static UploadMetadata parse(DocumentMetadata form, String metadataJson, List<String> fileNames,
             int maxFiles, ObjectMapper json) {
         if (fileNames.isEmpty()) {
-            throw new InvalidRequestException("file", "at least one part named 'file' with a file is required");
+            throw ProblemException.invalid("file", "at least one part named 'file' with a file is required");
         }
         if (fileNames.size() > maxFiles) {
-            throw new PayloadTooLargeException(fileNames.size() + " files in one request; the limit is " + maxFiles
+            throw ProblemException.tooLarge(fileNames.size() + " files in one request; the limit is " + maxFiles
                     + " (use several requests or a job)");
         }
         if (fileNames.size() > 1 && (notBlank(form.title()) || notBlank(form.sourceUrl()))) {
-            throw new InvalidRequestException(notBlank(form.title()) ? "title" : "sourceUrl",
+            throw ProblemException.invalid(notBlank(form.title()) ? "title" : "sourceUrl",
                     "applies to a single file; with several files set it per file in the metadata part");
         }
         // what applies to every file is checked once, for the whole request
-        WireValues.language("language", form.language());
-        WireValues.jurisdiction("jurisdiction", form.jurisdiction());
-        WireValues.date("publishedAt", form.publishedAt());
-        DocumentInputs.url("sourceUrl", form.sourceUrl());
-        Map<String, FileMetadata> byFile = Map.of();
+        DocumentInputs.check(form);
+        Map<String, DocumentMetadata> byFile = Map.of();
         if (metadataJson != null && !metadataJson.isBlank()) {
             try {
                 byFile = json.readValue(metadataJson, BY_FILE);
             } catch (JsonProcessingException e) {
-                throw new InvalidRequestException("metadata", "must be a JSON object keyed by file name, each value "
+                throw ProblemException.invalid("metadata", "must be a JSON object keyed by file name, each value "
                         + "an object with title, language, jurisdiction, sourceUrl, publishedAt: "
                         + e.getOriginalMessage());
             }
@@ -69,16 +65,16 @@ public final class UploadMetadata {
             Set<String> unknown = new TreeSet<>(byFile.keySet());
             fileNames.forEach(unknown::remove);
             if (!unknown.isEmpty()) {
-                throw new InvalidRequestException("metadata", "names files that were not uploaded: " + unknown);
+                throw ProblemException.invalid("metadata", "names files that were not uploaded: " + unknown);
             }
         }
         return new UploadMetadata(form, byFile);
     }
 
     /** The metadata of the file with this name: its metadata entry, then the form fields. */
-    public DocumentInputs.Metadata forFile(String fileName) {
-        FileMetadata own = fileName == null ? null : byFile.get(fileName);
-        return own == null ? form : own.toMetadata().orElse(form);
+    public DocumentMetadata forFile(String fileName) {
+        DocumentMetadata own = fileName == null ? null : byFile.get(fileName);
+        return own == null ? form : own.orElse(form);
     }
 
     private static boolean notBlank(String s) {

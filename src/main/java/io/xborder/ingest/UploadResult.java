@@ -1,6 +1,6 @@
 package io.xborder.ingest;
 
-import io.xborder.api.Problem;
+import io.xborder.http.Problem;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,13 +1,13 @@
 package io.xborder.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.document.DocumentInputs;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
-import io.xborder.ingest.FileMetadata;
+import io.xborder.http.ProblemException;
 import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
 import io.xborder.text.StoredText;
@@ -22,27 +22,29 @@ import java.net.URI;
 @ApplicationScoped
 public class JobProcessor implements JobItemHandler {
 
-    /** Metadata stored with a file or URL item. */
-    record ItemMetadata(String title, String language, String jurisdiction, String sourceUrl, String publishedAt,
-            String mediaType) {
+    /**
+     * The metadata stored (jsonb) with a file or URL item: the document's metadata as flat fields, and a file's
+     * declared media type.
+     */
+    record ItemMetadata(DocumentMetadata document, String mediaType) {
 
-        /** Stored as jsonb, which cannot hold NUL: every field in its {@link StoredText} form. */
-        ItemMetadata {
-            title = StoredText.clean(title);
-            language = StoredText.clean(language);
-            jurisdiction = StoredText.clean(jurisdiction);
-            sourceUrl = StoredText.clean(sourceUrl);
-            publishedAt = StoredText.clean(publishedAt);
-            mediaType = StoredText.clean(mediaType);
+        private static final String MEDIA_TYPE = "mediaType";
+
+        /** jsonb cannot hold NUL: every field in its {@link StoredText} form. */
+        ObjectNode toTree(ObjectMapper json) {
+            ObjectNode node = json.valueToTree(document.map(StoredText::clean));
+            node.put(MEDIA_TYPE, StoredText.clean(mediaType));
+            return node;
         }
 
-        static ItemMetadata of(FileMetadata m, String mediaType) {
-            return new ItemMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(), m.publishedAt(),
-                    mediaType);
-        }
-
-        DocumentInputs.Metadata toMetadata() {
-            return new DocumentInputs.Metadata(title, sourceUrl, language, jurisdiction, publishedAt);
+        static ItemMetadata of(ObjectMapper json, String stored) throws JsonProcessingException {
+            JsonNode tree = json.readTree(stored == null ? "{}" : stored);
+            if (!(tree instanceof ObjectNode node)) {
+                throw new JsonMappingException(null, "not a JSON object");
+            }
+            JsonNode mediaType = node.remove(MEDIA_TYPE);
+            return new ItemMetadata(json.treeToValue(node, DocumentMetadata.class),
+                    mediaType == null || mediaType.isNull() ? null : mediaType.asText());
         }
     }
 
@@ -65,9 +67,9 @@ public class JobProcessor implements JobItemHandler {
                         throw new ItemFailedException("TOO_LARGE", item.source() + " is over the per-file limit");
                     }
                     ItemMetadata m = metadata(item);
-                    yield ingested(ingestion.ingestFile(item.payload(), m.mediaType(), item.source(), m.toMetadata()));
+                    yield ingested(ingestion.ingestFile(item.payload(), m.mediaType(), item.source(), m.document()));
                 }
-                case URLS -> ingested(ingestion.ingestUrl(URI.create(item.source()), metadata(item).toMetadata()));
+                case URLS -> ingested(ingestion.ingestUrl(URI.create(item.source()), metadata(item).document()));
                 case RECLASSIFY -> {
                     documents.reclassify(item.documentId());
                     yield new Outcome(item.documentId(), false);
@@ -78,12 +80,14 @@ public class JobProcessor implements JobItemHandler {
                 throw new ItemDeferredException(e.kind().name(), e.getMessage());
             }
             throw new ItemFailedException(e.kind().name(), e.getMessage());
-        } catch (InvalidRequestException e) {
-            throw new ItemFailedException("INVALID", e.getMessage());
-        } catch (PayloadTooLargeException e) {
-            throw new ItemFailedException("TOO_LARGE", e.getMessage());
-        } catch (ResourceNotFoundException e) {
-            throw new ItemFailedException("NOT_FOUND", e.getMessage());
+        } catch (ProblemException e) {
+            String reason = switch (e.status()) {
+                case 400 -> "INVALID";
+                case 413 -> "TOO_LARGE";
+                case 404 -> "NOT_FOUND";
+                default -> throw e;
+            };
+            throw new ItemFailedException(reason, e.getMessage());
         }
     }
 
@@ -97,7 +101,7 @@ public class JobProcessor implements JobItemHandler {
 
     private ItemMetadata metadata(JobQueue.ClaimedItem item) throws ItemFailedException {
         try {
-            return json.readValue(item.metadataJson() == null ? "{}" : item.metadataJson(), ItemMetadata.class);
+            return ItemMetadata.of(json, item.metadataJson());
         } catch (JsonProcessingException e) {
             throw new ItemFailedException("INVALID", "unreadable item metadata: " + e.getOriginalMessage());
         }

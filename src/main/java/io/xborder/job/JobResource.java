@@ -1,15 +1,13 @@
 package io.xborder.job;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xborder.api.Examples;
-import io.xborder.api.Paging;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.api.WireValues;
-import io.xborder.document.DocumentInputs;
-import io.xborder.document.DocumentResource;
-import io.xborder.ingest.FileMetadata;
-import io.xborder.ingest.IngestConfig;
-import io.xborder.ingest.UploadMetadata;
+import io.xborder.document.DocumentMetadata;
+import io.xborder.http.Examples;
+import io.xborder.http.Paging;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
+import io.xborder.ingest.IncomingFile;
+import io.xborder.ingest.UploadForm;
+import io.xborder.ingest.Uploads;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,10 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -49,13 +43,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class JobResource {
 
     private final JobService jobs;
-    private final IngestConfig.Files limits;
-    private final ObjectMapper json;
+    private final Uploads uploads;
 
-    public JobResource(JobService jobs, IngestConfig.Files limits, ObjectMapper json) {
+    public JobResource(JobService jobs, Uploads uploads) {
         this.jobs = jobs;
-        this.limits = limits;
-        this.json = json;
+        this.uploads = uploads;
     }
 
     @RolesAllowed(Roles.ANALYST)
@@ -92,7 +84,7 @@ public class JobResource {
                     + "file; a `metadata` JSON part keyed by file name). A file over the per-file limit, of an "
                     + "unsupported type, empty or corrupt becomes a failed item; the others are ingested.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = DocumentResource.UploadForm.class)))
+            schema = @Schema(implementation = UploadForm.class)))
     @APIResponse(responseCode = "202", description = "Accepted",
             headers = @Header(name = "Location", description = "URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -105,24 +97,10 @@ public class JobResource {
             @RestForm("publishedAt") String publishedAt,
             @RestForm("metadata") String metadata,
             @Context UriInfo uri) {
-        List<FileUpload> parts = files == null ? List.of() : files;
-        UploadMetadata meta = UploadMetadata.parse(
-                new DocumentInputs.Metadata(null, null, language, jurisdiction, publishedAt), metadata,
-                parts.stream().map(FileUpload::fileName).toList(), Integer.MAX_VALUE, json);
-        long max = limits.maxFileSize().asLongValue();
-        List<JobService.JobFile> jobFiles = new ArrayList<>();
-        for (FileUpload part : parts) {
-            DocumentInputs.Metadata m = meta.forFile(part.fileName());
-            FileMetadata fm = new FileMetadata(m.title(), m.language(), m.jurisdiction(), m.sourceUrl(),
-                    m.publishedAt());
-            try {
-                byte[] content = part.size() > max ? null : Files.readAllBytes(part.uploadedFile());
-                jobFiles.add(new JobService.JobFile(part.fileName(), part.contentType(), content, fm));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return accepted(jobs.createFiles(jobFiles), uri);
+        // every file of the request becomes an item; the job's own limit on items applies (JobService)
+        List<IncomingFile> incoming = uploads.read(files,
+                new DocumentMetadata(null, language, jurisdiction, null, publishedAt), metadata, Integer.MAX_VALUE);
+        return accepted(jobs.createFiles(incoming), uri);
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -138,7 +116,7 @@ public class JobResource {
     @APIResponse(responseCode = "404", description = "No such job")
     public JobView get(@Parameter(description = "Job id", example = "12") @PathParam("id") String id) {
         long jobId = WireValues.id("id", id);
-        return jobs.get(jobId).orElseThrow(() -> new ResourceNotFoundException("job", jobId));
+        return jobs.get(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
     }
 
     @RolesAllowed(Roles.VIEWER)

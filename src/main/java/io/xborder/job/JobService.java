@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.xborder.analysis.AnalysisService;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.PayloadTooLargeException;
-import io.xborder.api.WireValues;
 import io.xborder.document.DocumentInputs;
-import io.xborder.ingest.FileMetadata;
+import io.xborder.document.DocumentMetadata;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
+import io.xborder.ingest.IncomingFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,10 +35,6 @@ public class JobService {
               FROM jobs j LEFT JOIN job_items i ON i.job_id = j.id
             """;
 
-    /** A file of a FILES job. */
-    public record JobFile(String fileName, String mediaType, byte[] content, FileMetadata metadata) {
-    }
-
     private final JobWorkers workers;
     private final AgroalDataSource dataSource;
     private final AnalysisService analysis;
@@ -57,14 +53,14 @@ public class JobService {
     /** A URLS or RECLASSIFY job from its JSON request; 400 when it is malformed. */
     public long create(JobRequest request) {
         if (request == null || request.kind() == null || request.kind().isBlank()) {
-            throw new InvalidRequestException("kind",
+            throw ProblemException.invalid("kind",
                     "is required: URLS or RECLASSIFY (files go as multipart/form-data)");
         }
         JobKind kind = WireValues.enumValue("kind", request.kind(), JobKind.class);
         return switch (kind) {
             case URLS -> createUrls(request);
             case RECLASSIFY -> createReclassify();
-            case FILES -> throw new InvalidRequestException("kind", "FILES jobs are created by posting the files as "
+            case FILES -> throw ProblemException.invalid("kind", "FILES jobs are created by posting the files as "
                     + "multipart/form-data");
         };
     }
@@ -72,21 +68,20 @@ public class JobService {
     private long createUrls(JobRequest request) {
         List<String> urls = request.urls();
         if (urls == null || urls.isEmpty()) {
-            throw new InvalidRequestException("urls", "must list at least one http or https URL");
+            throw ProblemException.invalid("urls", "must list at least one http or https URL");
         }
         if (urls.size() > config.maxItems()) {
-            throw new PayloadTooLargeException(urls.size() + " URLs in one job; the limit is " + config.maxItems());
+            throw ProblemException.tooLarge(urls.size() + " URLs in one job; the limit is " + config.maxItems());
         }
-        WireValues.language("language", request.language());
-        WireValues.jurisdiction("jurisdiction", request.jurisdiction());
-        WireValues.date("publishedAt", request.publishedAt());
-        String metadata = toJson(new JobProcessor.ItemMetadata(null, request.language(), request.jurisdiction(), null,
-                request.publishedAt(), null));
+        DocumentMetadata common = new DocumentMetadata(null, request.language(), request.jurisdiction(), null,
+                request.publishedAt());
+        DocumentInputs.check(common);
+        String metadata = toJson(new JobProcessor.ItemMetadata(common, null).toTree(json));
         List<JobQueue.NewItem> items = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
             String url = DocumentInputs.url("urls[" + i + "]", urls.get(i));
             if (url == null) {
-                throw new InvalidRequestException("urls[" + i + "]", "must not be blank");
+                throw ProblemException.invalid("urls[" + i + "]", "must not be blank");
             }
             items.add(new JobQueue.NewItem(url, null, metadata, null));
         }
@@ -112,14 +107,14 @@ public class JobService {
     }
 
     /** A FILES job; a file over the per-file limit (content null) becomes an item that fails with TOO_LARGE. */
-    public long createFiles(List<JobFile> files) {
+    public long createFiles(List<IncomingFile> files) {
         if (files.size() > config.maxItems()) {
-            throw new PayloadTooLargeException(files.size() + " files in one job; the limit is " + config.maxItems());
+            throw ProblemException.tooLarge(files.size() + " files in one job; the limit is " + config.maxItems());
         }
         List<JobQueue.NewItem> items = new ArrayList<>();
-        for (JobFile f : files) {
+        for (IncomingFile f : files) {
             items.add(new JobQueue.NewItem(f.fileName() == null ? "file" : f.fileName(), f.content(),
-                    toJson(JobProcessor.ItemMetadata.of(f.metadata(), f.mediaType())), null));
+                    toJson(new JobProcessor.ItemMetadata(f.metadata(), f.mediaType()).toTree(json)), null));
         }
         return created(workers.queue().create(JobKind.FILES, items));
     }

@@ -1,6 +1,6 @@
 package io.xborder.job;
 
-import io.xborder.api.DatabaseOutage;
+import io.xborder.http.DatabaseOutage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import io.xborder.http.Challenges;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.xborder.security;
 
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.WireValues;
+import io.xborder.http.ProblemException;
+import io.xborder.http.WireValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -71,7 +71,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "409", description = "A key with this name is in use")
     public Response create(ApiKeyRequest request, @Context UriInfo uri) {
         if (request == null) {
-            throw new InvalidRequestException("body", "a JSON object with name and role is required");
+            throw ProblemException.invalid("body", "a JSON object with name and role is required");
         }
         ApiKeys.Created created = keys.create(request.name(), request.role());
         return Response

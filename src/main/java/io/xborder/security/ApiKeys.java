@@ -1,11 +1,8 @@
 package io.xborder.security;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.xborder.api.ConflictException;
-import io.xborder.api.DatabaseOutage;
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.ResourceNotFoundException;
-import io.xborder.audit.AuditLog;
+import io.xborder.http.DatabaseOutage;
+import io.xborder.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -89,7 +86,8 @@ public class ApiKeys {
     ApiKeyView store(String name, String role, String secret, String actor) {
         if (em.createQuery("select count(k) from ApiKey k where k.name = :n and k.revokedAt is null", Long.class)
                 .setParameter("n", name).getSingleResult() > 0) {
-            throw new ConflictException("a key named '" + name + "' is in use; revoke it first or choose another name");
+            throw ProblemException
+                    .conflict("a key named '" + name + "' is in use; revoke it first or choose another name");
         }
         ApiKey key = new ApiKey();
         key.name = name;
@@ -116,7 +114,7 @@ public class ApiKeys {
     public ApiKeyView revoke(long id) {
         ApiKey key = em.find(ApiKey.class, id);
         if (key == null) {
-            throw new ResourceNotFoundException("API key", id);
+            throw ProblemException.notFound("API key", id);
         }
         ApiKeyView before = ApiKeyView.of(key);
         if (key.revokedAt == null) {
@@ -190,14 +188,14 @@ public class ApiKeys {
 
     static String checkedName(String name) {
         if (name == null || !NAME.matcher(name.strip()).matches()) {
-            throw new InvalidRequestException("name", "must be 1 to 100 letters, digits or . _ @ + -");
+            throw ProblemException.invalid("name", "must be 1 to 100 letters, digits or . _ @ + -");
         }
         return name.strip();
     }
 
     static String checkedRole(String role) {
         if (!Roles.isRole(role)) {
-            throw new InvalidRequestException("role", "must be one of " + Roles.ALL);
+            throw ProblemException.invalid("role", "must be one of " + Roles.ALL);
         }
         return role;
     }

@@ -13,7 +13,7 @@ import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.classify.jurisdiction.Gazetteer;
-import io.xborder.finding.ReviewStatus;
+import io.xborder.document.ReviewStatus;
 import io.xborder.job.JobKind;
 import io.xborder.job.JobState;
 import java.util.ArrayList;

@@ -11,8 +11,6 @@ import io.xborder.finding.FindingCursor;
 import io.xborder.finding.FindingFilter;
 import io.xborder.finding.FindingPage;
 import io.xborder.finding.FindingQuery;
-import io.xborder.finding.ReviewStatus;
-import io.xborder.finding.StoredFinding;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;

@@ -6,7 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.xborder.ingest.FileMetadata;
+import io.xborder.document.DocumentMetadata;
+import io.xborder.ingest.IncomingFile;
 import io.xborder.ingest.IngestFixtures;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +45,14 @@ class JobWorkerTest {
     AgroalDataSource dataSource;
 
     /** n small unique articles, each with a cross-border sentence, titled prefix-i. */
-    static List<JobService.JobFile> articles(String prefix, int n) {
-        List<JobService.JobFile> files = new ArrayList<>();
+    static List<IncomingFile> articles(String prefix, int n) {
+        List<IncomingFile> files = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String text = "Article " + i + " of " + prefix + ".\n\n" + IngestFixtures.EN_TRANSFER + "\n\nThe company "
                     + "said it would comply. " + IngestFixtures.ref();
-            files.add(new JobService.JobFile(prefix + "-" + i + ".txt", "text/plain",
-                    text.getBytes(StandardCharsets.UTF_8), new FileMetadata(prefix + "-" + i, "en", null, null, null)));
+            byte[] content = text.getBytes(StandardCharsets.UTF_8);
+            files.add(new IncomingFile(prefix + "-" + i + ".txt", "text/plain", content.length, content,
+                    new DocumentMetadata(prefix + "-" + i, "en", null, null, null)));
         }
         return files;
     }

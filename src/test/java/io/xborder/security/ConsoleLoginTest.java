@@ -58,6 +58,20 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void aPageTheRoleDoesNotAllowIsTheConsolesNotAllowedPageAndAnApiCallAProblem() {
+        String session = login(TestCredentials.key("viewer"));
+        anonymous().cookie("xborder_session", session).when().get("/add").then().statusCode(403)
+                .contentType(ContentType.HTML)
+                .body(containsString("403 — not allowed"), containsString("need the analyst role"),
+                        containsString("href=\"/console/console.css\""),
+                        containsString("<title>Not allowed · xborder"));
+        given().header("X-API-Key", TestCredentials.key("viewer")).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/documents").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("title", equalTo("Forbidden"), "detail", equalTo("Your role does not allow this operation."));
+    }
+
+    @Test
     void aViewerReadsButCannotAddOrReview() {
         String session = login(TestCredentials.key("viewer"));
         anonymous().cookie("xborder_session", session).when().get("/overview").then().statusCode(200);

@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 /** Checked page and size parameters shared by the list endpoints. */
 public record Paging(int page, int size) {
@@ -12,7 +12,7 @@ public record Paging(int page, int size) {
         int p = parse("page", page, 0, 0, Integer.MAX_VALUE);
         int s = parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         if ((long) p * s > MAX_OFFSET) {
-            throw new InvalidRequestException("page", "page * size must not exceed " + MAX_OFFSET
+            throw ProblemException.invalid("page", "page * size must not exceed " + MAX_OFFSET
                     + "; use the cursor for deeper pages");
         }
         return new Paging(p, s);
@@ -25,11 +25,11 @@ public record Paging(int page, int size) {
         try {
             int v = Integer.parseInt(value.trim());
             if (v < min || v > max) {
-                throw new InvalidRequestException(field, "must be between " + min + " and " + max);
+                throw ProblemException.invalid(field, "must be between " + min + " and " + max);
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "must be an integer, not '" + WireValues.clip(value) + "'");
+            throw ProblemException.invalid(field, "must be an integer, not '" + WireValues.clip(value) + "'");
         }
     }
 }

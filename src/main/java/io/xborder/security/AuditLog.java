@@ -1,4 +1,4 @@
-package io.xborder.audit;
+package io.xborder.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

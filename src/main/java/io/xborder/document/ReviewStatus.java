@@ -1,4 +1,4 @@
-package io.xborder.finding;
+package io.xborder.document;
 
 /** Where a finding stands in review; constant names are the wire and database values. */
 public enum ReviewStatus {

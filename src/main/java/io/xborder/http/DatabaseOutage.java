@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 import java.net.ConnectException;
 import java.sql.SQLException;

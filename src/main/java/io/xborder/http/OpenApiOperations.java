@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,13 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 
 /** The operations of an OpenAPI document, for the build-time filters that rewrite them. */
-final class OpenApiOperations {
+public final class OpenApiOperations {
 
     private OpenApiOperations() {
     }
 
     /** Every operation of the paths that start with {@code pathPrefix} ("/" for all), in document order. */
-    static List<Operation> under(OpenAPI openAPI, String pathPrefix) {
+    public static List<Operation> under(OpenAPI openAPI, String pathPrefix) {
         List<Operation> out = new ArrayList<>();
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return out;

@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 /**
  * OpenAPI examples, kept as text blocks in one place. Each is what the service really answers or accepts

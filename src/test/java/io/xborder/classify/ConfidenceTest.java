@@ -1,4 +1,4 @@
-package io.xborder.finding;
+package io.xborder.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -36,7 +36,7 @@ public class ProblemDocumentation implements OASFilter {
     }
 
     /** A problem+json response with this description. */
-    static APIResponse response(String description) {
+    public static APIResponse response(String description) {
         return OASFactory.createAPIResponse().description(description).content(content());
     }
 

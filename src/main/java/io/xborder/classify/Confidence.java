@@ -1,4 +1,4 @@
-package io.xborder.finding;
+package io.xborder.classify;
 
 /**
  * The one rounding rule for a finding's confidence once it leaves the classifier: three decimals, half up. The

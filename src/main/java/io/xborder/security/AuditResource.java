@@ -1,8 +1,7 @@
-package io.xborder.audit;
+package io.xborder.security;
 
-import io.xborder.api.InvalidRequestException;
-import io.xborder.api.Paging;
-import io.xborder.security.Roles;
+import io.xborder.http.Paging;
+import io.xborder.http.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -59,7 +58,7 @@ public class AuditResource {
         Instant fromAt = instant("from", from, false);
         Instant toAt = instant("to", to, true);
         if (fromAt != null && toAt != null && fromAt.isAfter(toAt)) {
-            throw new InvalidRequestException("from", "must not be after to");
+            throw ProblemException.invalid("from", "must not be after to");
         }
         return audit.find(new AuditFilter(text("actor", actor), text("action", action), text("targetType", targetType),
                 text("targetId", targetId), fromAt, toAt), paging.page(), paging.size());
@@ -70,10 +69,10 @@ public class AuditResource {
             return null;
         }
         if (value.indexOf('\u0000') >= 0) {
-            throw new InvalidRequestException(field, "must not contain NUL");
+            throw ProblemException.invalid(field, "must not contain NUL");
         }
         if (value.length() > MAX_FILTER) {
-            throw new InvalidRequestException(field, "must be at most " + MAX_FILTER + " characters");
+            throw ProblemException.invalid(field, "must be at most " + MAX_FILTER + " characters");
         }
         return value.strip();
     }
@@ -91,7 +90,7 @@ public class AuditResource {
             }
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field,
+            throw ProblemException.invalid(field,
                     "must be an ISO date (2026-05-01) or date-time (2026-05-01T10:00:00Z)");
         }
     }

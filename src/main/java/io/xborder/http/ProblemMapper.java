@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,19 +9,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.xborder.ingest.IngestFailure;
-import io.xborder.security.Challenges;
-import io.xborder.security.ConsoleSessionMechanism;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,27 +32,14 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    /** RFC 6585; not among JAX-RS's named statuses. */
-    private static final Response.StatusType PRECONDITION_REQUIRED = new Response.StatusType() {
+    private final Instance<RefusalPages> refusalPages;
 
-        @Override
-        public int getStatusCode() {
-            return 428;
-        }
+    public ProblemMapper(Instance<RefusalPages> refusalPages) {
+        this.refusalPages = refusalPages;
+    }
 
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Precondition Required";
-        }
-    };
-
-    // --- Security: 401 when the caller is not (or not validly) authenticated, 403 when the role is too low. The
-    // console's pages answer the first with the login page instead.
+    // --- Security: 401 when the caller is not (or not validly) authenticated, 403 when the role is too low. A
+    // RefusalPages bean may answer a request it claims in a form of its own (the console's pages).
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
@@ -71,27 +55,28 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        if (uri != null && ConsoleSessionMechanism.isConsolePath(uri.getPath())) {
-            return Response.status(403).type("text/html; charset=UTF-8")
-                    .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed · xborder"
-                            + "</title><link rel=\"stylesheet\" href=\"/console/console.css\"></head><body><main>"
-                            + "<h1>403 — not allowed</h1><p>Your role does not allow this. Reviewing and adding documents "
-                            + "need the analyst role; ask an admin.</p><p><a href=\"/\">Back to search</a></p></main>"
-                            + "</body></html>")
-                    .build();
-        }
-        return problem(Response.Status.FORBIDDEN, "Your role does not allow this operation.", uri, List.of());
+        return claimed(uri, p -> p.forbidden(uri)).orElseGet(
+                () -> problem(Response.Status.FORBIDDEN, "Your role does not allow this operation.", uri, List.of()));
     }
 
-    private static Response unauthenticated(UriInfo uri, String detail) {
-        if (uri != null && ConsoleSessionMechanism.isConsolePath(uri.getPath())) {
-            String next = uri.getRequestUri().getRawPath()
-                    + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-            return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
-                    .build();
+    private Response unauthenticated(UriInfo uri, String detail) {
+        return claimed(uri, p -> p.unauthenticated(uri))
+                .orElseGet(() -> Response.fromResponse(problem(Response.Status.UNAUTHORIZED, detail, uri, List.of()))
+                        .header("WWW-Authenticate", Challenges.HEADER_VALUE).build());
+    }
+
+    /** The answer of the first refusal page that claims this request, if one does. */
+    private Optional<Response> claimed(UriInfo uri, Function<RefusalPages, Optional<Response>> answer) {
+        if (uri == null) {
+            return Optional.empty();
         }
-        return Response.fromResponse(problem(Response.Status.UNAUTHORIZED, detail, uri, List.of()))
-                .header("WWW-Authenticate", Challenges.HEADER_VALUE).build();
+        for (RefusalPages pages : refusalPages) {
+            Optional<Response> response = answer.apply(pages);
+            if (response.isPresent()) {
+                return response;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Over a JSON limit (nesting depth, string or number length, token count; see StrictJson). */
@@ -108,45 +93,13 @@ public class ProblemMapper {
                 List.of());
     }
 
+    /** Every client error a feature raises: its status, type, detail, fields and headers. */
     @ServerExceptionMapper
-    public Response invalid(InvalidRequestException e, UriInfo uri) {
-        return problem(Response.Status.BAD_REQUEST, e.getMessage(), uri, e.errors());
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(ResourceNotFoundException e, UriInfo uri) {
-        return problem(Response.Status.NOT_FOUND, e.getMessage(), uri, List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(ConflictException e, UriInfo uri) {
-        return problem(Response.Status.CONFLICT, e.getMessage(), uri, List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
-        return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), uri, List.of());
-    }
-
-    /** A file or URL that gave no document: 400/413/415/422/502/503/504 by kind, with a problem type per kind. */
-    @ServerExceptionMapper
-    public Response ingestFailure(IngestFailure e, UriInfo uri) {
-        Problem body = describe(e, uri == null ? null : uri.getPath());
-        Response.ResponseBuilder response = Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body);
-        if (e.kind() == IngestFailure.Kind.EXTRACTION_TIMEOUT) {
-            response.header("Retry-After", "30");
-        }
+    public Response clientError(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem(uri == null ? null : uri.getPath()));
+        e.headers().forEach(response::header);
         return response.build();
-    }
-
-    @ServerExceptionMapper
-    public Response preconditionFailed(PreconditionFailedException e, UriInfo uri) {
-        return problem(Response.Status.PRECONDITION_FAILED, e.getMessage(), uri, List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response preconditionRequired(PreconditionRequiredException e, UriInfo uri) {
-        return problem(PRECONDITION_REQUIRED, e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -228,27 +181,12 @@ public class ProblemMapper {
      * instead of failing the request); null for any other exception, which is a bug.
      */
     public static Problem describe(Exception e, String instance) {
-        if (e instanceof IngestFailure f) {
-            Response.Status status = Response.Status.fromStatusCode(f.kind().status());
-            String title = status != null
-                    ? status.getReasonPhrase()
-                    : f.kind().status() == 422 ? "Unprocessable Content" : "Error";
-            return new Problem(f.kind().problemType(), title, f.kind().status(), f.getMessage(), instance, List.of());
-        }
-        if (e instanceof InvalidRequestException i) {
-            return new Problem("about:blank", "Bad Request", 400, i.getMessage(), instance, i.errors());
-        }
-        if (e instanceof PayloadTooLargeException p) {
-            return new Problem("about:blank", "Request Entity Too Large", 413, p.getMessage(), instance, List.of());
-        }
-        if (e instanceof ResourceNotFoundException n) {
-            return new Problem("about:blank", "Not Found", 404, n.getMessage(), instance, List.of());
-        }
-        return null;
+        return e instanceof ProblemException p ? p.toProblem(instance) : null;
     }
 
     static Response problem(Response.StatusType status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem body = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail,
+        Problem body = new Problem(ProblemException.ABOUT_BLANK, status.getReasonPhrase(), status.getStatusCode(),
+                detail,
                 uri == null ? null : uri.getPath(), errors);
         return Response.status(status.getStatusCode()).type(Problem.MEDIA_TYPE).entity(body).build();
     }

@@ -1,4 +1,4 @@
-package io.xborder.audit;
+package io.xborder.security;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,13 +1,14 @@
-package io.xborder.api;
+package io.xborder.http;
 
-import io.xborder.classify.Language;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Parses and checks the wire values clients send (languages, jurisdiction codes, flags), as 400 on misuse. */
 public final class WireValues {
@@ -20,10 +21,10 @@ public final class WireValues {
     /** A text to classify or store: 400 when missing or blank, 413 over {@code maxChars} characters. */
     public static String text(String field, String value, int maxChars) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field, "must not be blank");
+            throw ProblemException.invalid(field, "must not be blank");
         }
         if (value.length() > maxChars) {
-            throw new PayloadTooLargeException(
+            throw ProblemException.tooLarge(
                     field + " has " + value.length() + " characters; the limit is " + maxChars);
         }
         return value;
@@ -36,20 +37,22 @@ public final class WireValues {
         }
         String code = value.trim().toUpperCase(Locale.ROOT);
         if (!JURISDICTIONS.contains(code)) {
-            throw new InvalidRequestException(field,
+            throw ProblemException.invalid(field,
                     "must be an ISO 3166-1 alpha-2 code or EU, not '" + clip(value) + "'");
         }
         return code;
     }
 
-    /** en or zh; null when absent (detect). */
-    public static Language language(String field, String value) {
+    /**
+     * A code from a fixed set (e.g. a language), read by {@code parse}; null when absent, 400 naming the
+     * {@code allowed} codes when {@code parse} knows it not.
+     */
+    public static <T> T code(String field, String value, Function<String, Optional<T>> parse, String allowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return Language.fromCode(value)
-                .orElseThrow(
-                        () -> new InvalidRequestException(field, "must be one of en, zh, not '" + clip(value) + "'"));
+        return parse.apply(value).orElseThrow(
+                () -> ProblemException.invalid(field, "must be one of " + allowed + ", not '" + clip(value) + "'"));
     }
 
     /** true/false (absent = false). */
@@ -60,7 +63,7 @@ public final class WireValues {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw new InvalidRequestException(field, "must be true or false, not '" + clip(value) + "'");
+            default -> throw ProblemException.invalid(field, "must be true or false, not '" + clip(value) + "'");
         };
     }
 
@@ -72,7 +75,7 @@ public final class WireValues {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(field, "must be one of " + Arrays.toString(type.getEnumConstants())
+            throw ProblemException.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants())
                     + ", not '" + clip(value) + "'");
         }
     }
@@ -87,7 +90,7 @@ public final class WireValues {
         } catch (NumberFormatException | NullPointerException e) {
             // reported below
         }
-        throw new InvalidRequestException(field,
+        throw ProblemException.invalid(field,
                 "must be a positive integer, not '" + clip(String.valueOf(value)) + "'");
     }
 
@@ -100,7 +103,7 @@ public final class WireValues {
         try {
             return v.length() > 10 ? OffsetDateTime.parse(v).toLocalDate() : LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "must be an ISO date such as 2024-05-01, not '" + clip(v) + "'");
+            throw ProblemException.invalid(field, "must be an ISO date such as 2024-05-01, not '" + clip(v) + "'");
         }
     }
 
@@ -112,11 +115,11 @@ public final class WireValues {
         try {
             double d = Double.parseDouble(value.trim());
             if (!(d >= min && d <= max)) {
-                throw new InvalidRequestException(field, "must be between " + min + " and " + max);
+                throw ProblemException.invalid(field, "must be between " + min + " and " + max);
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "must be a number, not '" + clip(value) + "'");
+            throw ProblemException.invalid(field, "must be a number, not '" + clip(value) + "'");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.xborder.api;
+package io.xborder.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

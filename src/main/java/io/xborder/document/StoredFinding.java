@@ -1,10 +1,8 @@
-package io.xborder.finding;
+package io.xborder.document;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.xborder.classify.Category;
 import io.xborder.classify.Modality;
-import io.xborder.document.Document;
-import io.xborder.document.Passage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

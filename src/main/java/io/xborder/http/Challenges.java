@@ -1,4 +1,4 @@
-package io.xborder.security;
+package io.xborder.http;
 
 /** What a 401 tells the client: the two ways to authenticate. */
 public final class Challenges {

@@ -1,4 +1,4 @@
-package io.xborder.audit;
+package io.xborder.security;
 
 import java.time.Instant;
 
