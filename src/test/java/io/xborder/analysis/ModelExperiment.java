@@ -44,7 +44,8 @@ public final class ModelExperiment {
                 Double.parseDouble(System.getProperty("arate", "" + ad.learningRate())),
                 Double.parseDouble(System.getProperty("al2", "" + ad.l2())), 1.0, d.seed());
         if (Integer.getInteger("docfolds", 0) > 0) {
-            documentFolds(train, Path.of(args[1]), Integer.getInteger("docfolds"), new ModelTrainer(rules, s, as));
+            documentFolds(train, Path.of(args[1]), Integer.getInteger("docfolds"), rules,
+                    new ModelTrainer(rules, s, as));
             return;
         }
         ModelTrainer.Trained trained = new ModelTrainer(rules, s, as).train(train);
@@ -155,7 +156,8 @@ public final class ModelExperiment {
      * trained without the passages taken from that group's documents ({@code doc} field) and scores those documents
      * whole. A measure of whole-document quality whose errors may be read (unlike the blind set's).
      */
-    private static void documentFolds(List<LabelledPassage> train, Path folder, int folds, ModelTrainer trainer) {
+    private static void documentFolds(List<LabelledPassage> train, Path folder, int folds, RuleEngine rules,
+            ModelTrainer trainer) {
         List<DocumentQuality.Document> docs = new ArrayList<>(DocumentQuality.read(folder));
         Collections.shuffle(docs, new Random(7));
         List<DocumentQuality.Outcome> outcomes = new ArrayList<>();
@@ -168,8 +170,7 @@ public final class ModelExperiment {
             Set<String> names = new HashSet<>();
             held.forEach(d -> names.add(d.name()));
             List<LabelledPassage> rest = train.stream().filter(p -> !names.contains(p.doc())).toList();
-            PassageClassifier classifier = new PassageClassifier(RuleEngine.fromClasspath(),
-                    trainer.train(rest).model());
+            PassageClassifier classifier = new PassageClassifier(rules, trainer.train(rest).model());
             DocumentQuality.Score score = DocumentQuality.score(new TextAnalyzer(Segmenter.withDefaults(),
                     classifier), held, true);
             outcomes.addAll(score.outcomes());
