@@ -2,6 +2,7 @@ package io.xborder.api;
 
 import io.xborder.analysis.AnalysisService;
 import io.xborder.classify.Language;
+import io.xborder.document.DocumentInputs;
 import io.xborder.http.Examples;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,16 +70,14 @@ public class ClassifyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "wrong type", value = Examples.PROBLEM_415)))
     public ClassifyResponse classify(ClassifyRequest request,
-            @Parameter(description = "Add the explanation (rules, words, scores) to every finding.",
-                    schema = @Schema(
-                            type = SchemaType.BOOLEAN)) @QueryParam("explain") String explain) {
-        boolean withExplanation = WireValues.flag("explain", explain);
+            @Parameter(
+                    description = "Add the explanation (rules, words, scores) to every finding.") @QueryParam("explain") boolean withExplanation) {
         if (request == null) {
             throw ProblemException.invalid("body", "a JSON object with a text field is required");
         }
         String text = WireValues.text("text", request.text(), maxTextChars);
-        Language language = WireValues.code("language", request.language(), Language::fromCode, "en, zh");
-        String jurisdiction = WireValues.jurisdiction("jurisdiction", request.jurisdiction());
+        Language language = WireValues.code("language", request.language(), Language::fromCode, Language.EXPECTED);
+        String jurisdiction = DocumentInputs.jurisdiction("jurisdiction", request.jurisdiction());
         return ClassifyResponse.of(analysis.analyze(text, language, jurisdiction, withExplanation), withExplanation);
     }
 }

@@ -3,12 +3,12 @@ package io.xborder.api;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.document.ReviewStatus;
 import io.xborder.http.OpenApiOperations;
-import io.xborder.http.WireValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -47,8 +47,8 @@ public class TaxonomyDocumentation implements OASFilter {
             Map.entry("dataCategories", names(DataCategory.values())),
             Map.entry("reviewStatus", names(ReviewStatus.values())),
             Map.entry("language", Arrays.stream(Language.values()).map(Language::code).toList()),
-            Map.entry("jurisdiction", WireValues.knownJurisdictions().stream().sorted().toList()),
-            Map.entry("jurisdictions", WireValues.knownJurisdictions().stream().sorted().toList()));
+            Map.entry("jurisdiction", List.copyOf(Jurisdiction.codes())),
+            Map.entry("jurisdictions", List.copyOf(Jurisdiction.codes())));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

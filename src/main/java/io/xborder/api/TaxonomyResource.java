@@ -2,10 +2,10 @@ package io.xborder.api;
 
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.document.ReviewStatus;
-import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,7 @@ public class TaxonomyResource {
             List.of(new Value(ReviewStatus.UNREVIEWED.name(), "Not reviewed yet."),
                     new Value(ReviewStatus.CONFIRMED.name(), "An analyst confirmed the finding."),
                     new Value(ReviewStatus.REJECTED.name(), "An analyst rejected the finding.")),
-            WireValues.knownJurisdictions().stream().sorted()
+            Jurisdiction.codes().stream()
                     .map(code -> new Value(code, code.equals("EU")
                             ? "European Union"
                             : new Locale("", code).getDisplayCountry(Locale.ENGLISH)))

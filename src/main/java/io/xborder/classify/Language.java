@@ -8,6 +8,9 @@ public enum Language {
 
     EN("en"), ZH("zh");
 
+    /** What a client must send, for messages: "must be …". */
+    public static final String EXPECTED = "one of en, zh";
+
     private final String code;
 
     Language(String code) {

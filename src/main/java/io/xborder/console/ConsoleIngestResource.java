@@ -10,7 +10,6 @@ import io.xborder.feed.FeedService;
 import io.xborder.feed.FeedView;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import io.xborder.ingest.IncomingFile;
 import io.xborder.ingest.IngestionService;
 import io.xborder.ingest.Uploads;
@@ -256,7 +255,7 @@ public class ConsoleIngestResource {
     @POST
     @Path("feeds/{id}/poll")
     public Response poll(@PathParam("id") String id) {
-        Optional<Long> feedId = parseId(id);
+        Optional<Long> feedId = ConsoleResource.parseId(id);
         if (feedId.isEmpty()) {
             return notFound("There is no feed " + id + ".");
         }
@@ -279,7 +278,7 @@ public class ConsoleIngestResource {
     @POST
     @Path("feeds/{id}/delete")
     public Response deleteFeed(@PathParam("id") String id) {
-        Optional<Long> feedId = parseId(id);
+        Optional<Long> feedId = ConsoleResource.parseId(id);
         if (feedId.isEmpty() || !feeds.delete(feedId.get())) {
             return notFound("There is no feed " + id + ".");
         }
@@ -314,7 +313,7 @@ public class ConsoleIngestResource {
     @Path("jobs/{id}/status")
     @Produces(MediaType.APPLICATION_JSON)
     public Response jobStatus(@PathParam("id") String id) {
-        return parseId(id).flatMap(jobs::get)
+        return ConsoleResource.parseId(id).flatMap(jobs::get)
                 .map(j -> Response.ok(j).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).build());
     }
@@ -323,7 +322,7 @@ public class ConsoleIngestResource {
     @GET
     @Path("jobs/{id}")
     public Response job(@PathParam("id") String id, @Context UriInfo uri) {
-        Optional<JobView> job = parseId(id).flatMap(jobs::get);
+        Optional<JobView> job = ConsoleResource.parseId(id).flatMap(jobs::get);
         if (job.isEmpty()) {
             return notFound("There is no job " + id + ".");
         }
@@ -383,13 +382,5 @@ public class ConsoleIngestResource {
     private static Response notFound(String message) {
         return Response.status(404).entity(ConsoleResource.Templates.error(404, message)).type(MediaType.TEXT_HTML)
                 .build();
-    }
-
-    private static Optional<Long> parseId(String id) {
-        try {
-            return Optional.of(WireValues.id("id", id));
-        } catch (ProblemException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
 import io.xborder.document.DocumentInputs;
@@ -19,10 +20,10 @@ import io.xborder.finding.FindingQuery;
 import io.xborder.finding.FindingReview;
 import io.xborder.finding.FindingReviews;
 import io.xborder.finding.FindingView;
+import io.xborder.http.BeanParamReader;
 import io.xborder.http.Paging;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -64,7 +65,7 @@ public class ConsoleResource {
 
         static final Options ALL = new Options(names(Category.values()), names(Mechanism.values()),
                 names(Modality.values()), names(DataCategory.values()), names(ReviewStatus.values()),
-                new TreeSet<>(WireValues.knownJurisdictions()));
+                new TreeSet<>(Jurisdiction.codes()));
 
         private static List<String> names(Enum<?>[] values) {
             return Arrays.stream(values).map(Enum::name).toList();
@@ -150,9 +151,11 @@ public class ConsoleResource {
     private final Overview overview;
     private final FindingsExport export;
     private final OriginalFiles originals;
+    private final BeanParamReader params;
 
     public ConsoleResource(FindingQuery query, FindingReviews reviews, DocumentService documents,
-            DocumentInputs inputs, Overview overview, FindingsExport export, OriginalFiles originals) {
+            DocumentInputs inputs, Overview overview, FindingsExport export, OriginalFiles originals,
+            BeanParamReader params) {
         this.query = query;
         this.reviews = reviews;
         this.documents = documents;
@@ -160,6 +163,7 @@ public class ConsoleResource {
         this.overview = overview;
         this.export = export;
         this.originals = originals;
+        this.params = params;
     }
 
     // --- Search -------------------------------------------------------------------------------------------------
@@ -168,7 +172,7 @@ public class ConsoleResource {
     @GET
     @Transactional
     public TemplateInstance search(@Context UriInfo uri) {
-        SearchForm form = SearchForm.of(uri.getQueryParameters());
+        SearchForm form = SearchForm.of(uri.getQueryParameters(), params);
         FindingPage page = query.find(form.filter(), form.cursor() == null ? form.page() : 0, form.size(),
                 form.cursor());
         List<Hit> hits = page.items().stream()
@@ -201,7 +205,7 @@ public class ConsoleResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response exportCsv(@Context UriInfo uri) {
-        SearchForm form = SearchForm.of(uri.getQueryParameters());
+        SearchForm form = SearchForm.of(uri.getQueryParameters(), params);
         StreamingOutput body = out -> export.csv(form.filter(), out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"xborder-findings-" + today() + ".csv\"").build();
@@ -212,7 +216,7 @@ public class ConsoleResource {
     @Path("export.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response exportJson(@Context UriInfo uri) {
-        SearchForm form = SearchForm.of(uri.getQueryParameters());
+        SearchForm form = SearchForm.of(uri.getQueryParameters(), params);
         StreamingOutput body = out -> export.json(form.filter(), out);
         return Response.ok(body, MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"xborder-findings-" + today() + ".json\"")
@@ -372,12 +376,12 @@ public class ConsoleResource {
         return Response.status(404).entity(Templates.error(404, message)).type(MediaType.TEXT_HTML).build();
     }
 
-    private static Optional<Long> parseId(String id) {
-        try {
-            return Optional.of(WireValues.id("id", id));
-        } catch (ProblemException e) {
-            return Optional.empty();
-        }
+    /**
+     * The id a page's path names; empty for anything but a positive integer, which the pages answer with their 404
+     * ("There is no document abc."), not with the API's problem+json.
+     */
+    static Optional<Long> parseId(String id) {
+        return id != null && id.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(id)) : Optional.empty();
     }
 
     private static void putIfPresent(ObjectNode body, String field, String value) {

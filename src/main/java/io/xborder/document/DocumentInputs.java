@@ -1,5 +1,6 @@
 package io.xborder.document;
 
+import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Language;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
@@ -35,8 +36,8 @@ public class DocumentInputs {
             throw ProblemException.invalid("title", "must be at most " + MAX_TITLE + " characters");
         }
         return new DocumentInput(StoredText.clean(checkedTitle), normalized, url("sourceUrl", m.sourceUrl()),
-                WireValues.code("language", m.language(), Language::fromCode, "en, zh"),
-                WireValues.jurisdiction("jurisdiction", m.jurisdiction()),
+                WireValues.code("language", m.language(), Language::fromCode, Language.EXPECTED),
+                jurisdiction("jurisdiction", m.jurisdiction()),
                 WireValues.date("publishedAt", m.publishedAt()));
     }
 
@@ -45,10 +46,15 @@ public class DocumentInputs {
      * can be refused before its files are read or its URL is fetched.
      */
     public static void check(DocumentMetadata m) {
-        WireValues.code("language", m.language(), Language::fromCode, "en, zh");
-        WireValues.jurisdiction("jurisdiction", m.jurisdiction());
+        WireValues.code("language", m.language(), Language::fromCode, Language.EXPECTED);
+        jurisdiction("jurisdiction", m.jurisdiction());
         WireValues.date("publishedAt", m.publishedAt());
         url("sourceUrl", m.sourceUrl());
+    }
+
+    /** An ISO 3166-1 alpha-2 code or EU, upper-cased; null when absent, 400 on {@code field} when it is none. */
+    public static String jurisdiction(String field, String value) {
+        return WireValues.code(field, value, v -> Jurisdiction.of(v).map(Jurisdiction::code), Jurisdiction.EXPECTED);
     }
 
     /** One text form for hashing, offsets and storage: LF line ends, no BOM, {@link StoredText} (no NUL, no lone surrogate). */

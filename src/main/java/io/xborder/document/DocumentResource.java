@@ -4,10 +4,12 @@ import io.xborder.http.Examples;
 import io.xborder.http.Paging;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import io.xborder.text.StoredText;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -174,16 +176,16 @@ public class DocumentResource {
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such document, or it has no original file")
-    public Response original(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
-        long documentId = WireValues.id("id", id);
-        DocumentOriginal original = documents.original(documentId).orElseThrow(() -> documents.exists(documentId)
-                ? ProblemException.notFound("original file of document", documentId + " (it was ingested as text)")
-                : ProblemException.notFound("document", documentId));
+    public Response original(
+            @Parameter(description = "Document id", example = "7") @PathParam("id") @Positive long id) {
+        DocumentOriginal original = documents.original(id).orElseThrow(() -> documents.exists(id)
+                ? ProblemException.notFound("original file of document", id + " (it was ingested as text)")
+                : ProblemException.notFound("document", id));
         String type = original.charset == null
                 ? original.mediaType
                 : original.mediaType + "; charset=" + original.charset;
         String name = original.fileName == null || original.fileName.isBlank()
-                ? "document-" + documentId
+                ? "document-" + id
                 : original.fileName;
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return Response.ok(original.content, type)
@@ -202,10 +204,7 @@ public class DocumentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentPage.class)))
     @APIResponse(responseCode = "400", description = "Bad paging")
-    public DocumentPage list(
-            @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
+    public DocumentPage list(@Valid @BeanParam Paging paging) {
         return documents.list(paging.page(), paging.size());
     }
 
@@ -221,9 +220,9 @@ public class DocumentResource {
     @APIResponse(responseCode = "404", description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = Examples.PROBLEM_404)))
-    public DocumentView get(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
-        long documentId = WireValues.id("id", id);
-        return documents.get(documentId).orElseThrow(() -> ProblemException.notFound("document", documentId));
+    public DocumentView get(
+            @Parameter(description = "Document id", example = "7") @PathParam("id") @Positive long id) {
+        return documents.get(id).orElseThrow(() -> ProblemException.notFound("document", id));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -235,10 +234,10 @@ public class DocumentResource {
     @APIResponse(responseCode = "404", description = "No such document",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = Examples.PROBLEM_404)))
-    public Response delete(@Parameter(description = "Document id", example = "7") @PathParam("id") String id) {
-        long documentId = WireValues.id("id", id);
-        if (!documents.delete(documentId)) {
-            throw ProblemException.notFound("document", documentId);
+    public Response delete(
+            @Parameter(description = "Document id", example = "7") @PathParam("id") @Positive long id) {
+        if (!documents.delete(id)) {
+            throw ProblemException.notFound("document", id);
         }
         return Response.noContent().build();
     }

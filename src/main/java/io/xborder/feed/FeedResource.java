@@ -2,9 +2,11 @@ package io.xborder.feed;
 
 import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -75,9 +76,7 @@ public class FeedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FeedView.Page.class)))
     @APIResponse(responseCode = "400", description = "Bad paging")
-    public FeedView.Page list(@Parameter(description = "Zero-based page number") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
+    public FeedView.Page list(@Valid @BeanParam Paging paging) {
         return feeds.list(paging.page(), paging.size());
     }
 
@@ -92,9 +91,8 @@ public class FeedResource {
                     schema = @Schema(implementation = FeedView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such feed")
-    public FeedView get(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
-        long feedId = WireValues.id("id", id);
-        return feeds.get(feedId).orElseThrow(() -> ProblemException.notFound("feed", feedId));
+    public FeedView get(@Parameter(description = "Feed id", example = "3") @PathParam("id") @Positive long id) {
+        return feeds.get(id).orElseThrow(() -> ProblemException.notFound("feed", id));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -114,9 +112,9 @@ public class FeedResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid field, or a bad id")
     @APIResponse(responseCode = "404", description = "No such feed")
     @APIResponse(responseCode = "409", description = "Another feed has this URL")
-    public FeedView update(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id,
+    public FeedView update(@Parameter(description = "Feed id", example = "3") @PathParam("id") @Positive long id,
             FeedRequest request) {
-        return feeds.update(WireValues.id("id", id), request);
+        return feeds.update(id, request);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -126,10 +124,9 @@ public class FeedResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such feed")
-    public Response delete(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
-        long feedId = WireValues.id("id", id);
-        if (!feeds.delete(feedId)) {
-            throw ProblemException.notFound("feed", feedId);
+    public Response delete(@Parameter(description = "Feed id", example = "3") @PathParam("id") @Positive long id) {
+        if (!feeds.delete(id)) {
+            throw ProblemException.notFound("feed", id);
         }
         return Response.noContent().build();
     }
@@ -146,7 +143,7 @@ public class FeedResource {
                     schema = @Schema(implementation = FeedView.Poll.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such feed")
-    public FeedView.Poll poll(@Parameter(description = "Feed id", example = "3") @PathParam("id") String id) {
-        return feeds.poll(WireValues.id("id", id));
+    public FeedView.Poll poll(@Parameter(description = "Feed id", example = "3") @PathParam("id") @Positive long id) {
+        return feeds.poll(id);
     }
 }

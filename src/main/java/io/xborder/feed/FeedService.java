@@ -245,7 +245,7 @@ public class FeedService {
         if (request.title() != null && request.title().length() > 500) {
             throw ProblemException.invalid("title", "must be at most 500 characters");
         }
-        Language language = WireValues.code("language", request.language(), Language::fromCode, "en, zh");
+        Language language = WireValues.code("language", request.language(), Language::fromCode, Language.EXPECTED);
         feed.url = url;
         feed.title = request.title() == null || request.title().isBlank()
                 ? null
@@ -253,7 +253,7 @@ public class FeedService {
         feed.intervalSeconds = minutes * 60;
         feed.enabled = request.enabled() == null || request.enabled();
         feed.language = language == null ? null : language.code();
-        feed.jurisdiction = WireValues.jurisdiction("jurisdiction", request.jurisdiction());
+        feed.jurisdiction = DocumentInputs.jurisdiction("jurisdiction", request.jurisdiction());
     }
 
     private static String clip(String error) {

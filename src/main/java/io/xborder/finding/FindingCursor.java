@@ -1,5 +1,7 @@
 package io.xborder.finding;
 
+import io.xborder.http.WireType;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -23,6 +25,31 @@ public record FindingCursor(LocalDate occurredOn, long id) {
             return Optional.of(new FindingCursor(LocalDate.parse(parts[0]), Long.parseLong(parts[1])));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Reads the cursor parameter: a value that is not a cursor this service issued is a 400 naming it. */
+    @Singleton
+    static class Param implements WireType<FindingCursor> {
+
+        @Override
+        public Class<FindingCursor> type() {
+            return FindingCursor.class;
+        }
+
+        @Override
+        public Optional<FindingCursor> read(String value) {
+            return decode(value);
+        }
+
+        @Override
+        public String expected() {
+            return "the nextCursor of a page of this service";
+        }
+
+        @Override
+        public String write(FindingCursor value) {
+            return value.encode();
         }
     }
 }

@@ -1,18 +1,13 @@
 package io.xborder.finding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xborder.classify.Category;
-import io.xborder.classify.DataCategory;
-import io.xborder.classify.Language;
-import io.xborder.classify.Mechanism;
-import io.xborder.classify.Modality;
-import io.xborder.document.ReviewStatus;
 import io.xborder.http.Examples;
-import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,14 +15,12 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,10 +62,8 @@ public class FindingResource {
                     schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such finding")
-    public Response get(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id) {
-        long findingId = WireValues.id("id", id);
-        FindingView finding = reviews.get(findingId)
-                .orElseThrow(() -> ProblemException.notFound("finding", findingId));
+    public Response get(@Parameter(description = "Finding id", example = "1051") @PathParam("id") @Positive long id) {
+        FindingView finding = reviews.get(id).orElseThrow(() -> ProblemException.notFound("finding", id));
         return Response.ok(finding).tag(new EntityTag("v" + finding.version())).build();
     }
 
@@ -100,17 +91,16 @@ public class FindingResource {
     @APIResponse(responseCode = "409", description = "The corrected category is already another finding of the passage")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "428", description = "No If-Match header")
-    public Response review(@Parameter(description = "Finding id", example = "1051") @PathParam("id") String id,
+    public Response review(@Parameter(description = "Finding id", example = "1051") @PathParam("id") @Positive long id,
             @Parameter(description = "The ETag from GET /api/v1/findings/{id}",
                     example = "\"v0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             JsonNode body, @Context SecurityContext security) {
-        long findingId = WireValues.id("id", id);
-        if (reviews.get(findingId).isEmpty()) {
-            throw ProblemException.notFound("finding", findingId);
+        if (reviews.get(id).isEmpty()) {
+            throw ProblemException.notFound("finding", id);
         }
         List<Integer> versions = expectedVersions(ifMatch);
         FindingReview review = FindingReview.parse(body);
-        FindingView reviewed = reviews.review(findingId, versions, review, reviewer(security));
+        FindingView reviewed = reviews.review(id, versions, review, reviewer(security));
         return Response.ok(reviewed).tag(new EntityTag("v" + reviewed.version())).build();
     }
 
@@ -154,58 +144,7 @@ public class FindingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FindingPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value or bad paging")
-    public FindingPage search(
-            @Parameter(
-                    description = "DATA_LOCALIZATION or CROSS_BORDER_TRANSFER") @QueryParam("category") String category,
-            @Parameter(description = "ISO 3166-1 alpha-2 code or EU",
-                    example = "CN") @QueryParam("jurisdiction") String jurisdiction,
-            @Parameter(description = "A mechanism, e.g. SECURITY_ASSESSMENT") @QueryParam("mechanism") String mechanism,
-            @Parameter(
-                    description = "REQUIREMENT, PROHIBITION, PERMISSION or REPORT") @QueryParam("modality") String modality,
-            @Parameter(
-                    description = "A data category, e.g. PERSONAL_INFORMATION") @QueryParam("dataCategory") String dataCategory,
-            @Parameter(description = "Passage language: en or zh") @QueryParam("language") String language,
-            @Parameter(description = "Lowest confidence, 0 to 1",
-                    example = "0.5") @QueryParam("minConfidence") String minConfidence,
-            @Parameter(description = "Only findings of this document") @QueryParam("documentId") String documentId,
-            @Parameter(description = "Words that the passage contains (case-insensitive substring; English or Chinese)",
-                    example = "境外") @QueryParam("q") String q,
-            @Parameter(description = "Published on or after (ISO date)",
-                    example = "2024-01-01") @QueryParam("from") String from,
-            @Parameter(description = "Published on or before (ISO date)",
-                    example = "2024-12-31") @QueryParam("to") String to,
-            @Parameter(
-                    description = "UNREVIEWED, CONFIRMED or REJECTED") @QueryParam("reviewStatus") String reviewStatus,
-            @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size,
-            @Parameter(
-                    description = "nextCursor of the previous page; takes precedence over page") @QueryParam("cursor") String cursor) {
-        LocalDate fromDate = WireValues.date("from", from);
-        LocalDate toDate = WireValues.date("to", to);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            throw ProblemException.invalid("from", "must not be after to");
-        }
-        String text = q == null || q.isBlank() ? null : q.trim();
-        if (text != null && text.length() > 200) {
-            throw ProblemException.invalid("q", "must be at most 200 characters");
-        }
-        FindingFilter filter = new FindingFilter(
-                WireValues.enumValue("category", category, Category.class),
-                WireValues.jurisdiction("jurisdiction", jurisdiction),
-                WireValues.enumValue("mechanism", mechanism, Mechanism.class),
-                WireValues.enumValue("modality", modality, Modality.class),
-                WireValues.enumValue("dataCategory", dataCategory, DataCategory.class),
-                WireValues.code("language", language, Language::fromCode, "en, zh"),
-                WireValues.number("minConfidence", minConfidence, 0.0, 1.0),
-                documentId == null || documentId.isBlank() ? null : WireValues.id("documentId", documentId),
-                text, fromDate, toDate,
-                WireValues.enumValue("reviewStatus", reviewStatus, ReviewStatus.class));
-        Paging paging = Paging.of(page, size);
-        FindingCursor position = null;
-        if (cursor != null && !cursor.isBlank()) {
-            position = FindingCursor.decode(cursor.trim())
-                    .orElseThrow(() -> ProblemException.invalid("cursor", "is not a cursor issued by this service"));
-        }
-        return query.find(filter, paging.page(), paging.size(), position);
+    public FindingPage search(@Valid @BeanParam FindingSearch search) {
+        return query.find(search.filter(), search.paging().page(), search.paging().size(), search.cursor());
     }
 }

@@ -5,6 +5,7 @@ import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.document.DocumentInputs;
 import io.xborder.document.ReviewStatus;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
@@ -63,7 +64,7 @@ public record FindingReview(
         List<String> dataCategories = list(body, "dataCategories", errors,
                 v -> present("dataCategories", WireValues.enumValue("dataCategories", v, DataCategory.class)).name());
         List<String> jurisdictions = list(body, "jurisdictions", errors,
-                v -> present("jurisdictions", WireValues.jurisdiction("jurisdictions", v)));
+                v -> present("jurisdictions", DocumentInputs.jurisdiction("jurisdictions", v)));
         boolean commentGiven = body.has("comment");
         String comment = null;
         if (commentGiven) {

@@ -1,35 +1,49 @@
 package io.xborder.http;
 
-/** Checked page and size parameters shared by the list endpoints. */
-public record Paging(int page, int size) {
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The page and size parameters of the list endpoints ({@code @Valid @BeanParam}): page from 0, size from 1 to
+ * {@link #MAX_SIZE}, and no deeper than {@link #MAX_OFFSET} rows.
+ */
+@FieldRules
+public class Paging implements FieldRules.Subject {
 
     public static final int MAX_SIZE = 200;
     public static final int DEFAULT_SIZE = 20;
     /** Offset paging deeper than this is refused; clients page on with the cursor instead. */
     public static final int MAX_OFFSET = 100_000;
 
-    public static Paging of(String page, String size) {
-        int p = parse("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
-        if ((long) p * s > MAX_OFFSET) {
-            throw ProblemException.invalid("page", "page * size must not exceed " + MAX_OFFSET
-                    + "; use the cursor for deeper pages");
-        }
-        return new Paging(p, s);
+    @QueryParam("page")
+    @Parameter(description = "Zero-based page number", example = "0")
+    @PositiveOrZero
+    Integer page;
+
+    @QueryParam("size")
+    @Parameter(description = "Page size, 1 to " + MAX_SIZE, example = "20")
+    @Min(1)
+    @Max(MAX_SIZE)
+    Integer size;
+
+    public int page() {
+        return page == null ? 0 : page;
     }
 
-    private static int parse(String field, String value, int absent, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return absent;
+    public int size() {
+        return size == null ? DEFAULT_SIZE : size;
+    }
+
+    @Override
+    public List<Problem.FieldError> brokenRules() {
+        if ((long) page() * size() > MAX_OFFSET) {
+            return List.of(new Problem.FieldError("page",
+                    "page * size must not exceed " + MAX_OFFSET + "; use the cursor for deeper pages"));
         }
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v < min || v > max) {
-                throw ProblemException.invalid(field, "must be between " + min + " and " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "must be an integer, not '" + WireValues.clip(value) + "'");
-        }
+        return List.of();
     }
 }

@@ -12,9 +12,12 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -148,6 +151,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // the framework answers a path or query parameter it could not convert with a 404 (400 for a form or header
+        // parameter) wrapping the converter's exception: ParamConverters' names the parameter, a built-in one does not
+        if (e.getCause() instanceof ProblemException p) {
+            return clientError(p, uri);
+        }
+        if ((e instanceof NotFoundException || e instanceof BadRequestException)
+                && (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof DateTimeException)) {
+            return problem(Response.Status.BAD_REQUEST, "A parameter has a value the service cannot read: "
+                    + abbreviate(e.getCause().getMessage()), uri, List.of());
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);

@@ -4,19 +4,20 @@ import io.xborder.document.DocumentMetadata;
 import io.xborder.http.Examples;
 import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import io.xborder.ingest.IncomingFile;
 import io.xborder.ingest.UploadForm;
 import io.xborder.ingest.Uploads;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -114,9 +115,8 @@ public class JobResource {
                     schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such job")
-    public JobView get(@Parameter(description = "Job id", example = "12") @PathParam("id") String id) {
-        long jobId = WireValues.id("id", id);
-        return jobs.get(jobId).orElseThrow(() -> ProblemException.notFound("job", jobId));
+    public JobView get(@Parameter(description = "Job id", example = "12") @PathParam("id") @Positive long id) {
+        return jobs.get(id).orElseThrow(() -> ProblemException.notFound("job", id));
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -127,10 +127,7 @@ public class JobResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = JobView.Page.class)))
     @APIResponse(responseCode = "400", description = "Bad paging")
-    public JobView.Page list(
-            @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
+    public JobView.Page list(@Valid @BeanParam Paging paging) {
         return jobs.list(paging.page(), paging.size());
     }
 

@@ -1,8 +1,8 @@
 package io.xborder.security;
 
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -89,8 +89,8 @@ public class ApiKeyResource {
                     schema = @Schema(type = SchemaType.ARRAY,
                             implementation = ApiKeyView.class)))
     public List<ApiKeyView> list(
-            @Parameter(description = "Also list revoked keys") @QueryParam("includeRevoked") String includeRevoked) {
-        return keys.list(WireValues.flag("includeRevoked", includeRevoked));
+            @Parameter(description = "Also list revoked keys") @QueryParam("includeRevoked") boolean includeRevoked) {
+        return keys.list(includeRevoked);
     }
 
     @DELETE
@@ -102,7 +102,7 @@ public class ApiKeyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "404", description = "No such key")
-    public ApiKeyView revoke(@Parameter(description = "Key id", example = "3") @PathParam("id") String id) {
-        return keys.revoke(WireValues.id("id", id));
+    public ApiKeyView revoke(@Parameter(description = "Key id", example = "3") @PathParam("id") @Positive long id) {
+        return keys.revoke(id);
     }
 }

@@ -3,6 +3,8 @@ package io.xborder.security;
 import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -52,9 +54,7 @@ public class AuditResource {
                     example = "2026-01-01") @QueryParam("from") String from,
             @Parameter(description = "Before (ISO date: up to the end of that day; or date-time)",
                     example = "2026-12-31") @QueryParam("to") String to,
-            @Parameter(description = "Zero-based page number", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 200", example = "20") @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
+            @Valid @BeanParam Paging paging) {
         Instant fromAt = instant("from", from, false);
         Instant toAt = instant("to", to, true);
         if (fromAt != null && toAt != null && fromAt.isAfter(toAt)) {

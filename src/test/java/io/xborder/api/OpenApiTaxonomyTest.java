@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
@@ -16,6 +20,14 @@ import io.xborder.classify.jurisdiction.Gazetteer;
 import io.xborder.document.ReviewStatus;
 import io.xborder.job.JobKind;
 import io.xborder.job.JobState;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +44,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The OpenAPI document lists the allowed values of every parameter and field that carries a taxonomy value, and
  * they are exactly the values the classifier and the service use: the {@code io.xborder.classify} enums, the
- * gazetteer's jurisdiction codes, the review statuses and job kinds and states.
+ * gazetteer's jurisdiction codes, the review statuses and job kinds and states. Parameters are found both by wire
+ * name and by their Java type in the resources' signatures.
  */
 @QuarkusTest
 class OpenApiTaxonomyTest {
@@ -84,6 +98,89 @@ class OpenApiTaxonomyTest {
                 "GET /api/v1/findings ?language", "GET /api/v1/findings ?jurisdiction",
                 "GET /api/v1/findings ?reviewStatus", "POST /api/v1/documents ?language",
                 "POST /api/v1/documents ?jurisdiction");
+    }
+
+    /**
+     * Every parameter whose Java type has a fixed set of values (an enum, a language, a jurisdiction), found in the
+     * resources' own signatures and {@code @BeanParam} types rather than by name, lists exactly those values.
+     */
+    @Test
+    void everyEnumeratedParameterListsExactlyItsTypesValues() {
+        Map<String, Set<String>> expected = new TreeMap<>();
+        for (JavaClass resource : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.xborder")) {
+            Class<?> type = resource.reflect();
+            Path base = type.getAnnotation(Path.class);
+            if (base == null || !base.value().startsWith("/api/")) {
+                continue;
+            }
+            for (Method m : type.getDeclaredMethods()) {
+                String verb = httpMethod(m);
+                if (verb == null) {
+                    continue;
+                }
+                Path sub = m.getAnnotation(Path.class);
+                String path = base.value() + (sub == null ? "" : "/" + sub.value().replaceAll("^/", ""));
+                for (java.lang.reflect.Parameter p : m.getParameters()) {
+                    parameters(p.getType(), p.getAnnotations(), verb + " " + path, expected);
+                }
+            }
+        }
+        assertThat(expected).as("enumerated parameters found in the code").containsKeys(
+                "GET /api/v1/findings ?category", "GET /api/v1/findings ?language",
+                "GET /api/v1/findings ?jurisdiction",
+                "GET /api/v1/findings ?reviewStatus");
+        JsonNode paths = openApi.path("paths");
+        expected.forEach((where, values) -> {
+            String[] verbAndPath = where.substring(0, where.indexOf(" ?")).split(" ");
+            String name = where.substring(where.indexOf('?') + 1);
+            JsonNode parameter = null;
+            for (JsonNode p : paths.path(verbAndPath[1]).path(verbAndPath[0].toLowerCase())
+                    .path("parameters")) {
+                if (p.path("name").asText().equals(name)) {
+                    parameter = p;
+                }
+            }
+            assertThat(parameter).as("%s is documented", where).isNotNull();
+            assertThat(values(where, parameter.path("schema"))).as(where).isEqualTo(values);
+        });
+    }
+
+    private static void parameters(Class<?> type, Annotation[] annotations, String operation,
+            Map<String, Set<String>> out) {
+        for (Annotation a : annotations) {
+            if (a instanceof BeanParam) {
+                for (Field f : type.getDeclaredFields()) {
+                    parameters(f.getType(), f.getAnnotations(), operation, out);
+                }
+            }
+            String name = a instanceof QueryParam q ? q.value() : a instanceof PathParam p ? p.value() : null;
+            Set<String> values = valuesOf(type);
+            if (name != null && values != null) {
+                out.put(operation + " ?" + name, values);
+            }
+        }
+    }
+
+    /** The values of a type with a fixed set of them, on the wire; null for any other type. */
+    private static Set<String> valuesOf(Class<?> type) {
+        if (type == Language.class) {
+            return TAXONOMY.get("language");
+        }
+        if (type == Jurisdiction.class) {
+            return JURISDICTIONS;
+        }
+        return type.isEnum() ? names((Enum<?>[]) type.getEnumConstants()) : null;
+    }
+
+    private static String httpMethod(Method m) {
+        for (Annotation a : m.getAnnotations()) {
+            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
     }
 
     @Test

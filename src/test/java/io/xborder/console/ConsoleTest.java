@@ -91,6 +91,20 @@ class ConsoleTest {
     }
 
     @Test
+    void invalidFiltersAreShownNextToTheirFieldsAndLeftOutOfTheSearch() {
+        String html = given().when().get("/?jurisdiction=XX&minConfidence=7&language=en&size=5000")
+                .then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+        assertThat(html).contains("id=\"jurisdiction\" name=\"jurisdiction\" aria-invalid=\"true\"")
+                .contains("<p class=\"field-error\" id=\"jurisdiction-error\">must be an ISO 3166-1 alpha-2 code")
+                .contains("<p class=\"field-error\" id=\"minConfidence-error\">must be between")
+                .contains("size: must be less than or equal to 200")
+                .doesNotContain("id=\"language-error\"")
+                .contains("<option value=\"en\" selected>English</option>");
+        // the valid filter stays in the links, the invalid ones are dropped
+        assertThat(html).contains("href=\"/export.csv?language=en\"");
+    }
+
+    @Test
     void documentTextIsEscapedOnEveryPage() {
         String doc = given().when().get("/documents/" + document).then().statusCode(200).extract().asString();
         long finding = given().queryParam("documentId", document).when().get("/api/v1/findings")

@@ -2,6 +2,7 @@ package io.xborder.finding;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
@@ -182,5 +184,37 @@ class FindingResourceTest {
         given().when().get("/api/v1/findings?" + query)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("errors[0].field", notNullValue());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "category=LOCALISATION|category", "mechanism=consent|mechanism",
+            "modality=MAYBE|modality", "dataCategory=X|dataCategory", "jurisdiction=XX|jurisdiction",
+            "language=fr|language", "minConfidence=2|minConfidence", "minConfidence=abc|minConfidence",
+            "minConfidence=NaN|minConfidence", "documentId=abc|documentId", "documentId=-5|documentId",
+            "from=2024-13-01|from", "to=tomorrow|to", "from=2024-02-01&to=2024-01-01|from", "page=-1|page",
+            "size=0|size", "size=201|size", "size=x|size", "page=100000&size=200|page", "cursor=not-a-cursor|cursor",
+            "reviewStatus=DONE|reviewStatus" })
+    void badFiltersAre400NamingTheParameter(String query, String field) {
+        given().when().get("/api/v1/findings?" + query)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of(field)))
+                .body("detail", containsString(field));
+    }
+
+    @Test
+    void overlongSearchWordsAre400NamingQ() {
+        given().queryParam("q", "x".repeat(201)).when().get("/api/v1/findings")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void filtersAcceptTheLenientSpellingsTheyAlwaysAccepted() {
+        given().queryParam("documentId", zhDocument).queryParam("jurisdiction", " cn ").queryParam("language", "ZH-cn")
+                .queryParam("from", "2017-06-01T00:00:00Z").queryParam("minConfidence", "0")
+                .queryParam("reviewStatus", "UNREVIEWED").queryParam("category", "").queryParam("page", "")
+                .when().get("/api/v1/findings")
+                .then().statusCode(200).body("items.size()", greaterThanOrEqualTo(1))
+                .body("items.document.id", everyItem(equalTo((int) zhDocument)));
     }
 }
