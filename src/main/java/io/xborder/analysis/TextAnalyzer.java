@@ -62,7 +62,9 @@ public final class TextAnalyzer {
      * (or null), also dropping the whole lines {@code alsoBoilerplate} accepts (lines that repeat across the
      * documents of one source). What the document says about its passages (the jurisdiction it is about, whether it
      * is a law, its genre) is read from its title and lead ({@link ContextReader}). A numbered section heading after
-     * the first passage ({@link SectionHeading}) gets no finding: it names a topic and states nothing.
+     * the first passage ({@link SectionHeading}) gets no finding: it names a topic and states nothing. The passages
+     * are classified together, so that what is found around a passage can count for it
+     * ({@link PassageClassifier#classify(String, List, PassageContext, boolean)}).
      */
     public AnalyzedText analyze(String text, String title, Language language, String jurisdiction,
             Predicate<String> alsoBoilerplate, boolean explain) {
@@ -73,14 +75,17 @@ public final class TextAnalyzer {
                 ? language
                 : segments.isEmpty() ? Language.EN : segments.get(0).language();
         PassageContext context = contexts.read(text, ranges, dominant, jurisdiction, title);
+        List<PassageClassifier.Span> spans = new ArrayList<>(segments.size());
+        for (Segment s : segments) {
+            boolean heading = !spans.isEmpty() && SectionHeading.in(text, s.start(), s.end());
+            spans.add(new PassageClassifier.Span(s.start(), s.end(), s.language(), !heading));
+        }
+        List<List<Finding>> findings = classifier.classify(text, spans, context, explain);
         List<AnalyzedPassage> passages = new ArrayList<>(segments.size());
         long hanChars = 0;
         long allChars = 0;
         for (Segment s : segments) {
-            List<Finding> findings = !passages.isEmpty() && SectionHeading.in(text, s.start(), s.end())
-                    ? List.of()
-                    : classifier.classify(text, s.start(), s.end(), s.language(), context, explain);
-            passages.add(new AnalyzedPassage(passages.size(), s, findings));
+            passages.add(new AnalyzedPassage(passages.size(), s, findings.get(passages.size())));
             int length = s.end() - s.start();
             allChars += length;
             if (s.language() == Language.ZH) {

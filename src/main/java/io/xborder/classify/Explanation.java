@@ -28,7 +28,12 @@ public record Explanation(
         /** Rules of the category matched, and the model agreed. */
         RULES_AND_MODEL,
         /** No rule of the category matched: the model found it from the passage's features alone. */
-        MODEL_ONLY
+        MODEL_ONLY,
+        /**
+         * The passage alone fell short, and the passages around it in the document carry the rule (a follow-up
+         * clause, the answer under a question): found on a second look at the document.
+         */
+        DOCUMENT_CONTEXT
     }
 
     /** One rule that matched: its id, the matched words and offsets, and the score it contributed. */

@@ -10,6 +10,8 @@ import io.xborder.classify.model.Prediction;
 import io.xborder.classify.model.QualityMetrics;
 import io.xborder.classify.rules.RuleEngine;
 import io.xborder.segment.Segmenter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -159,6 +161,9 @@ public final class ModelExperiment {
     private static void documentFolds(List<LabelledPassage> train, Path folder, int folds, RuleEngine rules,
             ModelTrainer trainer) {
         List<DocumentQuality.Document> docs = new ArrayList<>(DocumentQuality.read(folder));
+        Map<String, String> texts = Boolean.parseBoolean(System.getProperty("context", "true"))
+                ? documentTexts(folder)
+                : Map.of();
         Collections.shuffle(docs, new Random(7));
         List<DocumentQuality.Outcome> outcomes = new ArrayList<>();
         List<String> falseFindings = new ArrayList<>();
@@ -170,7 +175,7 @@ public final class ModelExperiment {
             Set<String> names = new HashSet<>();
             held.forEach(d -> names.add(d.name()));
             List<LabelledPassage> rest = train.stream().filter(p -> !names.contains(p.doc())).toList();
-            PassageClassifier classifier = new PassageClassifier(rules, trainer.train(rest).model());
+            PassageClassifier classifier = new PassageClassifier(rules, trainer.train(rest, texts).model());
             DocumentQuality.Score score = DocumentQuality.score(new TextAnalyzer(Segmenter.withDefaults(),
                     classifier), held, true);
             outcomes.addAll(score.outcomes());
@@ -182,6 +187,14 @@ public final class ModelExperiment {
             all.falseFindings().forEach(x -> System.out.println("FALSE " + x));
         }
         System.out.println("documents held out in " + folds + " folds: " + all.summary());
+    }
+
+    private static Map<String, String> documentTexts(Path folder) {
+        try {
+            return ModelTrainer.documents(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String describe(DocumentQuality.Outcome o) {

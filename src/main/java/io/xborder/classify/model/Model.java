@@ -28,14 +28,15 @@ import java.util.zip.GZIPOutputStream;
  * attribute heads another, so that all margins of a passage cost one look-up per feature. Trained at build time by
  * {@link ModelTrainer} and shipped in the jar ({@value #RESOURCE}); immutable.
  *
- * <p>File format (gzip): magic {@code XBM1}, the version, the training report as JSON, then per head its name, Platt
- * parameters, threshold, and its non-zero weights as (index delta, float) pairs.
+ * <p>File format (gzip): magic {@code XBM2}, the version, the training report as JSON, then per head its name, Platt
+ * parameters, threshold, and its non-zero weights as (index delta, float) pairs; then whether a {@link ContextModel}
+ * follows, and its threshold and weights.
  */
 public final class Model {
 
     /** Classpath location of the trained model, written by the build. */
     public static final String RESOURCE = "model/xborder-model.bin";
-    private static final int MAGIC = 0x58424d31; // "XBM1"
+    private static final int MAGIC = 0x58424d32; // "XBM2"
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<Category, Head> categories;
@@ -49,6 +50,7 @@ public final class Model {
     private final Table attributeTable;
     private final String version;
     private final Map<String, Object> training;
+    private final ContextModel context;
 
     /** A head as trained: its weights and calibration, before it is placed in a table. */
     record Trained(float[] weights, PlattCalibration calibration, double threshold) {
@@ -70,6 +72,13 @@ public final class Model {
     Model(Map<Category, Trained> categories, Map<Mechanism, Trained> mechanisms,
             Map<DataCategory, Trained> dataCategories, Map<Modality, Trained> modalities, String version,
             Map<String, Object> training) {
+        this(categories, mechanisms, dataCategories, modalities, null, version, training);
+    }
+
+    Model(Map<Category, Trained> categories, Map<Mechanism, Trained> mechanisms,
+            Map<DataCategory, Trained> dataCategories, Map<Modality, Trained> modalities, ContextModel context,
+            String version, Map<String, Object> training) {
+        this.context = context;
         this.categoryTable = new Table(Category.values().length, 1 << CATEGORY_BITS, true);
         this.attributeTable = new Table(ATTRIBUTES, 1 << ATTRIBUTE_BITS, false);
         Map<Category, Head> c = new EnumMap<>(Category.class);
@@ -158,6 +167,11 @@ public final class Model {
         return training;
     }
 
+    /** The second look at a document's passages, or null when the model was trained without documents. */
+    ContextModel context() {
+        return context;
+    }
+
     public Head category(Category c) {
         return categories.get(c);
     }
@@ -213,6 +227,10 @@ public final class Model {
                 }
             }
         }
+        d.writeBoolean(context != null);
+        if (context != null) {
+            context.write(d);
+        }
         d.flush();
         gz.finish();
     }
@@ -254,7 +272,8 @@ public final class Model {
                 default -> throw new IOException("unknown head " + name);
             }
         }
-        return new Model(categories, mechanisms, dataCategories, modalities, version, training);
+        ContextModel context = d.readBoolean() ? ContextModel.read(d) : null;
+        return new Model(categories, mechanisms, dataCategories, modalities, context, version, training);
     }
 
     private static void writeVarInt(DataOutputStream d, int v) throws IOException {

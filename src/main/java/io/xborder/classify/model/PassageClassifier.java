@@ -82,23 +82,104 @@ public final class PassageClassifier {
      */
     public List<Finding> classify(String text, int start, int end, Language language, PassageContext context,
             boolean explain) {
+        Read r = read(text, start, end, language, context);
+        return r == null ? List.of() : findings(r, new double[CATEGORIES.length], explain);
+    }
+
+    /** One passage of a document: its span, language, and whether it is classified at all (a heading is not). */
+    public record Span(int start, int end, Language language, boolean classified) {
+    }
+
+    /**
+     * Findings for every passage of a document, in order: each passage as {@link #classify(String, int, int,
+     * Language, PassageContext, boolean)} reads it, and then a second look ({@link ContextModel}) at the passages
+     * it left out, from what was found around them in the document.
+     */
+    public List<List<Finding>> classify(String text, List<Span> spans, PassageContext context, boolean explain) {
+        List<List<Finding>> out = new ArrayList<>(spans.size());
+        double[][] p = new double[spans.size()][];
+        boolean[] continues = new boolean[spans.size()];
+        int read = 0;
+        for (int i = 0; i < p.length; i++) {
+            Span s = spans.get(i);
+            Read r = s.classified() ? read(text, s.start(), s.end(), s.language(), context) : null;
+            p[i] = r == null ? null : r.probabilities();
+            continues[i] = ContextModel.continues(text, s.start(), s.end());
+            out.add(r == null ? List.of() : findings(r, new double[CATEGORIES.length], explain));
+            read += r == null ? 0 : 1;
+        }
+        ContextModel second = model.context();
+        if (second == null || read < 2) {
+            return out;
+        }
+        double[] thresholds = new double[CATEGORIES.length];
+        for (Category c : CATEGORIES) {
+            thresholds[c.ordinal()] = model.category(c).threshold();
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == null) {
+                continue;
+            }
+            double[] byContext = new double[CATEGORIES.length];
+            boolean any = false;
+            for (Category c : CATEGORIES) {
+                if (p[i][c.ordinal()] < thresholds[c.ordinal()]) {
+                    double q = second.probability(c, p, continues, i, thresholds);
+                    byContext[c.ordinal()] = q >= second.threshold() ? q : 0;
+                    any |= byContext[c.ordinal()] > 0;
+                }
+            }
+            if (any) {
+                // read again: what a read holds is the scanner's and the extractor's per-thread scratch space
+                Span s = spans.get(i);
+                out.set(i, findings(read(text, s.start(), s.end(), s.language(), context), byContext, explain));
+            }
+        }
+        return out;
+    }
+
+    /** What the rules and the category heads read in one passage; null when the model does not read it. */
+    private Read read(String text, int start, int end, Language language, PassageContext context) {
         PassageAnalysis a = rules.analyze(text, start, end, language, context);
         if (a == null || start == end) {
-            return List.of();
+            return null;
         }
         Features f = features.extract(a);
         if (f.outOfScope()) {
-            return List.of();
+            return null;
         }
+        float[] margins = model.categoryMargins(f);
+        double[] p = new double[CATEGORIES.length];
+        for (Category c : CATEGORIES) {
+            p[c.ordinal()] = model.category(c).calibration().probability(margins[c.ordinal()]);
+        }
+        return new Read(a, f, p);
+    }
+
+    /**
+     * A passage read: valid only until the next passage is read on this thread (the analysis and the features live
+     * in per-thread scratch space); the probabilities are its own.
+     */
+    private record Read(PassageAnalysis analysis, Features features, double[] probabilities) {
+    }
+
+    /**
+     * The findings of a passage read: each category its head finds, and each the second look found
+     * ({@code byContext}: its probability, 0 where it found nothing).
+     */
+    private List<Finding> findings(Read r, double[] byContext, boolean explain) {
+        PassageAnalysis a = r.analysis();
+        Features f = r.features();
         List<Finding> out = new ArrayList<>(2);
         Attributes attributes = null;
-        float[] margins = model.categoryMargins(f);
         for (Category c : CATEGORIES) {
             Head head = model.category(c);
-            double p = head.calibration().probability(margins[c.ordinal()]);
-            if (p < head.threshold()) {
+            double own = r.probabilities()[c.ordinal()];
+            boolean found = own >= head.threshold();
+            if (!found && byContext[c.ordinal()] == 0) {
                 continue;
             }
+            double p = found ? own : byContext[c.ordinal()];
             if (attributes == null) {
                 features.addAttributeCues(a, f);
                 attributes = attributes(f);
@@ -109,11 +190,13 @@ public final class PassageClassifier {
             }
             List<FeatureHit> weighed = explain ? weighed(head, f, a) : List.of();
             List<Evidence> evidence = match != null ? match.evidence() : modelEvidence(head, f, a);
+            Explanation.Basis basis = !found
+                    ? Explanation.Basis.DOCUMENT_CONTEXT
+                    : match != null ? Explanation.Basis.RULES_AND_MODEL : Explanation.Basis.MODEL_ONLY;
             Explanation why = match != null
                     ? new Explanation(match.rules(), match.boosts(), match.suppressions(), match.score(), round(p),
-                            weighed, Explanation.Basis.RULES_AND_MODEL)
-                    : new Explanation(List.of(), List.of(), List.of(), 0.0, round(p), weighed,
-                            Explanation.Basis.MODEL_ONLY);
+                            weighed, basis)
+                    : new Explanation(List.of(), List.of(), List.of(), 0.0, round(p), weighed, basis);
             out.add(new Finding(c, round(p), attributes.modality, attributes.mechanisms, a.jurisdictions(),
                     attributes.dataCategories, evidence, why));
         }
