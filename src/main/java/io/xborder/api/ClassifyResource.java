@@ -4,6 +4,7 @@ import io.xborder.analysis.AnalysisService;
 import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
 import io.xborder.http.Examples;
+import io.xborder.http.LimitsConfig;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -36,10 +36,9 @@ public class ClassifyResource {
     private final AnalysisService analysis;
     private final int maxTextChars;
 
-    public ClassifyResource(AnalysisService analysis,
-            @ConfigProperty(name = "xborder.limits.max-text-chars") int maxTextChars) {
+    public ClassifyResource(AnalysisService analysis, LimitsConfig limits) {
         this.analysis = analysis;
-        this.maxTextChars = maxTextChars;
+        this.maxTextChars = limits.maxTextChars();
     }
 
     @RolesAllowed(Roles.VIEWER)

@@ -48,8 +48,9 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
         if (!embeddedPackaged) {
             throw new ConfigurationException(NO_DATABASE);
         }
-        String dataDir = valueOr(context.getValue("xborder.embedded-db.data-dir"), "xborder-data/pg");
-        int port = Integer.parseInt(valueOr(context.getValue("xborder.embedded-db.port"), "0"));
+        // defaults and environment variables in application.properties: read before any config mapping exists
+        String dataDir = required(context, "xborder.embedded-db.data-dir");
+        int port = Integer.parseInt(required(context, "xborder.embedded-db.port"));
         return List.of(new EmbeddedPostgresConfigSource(Path.of(dataDir).toAbsolutePath(), port, ORDINAL));
     }
 
@@ -80,7 +81,11 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
         return value != null && value.getValue() != null && !value.getValue().isBlank();
     }
 
-    private static String valueOr(ConfigValue value, String fallback) {
-        return isSet(value) ? value.getValue().trim() : fallback;
+    private static String required(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        if (!isSet(value)) {
+            throw new ConfigurationException(name + " is not set");
+        }
+        return value.getValue().trim();
     }
 }

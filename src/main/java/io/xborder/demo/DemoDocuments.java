@@ -16,13 +16,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Loads a few demo documents (English and Chinese news and policy summaries written for xborder) into an empty
- * database at start, so that a newcomer sees findings at once. {@code xborder.demo.enabled}: {@code auto} (the
- * default) loads them into the embedded database only; {@code true} and {@code false} force it.
+ * database at start, so that a newcomer sees findings at once; when, {@link DemoConfig#enabled()} says.
  */
 @ApplicationScoped
 public class DemoDocuments {
@@ -33,11 +31,10 @@ public class DemoDocuments {
     private final DocumentService documents;
     private final boolean enabled;
 
-    public DemoDocuments(DocumentService documents,
-            @ConfigProperty(name = "xborder.demo.enabled", defaultValue = "auto") String mode,
-            @ConfigProperty(name = "xborder.demo.embedded", defaultValue = "false") boolean embedded) {
+    public DemoDocuments(DocumentService documents, DemoConfig config) {
         this.documents = documents;
-        this.enabled = mode.equalsIgnoreCase("true") || (mode.equalsIgnoreCase("auto") && embedded);
+        String mode = config.enabled();
+        this.enabled = mode.equalsIgnoreCase("true") || (mode.equalsIgnoreCase("auto") && config.embedded());
     }
 
     /** One entry of the demo index. */

@@ -2,6 +2,7 @@ package io.xborder.document;
 
 import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Language;
+import io.xborder.http.LimitsConfig;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
 import io.xborder.text.StoredText;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a document's text and metadata as clients send them (JSON, plain text, multipart fields, fetch requests,
@@ -23,8 +23,8 @@ public class DocumentInputs {
 
     private final int maxTextChars;
 
-    public DocumentInputs(@ConfigProperty(name = "xborder.limits.max-text-chars") int maxTextChars) {
-        this.maxTextChars = maxTextChars;
+    public DocumentInputs(LimitsConfig limits) {
+        this.maxTextChars = limits.maxTextChars();
     }
 
     /** Checks and normalises a document's text and metadata (400/413 on misuse). */

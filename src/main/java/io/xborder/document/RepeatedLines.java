@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Boilerplate learnt per source: a line seen in at least {@code xborder.boilerplate.repeated-line-documents} earlier
@@ -29,10 +28,9 @@ public class RepeatedLines {
     private final AgroalDataSource dataSource;
     private final int threshold;
 
-    public RepeatedLines(AgroalDataSource dataSource,
-            @ConfigProperty(name = "xborder.boilerplate.repeated-line-documents", defaultValue = "3") int threshold) {
+    public RepeatedLines(AgroalDataSource dataSource, BoilerplateConfig config) {
         this.dataSource = dataSource;
-        this.threshold = threshold;
+        this.threshold = config.repeatedLineDocuments();
     }
 
     /** The lines to drop for a document from this source URL (none without a URL or with the feature off). */

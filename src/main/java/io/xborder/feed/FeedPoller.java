@@ -16,7 +16,11 @@ public class FeedPoller {
 
     private final FeedService feeds;
 
-    public FeedPoller(FeedService feeds) {
+    /**
+     * The schedule below reads {@link FeedsConfig}'s keys by name; the mapping is injected all the same because
+     * Quarkus registers a mapping, with its defaults and checks, only when something injects it.
+     */
+    public FeedPoller(FeedService feeds, FeedsConfig schedule) {
         this.feeds = feeds;
     }
 

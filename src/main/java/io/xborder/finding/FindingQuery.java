@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs findings queries: one statement for the page (finding, passage and document columns together, no N+1)
@@ -35,11 +34,10 @@ public class FindingQuery {
     /** Counts up to here are exact; above it the total is reported as a lower bound. */
     private final int countCap;
 
-    public FindingQuery(EntityManager em, BigramStatistics bigrams,
-            @ConfigProperty(name = "xborder.findings.count-cap", defaultValue = "1000") int countCap) {
+    public FindingQuery(EntityManager em, BigramStatistics bigrams, FindingsConfig config) {
         this.em = em;
         this.bigrams = bigrams;
-        this.countCap = countCap;
+        this.countCap = config.countCap();
     }
 
     /**

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Request bodies are read strictly: a number, boolean or object where a string belongs is a 400, not silently
@@ -26,8 +25,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     private final int maxString;
 
-    public StrictJson(@ConfigProperty(name = "xborder.limits.max-text-chars") int maxTextChars) {
-        this.maxString = maxTextChars + STRING_MARGIN;
+    public StrictJson(LimitsConfig limits) {
+        this.maxString = limits.maxTextChars() + STRING_MARGIN;
     }
 
     @Override

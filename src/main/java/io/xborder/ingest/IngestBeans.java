@@ -1,5 +1,6 @@
 package io.xborder.ingest;
 
+import io.xborder.http.LimitsConfig;
 import io.xborder.ingest.extract.ExtractionLimits;
 import io.xborder.ingest.extract.TextExtractor;
 import io.xborder.ingest.fetch.FetchSettings;
@@ -9,16 +10,15 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The framework-free extractor and fetcher as beans, configured from {@link IngestConfig}. */
+/** The framework-free extractor and fetcher as beans, configured from {@link IngestConfig} and {@link LimitsConfig}. */
 public class IngestBeans {
 
     @Produces
     @Singleton
-    TextExtractor extractor(IngestConfig.Files files,
-            @ConfigProperty(name = "xborder.limits.max-text-chars") int maxTextChars) {
-        return new TextExtractor(new ExtractionLimits(files.maxFileSize().asLongValue(), maxTextChars, files.maxPages(),
+    TextExtractor extractor(IngestConfig.Files files, LimitsConfig limits) {
+        return new TextExtractor(new ExtractionLimits(files.maxFileSize().asLongValue(), limits.maxTextChars(),
+                files.maxPages(),
                 files.extractTimeout()),
                 files.extractThreads().orElse(Math.max(2, Runtime.getRuntime().availableProcessors())),
                 files.extractQueue().orElse(-1));

@@ -3,6 +3,8 @@ package io.xborder.ingest;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +16,18 @@ public interface IngestConfig {
     @ConfigMapping(prefix = "xborder.ingest")
     interface Files {
 
-        /** Largest single file (upload, fetched body, job file); 413 above. */
-        @WithDefault("10M")
+        /** Largest single file (upload, fetched body, job file); 413 above ({@code XBORDER_MAX_FILE_SIZE}). */
+        @WithDefault("${XBORDER_MAX_FILE_SIZE:10M}")
         MemorySize maxFileSize();
 
-        /** Most files in one multipart request; 413 above. */
-        @WithDefault("50")
+        /** Most files in one multipart request; 413 above ({@code XBORDER_MAX_FILES}). */
+        @WithDefault("${XBORDER_MAX_FILES:50}")
+        @Positive
         int maxFiles();
 
         /** Most pages of a PDF. */
         @WithDefault("1000")
+        @Positive
         int maxPages();
 
         /** Wall-clock budget of one extraction. */
@@ -31,10 +35,10 @@ public interface IngestConfig {
         Duration extractTimeout();
 
         /** Extractions run at once; default: the number of processors, at least 2. */
-        Optional<Integer> extractThreads();
+        Optional<@Positive Integer> extractThreads();
 
         /** Extractions waiting for a thread before more are refused as busy (503, a transient job failure); default 8 per thread. */
-        Optional<Integer> extractQueue();
+        Optional<@PositiveOrZero Integer> extractQueue();
     }
 
     /** URL fetching. */
@@ -49,6 +53,7 @@ public interface IngestConfig {
         Duration readTimeout();
 
         @WithDefault("5")
+        @PositiveOrZero
         int maxRedirects();
 
         @WithDefault("xborder/1.0 (data-localisation monitor)")
@@ -56,8 +61,9 @@ public interface IngestConfig {
 
         /**
          * CIDR blocks, IP addresses or host names ({@code *.example.com}) that may be fetched although they are
-         * loopback, private, link-local, … addresses. Empty by default.
+         * loopback, private, link-local, … addresses ({@code XBORDER_FETCH_ALLOW}). Empty by default.
          */
+        @WithDefault("${XBORDER_FETCH_ALLOW:}")
         Optional<List<String>> allow();
     }
 }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates, lists, revokes and checks API keys. A key is {@code xb_} and 43 base64url characters (256 random bits);
@@ -39,13 +38,11 @@ public class ApiKeys {
     private final Duration cacheTtl;
     private final Duration outageGrace;
 
-    public ApiKeys(EntityManager em, AuditLog audit,
-            @ConfigProperty(name = "xborder.security.key-cache-ttl", defaultValue = "30s") Duration cacheTtl,
-            @ConfigProperty(name = "xborder.security.key-outage-grace", defaultValue = "5m") Duration outageGrace) {
+    public ApiKeys(EntityManager em, AuditLog audit, SecurityConfig config) {
         this.em = em;
         this.audit = audit;
-        this.cacheTtl = cacheTtl;
-        this.outageGrace = outageGrace;
+        this.cacheTtl = config.keyCacheTtl();
+        this.outageGrace = config.keyOutageGrace();
     }
 
     /** The holder of a valid key. */

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,10 +23,9 @@ public class BootstrapAdminKey {
     private final ApiKeys keys;
     private final Optional<String> configured;
 
-    public BootstrapAdminKey(ApiKeys keys,
-            @ConfigProperty(name = "xborder.security.bootstrap-admin-key") Optional<String> configured) {
+    public BootstrapAdminKey(ApiKeys keys, SecurityConfig config) {
         this.keys = keys;
-        this.configured = configured.map(String::strip).filter(s -> !s.isEmpty());
+        this.configured = config.bootstrapAdminKey().map(String::strip).filter(s -> !s.isEmpty());
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -14,7 +14,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,13 +41,10 @@ public class ConsoleSession {
     private final SecretKey key;
     private final Duration maxAge;
 
-    public ConsoleSession(@ConfigProperty(name = "xborder.session.secret") Optional<String> secret,
-            @ConfigProperty(name = "xborder.session.max-age", defaultValue = "8H") Duration maxAge) {
+    public ConsoleSession(SessionConfig config) {
+        Optional<String> secret = config.secret();
         byte[] material;
-        if (secret.isPresent() && !secret.get().isBlank()) {
-            if (secret.get().length() < 32) {
-                throw new IllegalStateException("xborder.session.secret must have at least 32 characters");
-            }
+        if (secret.isPresent()) { // at least 32 characters: SessionConfig
             material = DigestUtils.sha256(secret.get());
         } else {
             material = new byte[32];
@@ -56,7 +52,7 @@ public class ConsoleSession {
             LOG.debug("No xborder.session.secret: console sessions use a random secret and end at restart");
         }
         this.key = new SecretKeySpec(material, "AES");
-        this.maxAge = maxAge;
+        this.maxAge = config.maxAge();
     }
 
     public Duration maxAge() {

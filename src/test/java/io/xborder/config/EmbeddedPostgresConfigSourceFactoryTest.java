@@ -26,6 +26,11 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     private static final ConfigValue DEFAULT_URL = value("quarkus.datasource.jdbc.url",
             "jdbc:postgresql://127.0.0.1:5432/postgres", 250);
 
+    /** application.properties' defaults of the embedded database. */
+    private static final List<ConfigValue> EMBEDDED_DEFAULTS = List.of(
+            value("xborder.embedded-db.data-dir", "xborder-data/pg", 250),
+            value("xborder.embedded-db.port", "0", 250));
+
     record Context(Map<String, ConfigValue> values, List<String> profiles) implements ConfigSourceContext {
 
         @Override
@@ -51,6 +56,9 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     static Context prod(ConfigValue... values) {
         Map<String, ConfigValue> map = new HashMap<>();
         map.put(DEFAULT_URL.getName(), DEFAULT_URL);
+        for (ConfigValue v : EMBEDDED_DEFAULTS) {
+            map.put(v.getName(), v);
+        }
         for (ConfigValue v : values) {
             map.put(v.getName(), v);
         }

@@ -2,6 +2,7 @@ package io.xborder.demo;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DemoDocumentsTest {
 
+    record Settings(String enabled, boolean embedded) implements DemoConfig {
+    }
+
     @Inject
     DemoDocuments demo;
 
@@ -24,8 +28,8 @@ class DemoDocumentsTest {
     void startupLoadSkipsADatabaseThatHoldsDocuments() {
         demo.load();
         long before = given().when().get("/api/v1/documents").then().extract().jsonPath().getLong("total");
-        new DemoDocuments(documents, "true", false).onStart(null);
-        given().when().get("/api/v1/documents").then().body("total", org.hamcrest.Matchers.equalTo((int) before));
+        new DemoDocuments(documents, new Settings("true", false)).onStart(null);
+        given().when().get("/api/v1/documents").then().body("total", equalTo((int) before));
     }
 
     @Test
