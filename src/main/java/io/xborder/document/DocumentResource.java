@@ -27,8 +27,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -47,9 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/documents")
 @Tag(name = "Documents", description = "Ingest and manage documents")
 public class DocumentResource {
-
-    /** The problem type of a body the service cannot read; the same as the ingestion's for unsupported files. */
-    static final String UNSUPPORTED_TYPE = ProblemException.typeUri("unsupported-type");
 
     /**
      * The 200 of every POST on this path: the three POSTs (and the upload in IngestResource) are one OpenAPI
@@ -155,10 +150,9 @@ public class DocumentResource {
             try {
                 charset = Charset.forName(name);
             } catch (IllegalArgumentException e) { // illegal or unsupported name
-                throw new ProblemException(415, UNSUPPORTED_TYPE, "the charset '"
+                throw ProblemException.unsupportedType("the charset '"
                         + StoredText.clean(name.length() > 40 ? name.substring(0, 40) + "…" : name)
-                        + "' of the text/plain body is not supported; send UTF-8 or name a known charset", List.of(),
-                        Map.of(), null);
+                        + "' of the text/plain body is not supported; send UTF-8 or name a known charset");
             }
         }
         return new String(body == null ? new byte[0] : body, charset);

@@ -18,6 +18,13 @@ public class ProblemException extends RuntimeException {
     /** The type of a problem that needs no explanation beyond its status (RFC 9457). */
     public static final String ABOUT_BLANK = "about:blank";
 
+    /** The type of a body or file in a format or charset the service does not read (415). */
+    public static final String UNSUPPORTED_TYPE = typeUri("unsupported-type");
+
+    /** The detail of a 401 for a request without a credential. */
+    public static final String AUTHENTICATION_REQUIRED = "Authentication is required: send a bearer token "
+            + "(Authorization: Bearer …) or an API key (X-API-Key).";
+
     private final int status;
     private final String type;
     private final transient List<Problem.FieldError> errors;
@@ -47,6 +54,22 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, ABOUT_BLANK, detail, errors, Map.of(), null);
     }
 
+    /** 401: no credential, or one that was not accepted; the answer names the ways to authenticate. */
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(401, ABOUT_BLANK, detail, List.of(),
+                Map.of("WWW-Authenticate", Challenges.HEADER_VALUE), null);
+    }
+
+    /** 403: the caller's role does not allow this operation. */
+    public static ProblemException forbidden() {
+        return forbidden("Your role does not allow this operation.");
+    }
+
+    /** 403 with a detail of its own. */
+    public static ProblemException forbidden(String detail) {
+        return of(403, detail);
+    }
+
     /** 404: the addressed resource does not exist. */
     public static ProblemException notFound(String what, Object id) {
         return of(404, what + " " + id + " does not exist");
@@ -67,12 +90,18 @@ public class ProblemException extends RuntimeException {
         return of(413, detail);
     }
 
+    /** 415 of the service's own type: a body or file in a format or charset the service does not read. */
+    public static ProblemException unsupportedType(String detail) {
+        return new ProblemException(415, UNSUPPORTED_TYPE, detail, List.of(), Map.of(), null);
+    }
+
     /** 428: a write that must be conditional came without If-Match. */
     public static ProblemException preconditionRequired(String detail) {
         return of(428, detail);
     }
 
-    private static ProblemException of(int status, String detail) {
+    /** Any status with a detail and no type of its own, e.g. a 500 or 503 answered by {@link ProblemMapper}. */
+    public static ProblemException of(int status, String detail) {
         return new ProblemException(status, ABOUT_BLANK, detail, List.of(), Map.of(), null);
     }
 

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,16 +33,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response. Client mistakes become 4xx
  * with a detail the client can act on; anything else is a bug, logged here and answered with a bare 500
- * (no stack trace, no SQL).
+ * (no stack trace, no SQL). Every answer is a {@link ProblemException} written by {@link #respond} (REST) or
+ * {@link #send} (a Vert.x route that refuses a request before it reaches REST), so both bodies are the same.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final Instance<RefusalPages> refusalPages;
+    private final ObjectMapper json;
 
-    public ProblemMapper(Instance<RefusalPages> refusalPages) {
+    public ProblemMapper(Instance<RefusalPages> refusalPages, ObjectMapper json) {
         this.refusalPages = refusalPages;
+        this.json = json;
     }
 
     // --- Security: 401 when the caller is not (or not validly) authenticated, 403 when the role is too low. A
@@ -46,8 +53,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthenticated(uri, "Authentication is required: send a bearer token (Authorization: Bearer …) or an "
-                + "API key (X-API-Key).");
+        return unauthenticated(uri, ProblemException.AUTHENTICATION_REQUIRED);
     }
 
     @ServerExceptionMapper
@@ -58,14 +64,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return claimed(uri, p -> p.forbidden(uri)).orElseGet(
-                () -> problem(Response.Status.FORBIDDEN, "Your role does not allow this operation.", uri, List.of()));
+        return claimed(uri, p -> p.forbidden(uri)).orElseGet(() -> respond(ProblemException.forbidden(), uri));
     }
 
     private Response unauthenticated(UriInfo uri, String detail) {
         return claimed(uri, p -> p.unauthenticated(uri))
-                .orElseGet(() -> Response.fromResponse(problem(Response.Status.UNAUTHORIZED, detail, uri, List.of()))
-                        .header("WWW-Authenticate", Challenges.HEADER_VALUE).build());
+                .orElseGet(() -> respond(ProblemException.unauthenticated(detail), uri));
     }
 
     /** The answer of the first refusal page that claims this request, if one does. */
@@ -99,10 +103,7 @@ public class ProblemMapper {
     /** Every client error a feature raises: its status, type, detail, fields and headers. */
     @ServerExceptionMapper
     public Response clientError(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE)
-                .entity(e.toProblem(uri == null ? null : uri.getPath()));
-        e.headers().forEach(response::header);
-        return response.build();
+        return respond(e, uri);
     }
 
     @ServerExceptionMapper
@@ -180,9 +181,8 @@ public class ProblemMapper {
     public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseOutage.isCause(e)) {
             LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), DatabaseOutage.describe(e));
-            return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE,
-                    "The database is unavailable; retry shortly.", uri, List.of()))
-                    .header("Retry-After", "5").build();
+            return respond(new ProblemException(503, ProblemException.ABOUT_BLANK,
+                    "The database is unavailable; retry shortly.", List.of(), Map.of("Retry-After", "5"), e), uri);
         }
         LOG.error("Unexpected failure on " + (uri == null ? "?" : uri.getPath()), e);
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "The server could not complete the request.", uri,
@@ -198,10 +198,34 @@ public class ProblemMapper {
     }
 
     static Response problem(Response.StatusType status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem body = new Problem(ProblemException.ABOUT_BLANK, status.getReasonPhrase(), status.getStatusCode(),
-                detail,
-                uri == null ? null : uri.getPath(), errors);
-        return Response.status(status.getStatusCode()).type(Problem.MEDIA_TYPE).entity(body).build();
+        return respond(new ProblemException(status.getStatusCode(), ProblemException.ABOUT_BLANK, detail, errors,
+                Map.of(), null), uri);
+    }
+
+    /** The REST answer of a problem: its status, headers and body. */
+    static Response respond(ProblemException problem, UriInfo uri) {
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.toProblem(uri == null ? null : uri.getPath()));
+        problem.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /**
+     * Answers a request that a Vert.x route handler refuses before it reaches REST (and the mappers above) with the
+     * same status, headers and problem+json body.
+     */
+    public void send(RoutingContext ctx, ProblemException problem) {
+        HttpServerResponse response = ctx.response().setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE);
+        problem.headers().forEach(response::putHeader);
+        String body;
+        try {
+            body = json.writeValueAsString(problem.toProblem(ctx.request().path()));
+        } catch (JsonProcessingException e) {
+            ctx.fail(problem.status(), e);
+            return;
+        }
+        response.end(body);
     }
 
     private static String leafName(ConstraintViolation<?> v) {

@@ -1,7 +1,5 @@
 package io.xborder.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -11,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,12 +28,12 @@ public class RequestSizeLimit {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final long maxBodyBytes;
-    private final ObjectMapper json;
+    private final ProblemMapper problems;
 
     public RequestSizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            ObjectMapper json) {
+            ProblemMapper problems) {
         this.maxBodyBytes = maxBodySize.asLongValue();
-        this.json = json;
+        this.problems = problems;
     }
 
     void register(@Observes Router router) {
@@ -83,17 +80,9 @@ public class RequestSizeLimit {
     }
 
     private void refuse(RoutingContext ctx) {
-        Problem problem = new Problem("about:blank", "Request Entity Too Large", 413,
-                "The request body is over the limit of " + maxBodyBytes + " bytes.", ctx.request().path(),
-                List.of());
-        try {
-            ctx.response().setStatusCode(413)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close")
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            ctx.fail(413, e);
-        }
+        ctx.response().putHeader("Connection", "close");
+        problems.send(ctx,
+                ProblemException.tooLarge("The request body is over the limit of " + maxBodyBytes + " bytes."));
     }
 
     private boolean isOver(String contentLength) {

@@ -1,19 +1,16 @@
 package io.xborder.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.xborder.http.Challenges;
-import io.xborder.http.Problem;
+import io.xborder.http.ProblemException;
+import io.xborder.http.ProblemMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.util.List;
 
 /**
  * Security at the HTTP layer, outside the REST endpoints: (1) console form posts must come from this site (an
@@ -24,10 +21,10 @@ import java.util.List;
 @ApplicationScoped
 public class HttpSecurityFilters {
 
-    private final ObjectMapper json;
+    private final ProblemMapper problems;
 
-    public HttpSecurityFilters(ObjectMapper json) {
-        this.json = json;
+    public HttpSecurityFilters(ProblemMapper problems) {
+        this.problems = problems;
     }
 
     void register(@Observes Router router) {
@@ -39,7 +36,7 @@ public class HttpSecurityFilters {
         HttpMethod method = ctx.request().method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
                 && ConsoleSessionMechanism.isConsolePath(ctx.normalizedPath()) && !fromThisSite(ctx)) {
-            end(ctx, 403, "Forbidden", "Console forms are accepted from this site only.");
+            problems.send(ctx, ProblemException.forbidden("Console forms are accepted from this site only."));
             return;
         }
         ctx.next();
@@ -78,23 +75,11 @@ public class HttpSecurityFilters {
             return;
         }
         if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException) {
-            ctx.response().putHeader("WWW-Authenticate", Challenges.HEADER_VALUE);
-            end(ctx, 401, "Unauthorized", "Authentication is required: send a bearer token (Authorization: Bearer …) "
-                    + "or an API key (X-API-Key).");
+            problems.send(ctx, ProblemException.unauthenticated(ProblemException.AUTHENTICATION_REQUIRED));
         } else if (failure instanceof ForbiddenException) {
-            end(ctx, 403, "Forbidden", "Your role does not allow this operation.");
+            problems.send(ctx, ProblemException.forbidden());
         } else {
             ctx.next();
-        }
-    }
-
-    private void end(RoutingContext ctx, int status, String title, String detail) {
-        Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(), List.of());
-        try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            ctx.response().setStatusCode(status).end();
         }
     }
 }

@@ -148,6 +148,7 @@ class DocumentResourceTest {
                 .when().post("/api/v1/documents")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("status", equalTo(415))
+                .body("type", equalTo("urn:xborder:problem:unsupported-type")) // as an upload of an unread format
                 .body("detail", containsString("charset"));
     }
 
