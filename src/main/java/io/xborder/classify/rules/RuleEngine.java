@@ -20,14 +20,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The rules of every language, loaded from YAML files under {@code rules/} on the classpath (listed in
@@ -103,12 +103,7 @@ public final class RuleEngine {
     static RuleSet load(ClassLoader cl) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = DigestUtils.getSha256Digest();
         byte[] indexBytes = read(cl, RULES_ROOT + "index.yaml");
         sha.update(indexBytes);
         Index index;
@@ -158,7 +153,7 @@ public final class RuleEngine {
                     new LanguageRules(lang, p.lexicon, p.categories, p.mechanisms, p.modality, p.dataCategories,
                             p.features));
         });
-        String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+        String hash = Hex.encodeHexString(sha.digest()).substring(0, 8);
         return new RuleSet(index.release() + "-" + hash, langs, genres);
     }
 
