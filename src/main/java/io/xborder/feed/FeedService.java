@@ -1,6 +1,7 @@
 package io.xborder.feed;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentMetadata;
@@ -96,7 +97,7 @@ public class FeedService {
 
     @Transactional
     public FeedView.Page list(int page, int size) {
-        List<FeedView> items = Feed.<Feed>findAll(io.quarkus.panache.common.Sort.by("id")).page(page, size).list()
+        List<FeedView> items = Feed.<Feed>findAll(Sort.by("id")).page(page, size).list()
                 .stream().map(FeedView::of).toList();
         return new FeedView.Page(items, page, size, Feed.count());
     }

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -188,7 +189,7 @@ class ClassifyResourceTest {
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
     }
 
-    private static io.restassured.response.ValidatableResponse problem(Object body, int status) {
+    private static ValidatableResponse problem(Object body, int status) {
         return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/classify")
                 .then().statusCode(status)

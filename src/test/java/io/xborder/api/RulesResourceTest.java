@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +26,7 @@ class RulesResourceTest {
                 .body("version", startsWith(given().when().get("/api/v1/rules").jsonPath().getString("rulesetVersion")))
                 .body("model.version", startsWith("model-"))
                 .body("model.training", hasKey("crossValidation"))
-                .body("model.training.crossValidation.all.macroF1", org.hamcrest.Matchers.greaterThan(0.8f))
+                .body("model.training.crossValidation.all.macroF1", greaterThan(0.8f))
                 .body("rules.languages", hasKey("EN"))
                 .body("rules.languages", hasKey("ZH"))
                 .body("rules.languages.EN.categories.category", hasItem("CROSS_BORDER_TRANSFER"))
@@ -50,7 +52,7 @@ class RulesResourceTest {
                 .when().post("/api/v1/classify")
                 .then().statusCode(200)
                 .body("passages[0].findings[0].explanation.basis", equalTo("RULES_AND_MODEL"))
-                .body("passages[0].findings[0].explanation.features.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("passages[0].findings[0].explanation.features.size()", greaterThan(0))
                 .body("passages[0].findings[0].explanation.features[0].feature", not(emptyString()));
         // without explain=true there is no explanation at all
         given().contentType(ContentType.JSON)
@@ -67,7 +69,7 @@ class RulesResourceTest {
                 .queryParam("explain", "true")
                 .when().post("/api/v1/classify")
                 .then().statusCode(200)
-                .body("passages[0].findings[0].explanation.modelScore", org.hamcrest.Matchers.notNullValue())
+                .body("passages[0].findings[0].explanation.modelScore", notNullValue())
                 .extract().jsonPath().getString("passages[0].findings[0].explanation.rules[0].rule");
         given().when().get("/api/v1/rules").then().body(containsString("\"" + rule + "\""));
     }

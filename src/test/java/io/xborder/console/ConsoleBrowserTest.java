@@ -11,6 +11,7 @@ import io.xborder.job.JobWorker;
 import io.xborder.job.JobWorkers;
 import io.xborder.testing.LocalHttpServer;
 import io.xborder.testing.LocalHttpServer.Answer;
+import io.xborder.testing.TestCredentials;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +127,7 @@ class ConsoleBrowserTest {
         }
         open("/");
         waiting().until(d -> d.getCurrentUrl().contains("/login"));
-        driver.findElement(By.id("credential")).sendKeys(io.xborder.testing.TestCredentials.adminKey());
+        driver.findElement(By.id("credential")).sendKeys(TestCredentials.adminKey());
         try {
             screenshot("00-login");
         } catch (IOException e) {

@@ -351,7 +351,7 @@ class ConsoleTest {
                 .contains("href=\"/jobs/" + job + "\" id=\"job-refresh\"");
         // the page's script polls this console route (the console session is not accepted under /api/)
         given().when().get("/jobs/" + job + "/status").then().statusCode(200)
-                .body("state", org.hamcrest.Matchers.equalTo("QUEUED")).body("total", org.hamcrest.Matchers.equalTo(2));
+                .body("state", equalTo("QUEUED")).body("total", equalTo(2));
         given().when().get("/jobs/987654321/status").then().statusCode(404);
         given().when().get("/jobs").then().statusCode(200)
                 .body(containsString("<a href=\"/jobs/" + job + "\">Job " + job + "</a>"));

@@ -6,9 +6,11 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xborder.testing.FindingsData;
+import io.xborder.testing.TestCredentials;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +82,7 @@ class SearchPerformanceTest {
             byQuery.computeIfAbsent(q, k -> new ArrayList<>()).add(t);
         }
         byQuery.forEach((q, times) -> System.out.printf("perf: %-90s p50 %4d ms  p95 %4d ms  max %4d ms%n",
-                "/?" + java.net.URLDecoder.decode(q, StandardCharsets.UTF_8), pct(times, 50), pct(times, 95),
+                "/?" + URLDecoder.decode(q, StandardCharsets.UTF_8), pct(times, 50), pct(times, 95),
                 Collections.max(times)));
         System.out.printf("perf: GET / over %d requests: p50 %d ms, p95 %d ms, max %d ms%n", all.size(), pct(all, 50),
                 pct(all, 95), Collections.max(all));
@@ -89,7 +91,7 @@ class SearchPerformanceTest {
 
     private long get(HttpClient http, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString() + (query.isEmpty() ? "" : "?" + query)))
-                .header("X-API-Key", io.xborder.testing.TestCredentials.key("viewer"))
+                .header("X-API-Key", TestCredentials.key("viewer"))
                 .GET().build();
         long t0 = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

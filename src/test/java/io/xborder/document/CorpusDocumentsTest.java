@@ -2,6 +2,8 @@ package io.xborder.document;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,7 +55,7 @@ class CorpusDocumentsTest {
     void documentYieldsExactlyTheExpectedFindings(String file) throws IOException {
         Path txt = SharedCorpus.require("corpus/documents/" + file);
         Path sidecar = txt.resolveSibling(file.replace(".txt", ".expected.json"));
-        Assumptions.assumeTrue(Files.exists(sidecar), "no sidecar for " + file);
+        assertThat(sidecar).as("every corpus document has its expected findings beside it").exists();
         String text = Files.readString(txt, StandardCharsets.UTF_8);
         JsonNode expected = JSON.readTree(sidecar.toFile());
 
@@ -68,7 +69,7 @@ class CorpusDocumentsTest {
         JsonPath doc = given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/documents")
                 .then()
-                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)))
+                .statusCode(anyOf(is(200), is(201)))
                 .extract().jsonPath();
         String stored = doc.getString("text");
         List<Map<String, Object>> passages = doc.getList("passages");

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -145,7 +146,7 @@ class FeedResourceTest {
                 .put("/api/v1/feeds/" + id).then().statusCode(200)
                 .body("intervalMinutes", equalTo(120)).body("enabled", equalTo(false));
         given().get("/api/v1/feeds?size=200").then().statusCode(200).body("items.id",
-                org.hamcrest.Matchers.hasItem((int) id));
+                hasItem((int) id));
         given().delete("/api/v1/feeds/" + id).then().statusCode(204);
         given().get("/api/v1/feeds/" + id).then().statusCode(404).contentType("application/problem+json");
     }

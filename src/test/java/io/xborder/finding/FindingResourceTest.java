@@ -113,7 +113,7 @@ class FindingResourceTest {
                 .when().get("/api/v1/findings")
                 .then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(1))
-                .body("items.passage.text", everyItem(org.hamcrest.Matchers.containsString("境内")));
+                .body("items.passage.text", everyItem(containsString("境内")));
         given().queryParam("documentId", zhDocument).queryParam("q", "冰岛")
                 .when().get("/api/v1/findings")
                 .then().statusCode(200).body("total", equalTo(0));
@@ -121,7 +121,7 @@ class FindingResourceTest {
                 .when().get("/api/v1/findings")
                 .then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(1))
-                .body("items.passage.text", everyItem(org.hamcrest.Matchers.containsString("Shanghai")));
+                .body("items.passage.text", everyItem(containsString("Shanghai")));
         given().queryParam("q", "100%_\\ no such words " + UUID.randomUUID())
                 .when().get("/api/v1/findings")
                 .then().statusCode(200).body("total", equalTo(0));

@@ -9,6 +9,7 @@ import static io.xborder.ingest.IngestFixtures.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -134,7 +135,7 @@ class UploadResourceTest {
                 .body("items[4].status", equalTo(422));
         int second = response.jsonPath().getInt("items[2].documentId");
         given().when().get("/api/v1/documents/" + second).then().statusCode(200)
-                .body("passages.findings.flatten().category", org.hamcrest.Matchers.hasItem("CROSS_BORDER_TRANSFER"));
+                .body("passages.findings.flatten().category", hasItem("CROSS_BORDER_TRANSFER"));
     }
 
     static Stream<Arguments> badUploads() {

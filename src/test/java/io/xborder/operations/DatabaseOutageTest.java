@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.xborder.testing.StoppableDatabaseProfile;
 import io.xborder.testing.StoppablePostgresResource;
 import java.time.Duration;
@@ -82,7 +83,7 @@ class DatabaseOutageTest {
                 .when().post("/api/v1/documents").then().statusCode(201);
     }
 
-    private static io.restassured.response.Response classify(String key) {
+    private static Response classify(String key) {
         return given().header("X-API-Key", key).contentType(ContentType.JSON)
                 .body(Map.of("text", "Banks must store payment data only in India.")).when().post("/api/v1/classify");
     }

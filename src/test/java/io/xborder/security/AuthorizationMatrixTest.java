@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.xborder.testing.AuthenticatedByDefault;
@@ -218,7 +219,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void theOpenApiDocumentDescribesBothSchemesAndEachOperationsRolesAnd401And403() {
-        io.restassured.path.json.JsonPath doc = given().accept(ContentType.JSON).when().get("/q/openapi")
+        JsonPath doc = given().accept(ContentType.JSON).when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(doc.getString("components.securitySchemes.bearerJwt.scheme")).isEqualTo("bearer");
         assertThat(doc.getString("components.securitySchemes.apiKey.name")).isEqualTo("X-API-Key");

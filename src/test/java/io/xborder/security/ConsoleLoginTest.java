@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.xborder.testing.AuthenticatedByDefault;
 import io.xborder.testing.TestCredentials;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ConsoleLoginTest {
 
-    private static io.restassured.specification.RequestSpecification anonymous() {
+    private static RequestSpecification anonymous() {
         return given().header(AuthenticatedByDefault.ANONYMOUS, "1").redirects().follow(false);
     }
 

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.xborder.testing.TestCredentials;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -108,7 +111,7 @@ class ReviewAuditTest {
                 .when().patch("/api/v1/findings/" + finding)
                 .then().statusCode(400).body("errors.field", hasItem("reviewedBy"));
         given().header("Authorization",
-                "Bearer " + io.xborder.testing.TestCredentials.token("carol@example.com", "analyst"))
+                "Bearer " + TestCredentials.token("carol@example.com", "analyst"))
                 .contentType(MERGE_PATCH).header("If-Match", "\"v0\"").body(Map.of("status", "REJECTED"))
                 .when().patch("/api/v1/findings/" + finding)
                 .then().statusCode(200).body("reviewedBy", equalTo("carol@example.com"));
@@ -153,7 +156,7 @@ class ReviewAuditTest {
                 .body(Map.of("name", "audited-" + UUID.randomUUID(), "role", "viewer"))
                 .when().post("/api/v1/keys").then().statusCode(201).extract().jsonPath().getLong("details.id");
         given().delete("/api/v1/keys/" + key).then().statusCode(200).body("revokedAt",
-                org.hamcrest.Matchers.notNullValue());
+                notNullValue());
         JsonPath keyLog = audit("apikey", key);
         assertThat(keyLog.getList("items.action")).containsExactly("apikey.revoke", "apikey.create");
         assertThat(keyLog.getString("items[1].after.prefix")).startsWith("xb_");
@@ -171,7 +174,7 @@ class ReviewAuditTest {
         given().delete("/api/v1/keys/" + ((Map<?, ?>) created.get("details")).get("id")).then().statusCode(200);
         given().header("X-API-Key", key).get("/api/v1/taxonomy").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().get("/api/v1/keys").then().statusCode(200).body("name", org.hamcrest.Matchers.not(hasItem(name)));
+        given().get("/api/v1/keys").then().statusCode(200).body("name", not(hasItem(name)));
     }
 
     @Test

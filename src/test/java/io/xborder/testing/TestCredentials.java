@@ -2,6 +2,7 @@ package io.xborder.testing;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class TestCredentials {
         if (role.equals("admin")) {
             return adminKey();
         }
-        String service = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        String service = RestAssured.baseURI + ":" + RestAssured.port;
         return KEYS.computeIfAbsent(service + "|" + role, k -> given()
                 .header("X-API-Key", adminKey()).contentType(ContentType.JSON)
                 .body(Map.of("name", "test-" + role + "-" + System.nanoTime(), "role", role))
