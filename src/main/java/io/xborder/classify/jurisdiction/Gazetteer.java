@@ -1,6 +1,7 @@
 package io.xborder.classify.jurisdiction;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.xborder.classify.FoldedText;
 import io.xborder.classify.Language;
 import io.xborder.classify.TextFolding;
 import java.io.BufferedReader;
@@ -164,12 +165,11 @@ public final class Gazetteer {
         int n = to - from;
         Scratch sc = SCRATCH.get().ensure(n);
         char[] norm = sc.norm;
-        char[] fold = sc.fold;
+        sc.folded.fold(text, from, to);
+        char[] fold = sc.folded.buffer();
         boolean scannedHere = scanned == null || hits == null || scanned.length < n;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(from + i);
-            norm[i] = TextFolding.normalise(c);
-            fold[i] = TextFolding.fold(c);
+            norm[i] = TextFolding.normalise(text.charAt(from + i));
         }
         // best[i]: the longest accepted entry starting at i (end offset, entry); filled from the single AC pass.
         // Hits at one start differ in length and the longest accepted one wins, so their order does not matter.
@@ -184,8 +184,7 @@ public final class Gazetteer {
                         bestEnd, bestEntry);
             }
         } else {
-            sc.text.set(fold, n);
-            trie.parseText(sc.text, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end,
+            trie.parseText(sc.folded, (AhoCorasickDoubleArrayTrie.IHit<Entry[]>) (begin, end,
                     entries) -> consider(entries, begin, end, text, norm, base, bestEnd, bestEntry));
         }
 
@@ -371,52 +370,18 @@ public final class Gazetteer {
     private static final class Scratch {
 
         char[] norm = new char[0];
-        char[] fold = new char[0];
         int[] bestEnd = new int[0];
         Entry[] bestEntry = new Entry[0];
-        final Chars text = new Chars();
+        final FoldedText folded = new FoldedText();
 
         Scratch ensure(int n) {
             if (norm.length < n || norm.length > (1 << 16) && n < 4096) {
                 int size = Math.max(n, 256);
                 norm = new char[size];
-                fold = new char[size];
                 bestEnd = new int[size];
                 bestEntry = new Entry[size];
             }
             return this;
-        }
-    }
-
-    /** A char buffer prefix seen by the automaton as a CharSequence. */
-    private static final class Chars implements CharSequence {
-
-        private char[] buf;
-        private int len;
-
-        void set(char[] buf, int len) {
-            this.buf = buf;
-            this.len = len;
-        }
-
-        @Override
-        public int length() {
-            return len;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return buf[index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(buf, start, end - start);
-        }
-
-        @Override
-        public String toString() {
-            return new String(buf, 0, len);
         }
     }
 
@@ -533,7 +498,7 @@ public final class Gazetteer {
     }
 
     private static void add(Map<String, List<Entry>> byKey, Entry e) {
-        List<Entry> list = byKey.computeIfAbsent(fold(e.key()), k -> new ArrayList<>());
+        List<Entry> list = byKey.computeIfAbsent(TextFolding.fold(e.key()), k -> new ArrayList<>());
         for (Entry other : list) {
             if (other.mode() == e.mode() && other.key().equals(e.key())) {
                 if (other.kind() == e.kind() && Objects.equals(other.code(), e.code())) {
@@ -553,14 +518,6 @@ public final class Gazetteer {
 
     private static String describe(Entry e) {
         return e.kind() == Kind.NAME ? e.code() : e.kind().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String fold(String s) {
-        char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            c[i] = TextFolding.fold(c[i]);
-        }
-        return new String(c);
     }
 
     private static boolean isHan(char c) {

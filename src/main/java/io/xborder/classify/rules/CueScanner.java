@@ -1,6 +1,7 @@
 package io.xborder.classify.rules;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.xborder.classify.FoldedText;
 import io.xborder.classify.TextFolding;
 import io.xborder.classify.jurisdiction.Gazetteer;
 import java.util.ArrayList;
@@ -53,8 +54,8 @@ final class CueScanner {
     Hits scan(String text, int start, int end) {
         Hits hits = scratch.get();
         hits.reset(text, start, end);
-        char[] lower = hits.lower.buf;
-        int len = hits.lower.len;
+        char[] lower = hits.lower.buffer();
+        int len = hits.lower.length();
         trie.parseText(hits.lower, (begin, end2, value) -> {
             boolean leftOk = begin == 0 || !isWordChar(lower[begin - 1]);
             boolean rightOk = end2 == len || !isWordChar(lower[end2]);
@@ -81,41 +82,6 @@ final class CueScanner {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
         }
         return c < 0x2E80 && Character.isLetterOrDigit(c);
-    }
-
-    /** A reusable folded ({@link TextFolding}) copy of the passage, seen by the automaton as a CharSequence. */
-    static final class LowerText implements CharSequence {
-
-        char[] buf = new char[256];
-        int len;
-
-        void reset(String text, int start, int end) {
-            len = end - start;
-            if (buf.length < len) {
-                buf = new char[Math.max(len, buf.length * 2)];
-            }
-            TextFolding.fold(text, start, end, buf);
-        }
-
-        @Override
-        public int length() {
-            return len;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return buf[index];
-        }
-
-        @Override
-        public CharSequence subSequence(int s, int e) {
-            return new String(buf, s, e - s);
-        }
-
-        @Override
-        public String toString() {
-            return new String(buf, 0, len);
-        }
     }
 
     /** Collects cues per named group. */
@@ -203,7 +169,7 @@ final class CueScanner {
         private int[] keyIds = new int[16];
         private long[] keySpans = new long[16];
         private int keyCount;
-        final LowerText lower = new LowerText();
+        final FoldedText lower = new FoldedText();
 
         Hits(int groupCount) {
             this.counts = new int[groupCount];
@@ -230,20 +196,16 @@ final class CueScanner {
                 keyIds = new int[16];
                 keySpans = new long[16];
             }
-            lower.reset(text, start, end);
-            if (lower.buf.length > 1 << 20 && end - start < 4096) {
-                lower.buf = new char[256];
-                lower.reset(text, start, end);
-            }
+            lower.fold(text, start, end);
         }
 
         /** The lower-cased passage (shared buffer; read up to {@link #length()}). */
         char[] chars() {
-            return lower.buf;
+            return lower.buffer();
         }
 
         int length() {
-            return lower.len;
+            return lower.length();
         }
 
         void add(int group, int start, int end) {
