@@ -79,35 +79,15 @@ public class AuditLog {
     /** Entries matching the filter, newest first. */
     @Transactional
     public AuditPage find(AuditFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (filter.actor() != null) {
-            params.add(filter.actor());
-            where.append(" and actor = ?").append(params.size());
-        }
-        if (filter.action() != null) {
-            params.add(filter.action());
-            where.append(" and action = ?").append(params.size());
-        }
-        if (filter.targetType() != null) {
-            params.add(filter.targetType());
-            where.append(" and target_type = ?").append(params.size());
-        }
-        if (filter.targetId() != null) {
-            params.add(filter.targetId());
-            where.append(" and target_id = ?").append(params.size());
-        }
-        if (filter.from() != null) {
-            params.add(Timestamp.from(filter.from()));
-            where.append(" and at >= ?").append(params.size());
-        }
-        if (filter.to() != null) {
-            params.add(Timestamp.from(filter.to()));
-            where.append(" and at < ?").append(params.size());
-        }
-        Query count = em.createNativeQuery("select count(*) from audit_log" + where);
+        Where where = new Where().and("actor =", filter.actor()).and("action =", filter.action())
+                .and("target_type =", filter.targetType()).and("target_id =", filter.targetId())
+                .and("at >=", filter.from() == null ? null : Timestamp.from(filter.from()))
+                .and("at <", filter.to() == null ? null : Timestamp.from(filter.to()));
+        List<Object> params = where.params;
+        Query count = em.createNativeQuery("select count(*) from audit_log" + where.sql);
         Query rows = em.createNativeQuery("select id, at, actor, action, target_type, target_id, "
-                + "cast(before as text), cast(after as text) from audit_log" + where + " order by at desc, id desc");
+                + "cast(before as text), cast(after as text) from audit_log" + where.sql
+                + " order by at desc, id desc");
         for (int i = 0; i < params.size(); i++) {
             count.setParameter(i + 1, params.get(i));
             rows.setParameter(i + 1, params.get(i));
@@ -119,6 +99,22 @@ public class AuditLog {
                 (String) r[2], (String) r[3], (String) r[4], (String) r[5], tree((String) r[6]), tree((String) r[7])))
                 .toList();
         return new AuditPage(items, page, size, total);
+    }
+
+    /** The where clause of {@link #find}: a condition per filter field that is set, with numbered parameters. */
+    private static final class Where {
+
+        final StringBuilder sql = new StringBuilder(" where true");
+        final List<Object> params = new ArrayList<>();
+
+        /** Adds {@code condition ?n} for a value that is set; {@code condition} is a column and an operator. */
+        Where and(String condition, Object value) {
+            if (value != null) {
+                params.add(value);
+                sql.append(" and ").append(condition).append(" ?").append(params.size());
+            }
+            return this;
+        }
     }
 
     private static Instant instant(Object value) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,6 +102,28 @@ class ReviewAuditTest {
         return given().header("X-API-Key", key).contentType(MERGE_PATCH).header("If-Match", etag)
                 .body(Map.of("status", status, "comment", "verdict of " + key.substring(0, 6)))
                 .when().patch("/api/v1/findings/" + finding);
+    }
+
+    @Test
+    void theAuditLogFiltersByActorActionAndTime() {
+        String name = "dora-" + UUID.randomUUID().toString().substring(0, 8);
+        String dora = newKey(name, "analyst");
+        long finding = findingOfNewDocument();
+        Instant before = Instant.now().minusSeconds(1);
+        given().header("X-API-Key", dora).contentType(MERGE_PATCH).header("If-Match", "\"v0\"")
+                .body(Map.of("status", "CONFIRMED")).when().patch("/api/v1/findings/" + finding)
+                .then().statusCode(200);
+        Instant after = Instant.now().plusSeconds(1);
+
+        JsonPath log = given().queryParam("actor", "key:" + name).queryParam("action", "finding.review")
+                .queryParam("from", before.toString()).queryParam("to", after.toString())
+                .when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(log.getInt("total")).isEqualTo(1);
+        assertThat(log.getString("items[0].targetId")).isEqualTo(String.valueOf(finding));
+        given().queryParam("actor", "key:" + name).queryParam("action", "document.delete")
+                .when().get("/api/v1/audit").then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("actor", "key:" + name).queryParam("to", before.toString())
+                .when().get("/api/v1/audit").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
