@@ -53,7 +53,7 @@ class CorpusDocumentsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("documents")
     void documentYieldsExactlyTheExpectedFindings(String file) throws IOException {
-        Path txt = SharedCorpus.require("corpus/documents/" + file);
+        Path txt = SharedCorpus.require("corpus/documents").resolve(file);
         Path sidecar = txt.resolveSibling(file.replace(".txt", ".expected.json"));
         assertThat(sidecar).as("every corpus document has its expected findings beside it").exists();
         String text = Files.readString(txt, StandardCharsets.UTF_8);
