@@ -116,8 +116,8 @@ public class IngestResource {
                 Problem problem = ProblemMapper.describe(e, uri.getPath());
                 if (problem == null) {
                     LOG.error("Unexpected failure on file " + i + " of an upload", e);
-                    problem = new Problem(ProblemException.ABOUT_BLANK, "Internal Server Error", 500,
-                            "The server could not store this file.", uri.getPath(), List.of());
+                    problem = ProblemException.of(500, "The server could not store this file.")
+                            .toProblem(uri.getPath());
                 }
                 results.add(new UploadResult.FileResult(i, StoredText.clean(file.fileName()), problem.status(), null,
                         null, null, null, null, problem));

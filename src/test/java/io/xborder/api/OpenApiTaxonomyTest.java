@@ -28,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -121,7 +122,7 @@ class OpenApiTaxonomyTest {
                 }
                 Path sub = m.getAnnotation(Path.class);
                 String path = base.value() + (sub == null ? "" : "/" + sub.value().replaceAll("^/", ""));
-                for (java.lang.reflect.Parameter p : m.getParameters()) {
+                for (Parameter p : m.getParameters()) {
                     parameters(p.getType(), p.getAnnotations(), verb + " " + path, expected);
                 }
             }
