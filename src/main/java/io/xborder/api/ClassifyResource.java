@@ -1,8 +1,6 @@
 package io.xborder.api;
 
 import io.xborder.analysis.AnalysisService;
-import io.xborder.classify.Language;
-import io.xborder.document.DocumentInputs;
 import io.xborder.http.Examples;
 import io.xborder.http.LimitsConfig;
 import io.xborder.http.Problem;
@@ -10,6 +8,7 @@ import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,15 +67,15 @@ public class ClassifyResource {
     @APIResponse(responseCode = "415", description = "Body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "wrong type", value = Examples.PROBLEM_415)))
-    public ClassifyResponse classify(ClassifyRequest request,
+    public ClassifyResponse classify(@Valid ClassifyRequest request,
             @Parameter(
                     description = "Add the explanation (rules, words, scores) to every finding.") @QueryParam("explain") boolean withExplanation) {
         if (request == null) {
             throw ProblemException.invalid("body", "a JSON object with a text field is required");
         }
         String text = WireValues.text("text", request.text(), maxTextChars);
-        Language language = WireValues.code("language", request.language(), Language::fromCode, Language.EXPECTED);
-        String jurisdiction = DocumentInputs.jurisdiction("jurisdiction", request.jurisdiction());
-        return ClassifyResponse.of(analysis.analyze(text, language, jurisdiction, withExplanation), withExplanation);
+        String jurisdiction = request.jurisdiction() == null ? null : request.jurisdiction().code();
+        return ClassifyResponse.of(analysis.analyze(text, request.language(), jurisdiction, withExplanation),
+                withExplanation);
     }
 }

@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -60,6 +61,7 @@ public class TaxonomyDocumentation implements OASFilter {
                 }
             }
             if (op.getRequestBody() != null) {
+                formFields(op.getRequestBody().getContent());
                 fields(op.getRequestBody().getContent(), seen);
             }
             if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
@@ -67,8 +69,32 @@ public class TaxonomyDocumentation implements OASFilter {
             }
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            // scanned from the typed form fields replaced above; a jurisdiction is never an object on the wire
+            openAPI.getComponents().removeSchema(Jurisdiction.class.getSimpleName());
             openAPI.getComponents().getSchemas().values().forEach(s -> fields(s, seen));
         }
+    }
+
+    /**
+     * A form field is a string on the wire, whatever type the resource reads it as: the schema derived from a typed
+     * form parameter ({@code @RestForm Language language}) refers to the type's JSON shape instead, which a field with
+     * a taxonomy value gets replaced with the string and its values.
+     */
+    private static void formFields(Content content) {
+        if (content == null || content.getMediaTypes() == null) {
+            return;
+        }
+        content.getMediaTypes().forEach((type, media) -> {
+            Schema form = media.getSchema();
+            boolean isForm = type.startsWith("multipart/") || type.equals("application/x-www-form-urlencoded");
+            if (isForm && form != null && form.getProperties() != null) {
+                form.getProperties().forEach((name, property) -> {
+                    if (VALUES.containsKey(name) && property.getRef() != null) {
+                        form.addProperty(name, OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                    }
+                });
+            }
+        });
     }
 
     private static void fields(Content content, Set<Schema> seen) {

@@ -2,12 +2,15 @@ package io.xborder.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.xborder.classify.Jurisdiction;
+import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.feed.FeedRequest;
 import io.xborder.feed.FeedService;
 import io.xborder.feed.FeedView;
+import io.xborder.http.ParamConverters;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
 import io.xborder.ingest.IncomingFile;
@@ -108,12 +111,15 @@ public class ConsoleIngestResource {
     private final Uploads uploads;
     private final JobService jobs;
     private final FeedService feeds;
+    private final ParamConverters converters;
 
-    public ConsoleIngestResource(IngestionService ingestion, Uploads uploads, JobService jobs, FeedService feeds) {
+    public ConsoleIngestResource(IngestionService ingestion, Uploads uploads, JobService jobs, FeedService feeds,
+            ParamConverters converters) {
         this.ingestion = ingestion;
         this.uploads = uploads;
         this.jobs = jobs;
         this.feeds = feeds;
+        this.converters = converters;
     }
 
     // --- Upload -------------------------------------------------------------------------------------------------
@@ -136,8 +142,10 @@ public class ConsoleIngestResource {
                 ? List.of()
                 : files.stream().filter(f -> f.fileName() != null && !f.fileName().isBlank() || f.size() > 0).toList();
         try {
+            FormFields fields = new FormFields(converters);
             List<IncomingFile> incoming = uploads.read(parts,
-                    new DocumentMetadata(title, language, jurisdiction, null, publishedAt), null, uploads.maxFiles());
+                    fields.metadata(title, language, jurisdiction, null, publishedAt), null, uploads.maxFiles());
+            fields.throwIfInvalid();
             if (incoming.size() == 1) {
                 return added(uploads.ingest(incoming.get(0)));
             }
@@ -175,11 +183,16 @@ public class ConsoleIngestResource {
                 if (title != null) {
                     throw ProblemException.invalid("title", "applies to a single URL; leave it empty for several");
                 }
-                return toJob(jobs.create(new JobRequest("URLS", urls, language, jurisdiction, publishedAt)), "urls");
+                FormFields fields = new FormFields(converters);
+                DocumentMetadata common = fields.metadata(null, language, jurisdiction, null, publishedAt);
+                fields.throwIfInvalid();
+                return toJob(jobs.create(new JobRequest("URLS", urls, common.language(), common.jurisdiction(),
+                        common.publishedAt())), "urls");
             }
             URI url = URI.create(DocumentInputs.url("urls", urls.get(0)));
-            DocumentMetadata metadata = new DocumentMetadata(title, language, jurisdiction, null, publishedAt);
-            DocumentInputs.check(metadata); // before anything is fetched
+            FormFields fields = new FormFields(converters);
+            DocumentMetadata metadata = fields.metadata(title, language, jurisdiction, null, publishedAt);
+            fields.throwIfInvalid(); // before anything is fetched
             return added(ingestion.ingestUrl(url, metadata));
         } catch (ProblemException e) {
             if (!e.isInvalidRequest()) {
@@ -233,9 +246,12 @@ public class ConsoleIngestResource {
                     throw ProblemException.invalid("intervalMinutes", "must be a whole number of minutes");
                 }
             }
+            FormFields fields = new FormFields(converters);
+            Language language = fields.read(Language.class, "language", values.get("language"));
+            Jurisdiction jurisdiction = fields.read(Jurisdiction.class, "jurisdiction", values.get("jurisdiction"));
+            fields.throwIfInvalid();
             FeedView feed = feeds.create(new FeedRequest(blankToNull(values.get("url")),
-                    blankToNull(values.get("title")), interval, true, blankToNull(values.get("language")),
-                    blankToNull(values.get("jurisdiction"))));
+                    blankToNull(values.get("title")), interval, true, language, jurisdiction));
             return Response.seeOther(URI.create("/feeds?subscribed=" + feed.id() + "#feed-" + feed.id())).build();
         } catch (ProblemException e) {
             if (e.isInvalidRequest()) {

@@ -10,8 +10,8 @@ import io.xborder.classify.DataCategory;
 import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.document.DocumentInput;
 import io.xborder.document.DocumentInputs;
-import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.document.DocumentView;
 import io.xborder.document.ReviewStatus;
@@ -22,6 +22,7 @@ import io.xborder.finding.FindingReviews;
 import io.xborder.finding.FindingView;
 import io.xborder.http.BeanParamReader;
 import io.xborder.http.Paging;
+import io.xborder.http.ParamConverters;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
 import io.xborder.security.Roles;
@@ -152,10 +153,11 @@ public class ConsoleResource {
     private final FindingsExport export;
     private final OriginalFiles originals;
     private final BeanParamReader params;
+    private final ParamConverters converters;
 
     public ConsoleResource(FindingQuery query, FindingReviews reviews, DocumentService documents,
             DocumentInputs inputs, Overview overview, FindingsExport export, OriginalFiles originals,
-            BeanParamReader params) {
+            BeanParamReader params, ParamConverters converters) {
         this.query = query;
         this.reviews = reviews;
         this.documents = documents;
@@ -164,6 +166,7 @@ public class ConsoleResource {
         this.export = export;
         this.originals = originals;
         this.params = params;
+        this.converters = converters;
     }
 
     // --- Search -------------------------------------------------------------------------------------------------
@@ -265,9 +268,12 @@ public class ConsoleResource {
             values.put(f, v == null ? "" : v);
         }
         try {
-            DocumentService.Ingested ingested = documents.ingest(inputs.of(values.get("text"),
-                    new DocumentMetadata(values.get("title"), values.get("language"), values.get("jurisdiction"),
-                            values.get("sourceUrl"), values.get("publishedAt"))));
+            FormFields fields = new FormFields(converters);
+            DocumentInput input = inputs.of(values.get("text"), fields.metadata(values.get("title"),
+                    values.get("language"), values.get("jurisdiction"), values.get("sourceUrl"),
+                    values.get("publishedAt")));
+            fields.throwIfInvalid();
+            DocumentService.Ingested ingested = documents.ingest(input);
             return Response.seeOther(URI.create("/documents/" + ingested.document().id() + "?added="
                     + (ingested.created() ? "new" : "existing"))).build();
         } catch (ProblemException e) {

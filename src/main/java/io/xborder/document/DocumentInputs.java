@@ -1,7 +1,5 @@
 package io.xborder.document;
 
-import io.xborder.classify.Jurisdiction;
-import io.xborder.classify.Language;
 import io.xborder.http.LimitsConfig;
 import io.xborder.http.ProblemException;
 import io.xborder.http.WireValues;
@@ -36,25 +34,15 @@ public class DocumentInputs {
             throw ProblemException.invalid("title", "must be at most " + MAX_TITLE + " characters");
         }
         return new DocumentInput(StoredText.clean(checkedTitle), normalized, url("sourceUrl", m.sourceUrl()),
-                WireValues.code("language", m.language(), Language::fromCode, Language.EXPECTED),
-                jurisdiction("jurisdiction", m.jurisdiction()),
-                WireValues.date("publishedAt", m.publishedAt()));
+                m.language(), m.jurisdiction() == null ? null : m.jurisdiction().code(), m.publishedAt());
     }
 
     /**
-     * Checks the metadata that does not depend on the text (language, jurisdiction, date, source URL), so a request
-     * can be refused before its files are read or its URL is fetched.
+     * Checks what of the metadata does not depend on the text (the source URL; the rest was read with its type), so
+     * a request can be refused before its files are read or its URL is fetched.
      */
     public static void check(DocumentMetadata m) {
-        WireValues.code("language", m.language(), Language::fromCode, Language.EXPECTED);
-        jurisdiction("jurisdiction", m.jurisdiction());
-        WireValues.date("publishedAt", m.publishedAt());
         url("sourceUrl", m.sourceUrl());
-    }
-
-    /** An ISO 3166-1 alpha-2 code or EU, upper-cased; null when absent, 400 on {@code field} when it is none. */
-    public static String jurisdiction(String field, String value) {
-        return WireValues.code(field, value, v -> Jurisdiction.of(v).map(Jurisdiction::code), Jurisdiction.EXPECTED);
     }
 
     /** One text form for hashing, offsets and storage: LF line ends, no BOM, {@link StoredText} (no NUL, no lone surrogate). */

@@ -1,5 +1,8 @@
 package io.xborder.document;
 
+import io.xborder.classify.Jurisdiction;
+import io.xborder.classify.Language;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A document to ingest, as JSON. */
@@ -12,10 +15,10 @@ public record DocumentRequest(
         @Schema(description = "Where the text comes from (http or https URL).",
                 examples = "https://example.com/news/tesla-data",
                 nullable = true) String sourceUrl,
-        @Schema(description = "en, zh, or null to detect per passage.", enumeration = {
-                "en", "zh" }, nullable = true) String language,
+        @Schema(description = "en, zh, or null to detect per passage.", implementation = String.class,
+                nullable = true) Language language,
         @Schema(description = "The document's own jurisdiction (ISO 3166-1 alpha-2 or EU); set it for laws.",
-                examples = "CN", nullable = true) String jurisdiction,
-        @Schema(description = "Publication date (ISO date or date-time).", examples = "2024-04-29",
-                nullable = true) String publishedAt){
+                implementation = String.class, examples = "CN", nullable = true) Jurisdiction jurisdiction,
+        @Schema(description = "Publication date (ISO date, or a date-time: its date).", examples = "2024-04-29",
+                nullable = true) LocalDate publishedAt) {
 }

@@ -1,5 +1,7 @@
 package io.xborder.document;
 
+import io.xborder.classify.Jurisdiction;
+import io.xborder.classify.Language;
 import io.xborder.http.Examples;
 import io.xborder.http.Paging;
 import io.xborder.http.Problem;
@@ -27,6 +29,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -122,9 +125,11 @@ public class DocumentResource {
             @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "Title; defaults to the first line") @QueryParam("title") String title,
             @Parameter(description = "Source URL") @QueryParam("sourceUrl") String sourceUrl,
-            @Parameter(description = "en or zh; detected when absent") @QueryParam("language") String language,
-            @Parameter(description = "ISO 3166-1 alpha-2 code or EU") @QueryParam("jurisdiction") String jurisdiction,
-            @Parameter(description = "Publication date (ISO)") @QueryParam("publishedAt") String publishedAt,
+            @Parameter(description = "en or zh; detected when absent",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("language") Language language,
+            @Parameter(description = "ISO 3166-1 alpha-2 code or EU",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("jurisdiction") Jurisdiction jurisdiction,
+            @Parameter(description = "Publication date (ISO)") @QueryParam("publishedAt") LocalDate publishedAt,
             @Context UriInfo uri) {
         String text = decode(body, contentType);
         return respond(documents.ingest(inputs.of(text,

@@ -1,5 +1,7 @@
 package io.xborder.feed;
 
+import io.xborder.classify.Jurisdiction;
+import io.xborder.classify.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/v1/feeds} and {@code PUT /api/v1/feeds/{id}}. */
@@ -12,6 +14,8 @@ public record FeedRequest(
         @Schema(description = "Minutes between polls, 1 to 10080 (a week); default 60.", nullable = true,
                 examples = "60") Integer intervalMinutes,
         @Schema(description = "Polled only when true; default true.", nullable = true) Boolean enabled,
-        @Schema(description = "en or zh for every item; detected when absent.", nullable = true) String language,
-        @Schema(description = "ISO 3166-1 alpha-2 code or EU for every item.", nullable = true) String jurisdiction) {
+        @Schema(description = "en or zh for every item; detected when absent.", implementation = String.class,
+                nullable = true) Language language,
+        @Schema(description = "ISO 3166-1 alpha-2 code or EU for every item.", implementation = String.class,
+                nullable = true) Jurisdiction jurisdiction) {
 }

@@ -2,12 +2,12 @@ package io.xborder.feed;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.http.ProblemException;
-import io.xborder.http.WireValues;
 import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
 import io.xborder.security.AuditLog;
@@ -158,8 +158,10 @@ public class FeedService {
         } catch (ProblemException e) {
             // not an http(s) link: the content is all there is
         }
-        DocumentMetadata metadata = new DocumentMetadata(item.title(), feed.language, feed.jurisdiction, link,
-                item.publishedAt() == null ? null : item.publishedAt().toString());
+        DocumentMetadata metadata = new DocumentMetadata(item.title(),
+                feed.language == null ? null : Language.fromCode(feed.language).orElse(null),
+                feed.jurisdiction == null ? null : Jurisdiction.of(feed.jurisdiction).orElse(null), link,
+                item.publishedAt());
         String linkError = "no http(s) link";
         if (link != null) {
             try {
@@ -246,15 +248,14 @@ public class FeedService {
         if (request.title() != null && request.title().length() > 500) {
             throw ProblemException.invalid("title", "must be at most 500 characters");
         }
-        Language language = WireValues.code("language", request.language(), Language::fromCode, Language.EXPECTED);
         feed.url = url;
         feed.title = request.title() == null || request.title().isBlank()
                 ? null
                 : StoredText.clean(request.title().strip());
         feed.intervalSeconds = minutes * 60;
         feed.enabled = request.enabled() == null || request.enabled();
-        feed.language = language == null ? null : language.code();
-        feed.jurisdiction = DocumentInputs.jurisdiction("jurisdiction", request.jurisdiction());
+        feed.language = request.language() == null ? null : request.language().code();
+        feed.jurisdiction = request.jurisdiction() == null ? null : request.jurisdiction().code();
     }
 
     private static String clip(String error) {

@@ -3,9 +3,9 @@ package io.xborder.finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xborder.classify.Category;
 import io.xborder.classify.DataCategory;
+import io.xborder.classify.Jurisdiction;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
-import io.xborder.document.DocumentInputs;
 import io.xborder.document.ReviewStatus;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
@@ -64,7 +64,8 @@ public record FindingReview(
         List<String> dataCategories = list(body, "dataCategories", errors,
                 v -> present("dataCategories", WireValues.enumValue("dataCategories", v, DataCategory.class)).name());
         List<String> jurisdictions = list(body, "jurisdictions", errors,
-                v -> present("jurisdictions", DocumentInputs.jurisdiction("jurisdictions", v)));
+                v -> present("jurisdictions", WireValues.code("jurisdictions", v,
+                        c -> Jurisdiction.of(c).map(Jurisdiction::code), Jurisdiction.EXPECTED)));
         boolean commentGiven = body.has("comment");
         String comment = null;
         if (commentGiven) {

@@ -39,6 +39,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Provider
 public class ParamConverters implements ParamConverterProvider {
 
+    /** What a date parameter or field must be, for messages. */
+    static final String DATE = "an ISO date such as 2024-05-01";
+
     private record Reader(Function<String, Optional<?>> read, String expected, Object absent) {
     }
 
@@ -145,7 +148,7 @@ public class ParamConverters implements ParamConverterProvider {
             return new Reader(ParamConverters::flag, "true or false", type == boolean.class ? false : null);
         }
         if (type == LocalDate.class) {
-            return new Reader(ParamConverters::date, "an ISO date such as 2024-05-01", null);
+            return new Reader(ParamConverters::date, DATE, null);
         }
         return null;
     }
@@ -167,7 +170,7 @@ public class ParamConverters implements ParamConverterProvider {
     }
 
     /** A date, or the date of an offset date-time (2024-05-01T10:00:00Z). */
-    private static Optional<LocalDate> date(String value) {
+    static Optional<LocalDate> date(String value) {
         try {
             return Optional
                     .of(value.length() > 10 ? OffsetDateTime.parse(value).toLocalDate() : LocalDate.parse(value));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.DateTimeException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public class ProblemMapper {
                 .map(v -> new Problem.FieldError(leafName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return problem(Response.Status.BAD_REQUEST, detail, uri, errors);
     }
 
@@ -138,11 +139,22 @@ public class ProblemMapper {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String message = e instanceof InvalidFormatException f
-                    ? "cannot read " + abbreviate(String.valueOf(f.getValue())) + " as "
-                            + f.getTargetType().getSimpleName()
-                    : "has the wrong type or shape";
-            detail = "Invalid JSON value: " + field + " " + message;
+            String message;
+            if (e instanceof WireJson.InvalidValue v) {
+                message = v.getOriginalMessage();
+            } else if (e instanceof InvalidFormatException f && f.getTargetType() != null
+                    && f.getTargetType().isEnum()) {
+                message = "must be one of " + Arrays.toString(f.getTargetType().getEnumConstants()) + ", not '"
+                        + WireValues.clip(String.valueOf(f.getValue())) + "'";
+            } else if (e instanceof InvalidFormatException f) {
+                message = "cannot read " + abbreviate(String.valueOf(f.getValue())) + " as "
+                        + f.getTargetType().getSimpleName();
+            } else {
+                message = "has the wrong type or shape";
+            }
+            detail = message.startsWith("must be ")
+                    ? field + ": " + message
+                    : "Invalid JSON value: " + field + " " + message;
             errors = List.of(new Problem.FieldError(field, message));
         } else {
             detail = "Malformed JSON body: " + abbreviate(e.getOriginalMessage());

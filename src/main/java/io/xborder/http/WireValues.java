@@ -1,13 +1,13 @@
 package io.xborder.http;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Checks the values of JSON bodies that clients send (texts, codes, enum names, dates), as 400 on misuse. */
+/**
+ * Checks values that a JSON body carries as strings (a text, a code, an enum name) where no type reads them: a review
+ * (a merge patch) and the texts to classify or store; 400 on misuse, 413 for too much text.
+ */
 public final class WireValues {
 
     private WireValues() {
@@ -47,19 +47,6 @@ public final class WireValues {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants())
                     + ", not '" + clip(value) + "'");
-        }
-    }
-
-    /** An ISO date (2024-05-01) or date-time (2024-05-01T10:00:00Z), as a date; null when absent. */
-    public static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        try {
-            return v.length() > 10 ? OffsetDateTime.parse(v).toLocalDate() : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO date such as 2024-05-01, not '" + clip(v) + "'");
         }
     }
 

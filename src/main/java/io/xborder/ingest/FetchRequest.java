@@ -1,5 +1,8 @@
 package io.xborder.ingest;
 
+import io.xborder.classify.Jurisdiction;
+import io.xborder.classify.Language;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/v1/documents/fetch}. */
@@ -9,9 +12,10 @@ public record FetchRequest(
                 + "CGNAT or multicast addresses are refused unless allow-listed.", required = true,
                 examples = "https://example.com/news/tesla-data") String url,
         @Schema(description = "Title; defaults to the page's or file's own title.", nullable = true) String title,
-        @Schema(description = "en, zh, or null to detect per passage.", enumeration = {
-                "en", "zh" }, nullable = true) String language,
-        @Schema(description = "ISO 3166-1 alpha-2 code or EU.", nullable = true, examples = "CN") String jurisdiction,
-        @Schema(description = "Publication date (ISO date or date-time).", nullable = true,
-                examples = "2024-04-29") String publishedAt){
+        @Schema(description = "en, zh, or null to detect per passage.", implementation = String.class,
+                nullable = true) Language language,
+        @Schema(description = "ISO 3166-1 alpha-2 code or EU.", implementation = String.class, nullable = true,
+                examples = "CN") Jurisdiction jurisdiction,
+        @Schema(description = "Publication date (ISO date, or a date-time: its date).", nullable = true,
+                examples = "2024-04-29") LocalDate publishedAt) {
 }

@@ -1,5 +1,7 @@
 package io.xborder.ingest;
 
+import io.xborder.classify.Jurisdiction;
+import io.xborder.classify.Language;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentResource;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -86,10 +89,10 @@ public class IngestResource {
             description = "Extraction timed out or all extraction workers are busy (Retry-After)")
     public Response upload(@RestForm("file") List<FileUpload> files,
             @RestForm("title") String title,
-            @RestForm("language") String language,
-            @RestForm("jurisdiction") String jurisdiction,
+            @RestForm("language") Language language,
+            @RestForm("jurisdiction") Jurisdiction jurisdiction,
             @RestForm("sourceUrl") String sourceUrl,
-            @RestForm("publishedAt") String publishedAt,
+            @RestForm("publishedAt") LocalDate publishedAt,
             @RestForm("metadata") String metadata,
             @Context UriInfo uri) {
         List<IncomingFile> incoming = uploads.read(files,

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xborder.document.DocumentInputs;
 import io.xborder.document.DocumentMetadata;
 import io.xborder.http.ProblemException;
+import io.xborder.http.WireJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The metadata scheme of multipart uploads. Form fields {@code language}, {@code jurisdiction} and
@@ -54,6 +56,10 @@ public final class UploadMetadata {
         if (metadataJson != null && !metadataJson.isBlank()) {
             try {
                 byFile = json.readValue(metadataJson, BY_FILE);
+            } catch (WireJson.InvalidValue e) {
+                // a value of the wrong kind for its field, e.g. {"a.pdf": {"language": "fr"}}
+                throw ProblemException.invalid("metadata", e.getPath().stream().map(r -> r.getFieldName())
+                        .collect(Collectors.joining(".")) + " " + e.getOriginalMessage());
             } catch (JsonProcessingException e) {
                 throw ProblemException.invalid("metadata", "must be a JSON object keyed by file name, each value "
                         + "an object with title, language, jurisdiction, sourceUrl, publishedAt: "

@@ -30,9 +30,14 @@ public class JobProcessor implements JobItemHandler {
 
         private static final String MEDIA_TYPE = "mediaType";
 
-        /** jsonb cannot hold NUL: every field in its {@link StoredText} form. */
+        /** Every field in its wire form, as a client would send it; jsonb cannot hold NUL: texts {@link StoredText}. */
         ObjectNode toTree(ObjectMapper json) {
-            ObjectNode node = json.valueToTree(document.map(StoredText::clean));
+            ObjectNode node = json.createObjectNode();
+            node.put("title", StoredText.clean(document.title()));
+            node.put("language", document.language() == null ? null : document.language().code());
+            node.put("jurisdiction", document.jurisdiction() == null ? null : document.jurisdiction().code());
+            node.put("sourceUrl", StoredText.clean(document.sourceUrl()));
+            node.put("publishedAt", document.publishedAt() == null ? null : document.publishedAt().toString());
             node.put(MEDIA_TYPE, StoredText.clean(mediaType));
             return node;
         }

@@ -1,5 +1,8 @@
 package io.xborder.job;
 
+import io.xborder.classify.Jurisdiction;
+import io.xborder.classify.Language;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,7 +17,8 @@ public record JobRequest(
         @Schema(description = "For URLS: the http(s) URLs.", nullable = true,
                 examples = "[\"https://example.com/a.html\", \"https://example.com/law.pdf\"]") List<String> urls,
         @Schema(description = "For URLS: en or zh for every document; detected when absent.",
-                nullable = true) String language,
-        @Schema(description = "For URLS: ISO 3166-1 alpha-2 code or EU.", nullable = true) String jurisdiction,
-        @Schema(description = "For URLS: publication date (ISO).", nullable = true) String publishedAt){
+                implementation = String.class, nullable = true) Language language,
+        @Schema(description = "For URLS: ISO 3166-1 alpha-2 code or EU.", implementation = String.class,
+                nullable = true) Jurisdiction jurisdiction,
+        @Schema(description = "For URLS: publication date (ISO).", nullable = true) LocalDate publishedAt){
 }

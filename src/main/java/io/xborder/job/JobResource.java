@@ -1,5 +1,7 @@
 package io.xborder.job;
 
+import io.xborder.classify.Jurisdiction;
+import io.xborder.classify.Language;
 import io.xborder.document.DocumentMetadata;
 import io.xborder.http.Examples;
 import io.xborder.http.Paging;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -93,9 +96,9 @@ public class JobResource {
     @APIResponse(responseCode = "400", description = "No file part, bad metadata JSON or field")
     @APIResponse(responseCode = "413", description = "The request over the body limit, or too many files")
     public Response createFromFiles(@RestForm("file") List<FileUpload> files,
-            @RestForm("language") String language,
-            @RestForm("jurisdiction") String jurisdiction,
-            @RestForm("publishedAt") String publishedAt,
+            @RestForm("language") Language language,
+            @RestForm("jurisdiction") Jurisdiction jurisdiction,
+            @RestForm("publishedAt") LocalDate publishedAt,
             @RestForm("metadata") String metadata,
             @Context UriInfo uri) {
         // every file of the request becomes an item; the job's own limit on items applies (JobService)

@@ -21,6 +21,7 @@ import io.xborder.document.ReviewStatus;
 import io.xborder.job.JobKind;
 import io.xborder.job.JobState;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jboss.resteasy.reactive.RestForm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,8 +104,9 @@ class OpenApiTaxonomyTest {
     }
 
     /**
-     * Every parameter whose Java type has a fixed set of values (an enum, a language, a jurisdiction), found in the
-     * resources' own signatures and {@code @BeanParam} types rather than by name, lists exactly those values.
+     * Every parameter and form field whose Java type has a fixed set of values (an enum, a language, a jurisdiction),
+     * found in the resources' own signatures and {@code @BeanParam} types rather than by name, lists exactly those
+     * values.
      */
     @Test
     void everyEnumeratedParameterListsExactlyItsTypesValues() {
@@ -132,18 +135,27 @@ class OpenApiTaxonomyTest {
                 "GET /api/v1/findings ?jurisdiction",
                 "GET /api/v1/findings ?reviewStatus");
         JsonNode paths = openApi.path("paths");
+        assertThat(expected).as("enumerated form fields found in the code").containsKeys(
+                "POST /api/v1/documents form:language", "POST /api/v1/jobs form:jurisdiction");
         expected.forEach((where, values) -> {
-            String[] verbAndPath = where.substring(0, where.indexOf(" ?")).split(" ");
-            String name = where.substring(where.indexOf('?') + 1);
-            JsonNode parameter = null;
-            for (JsonNode p : paths.path(verbAndPath[1]).path(verbAndPath[0].toLowerCase())
-                    .path("parameters")) {
-                if (p.path("name").asText().equals(name)) {
-                    parameter = p;
+            String[] parts = where.split(" ");
+            JsonNode operation = paths.path(parts[1]).path(parts[0].toLowerCase());
+            JsonNode schema = null;
+            if (parts[2].startsWith("form:")) {
+                // a multipart or form body: the operation's inline schema lists the form fields
+                for (JsonNode content : operation.path("requestBody").path("content")) {
+                    JsonNode property = content.path("schema").path("properties").path(parts[2].substring(5));
+                    schema = property.isMissingNode() ? schema : property;
+                }
+            } else {
+                for (JsonNode p : operation.path("parameters")) {
+                    if (p.path("name").asText().equals(parts[2].substring(1))) {
+                        schema = p.path("schema");
+                    }
                 }
             }
-            assertThat(parameter).as("%s is documented", where).isNotNull();
-            assertThat(values(where, parameter.path("schema"))).as(where).isEqualTo(values);
+            assertThat(schema).as("%s is documented", where).isNotNull();
+            assertThat(values(where, schema)).as(where).isEqualTo(values);
         });
     }
 
@@ -156,9 +168,13 @@ class OpenApiTaxonomyTest {
                 }
             }
             String name = a instanceof QueryParam q ? q.value() : a instanceof PathParam p ? p.value() : null;
+            String field = a instanceof RestForm f ? f.value() : a instanceof FormParam f ? f.value() : null;
             Set<String> values = valuesOf(type);
             if (name != null && values != null) {
                 out.put(operation + " ?" + name, values);
+            }
+            if (field != null && values != null) {
+                out.put(operation + " form:" + field, values);
             }
         }
     }

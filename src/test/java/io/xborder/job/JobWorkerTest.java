@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.xborder.classify.Language;
 import io.xborder.document.DocumentMetadata;
 import io.xborder.ingest.IncomingFile;
 import io.xborder.ingest.IngestFixtures;
@@ -52,7 +53,7 @@ class JobWorkerTest {
                     + "said it would comply. " + IngestFixtures.ref();
             byte[] content = text.getBytes(StandardCharsets.UTF_8);
             files.add(new IncomingFile(prefix + "-" + i + ".txt", "text/plain", content.length, content,
-                    new DocumentMetadata(prefix + "-" + i, "en", null, null, null)));
+                    new DocumentMetadata(prefix + "-" + i, Language.EN, null, null, null)));
         }
         return files;
     }
