@@ -1,6 +1,7 @@
 package io.xborder.classify.model;
 
 import io.xborder.classify.Category;
+import io.xborder.classify.Confidence;
 import io.xborder.classify.DataCategory;
 import io.xborder.classify.Evidence;
 import io.xborder.classify.Explanation;
@@ -194,10 +195,11 @@ public final class PassageClassifier {
                     ? Explanation.Basis.DOCUMENT_CONTEXT
                     : match != null ? Explanation.Basis.RULES_AND_MODEL : Explanation.Basis.MODEL_ONLY;
             Explanation why = match != null
-                    ? new Explanation(match.rules(), match.boosts(), match.suppressions(), match.score(), round(p),
+                    ? new Explanation(match.rules(), match.boosts(), match.suppressions(), match.score(),
+                            Confidence.rounded(p),
                             weighed, basis)
-                    : new Explanation(List.of(), List.of(), List.of(), 0.0, round(p), weighed, basis);
-            out.add(new Finding(c, round(p), attributes.modality, attributes.mechanisms, a.jurisdictions(),
+                    : new Explanation(List.of(), List.of(), List.of(), 0.0, Confidence.rounded(p), weighed, basis);
+            out.add(new Finding(c, Confidence.rounded(p), attributes.modality, attributes.mechanisms, a.jurisdictions(),
                     attributes.dataCategories, evidence, why));
         }
         return List.copyOf(out);
@@ -279,7 +281,7 @@ public final class PassageClassifier {
             }
             boolean located = s >= 0 && e > s && e <= a.length();
             hits.add(new FeatureHit(f.name(j), located ? a.words(s, e) : null, located ? a.start() + s : -1,
-                    located ? a.start() + e : -1, round(w)));
+                    located ? a.start() + e : -1, weight(w)));
         }
         return hits;
     }
@@ -320,7 +322,8 @@ public final class PassageClassifier {
                 new Evidence(a.start() + s2, a.start() + e2, a.words(s2, e2), cue));
     }
 
-    private static double round(double p) {
-        return Math.round(p * 10000.0) / 10000.0;
+    /** A feature's weight in an explanation: four decimals (a confidence has its own rule, {@link Confidence}). */
+    private static double weight(double w) {
+        return Math.round(w * 10000.0) / 10000.0;
     }
 }
