@@ -46,8 +46,44 @@ final class ContextModel {
      * The probability that passage {@code i} carries category {@code c}, given the first look's probabilities
      * {@code p[passage][category]} (null rows: passages the model does not read) and its thresholds.
      */
-    double probability(Category c, double[][] p, boolean[] continues, int i, double[] thresholds) {
-        return sigmoid(dot(weights.get(c), features(c, p, continues, i, thresholds)));
+    double probability(Category c, double[][] p, boolean[] continues, int i, Overview document) {
+        return sigmoid(dot(weights.get(c), features(c, p, continues, i, document)));
+    }
+
+    /**
+     * What the first look found over a whole document, per category (by ordinal): the highest probability and where,
+     * the second highest, how many passages it found; and how many passages it read. Computed once per document, so
+     * that each passage's features cost the same however long the document is.
+     */
+    record Overview(double[] top, int[] topAt, double[] second, int[] found, int read, double[] thresholds) {
+    }
+
+    static Overview overview(double[][] p, double[] thresholds) {
+        int n = thresholds.length;
+        double[] top = new double[n];
+        int[] topAt = new int[n];
+        double[] second = new double[n];
+        int[] found = new int[n];
+        Arrays.fill(topAt, -1);
+        int read = 0;
+        for (int j = 0; j < p.length; j++) {
+            if (p[j] == null) {
+                continue;
+            }
+            read++;
+            for (int k = 0; k < n; k++) {
+                double v = p[j][k];
+                found[k] += v >= thresholds[k] ? 1 : 0;
+                if (v > top[k]) {
+                    second[k] = top[k];
+                    top[k] = v;
+                    topAt[k] = j;
+                } else if (v > second[k]) {
+                    second[k] = v;
+                }
+            }
+        }
+        return new Overview(top, topAt, second, found, read, thresholds);
     }
 
     /**
@@ -75,23 +111,17 @@ final class ContextModel {
      * continuation (alone and with the previous passage's probability).
      */
     static double[] features(Category c, double[][] p, boolean[] continues, int i, double[] thresholds) {
+        return features(c, p, continues, i, overview(p, thresholds));
+    }
+
+    static double[] features(Category c, double[][] p, boolean[] continues, int i, Overview document) {
         int k = c.ordinal();
         double own = at(p, i, k);
         double previous = at(p, i - 1, k);
         double next = at(p, i + 1, k);
-        double elsewhere = 0;
-        int found = 0;
-        int read = 0;
-        for (int j = 0; j < p.length; j++) {
-            if (p[j] == null) {
-                continue;
-            }
-            read++;
-            if (j != i) {
-                elsewhere = Math.max(elsewhere, p[j][k]);
-                found += p[j][k] >= thresholds[k] ? 1 : 0;
-            }
-        }
+        double elsewhere = document.topAt()[k] == i ? document.second()[k] : document.top()[k];
+        int found = document.found()[k] - (p[i] != null && own >= document.thresholds()[k] ? 1 : 0);
+        int read = document.read();
         double other = 0;
         for (Category o : CATEGORIES) {
             if (o != c) {

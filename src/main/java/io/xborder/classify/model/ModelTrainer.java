@@ -251,10 +251,11 @@ public final class ModelTrainer {
                     }
                 }
             }
+            ContextModel.Overview document = ContextModel.overview(p, thresholds);
             for (int i = 0; i < p.length; i++) {
                 for (Category c : Category.values()) {
                     if (p[i] != null && p[i][c.ordinal()] < thresholds[c.ordinal()]) {
-                        rows.get(c).add(new ContextModel.Row(ContextModel.features(c, p, continues, i, thresholds),
+                        rows.get(c).add(new ContextModel.Row(ContextModel.features(c, p, continues, i, document),
                                 ordered.get(i).gold().categories().contains(c)));
                     }
                 }

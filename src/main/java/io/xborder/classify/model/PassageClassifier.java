@@ -105,7 +105,7 @@ public final class PassageClassifier {
             Span s = spans.get(i);
             Read r = s.classified() ? read(text, s.start(), s.end(), s.language(), context) : null;
             p[i] = r == null ? null : r.probabilities();
-            continues[i] = ContextModel.continues(text, s.start(), s.end());
+            continues[i] = r != null && ContextModel.continues(text, s.start(), s.end());
             out.add(r == null ? List.of() : findings(r, new double[CATEGORIES.length], explain));
             read += r == null ? 0 : 1;
         }
@@ -117,6 +117,7 @@ public final class PassageClassifier {
         for (Category c : CATEGORIES) {
             thresholds[c.ordinal()] = model.category(c).threshold();
         }
+        ContextModel.Overview document = ContextModel.overview(p, thresholds);
         for (int i = 0; i < p.length; i++) {
             if (p[i] == null) {
                 continue;
@@ -125,7 +126,7 @@ public final class PassageClassifier {
             boolean any = false;
             for (Category c : CATEGORIES) {
                 if (p[i][c.ordinal()] < thresholds[c.ordinal()]) {
-                    double q = second.probability(c, p, continues, i, thresholds);
+                    double q = second.probability(c, p, continues, i, document);
                     byContext[c.ordinal()] = q >= second.threshold() ? q : 0;
                     any |= byContext[c.ordinal()] > 0;
                 }

@@ -97,18 +97,22 @@ class ContextModelTest {
         double[][] beside = { { 0, 0.95 }, { 0, 0.35 }, { 0, 0 } };
         double[][] alone = { { 0, 0.05 }, { 0, 0.35 }, { 0, 0 } };
         boolean[] continuation = { false, true, false };
-        assertThat(model.probability(CBT, beside, continuation, 1, THRESHOLDS)).isGreaterThan(0.65);
-        assertThat(model.probability(CBT, alone, continuation, 1, THRESHOLDS)).isLessThan(0.3);
-        assertThat(model.probability(CBT, beside, new boolean[3], 1, THRESHOLDS)).isLessThan(0.3);
-        assertThat(model.probability(Category.DATA_LOCALIZATION, beside, continuation, 1, THRESHOLDS))
+        assertThat(model.probability(CBT, beside, continuation, 1, ContextModel.overview(beside, THRESHOLDS)))
+                .isGreaterThan(0.65);
+        assertThat(model.probability(CBT, alone, continuation, 1, ContextModel.overview(alone, THRESHOLDS)))
+                .isLessThan(0.3);
+        assertThat(model.probability(CBT, beside, new boolean[3], 1, ContextModel.overview(beside, THRESHOLDS)))
+                .isLessThan(0.3);
+        assertThat(model.probability(Category.DATA_LOCALIZATION, beside, continuation, 1,
+                ContextModel.overview(beside, THRESHOLDS)))
                 .as("a category without rows finds nothing").isLessThan(0.01);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(new DataOutputStream(bytes));
         ContextModel read = ContextModel.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertThat(read.threshold()).isEqualTo(0.65);
-        assertThat(read.probability(CBT, beside, continuation, 1, THRESHOLDS))
-                .isEqualTo(model.probability(CBT, beside, continuation, 1, THRESHOLDS));
+        assertThat(read.probability(CBT, beside, continuation, 1, ContextModel.overview(beside, THRESHOLDS)))
+                .isEqualTo(model.probability(CBT, beside, continuation, 1, ContextModel.overview(beside, THRESHOLDS)));
     }
 
     @Test
