@@ -24,6 +24,8 @@ public class SecurityDocumentation implements OASFilter {
 
     public static final String BEARER = "bearerJwt";
     public static final String API_KEY = "apiKey";
+    /** An operation's own token in the query string ({@link OpenApiOperations#TOKEN_ONLY}). */
+    public static final String QUERY_TOKEN = "queryToken";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -41,10 +43,20 @@ public class SecurityDocumentation implements OASFilter {
         openAPI.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
                 .description("An API key created by an admin (POST /api/v1/keys), or the bootstrap admin key."));
+        openAPI.getComponents().addSecurityScheme(QUERY_TOKEN, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.QUERY).name("token")
+                .description("A read-only token of one resource (a saved search's feed token), never a user's key."));
         OpenApiOperations.under(openAPI, "/api/").forEach(this::secure);
     }
 
     private void secure(Operation op) {
+        if (op.getExtensions() != null && op.getExtensions().containsKey(OpenApiOperations.TOKEN_ONLY)) {
+            op.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(QUERY_TOKEN,
+                    List.of()))));
+            op.getResponses().addAPIResponse("401", ProblemDocumentation.response("No token, or one that is not "
+                    + "this resource's current token (revoked, replaced or of another resource)."));
+            return;
+        }
         TreeSet<String> roles = new TreeSet<>();
         if (op.getSecurity() != null) {
             for (SecurityRequirement requirement : op.getSecurity()) {

@@ -12,6 +12,7 @@ import io.xborder.classify.Language;
 import io.xborder.http.ProblemException;
 import io.xborder.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -46,6 +47,7 @@ public class DocumentService {
 
     private final AuditLog audit;
     private final StatelessSession inserts;
+    private final Event<FindingsStored> findingsStored;
 
     /**
      * @param inserts the current transaction's stateless session: a new document's rows are only inserted, so they
@@ -53,8 +55,9 @@ public class DocumentService {
      *     batches
      */
     public DocumentService(AnalysisService analysis, RepeatedLines repeatedLines, MeterRegistry registry,
-            AuditLog audit, StatelessSession inserts) {
+            AuditLog audit, StatelessSession inserts, Event<FindingsStored> findingsStored) {
         this.analysis = analysis;
+        this.findingsStored = findingsStored;
         this.repeatedLines = repeatedLines;
         this.audit = audit;
         this.inserts = inserts;
@@ -313,6 +316,10 @@ public class DocumentService {
         inserts.insert(d);
         inserts.insertMultiple(d.passages);
         inserts.insertMultiple(findings);
+        if (!findings.isEmpty()) {
+            // in this transaction: what observers write (the alerts' outbox) commits with the findings or not at all
+            findingsStored.fire(new FindingsStored(d, findings));
+        }
         repeatedLines.record(input.sourceUrl(), input.text());
         if (original != null) {
             inserts.insert(originalOf(d.id, original));

@@ -16,4 +16,8 @@ public record FindingPage(
         @Schema(description = "Whether total is exact (true) or a lower bound because counting was capped.") boolean totalExact,
         @Schema(description = "Opaque cursor for the next page (pass it as cursor=...), or null on the last page. "
                 + "Cursor paging stays fast on deep pages.", nullable = true) String nextCursor) {
+
+    /** A capped count: exact up to the cap, else the cap and {@code exact=false}. */
+    public record Count(long count, boolean exact) {
+    }
 }

@@ -72,6 +72,32 @@ public class FindingQuery {
         return rows(where.hql.toString(), where.hqlParams, 0, size, cursor);
     }
 
+    /**
+     * Matches of the filter created after {@code since}, counted up to the cap: what is new in a saved search since its
+     * reader last looked.
+     */
+    @Transactional
+    public FindingPage.Count countCreatedAfter(FindingFilter filter, Instant since) {
+        planForTheValues();
+        Where where = where(filter, bigrams);
+        where.and("f.createdAt > :createdAfter", "f.created_at > :createdAfter", "createdAfter", since);
+        Query count = em.createNativeQuery("select count(*) from (select 1 from findings f"
+                + (filter.text() != null ? " join passages p on p.id = f.passage_id" : "") + where.sql
+                + " limit " + (countCap + 1) + ") c");
+        where.sqlParams.forEach(count::setParameter);
+        long counted = ((Number) count.getSingleResult()).longValue();
+        return new FindingPage.Count(Math.min(counted, countCap), counted <= countCap);
+    }
+
+    /** The {@code size} matches of the filter stored last, newest first: a saved search's feed. */
+    @Transactional
+    public List<FindingView> newest(FindingFilter filter, int size) {
+        planForTheValues();
+        Where where = where(filter, bigrams);
+        return rows(where.hql.toString(), where.hqlParams, 0, size, null, " order by f.createdAt desc, f.id desc")
+                .items();
+    }
+
     /** One finding with its passage and document. */
     public Optional<FindingView> get(long id) {
         return rows(" where f.id = :id", Map.of("id", id), 0, 1, null).items().stream().findFirst();
@@ -93,6 +119,11 @@ public class FindingQuery {
     }
 
     private Slice rows(String where, Map<String, Object> params, int offset, int size, FindingCursor cursor) {
+        return rows(where, params, offset, size, cursor, " order by f.occurredOn desc, f.id desc");
+    }
+
+    private Slice rows(String where, Map<String, Object> params, int offset, int size, FindingCursor cursor,
+            String order) {
         String pageWhere = where;
         if (cursor != null) {
             // the first condition alone bounds the scan of the (occurred_on, id) index; without it PostgreSQL walks the
@@ -108,7 +139,7 @@ public class FindingQuery {
                 + "f.reviewComment, f.classifierOriginal, f.version, f.occurredOn, p.id, p.index, p.start, p.end, "
                 + "p.text, d.id, d.title, d.publishedAt, d.jurisdiction) "
                 + "from StoredFinding f join f.passage p join f.document d"
-                + pageWhere + " order by f.occurredOn desc, f.id desc", Row.class);
+                + pageWhere + order, Row.class);
         params.forEach(query::setParameter);
         if (cursor != null) {
             query.setParameter("cursorDate", cursor.occurredOn());

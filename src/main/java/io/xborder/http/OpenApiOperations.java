@@ -10,6 +10,12 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 /** The operations of an OpenAPI document, for the build-time filters that rewrite them. */
 public final class OpenApiOperations {
 
+    /**
+     * The extension marking an operation that takes no credential but a token of its own in the query string (a
+     * saved search's feeds, for feed readers that cannot send headers); its value names the query parameter.
+     */
+    public static final String TOKEN_ONLY = "x-xborder-token-only";
+
     private OpenApiOperations() {
     }
 

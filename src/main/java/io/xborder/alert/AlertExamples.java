@@ -1,0 +1,80 @@
+package io.xborder.alert;
+
+/** OpenAPI examples of the alert endpoints, as text blocks. */
+final class AlertExamples {
+
+    private AlertExamples() {
+    }
+
+    static final String SAVED_SEARCH_REQUEST = """
+            {"name": "China: cross-border transfer", "shared": true,
+             "criteria": {"jurisdiction": "CN", "category": "CROSS_BORDER_TRANSFER", "minConfidence": 0.6}}
+            """;
+
+    static final String SAVED_SEARCH = """
+            {"id": 7, "name": "China: cross-border transfer", "owner": "key:alice", "shared": true,
+             "criteria": {"q": null, "jurisdiction": "CN", "category": "CROSS_BORDER_TRANSFER", "mechanism": null,
+                          "modality": null, "dataCategory": null, "language": null, "minConfidence": 0.6},
+             "newFindings": 3, "newFindingsExact": true, "lastLookedAt": "2026-12-01T09:30:00Z", "feedEnabled": true,
+             "createdAt": "2026-11-20T08:00:00Z", "updatedAt": "2026-11-20T08:00:00Z"}
+            """;
+
+    static final String ATOM = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <id>https://xborder.example.com/api/v1/saved-searches/7</id>
+              <title>xborder: China: cross-border transfer</title>
+              <updated>2026-12-01T10:02:11Z</updated>
+              <author><name>xborder</name></author>
+              <link rel="self" type="application/atom+xml" href="https://xborder.example.com/api/v1/saved-searches/7/feed.atom"/>
+              <entry>
+                <id>https://xborder.example.com/api/v1/findings/1051</id>
+                <title>CROSS_BORDER_TRANSFER (CN): Tesla seeks approval to move China data abroad</title>
+                <updated>2026-12-01T10:02:11Z</updated>
+                <link rel="alternate" type="text/html" href="https://xborder.example.com/findings/1051"/>
+                <category term="CROSS_BORDER_TRANSFER"/>
+                <content type="text">Tesla is seeking approval to transfer data collected in China overseas.</content>
+              </entry>
+            </feed>
+            """;
+
+    static final String JSON_FEED = """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "xborder: China: cross-border transfer",
+             "home_page_url": "https://xborder.example.com/",
+             "feed_url": "https://xborder.example.com/api/v1/saved-searches/7/feed.json",
+             "items": [{"id": "https://xborder.example.com/api/v1/findings/1051",
+                        "url": "https://xborder.example.com/findings/1051",
+                        "title": "CROSS_BORDER_TRANSFER (CN): Tesla seeks approval to move China data abroad",
+                        "content_text": "Tesla is seeking approval to transfer data collected in China overseas.",
+                        "date_published": "2026-12-01T10:02:11Z", "tags": ["CROSS_BORDER_TRANSFER", "CN"]}]}
+            """;
+
+    static final String WEBHOOK_REQUEST = """
+            {"searchId": 7, "url": "https://hooks.example.com/xborder", "active": true}
+            """;
+
+    static final String CREATED_WEBHOOK = """
+            {"secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+             "webhook": {"id": 3, "searchId": 7, "url": "https://hooks.example.com/xborder", "active": true,
+                         "createdBy": "key:alice", "consecutiveFailures": 0, "disabledAt": null, "disabledReason": null,
+                         "createdAt": "2026-12-01T09:00:00Z", "updatedAt": "2026-12-01T09:00:00Z"}}
+            """;
+
+    static final String EVENT = """
+            {"specversion": "1.0", "id": "evt_5f0c2a4b9d8e4c1f8a7b6c5d4e3f2a1b", "source": "/api/v1/saved-searches/7",
+             "type": "io.xborder.findings.matched", "subject": "documents/345", "time": "2026-12-01T10:02:11Z",
+             "datacontenttype": "application/json",
+             "data": {"savedSearch": {"id": 7, "name": "China: cross-border transfer"},
+                      "document": {"id": 345, "title": "Tesla seeks approval to move China data abroad",
+                                   "sourceUrl": "https://example.com/news/tesla-data", "jurisdiction": null,
+                                   "publishedAt": "2024-04-29"},
+                      "findings": [{"id": 1051, "category": "CROSS_BORDER_TRANSFER", "confidence": 0.91,
+                                    "modality": "REPORT", "mechanisms": ["SECURITY_ASSESSMENT"], "jurisdictions": ["CN"],
+                                    "dataCategories": [], "passage": {"id": 1050, "start": 0, "end": 74,
+                                    "text": "Tesla is seeking approval to transfer data collected in China overseas."}}]}}
+            """;
+
+    static final String REPLAY_REQUEST = """
+            {"from": "2026-12-01T00:00:00Z", "to": "2026-12-02T00:00:00Z"}
+            """;
+}

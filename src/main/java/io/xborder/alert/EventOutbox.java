@@ -1,0 +1,113 @@
+package io.xborder.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.xborder.document.Document;
+import io.xborder.document.FindingsStored;
+import io.xborder.document.StoredFinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: when a document's findings are stored, writes one event per webhook subscription whose
+ * saved search matches at least one of them, in the same transaction (a synchronous observer of
+ * {@link FindingsStored}). The event is a CloudEvents 1.0 structured JSON body, kept as it will be sent. Every
+ * subscription gets its events, active or not: a disabled one receives what waited once it is enabled again.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    /** The CloudEvents type of a document's new findings matching a saved search. */
+    public static final String FINDINGS_MATCHED = "io.xborder.findings.matched";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final EntityManager em;
+    private final DeliveryWorkers delivery;
+
+    public EventOutbox(EntityManager em, DeliveryWorkers delivery) {
+        this.em = em;
+        this.delivery = delivery;
+    }
+
+    /** The CloudEvent as sent. */
+    record CloudEvent(String specversion, String id, String source, String type, String subject, Instant time,
+            String datacontenttype, Data data) {
+    }
+
+    record Data(SearchRef savedSearch, DocumentRef document, List<FindingRef> findings) {
+    }
+
+    record SearchRef(long id, String name) {
+    }
+
+    record DocumentRef(long id, String title, String sourceUrl, String jurisdiction, LocalDate publishedAt) {
+    }
+
+    record FindingRef(long id, String category, double confidence, String modality, List<String> mechanisms,
+            List<String> jurisdictions, List<String> dataCategories, PassageRef passage) {
+    }
+
+    record PassageRef(long id, int start, int end, String text) {
+    }
+
+    void onFindingsStored(@Observes FindingsStored stored) {
+        List<Object[]> subscriptions = em.createQuery("select w.id, s from WebhookSubscription w, SavedSearch s "
+                + "where s.id = w.searchId order by w.id", Object[].class).getResultList();
+        int written = 0;
+        for (Object[] row : subscriptions) {
+            long subscriptionId = (Long) row[0];
+            SavedSearch search = (SavedSearch) row[1];
+            SearchCriteria criteria = search.criteria();
+            List<FindingRef> matched = new ArrayList<>();
+            for (StoredFinding f : stored.findings()) {
+                if (criteria.matches(f)) {
+                    matched.add(ref(f));
+                }
+            }
+            if (matched.isEmpty()) {
+                continue;
+            }
+            String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+            Document d = stored.document();
+            CloudEvent event = new CloudEvent("1.0", id, "/api/v1/saved-searches/" + search.id, FINDINGS_MATCHED,
+                    "documents/" + d.id, Instant.now(), "application/json",
+                    new Data(new SearchRef(search.id, search.name),
+                            new DocumentRef(d.id, d.title, d.sourceUrl, d.jurisdiction, d.publishedAt), matched));
+            em.createNativeQuery("INSERT INTO webhook_events (id, subscription_id, type, body) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, id).setParameter(2, subscriptionId).setParameter(3, FINDINGS_MATCHED)
+                    .setParameter(4, json(event)).executeUpdate();
+            written++;
+        }
+        if (written > 0) {
+            delivery.queued(written);
+        }
+    }
+
+    private static FindingRef ref(StoredFinding f) {
+        return new FindingRef(f.id, f.category.name(), f.confidence, f.modality.name(), list(f.mechanisms),
+                list(f.jurisdictions), list(f.dataCategories),
+                new PassageRef(f.passage.id, f.passage.start, f.passage.end, f.passage.text));
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : List.of(values);
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.xborder.alert;
+
+import io.xborder.http.ProblemException;
+import io.xborder.ingest.fetch.FetchException;
+import io.xborder.security.AuditLog;
+import io.xborder.text.StoredText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Webhook subscriptions on saved searches. Analysts and admins manage them: an analyst the ones they created, an admin
+ * all; the URL passes the SSRF guard; the signing secret is made here, shown once and kept sealed. Admins replay.
+ */
+@ApplicationScoped
+public class WebhookService {
+
+    private final DeliveryWorkers delivery;
+    private final SavedSearchService searches;
+    private final AuditLog audit;
+    private final EntityManager em;
+
+    public WebhookService(DeliveryWorkers delivery, SavedSearchService searches, AuditLog audit, EntityManager em) {
+        this.delivery = delivery;
+        this.searches = searches;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    /** A webhook as the audit log keeps it (no secret). */
+    record Audited(long id, long searchId, String url, boolean active) {
+
+        static Audited of(WebhookSubscription w) {
+            return new Audited(w.id, w.searchId, w.url, w.active);
+        }
+    }
+
+    @Transactional
+    public WebhookView.Created create(WebhookRequest request, Caller caller) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "a JSON object with searchId and url is required");
+        }
+        if (request.searchId() == null) {
+            throw ProblemException.invalid("searchId", "must not be null");
+        }
+        SavedSearch search = searches.visible(request.searchId(), caller);
+        WebhookSubscription w = new WebhookSubscription();
+        w.searchId = search.id;
+        w.url = target(request.url());
+        w.active = request.active() == null || request.active();
+        String secret = WebhookSignature.newSecret();
+        w.secret = delivery.secrets().seal(secret);
+        w.createdBy = caller.principal();
+        w.createdAt = Instant.now();
+        w.updatedAt = w.createdAt;
+        w.persist();
+        WebhookSubscription.flush();
+        audit.record("webhook.create", "webhook", w.id, null, Audited.of(w));
+        return new WebhookView.Created(secret, WebhookView.of(w, 0));
+    }
+
+    @Transactional
+    public WebhookView update(long id, WebhookRequest request, Caller caller) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "a JSON object with url (and active) is required");
+        }
+        WebhookSubscription w = changeable(id, caller);
+        if (request.searchId() != null && request.searchId() != w.searchId) {
+            throw ProblemException.invalid("searchId", "cannot change; create another webhook for another search");
+        }
+        Audited before = Audited.of(w);
+        w.url = target(request.url());
+        boolean active = request.active() == null || request.active();
+        if (active && !w.active) {
+            // enabled again (after a fix): a new run of failures starts, and the events that waited are sent
+            w.consecutiveFailures = 0;
+            w.disabledAt = null;
+            w.disabledReason = null;
+        }
+        w.active = active;
+        w.updatedAt = Instant.now();
+        audit.record("webhook.update", "webhook", id, before, Audited.of(w));
+        return WebhookView.of(w, pending(id));
+    }
+
+    @Transactional
+    public void delete(long id, Caller caller) {
+        WebhookSubscription w = changeable(id, caller);
+        Audited before = Audited.of(w);
+        w.delete();
+        audit.record("webhook.delete", "webhook", id, before, null);
+    }
+
+    @Transactional
+    public WebhookView get(long id) {
+        return WebhookView.of(find(id), pending(id));
+    }
+
+    @Transactional
+    public WebhookView.Page list(int page, int size) {
+        List<WebhookSubscription> items = WebhookSubscription.<WebhookSubscription>find("order by id desc")
+                .page(page, size).list();
+        return new WebhookView.Page(items.stream().map(w -> WebhookView.of(w, pending(w.id))).toList(), page, size,
+                WebhookSubscription.count());
+    }
+
+    /** The webhook's events, newest first, each with its attempts. */
+    @Transactional
+    public DeliveryView.Page deliveries(long id, int page, int size) {
+        find(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = em.createNativeQuery("""
+                SELECT id, type, state, attempts, created_at, delivered_at, next_attempt_at FROM webhook_events
+                 WHERE subscription_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2 OFFSET ?3""")
+                .setParameter(1, id).setParameter(2, size).setParameter(3, page * size).getResultList();
+        Map<String, List<DeliveryView.Attempt>> attempts = new LinkedHashMap<>();
+        events.forEach(e -> attempts.put((String) e[0], new ArrayList<>()));
+        if (!attempts.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT event_id, attempted_at, status, outcome, latency_ms, error, response_excerpt
+                      FROM webhook_attempts WHERE event_id IN (?1) ORDER BY id""")
+                    .setParameter(1, List.copyOf(attempts.keySet())).getResultList();
+            for (Object[] r : rows) {
+                attempts.get((String) r[0]).add(new DeliveryView.Attempt(instant(r[1]),
+                        r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3], ((Number) r[4]).intValue(),
+                        (String) r[5], (String) r[6]));
+            }
+        }
+        List<DeliveryView> items = events.stream().map(e -> new DeliveryView((String) e[0], (String) e[1],
+                (String) e[2], ((Number) e[3]).intValue(), instant(e[4]), instant(e[5]),
+                "PENDING".equals(e[2]) ? instant(e[6]) : null, attempts.get((String) e[0]))).toList();
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM webhook_events WHERE subscription_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
+        return new DeliveryView.Page(items, page, size, total);
+    }
+
+    /** Sends one event, or those created in [from, to), again (admin); 404 for an event of another webhook. */
+    @Transactional
+    public int replay(long id, ReplayRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "a JSON object with eventId, or from and to, is required");
+        }
+        WebhookSubscription w = find(id);
+        int replayed = delivery.queue().replay(id, request.eventId(), request.from(), request.to());
+        if (request.eventId() != null && replayed == 0) {
+            throw ProblemException.notFound("event of webhook " + id, request.eventId());
+        }
+        audit.record("webhook.replay", "webhook", id, null, Map.of("request", request, "replayed", replayed,
+                "active", w.active));
+        return replayed;
+    }
+
+    private long pending(long id) {
+        return ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM webhook_events WHERE subscription_id = ?1 AND state = 'PENDING'")
+                .setParameter(1, id).getSingleResult()).longValue();
+    }
+
+    private static WebhookSubscription find(long id) {
+        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("webhook", id));
+    }
+
+    private static WebhookSubscription changeable(long id, Caller caller) {
+        WebhookSubscription w = find(id);
+        if (!caller.mayChange(w.createdBy)) {
+            throw ProblemException.forbidden("Only its creator (" + w.createdBy + ") or an admin may change this "
+                    + "webhook.");
+        }
+        return w;
+    }
+
+    /** The URL when events may be sent there: absolute http(s), passing the SSRF guard; 400 otherwise. */
+    private String target(String url) {
+        if (url == null || url.isBlank()) {
+            throw ProblemException.invalid("url", "must not be blank");
+        }
+        String clean = StoredText.clean(url.strip());
+        URI uri;
+        try {
+            uri = new URI(clean);
+        } catch (URISyntaxException e) {
+            throw ProblemException.invalid("url", "is not a URL: " + e.getReason());
+        }
+        if (!uri.isAbsolute()) {
+            throw ProblemException.invalid("url", "must be an absolute http or https URL");
+        }
+        try {
+            delivery.sender().checkTarget(uri);
+        } catch (FetchException e) {
+            throw ProblemException.invalid("url", e.getMessage());
+        }
+        return clean;
+    }
+
+    private static Instant instant(Object v) {
+        if (v == null) {
+            return null;
+        }
+        return v instanceof Instant i ? i : v instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) v).toInstant();
+    }
+}
