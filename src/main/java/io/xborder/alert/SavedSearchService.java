@@ -43,10 +43,12 @@ public class SavedSearchService {
     }
 
     /** A saved search as the audit log keeps it. */
-    record Audited(long id, String owner, String name, boolean shared, SearchCriteria criteria, boolean feedEnabled) {
+    record Audited(long id, String owner, String name, boolean shared, SavedSearchView.Criteria criteria,
+            boolean feedEnabled) {
 
         static Audited of(SavedSearch s) {
-            return new Audited(s.id, s.owner, s.name, s.shared, s.criteria(), s.feedTokenHash != null);
+            return new Audited(s.id, s.owner, s.name, s.shared, SavedSearchView.Criteria.of(s),
+                    s.feedTokenHash != null);
         }
     }
 
@@ -188,7 +190,8 @@ public class SavedSearchService {
         Instant looked = lookedAt(s.id, caller.principal());
         FindingPage.Count fresh = findings.countCreatedAfter(s.criteria().filter(),
                 looked == null ? Instant.EPOCH : looked);
-        return new SavedSearchView(s.id, s.name, s.owner, s.shared, s.criteria(), fresh.count(), fresh.exact(), looked,
+        return new SavedSearchView(s.id, s.name, s.owner, s.shared, SavedSearchView.Criteria.of(s), fresh.count(),
+                fresh.exact(), looked,
                 s.feedTokenHash != null, s.createdAt, s.updatedAt);
     }
 

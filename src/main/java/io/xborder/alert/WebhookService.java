@@ -87,6 +87,8 @@ public class WebhookService {
             w.disabledReason = null;
         }
         w.active = active;
+        // a secret stored before xborder.webhooks.secret-key was set is encrypted now
+        w.secret = delivery.secrets().seal(delivery.secrets().open(w.secret));
         w.updatedAt = Instant.now();
         audit.record("webhook.update", "webhook", id, before, Audited.of(w));
         return WebhookView.of(w, pending(id));

@@ -16,6 +16,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.validator.BeanValidationConfigValidator;
+import io.xborder.alert.AlertsConfig;
 import io.xborder.demo.DemoConfig;
 import io.xborder.document.BoilerplateConfig;
 import io.xborder.feed.FeedsConfig;
@@ -80,7 +81,7 @@ class ConfigMappingsTest {
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder("xborder.limits", "xborder.ingest", "xborder.fetch", "xborder.jobs",
                         "xborder.feeds", "xborder.boilerplate", "xborder.findings", "xborder.demo",
-                        "xborder.security", "xborder.session");
+                        "xborder.security", "xborder.session", "xborder.webhooks");
         for (Class<?> mapping : MAPPINGS) {
             for (Method m : mapping.getDeclaredMethods()) {
                 assertThat(m.isAnnotationPresent(WithDefault.class) || m.getReturnType() == Optional.class)
@@ -140,6 +141,14 @@ class ConfigMappingsTest {
         assertThat(security.keyOutageGrace()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.getConfigMapping(SessionConfig.class).secret()).isEmpty();
         assertThat(config.getConfigMapping(SessionConfig.class).maxAge()).isEqualTo(Duration.ofHours(8));
+        AlertsConfig webhooks = config.getConfigMapping(AlertsConfig.class);
+        assertThat(webhooks.workers()).isEqualTo(2);
+        assertThat(webhooks.maxConsecutiveFailures()).isEqualTo(15);
+        assertThat(webhooks.retryBackoff()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(webhooks.retryBackoffMax()).isEqualTo(Duration.ofHours(1));
+        assertThat(webhooks.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(webhooks.allow()).isEmpty();
+        assertThat(webhooks.secretKey()).isEmpty();
     }
 
     @Test
@@ -161,7 +170,11 @@ class ConfigMappingsTest {
                 Map.entry("XBORDER_KEY_CACHE_TTL", "5s"),
                 Map.entry("XBORDER_KEY_OUTAGE_GRACE", "0s"),
                 Map.entry("XBORDER_SESSION_SECRET", "s".repeat(32)),
-                Map.entry("XBORDER_SESSION_MAX_AGE", "1H")));
+                Map.entry("XBORDER_SESSION_MAX_AGE", "1H"),
+                Map.entry("XBORDER_WEBHOOK_WORKERS", "0"),
+                Map.entry("XBORDER_WEBHOOK_MAX_FAILURES", "3"),
+                Map.entry("XBORDER_WEBHOOK_ALLOW", "10.0.0.0/8"),
+                Map.entry("XBORDER_WEBHOOK_SECRET_KEY", "k".repeat(32))));
         assertThat(config.getConfigMapping(LimitsConfig.class).maxTextChars()).isEqualTo(10);
         assertThat(config.getConfigMapping(IngestConfig.Files.class).maxFileSize().asLongValue()).isEqualTo(1 << 20);
         assertThat(config.getConfigMapping(IngestConfig.Files.class).maxFiles()).isEqualTo(7);
@@ -179,6 +192,11 @@ class ConfigMappingsTest {
         assertThat(config.getConfigMapping(SecurityConfig.class).keyOutageGrace()).isZero();
         assertThat(config.getConfigMapping(SessionConfig.class).secret()).contains("s".repeat(32));
         assertThat(config.getConfigMapping(SessionConfig.class).maxAge()).isEqualTo(Duration.ofHours(1));
+        AlertsConfig webhooks = config.getConfigMapping(AlertsConfig.class);
+        assertThat(webhooks.workers()).isZero();
+        assertThat(webhooks.maxConsecutiveFailures()).isEqualTo(3);
+        assertThat(webhooks.allow()).contains(List.of("10.0.0.0/8"));
+        assertThat(webhooks.secretKey()).contains("k".repeat(32));
     }
 
     @Test

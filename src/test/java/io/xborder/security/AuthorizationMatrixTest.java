@@ -42,7 +42,10 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** One operation: its least role, the statuses an allowed caller may get, and how to call it. */
+    /**
+     * One operation: its least role (null: no credential but a token of its own, which the call sends), the statuses
+     * an allowed caller may get, and how to call it.
+     */
     record Endpoint(String method, String path, String leastRole, Set<Integer> allowed,
             Function<RequestSpecification, Response> call) {
     }
@@ -121,9 +124,85 @@ class AuthorizationMatrixTest {
         return "Personal data must be stored in Vietnam. Ref " + UUID.randomUUID() + ".";
     }
 
+    /** A saved search of the admin's, shared with the team (others may read it, not change it). */
+    private static long newSavedSearch() {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "matrix-" + UUID.randomUUID(), "shared", true,
+                        "criteria", Map.of("jurisdiction", "IN")))
+                .when().post("/api/v1/saved-searches").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static String feedToken(long search) {
+        return given().when().post("/api/v1/saved-searches/" + search + "/feed-token").then().statusCode(201)
+                .extract().jsonPath().getString("token");
+    }
+
+    private static Map<String, Object> webhook(long search) {
+        return Map.of("searchId", search, "url", "http://127.0.0.1:9/hook-" + UUID.randomUUID(), "active", false);
+    }
+
+    /** An inactive webhook of the admin's (nothing is sent to it). */
+    private static long newWebhook() {
+        return given().contentType(ContentType.JSON).body(webhook(newSavedSearch()))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getLong("webhook.id");
+    }
+
     static List<Endpoint> endpoints() {
         Supplier<Long> document = AuthorizationMatrixTest::newDocument;
-        return List.of(
+        List<Endpoint> alerts = List.of(
+                new Endpoint("POST", "/api/v1/saved-searches", "viewer", Set.of(201),
+                        r -> r.contentType(ContentType.JSON)
+                                .body(Map.of("name", "mine", "criteria", Map.of("category", "DATA_LOCALIZATION")))
+                                .post("/api/v1/saved-searches")),
+                new Endpoint("GET", "/api/v1/saved-searches", "viewer", Set.of(200),
+                        r -> r.get("/api/v1/saved-searches")),
+                new Endpoint("GET", "/api/v1/saved-searches/{id}", "viewer", Set.of(200),
+                        r -> r.get("/api/v1/saved-searches/" + newSavedSearch())),
+                // another's search: a viewer or analyst may read it (shared) but only its owner or an admin change it
+                new Endpoint("PUT", "/api/v1/saved-searches/{id}", "viewer", Set.of(200, 403),
+                        r -> r.contentType(ContentType.JSON).body(Map.of("name", "renamed", "shared", true))
+                                .put("/api/v1/saved-searches/" + newSavedSearch())),
+                new Endpoint("DELETE", "/api/v1/saved-searches/{id}", "viewer", Set.of(204, 403),
+                        r -> r.delete("/api/v1/saved-searches/" + newSavedSearch())),
+                new Endpoint("GET", "/api/v1/saved-searches/{id}/findings", "viewer", Set.of(200),
+                        r -> r.get("/api/v1/saved-searches/" + newSavedSearch() + "/findings")),
+                new Endpoint("POST", "/api/v1/saved-searches/{id}/feed-token", "viewer", Set.of(201, 403),
+                        r -> r.post("/api/v1/saved-searches/" + newSavedSearch() + "/feed-token")),
+                new Endpoint("DELETE", "/api/v1/saved-searches/{id}/feed-token", "viewer", Set.of(204, 403), r -> {
+                    long search = newSavedSearch();
+                    feedToken(search);
+                    return r.delete("/api/v1/saved-searches/" + search + "/feed-token");
+                }),
+                new Endpoint("GET", "/api/v1/saved-searches/{id}/feed.atom", null, Set.of(200), r -> {
+                    long search = newSavedSearch();
+                    return r.queryParam("token", feedToken(search))
+                            .get("/api/v1/saved-searches/" + search + "/feed.atom");
+                }),
+                new Endpoint("GET", "/api/v1/saved-searches/{id}/feed.json", null, Set.of(200), r -> {
+                    long search = newSavedSearch();
+                    return r.queryParam("token", feedToken(search))
+                            .get("/api/v1/saved-searches/" + search + "/feed.json");
+                }),
+                new Endpoint("POST", "/api/v1/webhooks", "analyst", Set.of(201), r -> r.contentType(ContentType.JSON)
+                        .body(webhook(newSavedSearch())).post("/api/v1/webhooks")),
+                new Endpoint("GET", "/api/v1/webhooks", "analyst", Set.of(200), r -> r.get("/api/v1/webhooks")),
+                new Endpoint("GET", "/api/v1/webhooks/{id}", "analyst", Set.of(200),
+                        r -> r.get("/api/v1/webhooks/" + newWebhook())),
+                // another's webhook: only its creator or an admin may change it
+                new Endpoint("PUT", "/api/v1/webhooks/{id}", "analyst", Set.of(200, 403),
+                        r -> r.contentType(ContentType.JSON)
+                                .body(Map.of("url", "http://127.0.0.1:9/moved", "active", false))
+                                .put("/api/v1/webhooks/" + newWebhook())),
+                new Endpoint("DELETE", "/api/v1/webhooks/{id}", "analyst", Set.of(204, 403),
+                        r -> r.delete("/api/v1/webhooks/" + newWebhook())),
+                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", "analyst", Set.of(200),
+                        r -> r.get("/api/v1/webhooks/" + newWebhook() + "/deliveries")),
+                new Endpoint("POST", "/api/v1/webhooks/{id}/replay", "admin", Set.of(200),
+                        r -> r.contentType(ContentType.JSON)
+                                .body(Map.of("from", "2026-01-01T00:00:00Z", "to", "2027-01-01T00:00:00Z"))
+                                .post("/api/v1/webhooks/" + newWebhook() + "/replay")));
+        List<Endpoint> all = new ArrayList<>(alerts);
+        all.addAll(List.of(
                 new Endpoint("POST", "/api/v1/classify", "viewer", Set.of(200), r -> r.contentType(ContentType.JSON)
                         .body(Map.of("text", "Data must stay in China.")).post("/api/v1/classify")),
                 new Endpoint("GET", "/api/v1/taxonomy", "viewer", Set.of(200), r -> r.get("/api/v1/taxonomy")),
@@ -176,7 +255,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("DELETE", "/api/v1/feeds/{id}", "admin", Set.of(204),
                         r -> r.delete("/api/v1/feeds/" + newFeed())),
                 new Endpoint("POST", "/api/v1/feeds/{id}/poll", "analyst", Set.of(200),
-                        r -> r.post("/api/v1/feeds/" + newFeed() + "/poll")));
+                        r -> r.post("/api/v1/feeds/" + newFeed() + "/poll"))));
+        return all;
     }
 
     @Test
@@ -201,7 +281,11 @@ class AuthorizationMatrixTest {
             Response response = e.call().apply(caller.credential().apply(given()));
             int status = response.statusCode();
             String row = e.method() + " " + e.path() + " as " + caller.name() + ": " + status;
-            if (caller.role() == null) {
+            if (e.leastRole() == null) {
+                if (!e.allowed().contains(status)) {
+                    wrong.add(row + " (expected " + e.allowed() + " with its own token, whatever the credential)");
+                }
+            } else if (caller.role() == null) {
                 if (status != 401 || !response.contentType().startsWith("application/problem+json")
                         || response.header("WWW-Authenticate") == null) {
                     wrong.add(row + " (expected 401 problem+json with WWW-Authenticate)");
@@ -225,6 +309,11 @@ class AuthorizationMatrixTest {
         assertThat(doc.getString("components.securitySchemes.apiKey.name")).isEqualTo("X-API-Key");
         for (Endpoint e : endpoints()) {
             String op = "paths.'" + e.path() + "'." + e.method().toLowerCase();
+            if (e.leastRole() == null) {
+                assertThat(doc.getMap(op + ".responses")).as(op).containsKey("401").doesNotContainKey("403");
+                assertThat(doc.getList(op + ".security[0].queryToken")).as(op).isEmpty();
+                continue;
+            }
             assertThat(doc.getMap(op + ".responses")).as(op).containsKeys("401", "403");
             List<String> scopes = doc.getList(op + ".security[0].bearerJwt");
             assertThat(scopes).as(op + " roles").contains(e.leastRole());
