@@ -11,14 +11,6 @@ final class AlertExamples {
              "criteria": {"jurisdiction": "CN", "category": "CROSS_BORDER_TRANSFER", "minConfidence": 0.6}}
             """;
 
-    static final String SAVED_SEARCH = """
-            {"id": 7, "name": "China: cross-border transfer", "owner": "key:alice", "shared": true,
-             "criteria": {"q": null, "jurisdiction": "CN", "category": "CROSS_BORDER_TRANSFER", "mechanism": null,
-                          "modality": null, "dataCategory": null, "language": null, "minConfidence": 0.6},
-             "newFindings": 3, "newFindingsExact": true, "lastLookedAt": "2026-12-01T09:30:00Z", "feedEnabled": true,
-             "createdAt": "2026-11-20T08:00:00Z", "updatedAt": "2026-11-20T08:00:00Z"}
-            """;
-
     static final String ATOM = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
@@ -51,27 +43,6 @@ final class AlertExamples {
 
     static final String WEBHOOK_REQUEST = """
             {"searchId": 7, "url": "https://hooks.example.com/xborder", "active": true}
-            """;
-
-    static final String CREATED_WEBHOOK = """
-            {"secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-             "webhook": {"id": 3, "searchId": 7, "url": "https://hooks.example.com/xborder", "active": true,
-                         "createdBy": "key:alice", "consecutiveFailures": 0, "disabledAt": null, "disabledReason": null,
-                         "createdAt": "2026-12-01T09:00:00Z", "updatedAt": "2026-12-01T09:00:00Z"}}
-            """;
-
-    static final String EVENT = """
-            {"specversion": "1.0", "id": "evt_5f0c2a4b9d8e4c1f8a7b6c5d4e3f2a1b", "source": "/api/v1/saved-searches/7",
-             "type": "io.xborder.findings.matched", "subject": "documents/345", "time": "2026-12-01T10:02:11Z",
-             "datacontenttype": "application/json",
-             "data": {"savedSearch": {"id": 7, "name": "China: cross-border transfer"},
-                      "document": {"id": 345, "title": "Tesla seeks approval to move China data abroad",
-                                   "sourceUrl": "https://example.com/news/tesla-data", "jurisdiction": null,
-                                   "publishedAt": "2024-04-29"},
-                      "findings": [{"id": 1051, "category": "CROSS_BORDER_TRANSFER", "confidence": 0.91,
-                                    "modality": "REPORT", "mechanisms": ["SECURITY_ASSESSMENT"], "jurisdictions": ["CN"],
-                                    "dataCategories": [], "passage": {"id": 1050, "start": 0, "end": 74,
-                                    "text": "Tesla is seeking approval to transfer data collected in China overseas."}}]}}
             """;
 
     static final String REPLAY_REQUEST = """

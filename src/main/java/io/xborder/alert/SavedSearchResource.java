@@ -73,8 +73,7 @@ public class SavedSearchResource {
     @APIResponse(responseCode = "201", description = "Saved",
             headers = @Header(name = "Location", description = "URL of the saved search"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SavedSearchView.class),
-                    examples = @ExampleObject(name = "saved", value = AlertExamples.SAVED_SEARCH)))
+                    schema = @Schema(implementation = SavedSearchView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing name or an invalid criterion")
     @APIResponse(responseCode = "415", description = "Not application/json")
     public Response create(@Valid SavedSearchRequest request, @Context SecurityContext security,
@@ -104,8 +103,7 @@ public class SavedSearchResource {
     @Operation(summary = "Get a saved search", description = "With the number of matches new to the caller.")
     @APIResponse(responseCode = "200", description = "The saved search",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SavedSearchView.class),
-                    examples = @ExampleObject(name = "saved", value = AlertExamples.SAVED_SEARCH)))
+                    schema = @Schema(implementation = SavedSearchView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer")
     @APIResponse(responseCode = "404", description = "No such search, or another's that is not shared")
     public SavedSearchView get(@Parameter(description = "Saved search id",

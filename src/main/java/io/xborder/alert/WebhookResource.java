@@ -64,8 +64,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed; the secret is shown this once",
             headers = @Header(name = "Location", description = "URL of the webhook"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookView.Created.class),
-                    examples = @ExampleObject(name = "created", value = AlertExamples.CREATED_WEBHOOK)))
+                    schema = @Schema(implementation = WebhookView.Created.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing search, or a URL that is not http(s) "
             + "or is refused by the SSRF rules")
     @APIResponse(responseCode = "404", description = "No such saved search, or another's that is not shared")

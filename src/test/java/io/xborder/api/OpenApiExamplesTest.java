@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +59,14 @@ class OpenApiExamplesTest {
             "/api/v1/findings/{id} patch request application/merge-patch+json correct and confirm",
             "/api/v1/jobs post request application/json urls",
             "/api/v1/jobs post request application/json reclassify",
-            "/api/v1/keys post request application/json benchmark");
+            "/api/v1/keys post request application/json benchmark",
+            "/api/v1/saved-searches post request application/json China transfers",
+            "/api/v1/saved-searches/{id} put request application/json China transfers",
+            "/api/v1/saved-searches/{id}/feed.atom get 200 application/atom+xml feed",
+            "/api/v1/saved-searches/{id}/feed.json get 200 application/feed+json feed",
+            "/api/v1/webhooks post request application/json webhook",
+            "/api/v1/webhooks/{id} put request application/json webhook",
+            "/api/v1/webhooks/{id}/replay post request application/json a day");
 
     /** One byte over the request body limit the examples name (10M, also in the test profile). */
     static final int OVER_THE_BODY_LIMIT = 10 * 1024 * 1024 + 1;
@@ -342,5 +351,60 @@ class OpenApiExamplesTest {
         } catch (Exception e) {
             throw new IllegalStateException("not JSON: " + body, e);
         }
+    }
+
+    // --- alerts ----------------------------------------------------------------------------------------------
+
+    @Test
+    void alertExamplesAreAcceptedAndTheFeedExamplesHaveTheRealShape() throws Exception {
+        Response saved = postJson("/api/v1/saved-searches",
+                example("/api/v1/saved-searches post request application/json China transfers"));
+        assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(201);
+        long search = json(saved.asString()).path("id").asLong();
+        given().contentType(ContentType.JSON)
+                .body(example("/api/v1/saved-searches/{id} put request application/json China transfers").toString())
+                .put("/api/v1/saved-searches/" + search).then().statusCode(200);
+        String token = given().post("/api/v1/saved-searches/" + search + "/feed-token").then().statusCode(201)
+                .extract().jsonPath().getString("token");
+
+        // the Atom example is well-formed Atom; the JSON Feed example has the fields of a real feed
+        String atom = openApi.at("/paths/~1api~1v1~1saved-searches~1{id}~1feed.atom/get/responses/200/content/"
+                + "application~1atom+xml/examples/feed/value").asText();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        assertThat(factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8))).getDocumentElement()
+                .getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+        JsonNode real = json(given().queryParam("token", token).get("/api/v1/saved-searches/" + search + "/feed.json")
+                .then().statusCode(200).extract().asString());
+        JsonNode documented = example("/api/v1/saved-searches/{id}/feed.json get 200 application/feed+json feed");
+        assertThat(fieldNames(documented)).isEqualTo(fieldNames(real));
+
+        // the webhook example's host is public: offline it does not resolve, the one refusal allowed here
+        ObjectNode hook = (ObjectNode) example("/api/v1/webhooks post request application/json webhook");
+        Response created = postJson("/api/v1/webhooks", hook.put("searchId", search));
+        assertThat(created.statusCode()).as(created.asString()).isIn(201, 400);
+        long webhook;
+        if (created.statusCode() == 400) {
+            assertThat(created.asString()).contains("cannot be resolved");
+            webhook = json(postJson("/api/v1/webhooks", hook.put("url", "http://127.0.0.1:9/hook")).then()
+                    .statusCode(201).extract().asString()).at("/webhook/id").asLong();
+        } else {
+            webhook = json(created.asString()).at("/webhook/id").asLong();
+        }
+        ObjectNode change = (ObjectNode) example("/api/v1/webhooks/{id} put request application/json webhook");
+        change.put("searchId", search).put("url", "http://127.0.0.1:9/hook").put("active", false);
+        given().contentType(ContentType.JSON).body(change.toString()).put("/api/v1/webhooks/" + webhook).then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(example("/api/v1/webhooks/{id}/replay post request application/json a day").toString())
+                .post("/api/v1/webhooks/" + webhook + "/replay").then().statusCode(200);
+        given().delete("/api/v1/saved-searches/" + search).then().statusCode(204);
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }
