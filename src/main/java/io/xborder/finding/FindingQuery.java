@@ -23,7 +23,9 @@ import java.util.Optional;
  * and one for the count. The count stops after {@code xborder.findings.count-cap} matches (default 1,000), so that
  * a broad filter over millions of findings does not scan them all; above the cap the page says
  * {@code totalExact=false} and the total is the cap. At 1M findings a 10,000 cap costs 20–240 ms per request
- * (PostgreSQL reads at least 10,000 rows), 1,000 costs 1–13 ms.
+ * (PostgreSQL reads at least 10,000 rows), 1,000 costs 1–13 ms. A filter whose count reached the cap is not counted
+ * again for {@code xborder.findings.count-cache} ({@link CappedCounts}): the next pages of a common word cost the page
+ * alone.
  */
 @ApplicationScoped
 public class FindingQuery {
@@ -33,11 +35,13 @@ public class FindingQuery {
 
     /** Counts up to here are exact; above it the total is reported as a lower bound. */
     private final int countCap;
+    private final CappedCounts capped;
 
     public FindingQuery(EntityManager em, BigramStatistics bigrams, FindingsConfig config) {
         this.em = em;
         this.bigrams = bigrams;
         this.countCap = config.countCap();
+        this.capped = new CappedCounts(config.countCache(), System::nanoTime);
     }
 
     /**
@@ -49,6 +53,10 @@ public class FindingQuery {
         planForTheValues();
         Where where = where(filter, bigrams);
         Slice slice = rows(where.hql.toString(), where.hqlParams, cursor == null ? page * size : 0, size, cursor);
+        if (capped.isCapped(filter)) {
+            return new FindingPage(slice.items(), cursor == null ? page : null, size, countCap, false,
+                    slice.nextCursor());
+        }
         // count(*) over at most countCap + 1 matching rows, in any order (HQL allows a limit in a subquery only
         // with an order by, which would make PostgreSQL sort all matches); the passage joined only for a text filter
         Query count = em.createNativeQuery("select count(*) from (select 1 from findings f"
@@ -58,6 +66,9 @@ public class FindingQuery {
         long counted = ((Number) count.getSingleResult()).longValue();
         boolean exact = counted <= countCap;
         long total = exact ? counted : countCap;
+        if (!exact) {
+            capped.capped(filter);
+        }
         return new FindingPage(slice.items(), cursor == null ? page : null, size, total, exact, slice.nextCursor());
     }
 

@@ -3,6 +3,7 @@ package io.xborder.finding;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 
 /** The findings search ({@code xborder.findings.*}). */
 @ConfigMapping(prefix = "xborder.findings")
@@ -15,4 +16,12 @@ public interface FindingsConfig {
     @WithDefault("${XBORDER_FINDINGS_COUNT_CAP:1000}")
     @Positive
     int countCap();
+
+    /**
+     * A filter whose count reached the cap is not counted again for this long: its next pages and the same query
+     * from other clients answer "at least the cap" at once ({@code XBORDER_FINDINGS_COUNT_CACHE}; 0 counts every
+     * time). See {@link CappedCounts}.
+     */
+    @WithDefault("${XBORDER_FINDINGS_COUNT_CACHE:10s}")
+    Duration countCache();
 }

@@ -133,6 +133,7 @@ class ConfigMappingsTest {
         assertThat(config.getConfigMapping(FeedsConfig.class).initialDelay()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.getConfigMapping(BoilerplateConfig.class).repeatedLineDocuments()).isEqualTo(3);
         assertThat(config.getConfigMapping(FindingsConfig.class).countCap()).isEqualTo(1000);
+        assertThat(config.getConfigMapping(FindingsConfig.class).countCache()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.getConfigMapping(DemoConfig.class).enabled()).isEqualTo("auto");
         assertThat(config.getConfigMapping(DemoConfig.class).embedded()).isFalse();
         SecurityConfig security = config.getConfigMapping(SecurityConfig.class);
@@ -165,6 +166,7 @@ class ConfigMappingsTest {
                 Map.entry("XBORDER_FEEDS_CHECK_EVERY", "off"),
                 Map.entry("XBORDER_REPEATED_LINE_DOCUMENTS", "0"),
                 Map.entry("XBORDER_FINDINGS_COUNT_CAP", "10000"),
+                Map.entry("XBORDER_FINDINGS_COUNT_CACHE", "0s"),
                 Map.entry("XBORDER_DEMO", "false"),
                 Map.entry("XBORDER_BOOTSTRAP_ADMIN_KEY", "xb_key"),
                 Map.entry("XBORDER_KEY_CACHE_TTL", "5s"),
@@ -186,6 +188,7 @@ class ConfigMappingsTest {
         assertThat(config.getConfigMapping(FeedsConfig.class).checkEvery()).isEqualTo("off");
         assertThat(config.getConfigMapping(BoilerplateConfig.class).repeatedLineDocuments()).isZero();
         assertThat(config.getConfigMapping(FindingsConfig.class).countCap()).isEqualTo(10_000);
+        assertThat(config.getConfigMapping(FindingsConfig.class).countCache()).isZero();
         assertThat(config.getConfigMapping(DemoConfig.class).enabled()).isEqualTo("false");
         assertThat(config.getConfigMapping(SecurityConfig.class).bootstrapAdminKey()).contains("xb_key");
         assertThat(config.getConfigMapping(SecurityConfig.class).keyCacheTtl()).isEqualTo(Duration.ofSeconds(5));
