@@ -19,10 +19,12 @@ final class BenchDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final String url;
+    private final Path dir;
 
-    private BenchDatabase(EmbeddedPostgres server) {
+    private BenchDatabase(EmbeddedPostgres server, Path dir) {
         this.server = server;
         this.url = server.getJdbcUrl("postgres", "postgres");
+        this.dir = dir;
     }
 
     static BenchDatabase start() {
@@ -41,7 +43,7 @@ final class BenchDatabase implements AutoCloseable {
                     .start();
             System.err.printf("bench: PostgreSQL on port %d, data in %s (%d ms)%n", server.getPort(), dir,
                     (System.nanoTime() - t0) / 1_000_000);
-            return new BenchDatabase(server);
+            return new BenchDatabase(server, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the benchmark PostgreSQL in " + dir, e);
         }
@@ -49,6 +51,15 @@ final class BenchDatabase implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    /** CPU milliseconds the server has used so far, all its processes together ({@link CpuTime}). */
+    double cpuMs() {
+        try {
+            return CpuTime.postgresMs(Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     Connection connect() throws SQLException {

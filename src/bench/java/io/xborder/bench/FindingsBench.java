@@ -43,7 +43,12 @@ final class FindingsBench {
     record Mix(String name, List<Req> requests) {
     }
 
-    record Result(Latencies http, Latencies jdbc) {
+    /**
+     * Latencies of both sides and their CPU milliseconds per request: PostgreSQL's for the service's statements
+     * and for the JDBC ones; the service JVM's, and the JDBC client's (the suite's JVM while only it runs).
+     */
+    record Result(Latencies http, Latencies jdbc, double pgMsPerHttp, double pgMsPerJdbc, double serviceMsPerHttp,
+            double clientMsPerJdbc) {
     }
 
     static final int RATE = Integer.getInteger("bench.findings.rate", 100);
@@ -111,7 +116,53 @@ final class FindingsBench {
         return mixes;
     }
 
+    /**
+     * Brings the database to the state every run should measure: fresh planner statistics ({@code ANALYZE}; a run on
+     * statistics older than the rows, or on none after a bulk load, planned CN as if it were rare and sorted 368k
+     * findings), dirty pages written ({@code CHECKPOINT}), then no autovacuum worker and no other active statement
+     * for {@link #QUIET_SECONDS} in a row (autovacuum of a just-loaded table reads and writes every page while the
+     * mixes run). Gives up after {@link #QUIET_MAX_SECONDS} and says so.
+     */
+    static void settle(BenchDatabase db) throws SQLException, InterruptedException {
+        long t0 = System.nanoTime();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("analyze documents, passages, findings");
+            s.execute("checkpoint");
+            long analyzed = System.nanoTime();
+            int quiet = 0;
+            String busy = "";
+            long deadline = analyzed + QUIET_MAX_SECONDS * 1_000_000_000L;
+            while (quiet < QUIET_SECONDS && System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery("""
+                        select coalesce(string_agg(coalesce(backend_type, '') || ': ' || left(query, 60), '; '), '')
+                        from pg_stat_activity
+                        where pid <> pg_backend_pid() and (backend_type = 'autovacuum worker'
+                            or (backend_type = 'client backend' and state = 'active'))""")) {
+                    rs.next();
+                    busy = rs.getString(1);
+                }
+                quiet = busy.isEmpty() ? quiet + 1 : 0;
+                if (!busy.isEmpty()) {
+                    System.err.println("bench: waiting for a quiet database: " + busy);
+                }
+                Thread.sleep(1000);
+            }
+            System.err.printf(Locale.ROOT, "bench: analyze + checkpoint %.1f s, then %s after %.0f s; load %s%n",
+                    (analyzed - t0) / 1e9, quiet >= QUIET_SECONDS ? "quiet" : "STILL BUSY (" + busy + ")",
+                    (System.nanoTime() - analyzed) / 1e9, BenchSuite.loadAverage());
+        }
+    }
+
+    static final int QUIET_SECONDS = Integer.getInteger("bench.findings.quietSeconds", 5);
+    static final int QUIET_MAX_SECONDS = Integer.getInteger("bench.findings.quietMaxSeconds", 300);
+
     static final int WARMUP_ALL_SECONDS = Integer.getInteger("bench.findings.warmupAll", 20);
+    /**
+     * ... and at least this many requests per side: on a busy machine 20 s were 140 requests, too few for the JIT of a
+     * fresh service JVM, whose first mix then queued for seconds (bounded by {@link #WARMUP_MAX_EXTRA_SECONDS}).
+     */
+    static final int WARMUP_ALL_REQUESTS = Integer.getInteger("bench.findings.warmupRequests", 3000);
+    static final int WARMUP_MAX_EXTRA_SECONDS = Integer.getInteger("bench.findings.warmupMaxExtra", 120);
 
     /**
      * Warms both sides before any mix is measured (a fresh service JVM compiles its hot paths during the first
@@ -134,7 +185,7 @@ final class FindingsBench {
                         try (Statement st = c.createStatement()) {
                             st.execute("SET plan_cache_mode = force_custom_plan");
                         }
-                        for (int i = offset; System.nanoTime() < end; i += 2) {
+                        for (int i = offset; System.nanoTime() < end || tooFew(counts, which); i += 2) {
                             Req req = all.get(i % all.size());
                             if (which == 0) {
                                 http.send(ServiceProcess.withAuth(HttpRequest.newBuilder(URI.create(baseUrl
@@ -145,6 +196,9 @@ final class FindingsBench {
                             }
                             synchronized (counts) {
                                 counts[which]++;
+                            }
+                            if (System.nanoTime() - end > WARMUP_MAX_EXTRA_SECONDS * 1_000_000_000L) {
+                                break;
                             }
                         }
                     } catch (Exception e) {
@@ -161,9 +215,18 @@ final class FindingsBench {
         System.err.printf("bench: findings warm-up: %d HTTP requests, %d JDBC requests%n", counts[0], counts[1]);
     }
 
-    static Result run(Mix mix, String baseUrl, BenchDatabase db) throws Exception {
+    /** True while a side has answered fewer than {@link #WARMUP_ALL_REQUESTS} warm-up requests. */
+    private static boolean tooFew(long[] counts, int side) {
+        synchronized (counts) {
+            return counts[side] < WARMUP_ALL_REQUESTS;
+        }
+    }
+
+    static Result run(Mix mix, String baseUrl, long servicePid, BenchDatabase db) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        double pg0 = db.cpuMs();
+        double service0 = CpuTime.processMs(servicePid);
         Latencies httpLat = openLoop(mix, (req, done) -> {
             HttpRequest r = ServiceProcess.withAuth(HttpRequest.newBuilder(
                     URI.create(baseUrl + "/api/v1/findings?size=" + PAGE_SIZE + "&" + req.query())))
@@ -171,6 +234,9 @@ final class FindingsBench {
             http.sendAsync(r, HttpResponse.BodyHandlers.ofByteArray())
                     .whenComplete((resp, e) -> done.accept(e == null && resp.statusCode() == 200));
         });
+        double pg1 = db.cpuMs();
+        double service1 = CpuTime.processMs(servicePid);
+        double client1 = CpuTime.selfMs();
         // JDBC: a pool of connections, like the service's, each running the two statements of a request
         int threads = 16;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -201,10 +267,15 @@ final class FindingsBench {
         }));
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
+        // before the connections close: their backends' CPU time is counted while they run
+        double pg2 = db.cpuMs();
+        double client2 = CpuTime.selfMs();
         for (Connection c : opened) {
             c.close();
         }
-        return new Result(httpLat, jdbcLat);
+        double requests = RATE * (WARMUP_SECONDS + SECONDS);
+        return new Result(httpLat, jdbcLat, (pg1 - pg0) / requests, (pg2 - pg1) / requests,
+                (service1 - service0) / requests, (client2 - client1) / requests);
     }
 
     interface Sender {

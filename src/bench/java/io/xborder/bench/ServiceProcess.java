@@ -34,15 +34,24 @@ final class ServiceProcess implements AutoCloseable {
     final Path log;
     /** From spawning the JVM to the first UP of /q/health/ready, in milliseconds. */
     final double readyMs;
+    /** CPU time the JVM used until then (all its threads: JIT and GC included), in milliseconds. */
+    final double readyCpuMs;
 
-    private ServiceProcess(Process process, int port, Path log, double readyMs) {
+    private ServiceProcess(Process process, int port, Path log, double readyMs, double readyCpuMs) {
         this.process = process;
         this.port = port;
         this.log = log;
         this.readyMs = readyMs;
+        this.readyCpuMs = readyCpuMs;
     }
 
     static ServiceProcess start(BenchDatabase db, String name) throws IOException, InterruptedException {
+        return start(db, name, javaBin(), List.of());
+    }
+
+    /** The service on the given {@code java}, with JVM options added to {@link #jvmArgs()}. */
+    static ServiceProcess start(BenchDatabase db, String name, String java, List<String> extraJvmArgs)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run mvn package -DskipTests first");
         }
@@ -50,8 +59,9 @@ final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target/bench/" + name + ".log");
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaBin());
+        cmd.add(java);
         cmd.addAll(jvmArgs());
+        cmd.addAll(extraJvmArgs);
         cmd.add("-jar");
         cmd.add(JAR.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -77,7 +87,8 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new ServiceProcess(p, port, log, (System.nanoTime() - t0) / 1e6);
+                    return new ServiceProcess(p, port, log, (System.nanoTime() - t0) / 1e6,
+                            CpuTime.processMs(p.pid()));
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -123,8 +134,13 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        close(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, then SIGKILL when the JVM has not exited after {@code grace}. */
+    void close(Duration grace) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
