@@ -320,10 +320,10 @@ public final class BenchSuite {
             FindingsBench.Result r = FindingsBench.run(mix, s.baseUrl(), s.process.pid(), db);
             System.err.printf(Locale.ROOT,
                     "bench: findings %s: HTTP p50 %.1f p99 %.1f ms, JDBC p50 %.1f p99 %.1f ms; CPU/request: "
-                            + "PostgreSQL %.2f (JDBC %.2f) ms, service %.2f (JDBC client %.2f) ms%n",
+                            + "PostgreSQL %.2f (JDBC %.2f) ms, service %.2f (%.2f without JIT; JDBC client %.2f) ms%n",
                     mix.name(), r.http().percentileMs(50), r.http().percentileMs(99), r.jdbc().percentileMs(50),
                     r.jdbc().percentileMs(99), r.pgMsPerHttp(), r.pgMsPerJdbc(), r.serviceMsPerHttp(),
-                    r.clientMsPerJdbc());
+                    r.serviceMsPerHttpWithoutJit(), r.clientMsPerJdbc());
             table.add("findings " + mix.name() + " p50", r.http().percentileMs(50), r.jdbc().percentileMs(50), "ms",
                     "JDBC p50" + errors(r.http()) + errors(r.jdbc()));
             table.add("findings " + mix.name() + " p99", r.http().percentileMs(99), r.jdbc().percentileMs(99), "ms",
@@ -332,6 +332,8 @@ public final class BenchSuite {
                     "PostgreSQL CPU/request of the JDBC statements");
             table.add("findings " + mix.name() + " service CPU/request", r.serviceMsPerHttp(), r.clientMsPerJdbc(),
                     "ms", "JDBC client CPU/request");
+            table.add("findings " + mix.name() + " service CPU/request without JIT", r.serviceMsPerHttpWithoutJit(),
+                    r.clientMsPerJdbc(), "ms", "JDBC client CPU/request; the service's compiler threads left out");
             allHttp.addAll(r.http());
             allJdbc.addAll(r.jdbc());
         }

@@ -48,7 +48,7 @@ final class FindingsBench {
      * and for the JDBC ones; the service JVM's, and the JDBC client's (the suite's JVM while only it runs).
      */
     record Result(Latencies http, Latencies jdbc, double pgMsPerHttp, double pgMsPerJdbc, double serviceMsPerHttp,
-            double clientMsPerJdbc) {
+            double serviceMsPerHttpWithoutJit, double clientMsPerJdbc) {
     }
 
     static final int RATE = Integer.getInteger("bench.findings.rate", 100);
@@ -227,6 +227,7 @@ final class FindingsBench {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         double pg0 = db.cpuMs();
         double service0 = CpuTime.processMs(servicePid);
+        double serviceWork0 = CpuTime.processMsWithoutJit(servicePid);
         Latencies httpLat = openLoop(mix, (req, done) -> {
             HttpRequest r = ServiceProcess.withAuth(HttpRequest.newBuilder(
                     URI.create(baseUrl + "/api/v1/findings?size=" + PAGE_SIZE + "&" + req.query())))
@@ -236,6 +237,7 @@ final class FindingsBench {
         });
         double pg1 = db.cpuMs();
         double service1 = CpuTime.processMs(servicePid);
+        double serviceWork1 = CpuTime.processMsWithoutJit(servicePid);
         double client1 = CpuTime.selfMs();
         // JDBC: a pool of connections, like the service's, each running the two statements of a request
         int threads = 16;
@@ -275,7 +277,8 @@ final class FindingsBench {
         }
         double requests = RATE * (WARMUP_SECONDS + SECONDS);
         return new Result(httpLat, jdbcLat, (pg1 - pg0) / requests, (pg2 - pg1) / requests,
-                (service1 - service0) / requests, (client2 - client1) / requests);
+                (service1 - service0) / requests, (serviceWork1 - serviceWork0) / requests,
+                (client2 - client1) / requests);
     }
 
     interface Sender {
