@@ -30,22 +30,23 @@ final class CpuTime {
      * profile after 4,500 requests), which is a cost of its first minutes, not of each request.
      */
     static double processMsWithoutJit(long pid) {
-        double ms = 0;
+        // the whole process (exited threads included) minus its live compiler threads: a request thread that the pool
+        // retires keeps its time counted; a compiler thread the JVM retires leaves its time in (errs high)
+        double jit = 0;
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 String comm = Files.readString(task.resolve("comm")).trim();
                 if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-                    continue;
-                }
-                long[] f = stat(task);
-                if (f != null) {
-                    ms += (f[13] + f[14]) * MS_PER_TICK;
+                    long[] f = stat(task);
+                    if (f != null) {
+                        jit += (f[13] + f[14]) * MS_PER_TICK;
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
-        return ms;
+        return processMs(pid) - jit;
     }
 
     /** CPU milliseconds of this JVM. */
