@@ -58,8 +58,7 @@ class BlindSetTest {
         assertThat(all.macroF1()).as("category macro-F1").isGreaterThanOrEqualTo(0.93);
         assertThat(r.metrics().get("en").macroF1()).as("English macro-F1").isGreaterThanOrEqualTo(0.92);
         assertThat(r.metrics().get("zh").macroF1()).as("Chinese macro-F1").isGreaterThanOrEqualTo(0.92);
-        // the target is 3 %; batch 5 measured 4.0 % (2026-12-05), so this holds that level until it is met
-        assertThat(all.hardNegativeFpRate()).as("hard negatives given a finding").isLessThanOrEqualTo(0.045);
+        assertThat(all.hardNegativeFpRate()).as("hard negatives given a finding").isLessThanOrEqualTo(0.03);
         assertThat(all.mechanisms().f1()).as("mechanisms F1").isGreaterThanOrEqualTo(0.85);
         assertThat(all.dataCategories().f1()).as("data categories F1").isGreaterThanOrEqualTo(0.85);
         assertThat(all.modalityAccuracy()).as("modality accuracy").isGreaterThanOrEqualTo(0.88);
@@ -80,13 +79,13 @@ class BlindSetTest {
         System.out.println("blind documents, jurisdiction given: " + given.summary());
         System.out.println("blind documents, jurisdiction found by the service: " + found.summary());
         assertThat(documents).hasSizeGreaterThanOrEqualTo(16);
-        // regression floors a little under what batch 6 measured when it was written (2026-12-05: 66.7 % categories,
-        // 40.9 % exact, 37.4 % without a given jurisdiction, 6 false findings in 16 documents); the target of
-        // 90 % exact is not reached (see the README)
+        // regression floors a little under what batch 7 measured when it was written (2026-12-06: 77.9 % categories,
+        // 42.8 % exact, 42.1 % without a given jurisdiction, 11 false findings in 16 documents); the target of
+        // 90 % exact is not reached (see src/docs/classification.md)
         assertThat(given.categoryShare()).as("expected findings with the right categories")
-                .isGreaterThanOrEqualTo(0.64);
-        assertThat(given.exactShare()).as("expected findings exactly right").isGreaterThanOrEqualTo(0.39);
-        assertThat(found.exactShare()).as("exactly right without a given jurisdiction").isGreaterThanOrEqualTo(0.35);
+                .isGreaterThanOrEqualTo(0.75);
+        assertThat(given.exactShare()).as("expected findings exactly right").isGreaterThanOrEqualTo(0.40);
+        assertThat(found.exactShare()).as("exactly right without a given jurisdiction").isGreaterThanOrEqualTo(0.40);
         assertThat(given.falseFindings().size()).as("findings on sentences that must have none")
                 .isLessThanOrEqualTo(documents.size() * 3 / 2);
     }
