@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -208,7 +210,8 @@ public class SavedSearchResource {
     @Path("{id}/feed.atom")
     @Produces({ SearchFeeds.ATOM, MediaType.APPLICATION_XML })
     @Operation(summary = "Atom feed of a saved search",
-            description = "Its newest matches first (by when they were stored), read with the search's feed token.",
+            description = "Its newest matches first (by when they were stored), read with the search's feed token. A "
+                    + "browser (Accept with text/html) gets it as application/xml, which it shows.",
             extensions = @Extension(name = OpenApiOperations.TOKEN_ONLY, value = "token"))
     @APIResponse(responseCode = "200", description = "An Atom feed",
             content = @Content(mediaType = SearchFeeds.ATOM, examples = @ExampleObject(name = "feed",
@@ -219,10 +222,12 @@ public class SavedSearchResource {
                     example = "xbf_9c2V…") @QueryParam("token") String token,
             @Parameter(description = "Most entries, 1 to 200",
                     example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         SavedSearchService.FeedContent feed = searches.feed(id, token, limit);
-        return Response.ok(SearchFeeds.atom(feed, withoutToken(uri), uri.getBaseUri()), SearchFeeds.ATOM
-                + ";charset=utf-8").header("Cache-Control", "private, max-age=60").build();
+        // a browser (it asks for HTML, not for the feed) gets a type it shows rather than downloads
+        String type = browser(accept, SearchFeeds.ATOM) ? MediaType.APPLICATION_XML : SearchFeeds.ATOM;
+        return Response.ok(SearchFeeds.atom(feed, withoutToken(uri), uri.getBaseUri()), type + ";charset=utf-8")
+                .header("Cache-Control", "private, max-age=60").build();
     }
 
     @PermitAll
@@ -230,7 +235,8 @@ public class SavedSearchResource {
     @Path("{id}/feed.json")
     @Produces({ SearchFeeds.JSON_FEED, MediaType.APPLICATION_JSON })
     @Operation(summary = "JSON Feed of a saved search",
-            description = "The same entries as the Atom feed, as JSON Feed 1.1, read with the search's feed token.",
+            description = "The same entries as the Atom feed, as JSON Feed 1.1, read with the search's feed token. A "
+                    + "browser (Accept with text/html) gets it as application/json, which it shows.",
             extensions = @Extension(name = OpenApiOperations.TOKEN_ONLY, value = "token"))
     @APIResponse(responseCode = "200", description = "A JSON Feed",
             content = @Content(mediaType = SearchFeeds.JSON_FEED, examples = @ExampleObject(name = "feed",
@@ -242,10 +248,16 @@ public class SavedSearchResource {
                     example = "xbf_9c2V…") @QueryParam("token") String token,
             @Parameter(description = "Most entries, 1 to 200",
                     example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         SavedSearchService.FeedContent feed = searches.feed(id, token, limit);
-        return Response.ok(SearchFeeds.jsonFeed(feed, withoutToken(uri), uri.getBaseUri()), SearchFeeds.JSON_FEED
-                + ";charset=utf-8").header("Cache-Control", "private, max-age=60").build();
+        String type = browser(accept, SearchFeeds.JSON_FEED) ? MediaType.APPLICATION_JSON : SearchFeeds.JSON_FEED;
+        return Response.ok(SearchFeeds.jsonFeed(feed, withoutToken(uri), uri.getBaseUri()), type + ";charset=utf-8")
+                .header("Cache-Control", "private, max-age=60").build();
+    }
+
+    /** Whether the request comes from a browser: it accepts HTML and does not name the feed's own type. */
+    private static boolean browser(String accept, String feedType) {
+        return accept != null && accept.contains(MediaType.TEXT_HTML) && !accept.contains(feedType);
     }
 
     private static URI self(UriInfo uri, long id) {

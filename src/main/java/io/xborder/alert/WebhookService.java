@@ -146,6 +146,25 @@ public class WebhookService {
         return new DeliveryView.Page(items, page, size, total);
     }
 
+    /** One attempt in the log across webhooks. */
+    public record RecentAttempt(long webhookId, String eventId, Instant attemptedAt, Integer status, String outcome,
+            int latencyMs, String error, String responseExcerpt) {
+    }
+
+    /** The latest attempts of all webhooks, newest first. */
+    @Transactional
+    public List<RecentAttempt> recentAttempts(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT e.subscription_id, a.event_id, a.attempted_at, a.status, a.outcome, a.latency_ms, a.error,
+                       a.response_excerpt
+                  FROM webhook_attempts a JOIN webhook_events e ON e.id = a.event_id
+                 ORDER BY a.id DESC LIMIT ?1""").setParameter(1, limit).getResultList();
+        return rows.stream().map(r -> new RecentAttempt(((Number) r[0]).longValue(), (String) r[1], instant(r[2]),
+                r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).intValue(),
+                (String) r[6], (String) r[7])).toList();
+    }
+
     /** Sends one event, or those created in [from, to), again (admin); 404 for an event of another webhook. */
     @Transactional
     public int replay(long id, ReplayRequest request) {

@@ -97,6 +97,24 @@ class AlertResourcesTest {
         given().header("X-API-Key", viewer).get("/api/v1/saved-searches/" + own).then().statusCode(404);
     }
 
+    @Test
+    void theAlertsPageListsAViewersSearchesWithWhatIsNewAndNoWebhooks() {
+        String viewer = TestCredentials.key("viewer");
+        String word = word();
+        long id = save(viewer, Map.of("name", "Page <" + word + ">", "criteria", Map.of("q", word, "jurisdiction",
+                "IN"))).getLong("id");
+        ingest(word);
+        String page = given().header("X-API-Key", viewer).accept("text/html").get("/alerts").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertThat(page).contains("id=\"search-" + id + "\"").contains("Page &lt;" + word + "&gt;")
+                .contains("q: " + word + " · jurisdiction: IN").contains("/?q=" + word + "&amp;jurisdiction=IN")
+                .doesNotContain("webhooks-heading");
+        assertThat(page.substring(page.indexOf("id=\"search-" + id + "\""))).contains("<td class=\"new-count\">1</td>");
+        given().header(AuthenticatedByDefault.ANONYMOUS, "1").redirects().follow(false).accept("text/html")
+                .get("/alerts").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(302), equalTo(303),
+                        equalTo(401)));
+    }
+
     private static String keyName(String key) {
         return given().get("/api/v1/keys").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.role == 'viewer' && it.revokedAt == null }.name", String.class).stream()
@@ -179,6 +197,17 @@ class AlertResourcesTest {
         List<String> titles = json.getList("items.id", String.class);
         assertThat(titles.get(0)).isNotEqualTo(titles.get(1));
         assertThat(second).isGreaterThan(first);
+
+        // a browser is answered with types it shows
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        given().header(AuthenticatedByDefault.ANONYMOUS, "1").accept(browser)
+                .queryParam("token", token.getString("token"))
+                .get("/api/v1/saved-searches/" + id + "/feed.atom").then().statusCode(200)
+                .contentType(containsString("application/xml"));
+        given().header(AuthenticatedByDefault.ANONYMOUS, "1").accept(browser)
+                .queryParam("token", token.getString("token"))
+                .get("/api/v1/saved-searches/" + id + "/feed.json").then().statusCode(200)
+                .contentType(containsString("application/json"));
 
         // a wrong token, none, a user's key instead: 401
         given().header(AuthenticatedByDefault.ANONYMOUS, "1").queryParam("token", "xbf_wrong")

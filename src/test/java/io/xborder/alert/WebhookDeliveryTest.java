@@ -186,6 +186,19 @@ class WebhookDeliveryTest {
         assertThat(statuses).contains(503, 200);
         assertThat(webhook(webhook).getBoolean("active")).isTrue();
         assertThat(webhook(webhook).getInt("consecutiveFailures")).isZero();
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : List.of("xborder_webhooks_queued_total", "xborder_webhooks_delivered_total",
+                "xborder_webhooks_failed_total", "xborder_webhooks_disabled_total", "xborder_webhooks_pending",
+                "xborder_webhooks_queue_age_seconds")) {
+            assertThat(metrics).as(name).containsPattern("(?m)^" + name + "(\\{[^}]*\\})? [0-9.E+-]+$");
+        }
+        assertThat(metric(metrics, "xborder_webhooks_delivered_total")).isGreaterThanOrEqualTo(3);
+        assertThat(metric(metrics, "xborder_webhooks_failed_total")).isGreaterThanOrEqualTo(4);
+    }
+
+    static double metric(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElseThrow();
     }
 
     @Test
@@ -251,6 +264,10 @@ class WebhookDeliveryTest {
         assertThat(log.getList("items[0].log.latencyMs", Integer.class)).allMatch(ms -> ms >= 0);
         Thread.sleep(600);
         assertThat(receiver.received("/failing")).as("nothing sent while disabled").hasSize(5);
+        // the console says so
+        String page = given().accept("text/html").get("/alerts").then().statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"webhook-" + webhook + "\"")
+                .contains("5 failed attempts in a row; the last: HTTP 500").contains("answered 500");
 
         // fixed: enabling it again sends what waited
         receiver.answer("/failing", () -> 200);
