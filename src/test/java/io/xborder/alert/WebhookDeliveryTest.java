@@ -245,6 +245,32 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSlowReceiverTimesOutAndALongAnswerIsReadOnlyToTheLimitAndKeptAsAnExcerpt() throws Exception {
+        long search = search("Limits " + word, Map.of("q", word));
+        long slow = subscribe(search, "/slow");
+        long large = subscribe(search, "/large");
+        receiver.delay("/slow", 4000); // the test profile's time-out is 2 s
+        receiver.bodySize("/large", 5_000_000); // the limit is 64 KB
+        ingest(matching(word));
+        worker("limits");
+
+        await("the large answer delivered", Duration.ofSeconds(20),
+                () -> "DELIVERED".equals(deliveries(large).getString("items[0].state")));
+        JsonPath big = deliveries(large);
+        assertThat(big.getString("items[0].log[0].responseExcerpt")).hasSize(1000).matches("x+");
+        assertThat(big.getInt("items[0].log[0].latencyMs")).isLessThan(2000);
+
+        await("a slow attempt recorded", Duration.ofSeconds(20),
+                () -> !deliveries(slow).getList("items[0].log").isEmpty());
+        JsonPath timedOut = deliveries(slow);
+        assertThat(timedOut.getString("items[0].state")).isEqualTo("PENDING");
+        assertThat(timedOut.getString("items[0].log[0].outcome")).isEqualTo("FAILED");
+        assertThat(timedOut.getString("items[0].log[0].status")).isNull();
+        assertThat(timedOut.getString("items[0].log[0].error")).isEqualTo("no answer within 2000 ms");
+        assertThat(timedOut.getInt("items[0].log[0].latencyMs")).isBetween(1900, 3900);
+    }
+
+    @Test
     void aReceiverThatAlwaysFailsIsDisabledVisiblyAndAReplayResendsAfterTheFix() throws Exception {
         long search = search("Failing " + word, Map.of("q", word));
         long webhook = subscribe(search, "/failing");

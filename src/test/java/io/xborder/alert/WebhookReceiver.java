@@ -37,6 +37,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<String, IntSupplier> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final Map<String, Integer> bodySizes = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
         try {
@@ -65,6 +67,16 @@ final class WebhookReceiver implements AutoCloseable {
     /** What the path answers, asked per request. */
     void answer(String path, IntSupplier status) {
         answers.put(path, status);
+    }
+
+    /** Waits this long before answering the path. */
+    void delay(String path, long millis) {
+        delays.put(path, millis);
+    }
+
+    /** Answers the path with a body of this many bytes ("x"). */
+    void bodySize(String path, int bytes) {
+        bodySizes.put(path, bytes);
     }
 
     /** Answers {@code status} to the first {@code n} requests of the path, then 200. */
@@ -96,9 +108,24 @@ final class WebhookReceiver implements AutoCloseable {
             int status = answers.getOrDefault(path, () -> 200).getAsInt();
             received.add(new Received(path, id, timestamp, signature,
                     exchange.getRequestHeaders().getFirst("Content-Type"), body, verified, status));
-            byte[] answer = ("answered " + status).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
+            long delay = delays.getOrDefault(path, 0L);
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Integer size = bodySizes.get(path);
+            byte[] answer = size == null
+                    ? ("answered " + status).getBytes(StandardCharsets.UTF_8)
+                    : "x".repeat(size).getBytes(StandardCharsets.US_ASCII);
+            try {
+                exchange.sendResponseHeaders(status, answer.length);
+                exchange.getResponseBody().write(answer);
+            } catch (IOException e) {
+                // the sender stopped reading (time-out, size limit): expected in those tests
+            }
         }
     }
 
