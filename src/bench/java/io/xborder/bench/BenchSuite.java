@@ -313,7 +313,7 @@ public final class BenchSuite {
                 + " req/s open-loop, " + FindingsBench.SECONDS + " s per mix; baseline: same SQL over JDBC, same rate");
         Latencies allHttp = new Latencies();
         Latencies allJdbc = new Latencies();
-        List<FindingsBench.Mix> mixes = FindingsBench.mixes(db);
+        List<FindingsBench.Mix> mixes = FindingsBench.selected(FindingsBench.mixes(db));
         FindingsBench.settle(db);
         FindingsBench.warmUp(mixes, s.baseUrl(), db);
         for (FindingsBench.Mix mix : mixes) {

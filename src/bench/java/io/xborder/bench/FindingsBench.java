@@ -156,6 +156,22 @@ final class FindingsBench {
     static final int QUIET_SECONDS = Integer.getInteger("bench.findings.quietSeconds", 5);
     static final int QUIET_MAX_SECONDS = Integer.getInteger("bench.findings.quietMaxSeconds", 300);
 
+    /**
+     * The mixes named by {@code -Dbench.findings.mixes} (comma-separated beginnings of their names, in the order to
+     * run them, e.g. {@code text ZH,jurisdiction}), else all in their usual order.
+     */
+    static List<Mix> selected(List<Mix> all) {
+        String wanted = System.getProperty("bench.findings.mixes", "").trim();
+        if (wanted.isEmpty()) {
+            return all;
+        }
+        List<Mix> chosen = new ArrayList<>();
+        for (String prefix : wanted.split(",")) {
+            all.stream().filter(m -> m.name().startsWith(prefix.trim())).forEach(chosen::add);
+        }
+        return chosen;
+    }
+
     static final int WARMUP_ALL_SECONDS = Integer.getInteger("bench.findings.warmupAll", 20);
     /**
      * ... and at least this many requests per side: on a busy machine 20 s were 140 requests, too few for the JIT of a
