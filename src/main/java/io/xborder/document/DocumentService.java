@@ -210,12 +210,20 @@ public class DocumentService {
      * @throws io.xborder.http.ProblemException (404) when the document does not exist (any more)
      */
     public Reclassified reclassify(long documentId) {
+        return reclassify(documentId, false);
+    }
+
+    /**
+     * As {@link #reclassify(long)}; with {@code evenIfCurrent} also a document already classified with the current
+     * ruleset (its jurisdiction was corrected, or an analyst asks for it).
+     */
+    public Reclassified reclassify(long documentId, boolean evenIfCurrent) {
         String current = analysis.rulesetVersion();
         return QuarkusTransaction.requiringNew().call(() -> {
             Document d = Document
                     .<Document>findByIdOptional(documentId, LockModeType.PESSIMISTIC_WRITE)
                     .orElseThrow(() -> ProblemException.notFound("document", documentId));
-            if (current.equals(d.rulesetVersion)) {
+            if (!evenIfCurrent && current.equals(d.rulesetVersion)) {
                 return new Reclassified(false, 0, 0, (int) StoredFinding.count("document.id", documentId));
             }
             List<Passage> passages = passagesWithFindings(documentId);

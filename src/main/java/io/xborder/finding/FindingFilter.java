@@ -23,6 +23,15 @@ public record FindingFilter(
         LocalDate to,
         ReviewStatus reviewStatus) {
 
+    /** The {@link #jurisdiction()} of findings that name no jurisdiction at all. */
+    public static final String NO_JURISDICTION = "-";
+
+    /** The same criteria with another jurisdiction (a code, {@link #NO_JURISDICTION} or null). */
+    public FindingFilter withJurisdiction(String code) {
+        return new FindingFilter(category, code, mechanism, modality, dataCategory, language, minConfidence, documentId,
+                text, from, to, reviewStatus);
+    }
+
     public static FindingFilter none() {
         return new FindingFilter(null, null, null, null, null, null, null, null, null, null, null, null);
     }

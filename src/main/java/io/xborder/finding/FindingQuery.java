@@ -223,7 +223,10 @@ public class FindingQuery {
             w.and("f.modality = :modality", "f.modality = :modality", "modality", filter.modality());
         }
         // array containment (@>) is what the GIN indexes on the array columns serve
-        if (filter.jurisdiction() != null) {
+        if (FindingFilter.NO_JURISDICTION.equals(filter.jurisdiction())) {
+            w.hql.append(" and function('cardinality', f.jurisdictions) = 0");
+            w.sql.append(" and cardinality(f.jurisdictions) = 0");
+        } else if (filter.jurisdiction() != null) {
             w.and("array_includes(f.jurisdictions, :jurisdictions)",
                     "f.jurisdictions @> cast(:jurisdictions as varchar[])", "jurisdictions",
                     new String[] { filter.jurisdiction() });
@@ -259,16 +262,22 @@ public class FindingQuery {
         }
         // stored text holds no NUL (ingestion drops it) and PostgreSQL refuses it in a parameter: a 500 otherwise
         String text = filter.text() == null ? null : filter.text().replace("\u0000", "");
-        if (text != null && BigramStatistics.isHanPair(text) && bigrams.isRare(text)) {
-            // the same matches as LIKE, found through the bigram index (no trigram inside a two-character pattern)
-            w.and("function('xborder_has_bigram', p.text, :text) = true", "xborder_has_bigram(p.text, :text)", "text",
-                    text);
-        } else if (text != null) {
-            // ILIKE lower-cases every passage it reads; a query without cased letters (Chinese) needs no folding
-            boolean caseless = text.equals(text.toLowerCase(Locale.ROOT)) && text.equals(text.toUpperCase(Locale.ROOT));
-            String like = caseless ? "like" : "ilike";
-            w.and("p.text " + like + " :text escape '\\'", "p.text " + like + " :text escape '\\'", "text",
-                    "%" + escapeLike(text) + "%");
+        List<String> terms = SearchTerms.parse(text).terms();
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i);
+            String name = "text" + i;
+            if (BigramStatistics.isHanPair(term) && bigrams.isRare(term)) {
+                // the same matches as LIKE, found through the bigram index (no trigram inside a two-character pattern)
+                w.and("function('xborder_has_bigram', p.text, :" + name + ") = true",
+                        "xborder_has_bigram(p.text, :" + name + ")", name, term);
+            } else {
+                // ILIKE lower-cases every passage it reads; a query without cased letters (Chinese) needs no folding
+                boolean caseless = term.equals(term.toLowerCase(Locale.ROOT))
+                        && term.equals(term.toUpperCase(Locale.ROOT));
+                String like = caseless ? "like" : "ilike";
+                w.and("p.text " + like + " :" + name + " escape '\\'", "p.text " + like + " :" + name + " escape '\\'",
+                        name, "%" + escapeLike(term) + "%");
+            }
         }
         return w;
     }

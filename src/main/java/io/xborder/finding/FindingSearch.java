@@ -37,8 +37,9 @@ public class FindingSearch implements FieldRules.Subject {
 
     // in the order the console's links list them
     @QueryParam("q")
-    @Parameter(description = "Words that the passage contains (case-insensitive substring; English or Chinese)",
-            example = "境外")
+    @Parameter(description = "Words that the passage contains, all of them in any order (case-insensitive; each "
+            + "word also inside longer words, an English plural also as its singular stem); a \"quoted phrase\" as "
+            + "written; Chinese words separated by spaces", example = "境外 安全评估")
     @Size(max = MAX_TEXT, message = "must be at most " + MAX_TEXT + " characters")
     String q;
 

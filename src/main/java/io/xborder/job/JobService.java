@@ -156,6 +156,39 @@ public class JobService {
         }
     }
 
+    /**
+     * One item of a job as its page lists it: the file name or URL, its state, the document it gave (title, and
+     * whether this job created it or the same text was stored before), or why it failed.
+     */
+    public record ItemOutcome(int index, String source, String state, Long documentId, String documentTitle,
+            Boolean createdDocument, String errorReason, String errorDetail) {
+    }
+
+    /** The job's first {@code limit} items in order, with what each gave. */
+    public List<ItemOutcome> items(long jobId, int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT i.idx, i.source, i.state, i.document_id, d.title, "
+                        + "i.created_document, i.error_reason, i.error_detail FROM job_items i "
+                        + "LEFT JOIN documents d ON d.id = i.document_id WHERE i.job_id = ? ORDER BY i.idx LIMIT ?")) {
+            ps.setLong(1, jobId);
+            ps.setInt(2, limit);
+            List<ItemOutcome> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long doc = rs.getLong(4);
+                    Long documentId = rs.wasNull() ? null : doc;
+                    boolean created = rs.getBoolean(6);
+                    Boolean createdDocument = rs.wasNull() ? null : created;
+                    items.add(new ItemOutcome(rs.getInt(1), rs.getString(2), rs.getString(3), documentId,
+                            rs.getString(5), createdDocument, rs.getString(7), rs.getString(8)));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw new JobQueue.JobStoreException("cannot read the items of job " + jobId, e);
+        }
+    }
+
     public JobView.Page list(int page, int size) {
         try (Connection c = dataSource.getConnection()) {
             List<JobView> items = new ArrayList<>();
