@@ -2,6 +2,8 @@ package io.xborder.console;
 
 import io.quarkus.qute.TemplateExtension;
 import io.xborder.classify.Confidence;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +74,82 @@ public final class ConsoleExtensions {
             case "FILES" -> "File job";
             case "RECLASSIFY" -> "Reclassification";
             default -> label(kind);
+        };
+    }
+
+    /** A jurisdiction code as the pages name it: CN → "China"; "" when null. */
+    public static String country(String code) {
+        return code == null ? "" : Countries.all().name(code);
+    }
+
+    /** A jurisdiction code in both languages: CN → "China · 中国". */
+    public static String countryBoth(String code) {
+        return Countries.all().byCode(code)
+                .map(c -> c.chinese() == null ? c.english() : c.english() + " · " + c.chinese())
+                .orElse(code == null ? "" : code);
+    }
+
+    /** Jurisdiction codes as names, comma-separated; "none named" when empty. */
+    public static String countries(List<String> codes) {
+        return codes == null || codes.isEmpty()
+                ? "none named"
+                : String.join(", ", codes.stream().map(ConsoleExtensions::country).toList());
+    }
+
+    /** Jurisdiction codes as the review form's field holds them: names, comma-separated. */
+    public static String countryChoices(List<String> codes) {
+        return codes == null ? "" : String.join(", ", codes.stream().map(ConsoleExtensions::country).toList());
+    }
+
+    /** The label of a search field, for messages about it: "minConfidence" → "Minimum confidence". */
+    public static String searchLabel(String field) {
+        return switch (field == null ? "" : field) {
+            case "q" -> "Words in the passage";
+            case "jurisdiction" -> "Jurisdiction";
+            case "category" -> "Category";
+            case "mechanism" -> "Mechanism";
+            case "modality" -> "Modality";
+            case "dataCategory" -> "Data category";
+            case "language" -> "Language";
+            case "from" -> "Published from";
+            case "to" -> "Published to";
+            case "minConfidence" -> "Minimum confidence";
+            case "reviewStatus" -> "Review status";
+            case "page", "size", "cursor" -> "Result page";
+            default -> label(field);
+        };
+    }
+
+    /** A value for a URL's query string. */
+    public static String urlEncoded(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Who reviewed, as a person reads it: "key:bootstrap-admin" → "the first admin API key". */
+    public static String reviewer(String principal) {
+        if (principal == null) {
+            return "";
+        }
+        if (principal.equals("key:bootstrap-admin")) {
+            return "the first admin API key";
+        }
+        return principal.startsWith("key:") ? "API key “" + principal.substring(4) + "”" : principal;
+    }
+
+    /** The label of an add-form field, for messages about it: "publishedAt" → "Published on". */
+    public static String addLabel(String field) {
+        return switch (field == null ? "" : field) {
+            case "title" -> "Title";
+            case "text" -> "Text";
+            case "language" -> "Language";
+            case "jurisdiction" -> "Jurisdiction";
+            case "publishedAt" -> "Published on";
+            case "sourceUrl" -> "Source URL";
+            case "urls" -> "URLs";
+            case "file" -> "Files";
+            case "url" -> "Feed URL";
+            case "intervalMinutes" -> "Interval";
+            default -> label(field);
         };
     }
 }

@@ -57,6 +57,11 @@ public class ConsoleIngestResource {
     public record FeedsView(FeedView.Page feeds, Map<String, String> values, List<Problem.FieldError> errors,
             String message, String notice) {
 
+        /** Whether the notice says that a poll failed (shown as an error, not as a success). */
+        public boolean pollFailed() {
+            return notice != null && notice.startsWith("The feed could not be read");
+        }
+
         public String value(String field) {
             return values.getOrDefault(field, "");
         }
@@ -72,7 +77,16 @@ public class ConsoleIngestResource {
     }
 
     /** A job's page; {@code running} while it has items left, so the page keeps polling. */
-    public record JobPageView(JobView job, String notice) {
+    public record JobPageView(JobView job, String notice, List<JobService.ItemOutcome> items) {
+
+        /** Whether the page lists the job's files or URLs one by one (not for reclassification). */
+        public boolean listsItems() {
+            return !items.isEmpty() && !"RECLASSIFY".equals(job.kind());
+        }
+
+        public long duplicates() {
+            return items.stream().filter(i -> Boolean.FALSE.equals(i.createdDocument())).count();
+        }
 
         public boolean running() {
             return RUNNING.contains(job.state());
@@ -155,7 +169,9 @@ public class ConsoleIngestResource {
                 return addPage(400, values, "upload", e.errors(), "The files were not added; please correct the "
                         + "fields marked below.", null);
             }
-            return addPage(e.status(), values, "upload", List.of(), null, e.toProblem("/add/upload"));
+            return addPage(e.status(), values, "upload",
+                    List.of(new Problem.FieldError("file", RefusalMessages.sentence(e))),
+                    "The files were not added; the reason is next to the field below.", null);
         }
     }
 
@@ -196,7 +212,9 @@ public class ConsoleIngestResource {
             return added(ingestion.ingestUrl(url, metadata));
         } catch (ProblemException e) {
             if (!e.isInvalidRequest()) {
-                return addPage(e.status(), values, "url", List.of(), null, e.toProblem("/add/url"));
+                return addPage(e.status(), values, "url",
+                        List.of(new Problem.FieldError("urls", RefusalMessages.sentence(e))),
+                        "Nothing was fetched; the reason is next to the field below.", null);
             }
             List<Problem.FieldError> errors = e.errors().stream()
                     .map(f -> new Problem.FieldError(f.field().startsWith("urls") ? "urls" : f.field(),
@@ -205,6 +223,39 @@ public class ConsoleIngestResource {
             return addPage(400, values, "url", errors, "Nothing was fetched; please correct the fields marked below.",
                     null);
         }
+    }
+
+    /**
+     * The form-only addresses opened directly (a bookmark, a reload after the address bar kept them, a link): the
+     * page their form is on, not the framework's 405.
+     */
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("add/upload")
+    public Response uploadForm() {
+        return Response.seeOther(URI.create("/add#upload")).build();
+    }
+
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("add/url")
+    public Response urlForm() {
+        return Response.seeOther(URI.create("/add#url")).build();
+    }
+
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("feeds/{id}/{action:poll|delete}")
+    public Response feedAction(@PathParam("id") String id) {
+        return Response.seeOther(URI.create(ConsoleResource.parseId(id).map(f -> "/feeds#feed-" + f).orElse("/feeds")))
+                .build();
+    }
+
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("jobs/reclassify")
+    public Response reclassifyForm() {
+        return Response.seeOther(URI.create("/jobs#reclassify")).build();
     }
 
     // --- Feeds --------------------------------------------------------------------------------------------------
@@ -222,8 +273,8 @@ public class ConsoleIngestResource {
         } else if (q.getFirst("polled") != null) {
             notice = q.getFirst("error") != null
                     ? "The feed could not be read; see its last error below."
-                    : "Polled: the feed lists " + num(q, "items") + " items; " + num(q, "new") + " new, "
-                            + num(q, "ingested") + " added, " + num(q, "failed") + " failed.";
+                    : "Polled: the feed lists " + count(num(q, "items"), "item", "items") + "; " + num(q, "new")
+                            + " new, " + num(q, "ingested") + " added, " + num(q, "failed") + " failed.";
         }
         return feedsPage(Map.of(), List.of(), null, notice);
     }
@@ -248,7 +299,7 @@ public class ConsoleIngestResource {
             }
             FormFields fields = new FormFields(converters);
             Language language = fields.read(Language.class, "language", values.get("language"));
-            Jurisdiction jurisdiction = fields.read(Jurisdiction.class, "jurisdiction", values.get("jurisdiction"));
+            Jurisdiction jurisdiction = fields.jurisdiction("jurisdiction", values.get("jurisdiction"));
             fields.throwIfInvalid();
             FeedView feed = feeds.create(new FeedRequest(blankToNull(values.get("url")),
                     blankToNull(values.get("title")), interval, true, language, jurisdiction));
@@ -349,7 +400,8 @@ public class ConsoleIngestResource {
                     + "again; reviewed findings are kept.";
             default -> null;
         };
-        return Response.ok(Templates.job(new JobPageView(job.get(), notice))).build();
+        return Response.ok(Templates.job(new JobPageView(job.get(), notice, jobs.items(job.get().id(), 1000))))
+                .build();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -388,6 +440,11 @@ public class ConsoleIngestResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** "1 item", "2 items". */
+    static String count(String n, String one, String many) {
+        return n + " " + ("1".equals(n) ? one : many);
     }
 
     private static String num(MultivaluedMap<String, String> q, String name) {

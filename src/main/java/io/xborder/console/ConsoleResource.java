@@ -20,6 +20,7 @@ import io.xborder.finding.FindingQuery;
 import io.xborder.finding.FindingReview;
 import io.xborder.finding.FindingReviews;
 import io.xborder.finding.FindingView;
+import io.xborder.finding.SearchTerms;
 import io.xborder.http.BeanParamReader;
 import io.xborder.http.Paging;
 import io.xborder.http.ParamConverters;
@@ -42,8 +43,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +87,17 @@ public class ConsoleResource {
 
     /** The search page. */
     public record SearchView(SearchForm form, FindingPage page, List<Hit> hits, List<PageLink> pages, String next,
-            Options options, int firstRow) {
+            String previous, Options options, int firstRow, List<String> words) {
+
+        /** Whether the words were read as more than one term, for the empty-result hint. */
+        public boolean severalWords() {
+            return words.size() > 1;
+        }
+
+        /** The query string of this page of results, for links back to it. */
+        public String here() {
+            return page.page() == null || page.page() == 0 ? form.query() : form.with("page", page.page().toString());
+        }
     }
 
     /** The document page. */
@@ -114,11 +128,27 @@ public class ConsoleResource {
             return errors.stream().filter(e -> e.field().equals(field)).map(Problem.FieldError::message).findFirst()
                     .orElse("");
         }
+
+        /** The id of a form's input: "upload" and "jurisdiction" → "upload-jurisdiction". */
+        public String inputId(String form, String field) {
+            return form + "-" + field;
+        }
     }
 
     /** The review page. */
     public record ReviewView(FindingView finding, List<Highlight.Fragment> fragments, Options options, String notice,
-            String conflict, List<Problem.FieldError> errors, String comment) {
+            String conflict, List<Problem.FieldError> errors, String comment, String jurisdictions, String back) {
+
+        /** What was wrong with one field of the form, "" when nothing. */
+        public String error(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).map(Problem.FieldError::message)
+                    .findFirst().orElse("");
+        }
+
+        /** The search the reviewer came from, as a link, or null. */
+        public String backLink() {
+            return back == null || back.isBlank() ? null : "/?" + back;
+        }
 
         public String etag() {
             return FindingReviews.etag(finding.version());
@@ -178,12 +208,28 @@ public class ConsoleResource {
         SearchForm form = SearchForm.of(uri.getQueryParameters(), params);
         FindingPage page = query.find(form.filter(), form.cursor() == null ? form.page() : 0, form.size(),
                 form.cursor());
+        List<String> words = SearchTerms.parse(form.filter().text()).terms();
         List<Hit> hits = page.items().stream()
-                .map(f -> new Hit(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence())))
+                .map(f -> new Hit(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence(),
+                        words)))
                 .toList();
-        String next = page.nextCursor() == null ? null : form.with("cursor", page.nextCursor());
+        // numbered pages as far as offset paging reaches, then the cursor
+        String next = null;
+        String previous = null;
+        if (page.page() != null) {
+            int p = page.page();
+            previous = p > 0 ? form.with("page", Integer.toString(p - 1)) : null;
+            if (page.nextCursor() != null) {
+                next = (long) (p + 1) * form.size() <= Paging.MAX_OFFSET
+                        ? form.with("page", Integer.toString(p + 1))
+                        : form.with("cursor", page.nextCursor());
+            }
+        } else if (page.nextCursor() != null) {
+            next = form.with("cursor", page.nextCursor());
+        }
         int firstRow = page.page() == null ? 0 : page.page() * form.size() + 1;
-        return Templates.search(new SearchView(form, page, hits, pager(form, page), next, Options.ALL, firstRow));
+        return Templates.search(new SearchView(form, page, hits, pager(form, page), next, previous, Options.ALL,
+                firstRow, words));
     }
 
     /** First, last and the pages around the current one, as far as offset paging reaches. */
@@ -237,10 +283,20 @@ public class ConsoleResource {
         if (d.isEmpty()) {
             return notFound("There is no document " + id + ".");
         }
-        String notice = switch (String.valueOf(uri.getQueryParameters().getFirst("added"))) {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        String notice = switch (String.valueOf(q.getFirst("added"))) {
             case "new" -> "The document was added and classified.";
             case "existing" -> "This text was stored before; here is that document.";
-            default -> null;
+            default -> switch (String.valueOf(q.getFirst("edited"))) {
+                case "saved" -> "The details were saved.";
+                case "reclassified" -> "The details were saved, and the document was classified again for its new "
+                        + "jurisdiction; reviewed findings were kept.";
+                case "unchanged" -> "Nothing was changed.";
+                default -> q.getFirst("reclassified") != null
+                        ? "The document was classified again: " + count(q.getFirst("reclassified"), "finding")
+                                + " now, " + count(q.getFirst("kept"), "reviewed finding") + " kept."
+                        : null;
+            };
         };
         DocumentView view = d.get();
         return Response.ok(Templates.document(new DocumentPageView(view, DocumentLayout.blocks(view),
@@ -301,8 +357,14 @@ public class ConsoleResource {
             return notFound("There is no finding " + id + ".");
         }
         String notice = "saved".equals(uri.getQueryParameters().getFirst("review")) ? "Your review was saved." : null;
-        return Response.ok(Templates.finding(review(f.get(), notice, null, List.of(), f.get().reviewComment())))
-                .build();
+        // the comment box starts empty: a new review's comment replaces the last one, which the page shows apart
+        return Response.ok(Templates.finding(review(f.get(), notice, null, List.of(), "", null,
+                back(uri.getQueryParameters().getFirst("back"))))).build();
+    }
+
+    /** The search query a review page links back to; only a query string (the link is built as "/?" + it). */
+    static String back(String query) {
+        return query == null || query.length() > 2000 || query.contains("#") ? null : query;
     }
 
     /**
@@ -315,6 +377,7 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response review(@PathParam("id") String id, MultivaluedMap<String, String> form,
             @Context SecurityContext security) {
+        String back = back(form.getFirst("back"));
         Optional<FindingView> current = parseId(id).flatMap(reviews::get);
         if (current.isEmpty()) {
             return notFound("There is no finding " + id + ".");
@@ -328,43 +391,47 @@ public class ConsoleResource {
         list(body, "mechanisms", form.get("mechanisms"));
         list(body, "dataCategories", form.get("dataCategories"));
         String jurisdictions = Optional.ofNullable(form.getFirst("jurisdictions")).orElse("");
-        list(body, "jurisdictions", Arrays.stream(jurisdictions.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList());
         body.put("comment", comment);
         Optional<Integer> version = FindingReviews.version(Optional.ofNullable(form.getFirst("etag")).orElse(""));
         try {
+            list(body, "jurisdictions", jurisdictionCodes(jurisdictions));
             FindingReview review = FindingReview.parse(body);
             reviews.review(findingId, version.map(List::of).orElse(List.of()), review,
                     security != null && security.getUserPrincipal() != null
                             ? security.getUserPrincipal().getName()
                             : "anonymous");
-            return Response.seeOther(URI.create("/findings/" + findingId + "?review=saved")).build();
+            return Response.seeOther(URI.create("/findings/" + findingId + "?review=saved"
+                    + (back == null ? "" : "&back=" + URLEncoder.encode(back, StandardCharsets.UTF_8)))).build();
         } catch (ProblemException e) {
             return switch (e.status()) {
                 case 400 -> Response.status(400)
-                        .entity(Templates.finding(review(current.get(), null, null, e.errors(), comment)))
+                        .entity(Templates.finding(review(current.get(), null, null, e.errors(), comment, jurisdictions,
+                                back)))
                         .build();
-                case 412 -> stale(findingId, comment);
+                case 412 -> stale(findingId, comment, back);
                 case 409 -> Response.status(409).entity(Templates.finding(review(current.get(), null, null,
-                        List.of(new Problem.FieldError("category", e.getMessage())), comment))).build();
+                        List.of(new Problem.FieldError("category", e.getMessage())), comment, jurisdictions, back)))
+                        .build();
                 default -> throw e;
             };
         }
     }
 
     /** Someone else's review came first: the finding as it is now, and the reviewer's comment kept. */
-    private Response stale(long findingId, String comment) {
+    private Response stale(long findingId, String comment, String back) {
         FindingView now = reviews.get(findingId).orElseThrow();
         return Response.status(412).entity(Templates.finding(review(now, null,
                 "Someone else reviewed this finding while you were editing it, so your review was NOT saved. "
                         + "The finding as it is now is shown below; check it and submit your review again.",
-                List.of(), comment))).build();
+                List.of(), comment, null, back))).build();
     }
 
+    /** {@code jurisdictions}: the field as typed, or null for the finding's own (as names). */
     private static ReviewView review(FindingView f, String notice, String conflict, List<Problem.FieldError> errors,
-            String comment) {
+            String comment, String jurisdictions, String back) {
         return new ReviewView(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence()),
-                Options.ALL,
-                notice, conflict, errors, comment == null ? "" : comment);
+                Options.ALL, notice, conflict, errors, comment == null ? "" : comment,
+                jurisdictions != null ? jurisdictions : ConsoleExtensions.countryChoices(f.jurisdictions()), back);
     }
 
     // --- Overview -----------------------------------------------------------------------------------------------
@@ -378,6 +445,12 @@ public class ConsoleResource {
 
     // --- helpers ------------------------------------------------------------------------------------------------
 
+    /** "1 finding", "3 findings"; "0 findings" for anything but a number. */
+    static String count(String n, String noun) {
+        String number = n != null && n.matches("\\d{1,9}") ? n : "0";
+        return number + " " + noun + ("1".equals(number) ? "" : "s");
+    }
+
     private static Response notFound(String message) {
         return Response.status(404).entity(Templates.error(404, message)).type(MediaType.TEXT_HTML).build();
     }
@@ -388,6 +461,40 @@ public class ConsoleResource {
      */
     static Optional<Long> parseId(String id) {
         return id != null && id.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(id)) : Optional.empty();
+    }
+
+    /**
+     * The codes of a list of jurisdictions as typed into the review form: names in English or Chinese or codes,
+     * separated by commas (also Chinese ones) or semicolons; a name that itself holds a comma ("Saint Helena, Ascension
+     * and Tristan da Cunha") is read whole. Anything unknown is a 400 on the field, never another country.
+     */
+    static List<String> jurisdictionCodes(String typed) {
+        List<String> parts = Arrays.stream(typed.split("[,;，、；\\n]")).map(String::strip).filter(p -> !p.isEmpty())
+                .toList();
+        List<String> codes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Countries.Resolved r = Countries.all().resolve(parts.get(i), false);
+            for (int j = i + 1; r.country().isEmpty() && j < parts.size(); j++) {
+                Countries.Resolved joined = Countries.all()
+                        .resolve(String.join(", ", parts.subList(i, j + 1)), false);
+                if (joined.country().isPresent()) {
+                    r = joined;
+                    i = j;
+                }
+            }
+            if (r.country().isPresent()) {
+                if (!codes.contains(r.country().get().code())) {
+                    codes.add(r.country().get().code());
+                }
+            } else {
+                problems.add(r.problem());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid("jurisdictions", String.join("; ", problems));
+        }
+        return codes;
     }
 
     private static void putIfPresent(ObjectNode body, String field, String value) {

@@ -3,7 +3,10 @@ package io.xborder.console;
 import io.xborder.document.DocumentView;
 import io.xborder.document.StoredFinding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A document's whole text as blocks for the document page: plain stretches, and passages that have findings
@@ -42,17 +45,21 @@ public final class DocumentLayout {
             if (p.start() > pos) {
                 blocks.add(plain(text.substring(pos, p.start())));
             }
-            List<StoredFinding.EvidenceSpan> evidence = new ArrayList<>();
+            Map<String, List<StoredFinding.EvidenceSpan>> evidence = new TreeMap<>();
             List<String> css = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (DocumentView.PassageFinding f : p.findings().stream()
                     .sorted((a, b) -> a.category().compareTo(b.category())).toList()) {
-                evidence.addAll(f.evidence());
-                css.add(cssClass(f.category()));
-                names.add(ConsoleExtensions.label(f.category()));
+                // "ev-dl" / "ev-cbt": the page underlines each category's evidence in its own way
+                evidence.computeIfAbsent("ev-" + cssClass(f.category()).substring(4), k -> new ArrayList<>())
+                        .addAll(f.evidence());
+                if (!css.contains(cssClass(f.category()))) {
+                    css.add(cssClass(f.category()));
+                    names.add(ConsoleExtensions.label(f.category()));
+                }
             }
             blocks.add(new Block(p.id(), p.language(), String.join(" ", css), String.join(", ", names),
-                    Highlight.fragments(text.substring(p.start(), p.end()), p.start(), evidence)));
+                    Highlight.byCategory(text.substring(p.start(), p.end()), p.start(), evidence)));
             pos = p.end();
         }
         if (pos < text.length()) {
@@ -65,10 +72,39 @@ public final class DocumentLayout {
         List<SideFinding> out = new ArrayList<>();
         for (DocumentView.PassageView p : d.passages()) {
             for (DocumentView.PassageFinding f : p.findings()) {
-                String words = String.join(" … ", f.evidence().stream().map(StoredFinding.EvidenceSpan::text).toList());
+                // overlapping evidence merged, each text once, and never cut inside a word
+                String words = String.join(" … ", merged(d.text(), f.evidence()).stream().map(String::strip)
+                        .distinct().toList());
                 out.add(new SideFinding(f.id(), p.id(), f.category(), f.modality(), f.confidence(), f.reviewStatus(),
-                        words.length() > 120 ? words.substring(0, 119) + "…" : words));
+                        Snippets.cut(words, 120)));
             }
+        }
+        return out;
+    }
+
+    /** The texts of the spans with overlapping or touching ones merged, in text order. */
+    static List<String> merged(String text, List<StoredFinding.EvidenceSpan> spans) {
+        List<StoredFinding.EvidenceSpan> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(StoredFinding.EvidenceSpan::start));
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        for (StoredFinding.EvidenceSpan e : sorted) {
+            if (e.start() < 0 || e.end() > text.length() || e.start() >= e.end()) {
+                continue;
+            }
+            if (start >= 0 && e.start() <= end) {
+                end = Math.max(end, e.end());
+                continue;
+            }
+            if (start >= 0) {
+                out.add(text.substring(start, end));
+            }
+            start = e.start();
+            end = e.end();
+        }
+        if (start >= 0) {
+            out.add(text.substring(start, end));
         }
         return out;
     }

@@ -34,11 +34,29 @@ final class FormFields {
         }
     }
 
+    /**
+     * A jurisdiction as an analyst types it (China, 中国, CN, "China (CN)"), or null when blank or not one; an unknown
+     * name is an error of {@code field}, never another country.
+     */
+    Jurisdiction jurisdiction(String field, String value) {
+        Countries.Resolved resolved = Countries.all().resolve(value, false);
+        if (resolved.problem() != null) {
+            errors.add(new Problem.FieldError(field, resolved.problem()));
+            return null;
+        }
+        return resolved.country().map(c -> new Jurisdiction(c.code())).orElse(null);
+    }
+
     DocumentMetadata metadata(String title, String language, String jurisdiction, String sourceUrl,
             String publishedAt) {
         return new DocumentMetadata(title, read(Language.class, "language", language),
-                read(Jurisdiction.class, "jurisdiction", jurisdiction), sourceUrl,
+                jurisdiction("jurisdiction", jurisdiction), sourceUrl,
                 read(LocalDate.class, "publishedAt", publishedAt));
+    }
+
+    /** What was read wrongly so far, by field. */
+    List<Problem.FieldError> errors() {
+        return List.copyOf(errors);
     }
 
     /** A 400 with every field read wrongly so far; nothing when all were read. */

@@ -22,6 +22,16 @@ public class Overview {
         public long total() {
             return localization + transfer;
         }
+
+        /** The row of findings that name no jurisdiction. */
+        public boolean unknown() {
+            return jurisdiction == null;
+        }
+
+        /** The search page's jurisdiction parameter for this row. */
+        public String param() {
+            return jurisdiction == null ? "unknown" : jurisdiction;
+        }
     }
 
     /** Documents whose own jurisdiction is this one. */
@@ -34,8 +44,8 @@ public class Overview {
             int yLocalization, int hLocalization, int yTransfer, int hTransfer, boolean labelled) {
     }
 
-    /** The chart: bars plus the scale. */
-    public record Chart(List<Bar> bars, long max, int width, int height, List<Tick> ticks) {
+    /** The chart: bars (per month, or per year over a long span) plus the scale. */
+    public record Chart(List<Bar> bars, long max, int width, int height, List<Tick> ticks, boolean yearly) {
 
         public boolean isEmpty() {
             return bars.isEmpty();
@@ -46,7 +56,12 @@ public class Overview {
     public record Tick(long value, int y) {
     }
 
-    public record Numbers(List<JurisdictionRow> byJurisdiction, List<DocumentRow> documents, Chart chart, long total) {
+    /**
+     * {@code undated}: findings of documents without a publication date, which the chart leaves out (they would count
+     * in the month they were added).
+     */
+    public record Numbers(List<JurisdictionRow> byJurisdiction, List<DocumentRow> documents, Chart chart, long total,
+            long undated) {
     }
 
     static final int CHART_HEIGHT = 220;
@@ -73,6 +88,15 @@ public class Overview {
             byJurisdiction.add(new JurisdictionRow((String) row[0], ((Number) row[1]).longValue(),
                     ((Number) row[2]).longValue()));
         }
+        // findings that name no jurisdiction: a row of their own, so that they can be reached from here
+        Object[] none = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where category = 'DATA_LOCALIZATION'),
+                       count(*) filter (where category = 'CROSS_BORDER_TRANSFER')
+                from findings where cardinality(jurisdictions) = 0""").getSingleResult();
+        if (((Number) none[0]).longValue() + ((Number) none[1]).longValue() > 0) {
+            byJurisdiction.add(new JurisdictionRow(null, ((Number) none[0]).longValue(),
+                    ((Number) none[1]).longValue()));
+        }
         List<DocumentRow> documents = new ArrayList<>();
         for (Object r : em.createNativeQuery("""
                 select coalesce(d.jurisdiction, '—'), count(distinct d.id), count(f.id),
@@ -86,50 +110,82 @@ public class Overview {
                     ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), toDate(row[5])));
         }
         Map<YearMonth, long[]> months = new TreeMap<>();
+        // by publication date: an undated document's findings would count in the month it was added
         for (Object r : em.createNativeQuery("""
-                select extract(year from occurred_on)::int, extract(month from occurred_on)::int,
-                       count(*) filter (where category = 'DATA_LOCALIZATION'),
-                       count(*) filter (where category = 'CROSS_BORDER_TRANSFER')
-                from findings group by 1, 2""").getResultList()) {
+                select extract(year from d.published_at)::int, extract(month from d.published_at)::int,
+                       count(*) filter (where f.category = 'DATA_LOCALIZATION'),
+                       count(*) filter (where f.category = 'CROSS_BORDER_TRANSFER')
+                from findings f join documents d on d.id = f.document_id
+                where d.published_at is not null group by 1, 2""").getResultList()) {
             Object[] row = (Object[]) r;
             months.put(YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue()),
                     new long[] { ((Number) row[2]).longValue(), ((Number) row[3]).longValue() });
         }
-        return new Numbers(byJurisdiction, documents, chart(months), total);
+        long undated = ((Number) em.createNativeQuery("select count(*) from findings f join documents d "
+                + "on d.id = f.document_id where d.published_at is null").getSingleResult()).longValue();
+        return new Numbers(byJurisdiction, documents, chart(months), total, undated);
     }
 
-    /** Stacked monthly bars, every month from the first to the last (empty months included). */
+    /** Longer spans than this are drawn per year: 105 monthly bars were 105 tab stops and a 105-row table. */
+    static final int MAX_MONTHS = 36;
+
+    /** Stacked bars, every month (or year, over more than {@link #MAX_MONTHS}) from the first to the last. */
     static Chart chart(Map<YearMonth, long[]> months) {
         if (months.isEmpty()) {
-            return new Chart(List.of(), 0, 0, CHART_HEIGHT, List.of());
+            return new Chart(List.of(), 0, 0, CHART_HEIGHT, List.of(), false);
         }
         YearMonth first = months.keySet().iterator().next();
         YearMonth last = ((TreeMap<YearMonth, long[]>) months).lastKey();
+        boolean yearly = first.until(last, ChronoUnit.MONTHS) + 1 > MAX_MONTHS;
+        // one slot per month or per year, in order, with its label and date range
+        List<String> labels = new ArrayList<>();
+        List<LocalDate[]> ranges = new ArrayList<>();
+        List<long[]> values = new ArrayList<>();
+        if (yearly) {
+            for (int y = first.getYear(); y <= last.getYear(); y++) {
+                long[] v = new long[2];
+                for (int m = 1; m <= 12; m++) {
+                    long[] mv = months.getOrDefault(YearMonth.of(y, m), new long[2]);
+                    v[0] += mv[0];
+                    v[1] += mv[1];
+                }
+                labels.add(Integer.toString(y));
+                ranges.add(new LocalDate[] { LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31) });
+                values.add(v);
+            }
+        } else {
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                labels.add(m.toString());
+                ranges.add(new LocalDate[] { m.atDay(1), m.atEndOfMonth() });
+                values.add(months.getOrDefault(m, new long[2]));
+            }
+        }
         long max = 1;
-        for (long[] v : months.values()) {
+        for (long[] v : values) {
             max = Math.max(max, v[0] + v[1]);
         }
         long step = niceStep(max);
         long top = ((max + step - 1) / step) * step;
-        int n = (int) (first.until(last, ChronoUnit.MONTHS) + 1);
+        int n = values.size();
         int barWidth = Math.max(4, Math.min(40, 900 / n));
         int plot = PLOT_BOTTOM - PLOT_TOP;
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            YearMonth m = first.plusMonths(i);
-            long[] v = months.getOrDefault(m, new long[2]);
+            long[] v = values.get(i);
             int hl = (int) Math.round((double) v[0] * plot / top);
             int ht = (int) Math.round((double) v[1] * plot / top);
             int x = LEFT + i * barWidth;
-            bars.add(new Bar(m.toString(), m.atDay(1).toString(), m.atEndOfMonth().toString(), v[0], v[1], x,
-                    Math.max(1, barWidth - 1), PLOT_BOTTOM - hl, hl, PLOT_BOTTOM - hl - ht, ht,
-                    m.getMonthValue() == 1 || n <= 12 || i == 0));
+            boolean labelled = yearly
+                    ? n <= 15 || i % 5 == 0 || i == n - 1
+                    : labels.get(i).endsWith("-01") || n <= 12 || i == 0;
+            bars.add(new Bar(labels.get(i), ranges.get(i)[0].toString(), ranges.get(i)[1].toString(), v[0], v[1], x,
+                    Math.max(1, barWidth - 1), PLOT_BOTTOM - hl, hl, PLOT_BOTTOM - hl - ht, ht, labelled));
         }
         List<Tick> ticks = new ArrayList<>();
         for (long t = 0; t <= top; t += step) {
             ticks.add(new Tick(t, PLOT_BOTTOM - (int) Math.round((double) t * plot / top)));
         }
-        return new Chart(bars, top, LEFT + n * barWidth + 10, CHART_HEIGHT, ticks);
+        return new Chart(bars, top, LEFT + n * barWidth + 10, CHART_HEIGHT, ticks, yearly);
     }
 
     private static long niceStep(long max) {

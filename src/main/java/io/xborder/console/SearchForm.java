@@ -6,9 +6,11 @@ import io.xborder.finding.FindingSearch;
 import io.xborder.http.BeanParamReader;
 import io.xborder.http.Paging;
 import io.xborder.http.Problem;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,24 +29,62 @@ public final class SearchForm {
 
     private final FindingSearch search;
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** What each field shows: the value as typed, also when it was wrong (so it can be corrected, not retyped). */
+    private final Map<String, String> shown = new LinkedHashMap<>();
     private final List<Problem.FieldError> errors;
+    /** The jurisdiction the typed value named: a code, {@link FindingFilter#NO_JURISDICTION} or null. */
+    private final String jurisdiction;
 
-    private SearchForm(BeanParamReader.Read<FindingSearch> read) {
+    private SearchForm(BeanParamReader.Read<FindingSearch> read, MultivaluedMap<String, String> raw,
+            String typedJurisdiction, Countries.Resolved resolved) {
         search = read.bean();
         read.values().forEach((name, value) -> {
             if (!PAGING.contains(name)) {
                 values.put(name, value);
+                String typed = raw.getFirst(name);
+                shown.put(name, typed == null ? "" : typed.strip());
             }
         });
-        errors = read.errors();
+        errors = new ArrayList<>(read.errors());
+        if (resolved.problem() != null) {
+            errors.add(0, new Problem.FieldError("jurisdiction", resolved.problem()));
+            jurisdiction = null;
+        } else if (resolved.unknownJurisdiction()) {
+            values.put("jurisdiction", typedJurisdiction.strip());
+            shown.put("jurisdiction", Countries.UNKNOWN_CHOICE);
+            jurisdiction = FindingFilter.NO_JURISDICTION;
+        } else if (resolved.country().isPresent()) {
+            values.put("jurisdiction", typedJurisdiction.strip());
+            shown.put("jurisdiction", resolved.country().get().choice());
+            jurisdiction = resolved.country().get().code();
+        } else {
+            jurisdiction = null;
+        }
     }
 
+    /**
+     * The search of these parameters. The jurisdiction may be typed as the picker offers it (a name in English or
+     * Chinese, a code, "Unknown jurisdiction"); the rest is read as the API reads it.
+     */
     public static SearchForm of(MultivaluedMap<String, String> params, BeanParamReader reader) {
-        return new SearchForm(reader.read(FindingSearch.class, params));
+        MultivaluedMap<String, String> rest = new MultivaluedHashMap<>();
+        params.forEach((k, v) -> {
+            if (!k.equals("jurisdiction")) {
+                rest.put(k, v);
+            }
+        });
+        String typed = params.getFirst("jurisdiction");
+        return new SearchForm(reader.read(FindingSearch.class, rest), params, typed,
+                Countries.all().resolve(typed, true));
     }
 
     public FindingFilter filter() {
-        return search.filter();
+        return search.filter().withJurisdiction(jurisdiction);
+    }
+
+    /** What the field of a parameter shows: as typed (also when wrong), a jurisdiction as the picker names it. */
+    public String shown(String name) {
+        return shown.getOrDefault(name, "");
     }
 
     public int page() {
@@ -59,9 +99,9 @@ public final class SearchForm {
         return search.cursor();
     }
 
-    /** What was wrong, one line per parameter ("jurisdiction: must be …"). */
-    public List<String> errors() {
-        return errors.stream().map(e -> e.field() + ": " + e.message()).toList();
+    /** What was wrong, by field label ("Jurisdiction: …"). */
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 
     /** What was wrong with one parameter, "" when nothing. */
@@ -73,6 +113,11 @@ public final class SearchForm {
     /** The raw value of a filter parameter, "" when absent or invalid. */
     public String get(String name) {
         return values.getOrDefault(name, "");
+    }
+
+    /** How many filters other than the words are set. */
+    public long filtersBeyondWords() {
+        return values.entrySet().stream().filter(e -> !e.getKey().equals("q") && !e.getValue().isEmpty()).count();
     }
 
     public boolean hasFilters() {

@@ -15,6 +15,36 @@
     });
   });
 
+  // A page answered to a form that was refused: the address bar gets the form's own page, so that reloading or
+  // bookmarking it does not send the form again (the server also redirects a GET of a form-only address there).
+  var getUrl = document.querySelector('[data-get-url]');
+  if (getUrl && window.history && window.history.replaceState) {
+    window.history.replaceState(null, '', getUrl.getAttribute('data-get-url'));
+  }
+
+  // Search on a phone: the eleven filters fold away (one tap opens them) unless one is set or wrong, so that the
+  // first result is on the first screen. Without this script they stay open.
+  var filters = document.getElementById('more-filters');
+  if (filters && !filters.hasAttribute('data-keep-open') && window.matchMedia('(max-width: 720px)').matches) {
+    filters.open = false;
+  }
+
+  // Overview: a chart wider than the screen opens on its newest end, not on the oldest years.
+  var chart = document.getElementById('chart-scroll');
+  if (chart && chart.scrollWidth > chart.clientWidth) {
+    chart.scrollLeft = chart.scrollWidth;
+  }
+
+  // Forms that delete or start long work ask first (data-confirm holds the question).
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    });
+  });
+
   // Forms that classify or save: one submission at a time, and say that it is working.
   var busy = { 'paste-form': 'Classifying…', 'review-form': 'Saving…', 'upload-form': 'Uploading…',
     'url-form': 'Fetching…', 'feed-form': 'Subscribing…' };

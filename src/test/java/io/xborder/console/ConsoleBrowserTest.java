@@ -2,6 +2,7 @@ package io.xborder.console;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,10 +17,14 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -204,7 +209,7 @@ class ConsoleBrowserTest {
         String dlColour = dl.get(0).getCssValue("background-color");
         String cbtColour = cbt.get(0).getCssValue("background-color");
         assertThat(dlColour).isNotEqualTo(cbtColour);
-        assertThat(driver.findElements(By.cssSelector(".legend li"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector(".legend li"))).hasSize(5);
         // a finding in the side list takes the reader (and the keyboard focus) to its passage
         WebElement jump = driver.findElements(By.cssSelector(".side-list a.jump")).get(1);
         String target = jump.getAttribute("data-passage");
@@ -261,9 +266,9 @@ class ConsoleBrowserTest {
     void reviewsAFindingAndSeesAConflictOnAStalePage() throws IOException {
         open("/?q=" + marker + "&language=en");
         driver.findElement(By.cssSelector("ol.hits a.review-link")).click();
-        waiting().until(d -> d.getCurrentUrl().matches(".*/findings/\\d+$"));
+        waiting().until(d -> d.getCurrentUrl().matches(".*/findings/\\d+(\\?.*)?$"));
         String findingUrl = driver.getCurrentUrl();
-        long id = Long.parseLong(findingUrl.replaceAll(".*/findings/", ""));
+        long id = Long.parseLong(findingUrl.replaceAll(".*/findings/(\\d+).*", "$1"));
         driver.findElement(By.id("status-rejected")).click();
         driver.findElement(By.id("comment")).sendKeys("A news report, not a rule. 只是新闻。");
         screenshot("07-review-form");
@@ -363,8 +368,8 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("url-urls")).sendKeys("http://169.254.169.254/latest/meta-data");
         driver.findElement(By.id("url-submit")).click();
         waiting().until(d -> !d.findElements(By.id("url-errors")).isEmpty());
-        assertThat(driver.findElement(By.id("url-errors")).getText()).contains("400 Bad Request")
-                .contains("url-refused");
+        assertThat(driver.findElement(By.id("url-errors")).getText()).contains("Nothing was fetched")
+                .doesNotContain("url-refused").doesNotContain("400");
         ((JavascriptExecutor) driver).executeScript("document.getElementById('url').scrollIntoView()");
         screenshot("16-url-refused");
     }
@@ -438,7 +443,656 @@ class ConsoleBrowserTest {
                 .contains("120 min");
         screenshot("21-feeds");
         driver.findElement(By.id("delete-" + id)).click();
+        acceptConfirmation(true); // deleting a feed asks first
         waiting().until(d -> d.getCurrentUrl().contains("deleted=" + id));
         assertThat(driver.findElements(By.id("feed-" + id))).isEmpty();
+    }
+
+    // --- Console v2 (issue 17): each test reproduces a problem the issue found and checks its fix ------------------
+
+    static final Dimension DESKTOP = new Dimension(1366, 850);
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    private static String activeId() {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.activeElement.id"));
+    }
+
+    /** Whether the element is inside the window, top to bottom. */
+    private static boolean inView(WebElement e) {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+                e);
+    }
+
+    private static String path() {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("return location.pathname"));
+    }
+
+    /** Issue 17, item 1: "China" became CH and "Indonesia" IN through maxlength=2; no page showed country names. */
+    @Test
+    void countryNamesAreReadInEnglishAndChineseAndNeverTruncated() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        for (String page : List.of("/", "/add", "/feeds")) {
+            open(page);
+            List<WebElement> inputs = driver.findElements(By.cssSelector(".jurisdiction-field input"));
+            assertThat(inputs).as(page).isNotEmpty();
+            for (WebElement input : inputs) {
+                assertThat(input.getAttribute("maxlength")).isNotEqualTo("2");
+            }
+        }
+        // "Indonesia" is stored as Indonesia, not as India
+        open("/add");
+        driver.findElement(By.id("text"))
+                .sendKeys("All payment data shall be stored only in data centres in the country " + marker + ".");
+        driver.findElement(By.id("jurisdiction")).sendKeys("Indonesia");
+        driver.findElement(By.id("add-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
+        assertThat(driver.findElement(By.id("doc-jurisdiction")).getText()).isEqualTo("Indonesia · 印度尼西亚");
+        screenshot("v2-01-document-country-name");
+
+        // an unknown name is an error next to the field, focused, with what was typed kept
+        open("/add");
+        driver.findElement(By.id("text")).sendKeys("Some text " + marker);
+        driver.findElement(By.id("jurisdiction")).sendKeys("Chinaa");
+        driver.findElement(By.id("add-submit")).click();
+        waiting().until(d -> !d.findElements(By.id("jurisdiction-error")).isEmpty());
+        assertThat(driver.findElement(By.id("jurisdiction-error")).getText())
+                .contains("“Chinaa” is not a country or region we know");
+        assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("Chinaa");
+        assertThat(activeId()).isEqualTo("jurisdiction");
+        assertThat(path()).isEqualTo("/add");
+        screenshot("v2-02-unknown-country-error");
+
+        // a search by name finds China's findings (not Switzerland's), typed in English or Chinese
+        for (String typed : List.of("China", "中国")) {
+            open("/?q=" + marker + "&language=zh");
+            WebElement field = driver.findElement(By.id("jurisdiction"));
+            field.sendKeys(typed);
+            driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+            waiting().until(d -> d.getCurrentUrl().contains("jurisdiction="));
+            assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("China (CN)");
+            assertThat(driver.findElements(By.id("jurisdiction-error"))).isEmpty();
+            List<WebElement> hits = driver.findElements(By.cssSelector("ol.hits > li"));
+            assertThat(hits).as(typed).isNotEmpty();
+            for (WebElement hit : hits) {
+                assertThat(hit.findElement(By.cssSelector(".attributes")).getText()).contains("China")
+                        .doesNotContain("CN");
+            }
+        }
+        screenshot("v2-03-search-by-country-name");
+        open("/?jurisdiction=Chinaa");
+        assertThat(driver.findElement(By.id("jurisdiction-error")).getText()).contains("“Chinaa”");
+        assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("Chinaa");
+        driver.manage().window().setSize(PHONE);
+        open("/?q=" + marker + "&jurisdiction=中国");
+        screenshot("v2-04-search-by-country-name-phone");
+    }
+
+    /** Issue 17, item 7: findings that name no jurisdiction could not be reached from any filter or table. */
+    @Test
+    void findingsWithoutAJurisdictionAreReachableFromTheOverviewAndTheFilter() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        long doc = given().contentType(ContentType.JSON).body(Map.of("title", "No country " + marker, "language", "en",
+                "text", "Operators must store all personal data they collect on servers located within the territory "
+                        + "and shall not transfer it abroad without approval " + marker + "."))
+                .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Integer> withoutCountry = given().queryParam("documentId", doc).when().get("/api/v1/findings").then()
+                .extract().jsonPath().getList("items.findAll { it.jurisdictions.size() == 0 }.id");
+        assertThat(withoutCountry).as("the classifier names no jurisdiction here").isNotEmpty();
+        open("/overview");
+        WebElement row = driver.findElement(By.id("unknown-jurisdiction-row"));
+        assertThat(row.getText()).startsWith("Unknown jurisdiction");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", row);
+        screenshot("v2-05-overview-unknown-jurisdiction");
+        row.findElement(By.cssSelector("td:last-child a")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("jurisdiction=unknown"));
+        assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("Unknown jurisdiction");
+        open("/?jurisdiction=Unknown+jurisdiction&q=" + marker);
+        List<WebElement> hits = driver.findElements(By.cssSelector("ol.hits > li"));
+        assertThat(hits).hasSize(withoutCountry.size());
+        for (WebElement hit : hits) {
+            assertThat(hit.findElement(By.cssSelector(".attributes")).getText()).contains("none named");
+        }
+    }
+
+    /** Issue 17, item 2: refusals showed far below the top, the address stayed on the POST URL, GET gave JSON 405. */
+    @Test
+    void aRefusalIsShownAtItsFieldInViewAndTheAddressIsTheFormsPage() throws IOException {
+        for (Dimension size : List.of(DESKTOP, PHONE)) {
+            driver.manage().window().setSize(size);
+            String suffix = size == DESKTOP ? "" : "-phone";
+            open("/add");
+            driver.findElement(By.id("url-urls")).sendKeys("http://10.0.0.9/secret-" + marker);
+            driver.findElement(By.id("url-submit")).click();
+            waiting().until(d -> !d.findElements(By.id("url-urls-error")).isEmpty());
+            WebElement error = driver.findElement(By.id("url-urls-error"));
+            assertThat(error.getText()).startsWith("This address is not fetched").contains("private address")
+                    .doesNotContain("xborder.").doesNotContain("urn:");
+            assertThat(activeId()).isEqualTo("url-urls");
+            assertThat(inView(error)).as("the error is on screen").isTrue();
+            assertThat(path()).isEqualTo("/add");
+            screenshot("v2-06-url-refused" + suffix);
+            // a reload does not send the form again
+            driver.navigate().refresh();
+            assertThat(alertPresent()).isFalse();
+            assertThat(path()).isEqualTo("/add");
+            assertThat(driver.findElements(By.id("url-urls-error"))).isEmpty();
+        }
+        driver.manage().window().setSize(DESKTOP);
+        Path png = Files.createTempDirectory("xborder-upload").resolve("picture-" + marker + ".png");
+        Files.write(png, IngestFixtures.png());
+        open("/add");
+        driver.findElement(By.id("upload-file")).sendKeys(png.toAbsolutePath().toString());
+        driver.findElement(By.id("upload-submit")).click();
+        waiting().until(d -> !d.findElements(By.id("upload-file-error")).isEmpty());
+        WebElement error = driver.findElement(By.id("upload-file-error"));
+        assertThat(error.getText()).startsWith("This kind of file cannot be read");
+        assertThat(activeId()).isEqualTo("upload-file");
+        assertThat(inView(error)).isTrue();
+        assertThat(path()).isEqualTo("/add");
+        screenshot("v2-07-upload-refused");
+        // the form-only addresses opened directly lead to their form, not to a raw 405
+        for (String formOnly : List.of("/add/url", "/add/upload", "/jobs/reclassify")) {
+            open(formOnly);
+            assertThat(driver.getPageSource()).doesNotContain("405").doesNotContain("\"status\"");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isIn("Add documents", "Jobs");
+        }
+    }
+
+    /** Issue 17, item 3: the last comment was prefilled and appended to; the verdict radios were 8 × 13 px. */
+    @Test
+    void aSecondReviewStartsWithAnEmptyCommentAndTheVerdictsAreLargeTargets() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        open("/?q=" + marker + "&language=en");
+        String search = driver.getCurrentUrl();
+        driver.findElement(By.cssSelector("ol.hits a.review-link")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/findings/"));
+        for (String id : List.of("status-confirmed", "status-rejected")) {
+            WebElement radio = driver.findElement(By.id(id));
+            assertThat(radio.getSize().getWidth()).isGreaterThanOrEqualTo(24);
+            assertThat(radio.getSize().getHeight()).isGreaterThanOrEqualTo(24);
+        }
+        driver.findElement(By.id("status-confirmed")).click();
+        driver.findElement(By.id("comment")).sendKeys("First look: Art. 37");
+        driver.findElement(By.id("review-submit")).click();
+        waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
+        assertThat(driver.findElement(By.id("comment")).getAttribute("value")).isEmpty();
+        assertThat(driver.findElement(By.id("previous-comment")).getText()).isEqualTo("First look: Art. 37");
+        driver.findElement(By.cssSelector("label[for=status-rejected]")).click();
+        driver.findElement(By.id("comment")).sendKeys("Second look: news only");
+        driver.findElement(By.id("review-submit")).click();
+        waiting().until(d -> "Rejected".equals(d.findElement(By.id("current-status")).getText()));
+        assertThat(driver.findElement(By.id("previous-comment")).getText()).isEqualTo("Second look: news only");
+        assertThat(driver.findElement(By.id("comment")).getAttribute("value")).isEmpty();
+        screenshot("v2-08-review-again");
+        // back to the results the review was opened from
+        driver.findElement(By.id("back-to-results")).click();
+        waiting().until(d -> d.getCurrentUrl().equals(search));
+        driver.manage().window().setSize(PHONE);
+        driver.findElement(By.cssSelector("ol.hits a.review-link")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/findings/"));
+        screenshot("v2-09-review-phone");
+        // a jurisdiction typed by name in the review form; an unknown one is refused at the field
+        driver.manage().window().setSize(DESKTOP);
+        WebElement jurisdictions = driver.findElement(By.id("jurisdictions"));
+        jurisdictions.clear();
+        jurisdictions.sendKeys("China, 美国, Atlantis");
+        driver.findElement(By.id("status-confirmed")).click();
+        driver.findElement(By.id("review-submit")).click();
+        waiting().until(d -> !d.findElements(By.id("jurisdictions-error")).isEmpty());
+        assertThat(driver.findElement(By.id("jurisdictions-error")).getText()).contains("“Atlantis”");
+        assertThat(driver.findElement(By.id("jurisdictions")).getAttribute("value")).isEqualTo("China, 美国, Atlantis");
+        jurisdictions = driver.findElement(By.id("jurisdictions"));
+        jurisdictions.clear();
+        jurisdictions.sendKeys("China, 美国");
+        driver.findElement(By.id("status-confirmed")).click();
+        driver.findElement(By.id("review-submit")).click();
+        waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector(".finding-card .attributes")).getText())
+                .contains("China, United States");
+    }
+
+    /** Issue 17, item 10: Jobs and Feeds were not in the menu; the focus outline had 2.05:1 contrast. */
+    @Test
+    void theMenuReachesJobsAndFeedsAndTheFocusOutlineIsVisible() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        open("/");
+        List<String> menu = driver.findElements(By.cssSelector(".site-header nav a")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(menu).contains("Search", "Documents", "Overview", "Add documents", "Feeds", "Jobs");
+        WebElement q = driver.findElement(By.id("q"));
+        q.click();
+        String outline = q.getCssValue("outline-color");
+        assertThat(contrast(outline, "rgb(255, 255, 255)")).isGreaterThanOrEqualTo(3.0);
+        assertThat(contrast(outline, "rgb(247, 248, 250)")).isGreaterThanOrEqualTo(3.0);
+        screenshot("v2-10-focus-outline");
+    }
+
+    private static long postDocument(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/documents").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static List<Long> findingIds(long document) {
+        return given().queryParam("documentId", document).when().get("/api/v1/findings").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", Long.class);
+    }
+
+    private void acceptConfirmation(boolean accept) {
+        WebDriverWait wait = waiting();
+        wait.until(d -> alertPresent());
+        if (accept) {
+            driver.switchTo().alert().accept();
+        } else {
+            driver.switchTo().alert().dismiss();
+        }
+    }
+
+    /**
+     * Issue 17, item 4: no document library (/documents was a JSON 404), a document without findings could not be
+     * reached again, its details could not be corrected, "Reclassify" reclassified every document, deleting had no
+     * page.
+     */
+    @Test
+    void theDocumentLibraryFindsCorrectsReclassifiesAndDeletesOneDocument() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        long plain = postDocument(Map.of("title", "Quarterly results " + marker, "language", "en",
+                "text", "Revenue grew by four percent in the quarter " + marker + "."));
+        long other = postDocument(Map.of("title", "Other rule " + marker, "language", "en", "jurisdiction", "IN",
+                "text", "All payment system providers shall store payment data only in India " + marker + "."));
+        for (int i = 1; i <= 26; i++) {
+            postDocument(Map.of("title", "Note " + String.format("%02d", i) + " " + marker, "language", "en",
+                    "text", "Minutes of meeting " + i + " about the canteen " + marker + "."));
+        }
+        open("/documents");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Documents");
+        // a document without findings is found again
+        driver.findElement(By.id("q")).sendKeys("results " + marker);
+        new Select(driver.findElement(By.id("findings"))).selectByValue("without");
+        driver.findElement(By.cssSelector("#documents-filters button[type=submit]")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("findings=without"));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#document-table tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getAttribute("id")).isEqualTo("document-" + plain);
+        assertThat(rows.get(0).getText()).contains("Quarterly results " + marker).contains("unknown")
+                .contains("undated").contains("English");
+        screenshot("v2-11-library-without-findings");
+
+        // paging with numbers and Previous/Next: 26 notes, 2 more and the test's own = 29 documents, 25 a page
+        open("/documents?q=" + marker + "&sort=title");
+        assertThat(driver.findElement(By.id("documents-heading")).getText()).isEqualTo("29 documents");
+        assertThat(driver.findElements(By.id("documents-previous"))).isEmpty();
+        screenshot("v2-12-library");
+        driver.findElement(By.id("documents-next")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("page=2"));
+        assertThat(driver.findElements(By.cssSelector("#document-table tbody tr"))).hasSize(4);
+        assertThat(driver.findElement(By.cssSelector(".pager a[aria-current=page]")).getText()).isEqualTo("2");
+        assertThat(driver.findElements(By.cssSelector(".pager li"))).hasSize(2);
+        driver.findElement(By.id("documents-previous")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("page=1"));
+        driver.manage().window().setSize(PHONE);
+        screenshot("v2-13-library-phone");
+        driver.manage().window().setSize(DESKTOP);
+
+        // correcting the details: validated at the fields, then saved, audited, and the findings follow
+        open("/documents/" + other);
+        List<Long> before = findingIds(other);
+        assertThat(before).isNotEmpty();
+        driver.findElement(By.id("edit-link")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/edit"));
+        assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("India (IN)");
+        driver.findElement(By.id("title")).clear();
+        driver.findElement(By.id("jurisdiction")).clear();
+        driver.findElement(By.id("jurisdiction")).sendKeys("Narnia");
+        driver.findElement(By.id("edit-submit")).click();
+        waiting().until(d -> !d.findElements(By.id("jurisdiction-error")).isEmpty());
+        assertThat(driver.findElement(By.id("title-error")).getText()).isEqualTo("give the document a title");
+        assertThat(driver.findElement(By.id("jurisdiction-error")).getText()).contains("“Narnia”");
+        assertThat(activeId()).isEqualTo("title");
+        screenshot("v2-14-edit-errors");
+        driver.findElement(By.id("title")).sendKeys("Payment data rule " + marker);
+        driver.findElement(By.id("jurisdiction")).clear();
+        driver.findElement(By.id("jurisdiction")).sendKeys("印度尼西亚");
+        driver.findElement(By.id("publishedAt")).sendKeys("04/06/2018");
+        driver.findElement(By.id("edit-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("edited="));
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("classified again");
+        assertThat(driver.findElement(By.id("doc-title")).getText()).isEqualTo("Payment data rule " + marker);
+        assertThat(driver.findElement(By.id("doc-jurisdiction")).getText()).isEqualTo("Indonesia · 印度尼西亚");
+        screenshot("v2-15-edited-document");
+        // the findings moved to the corrected date: all of them are found on that day
+        assertThat(given().queryParam("documentId", other).queryParam("from", "2018-04-06")
+                .queryParam("to", "2018-04-06").when().get("/api/v1/findings").then().statusCode(200).extract()
+                .jsonPath().getList("items.id", Long.class)).hasSameSizeAs(findingIds(other)).isNotEmpty();
+        given().queryParam("action", "document.update").queryParam("targetId", String.valueOf(other))
+                .when().get("/api/v1/audit").then().statusCode(200)
+                .body("items[0].before.jurisdiction", equalTo("IN"))
+                .body("items[0].after.jurisdiction", equalTo("ID"));
+
+        // reclassifying one document replaces its unreviewed findings and leaves every other document alone
+        List<Long> otherDocument = findingIds(other);
+        open("/?q=" + marker + "&language=zh");
+        long first = Long.parseLong(driver.findElement(By.cssSelector("ol.hits .source a")).getAttribute("href")
+                .replaceAll(".*/documents/(\\d+).*", "$1"));
+        List<Long> firstBefore = findingIds(first);
+        open("/documents/" + first);
+        driver.findElement(By.id("reclassify-document")).click();
+        acceptConfirmation(false); // asked first: dismissing does nothing
+        assertThat(findingIds(first)).isEqualTo(firstBefore);
+        driver.findElement(By.id("reclassify-document")).click();
+        acceptConfirmation(true);
+        waiting().until(d -> d.getCurrentUrl().contains("reclassified="));
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText())
+                .startsWith("The document was classified again");
+        assertThat(findingIds(first)).hasSameSizeAs(firstBefore).doesNotContainAnyElementsOf(firstBefore);
+        assertThat(findingIds(other)).isEqualTo(otherDocument);
+        screenshot("v2-16-reclassified-one-document");
+
+        // deleting asks first, then goes back to the library
+        open("/documents/" + plain);
+        driver.findElement(By.id("delete-document")).click();
+        acceptConfirmation(false);
+        assertThat(path()).isEqualTo("/documents/" + plain);
+        driver.findElement(By.id("delete-document")).click();
+        acceptConfirmation(true);
+        waiting().until(d -> d.getCurrentUrl().contains("deleted="));
+        assertThat(driver.findElement(By.id("documents-notice")).getText()).contains("Quarterly results " + marker);
+        given().when().get("/api/v1/documents/" + plain).then().statusCode(404);
+    }
+
+    /** Issue 17, item 4: a finished multi-file job did not name its files, link its documents or say duplicates. */
+    @Test
+    void aFileJobNamesItsFilesLinksTheirDocumentsAndSaysWhichWereStoredBefore() throws Exception {
+        driver.manage().window().setSize(DESKTOP);
+        Path dir = Files.createTempDirectory("xborder-job");
+        Path a = dir.resolve("localisation-" + marker + ".txt");
+        Path b = dir.resolve("transfer-" + marker + ".txt");
+        Path again = dir.resolve("same-as-before-" + marker + ".txt");
+        Files.write(a, IngestFixtures.text(IngestFixtures.EN_LOCALIZE, marker + " a"));
+        Files.write(b, IngestFixtures.text(IngestFixtures.EN_TRANSFER, marker + " b"));
+        Files.write(again, IngestFixtures.text(IngestFixtures.EN_LOCALIZE, marker + " a"));
+        open("/add");
+        driver.findElement(By.id("upload-file")).sendKeys(a.toAbsolutePath() + "\n" + b.toAbsolutePath() + "\n"
+                + again.toAbsolutePath());
+        driver.findElement(By.id("upload-jurisdiction")).sendKeys("United States");
+        driver.findElement(By.id("upload-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().matches(".*/jobs/\\d+\\?started=files"));
+        try (JobWorker worker = workers.newWorker("browser-" + UUID.randomUUID(), 1)) {
+            worker.start();
+            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> "Done".equals(d.findElement(By.id("job-state")).getText())
+                            && !d.findElements(By.id("job-items")).isEmpty());
+        }
+        List<WebElement> items = driver.findElements(By.cssSelector("#job-items tbody tr"));
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).getText()).contains(a.getFileName().toString()).contains("Added as");
+        assertThat(items.get(1).getText()).contains(b.getFileName().toString()).contains("Added as");
+        assertThat(items.get(2).getText()).contains(again.getFileName().toString()).contains("Already stored as");
+        assertThat(driver.findElement(By.id("job-duplicates")).getText()).startsWith("1 of them");
+        assertThat(driver.findElement(By.id("job-progress-text")).getText()).contains("2 new documents");
+        String firstDoc = items.get(0).findElement(By.tagName("a")).getAttribute("href");
+        assertThat(items.get(2).findElement(By.tagName("a")).getAttribute("href")).isEqualTo(firstDoc);
+        screenshot("v2-17-file-job-items");
+        items.get(1).findElement(By.tagName("a")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
+        assertThat(driver.findElement(By.id("doc-jurisdiction")).getText()).isEqualTo("United States · 美国");
+    }
+
+    private List<String> searchHits(String q) {
+        open("/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        return driver.findElements(By.cssSelector("ol.hits > li .passage")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    /**
+     * Issue 17, item 5: the words were one exact string, were not highlighted, an empty result gave no hint, an
+     * invalid filter was cleared, and after "Next page" the page numbers vanished with no "Previous".
+     */
+    @Test
+    void searchWordsMatchInAnyOrderAreHighlightedAndPagesKeepTheirNumbers() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        assertThat(searchHits(marker + " overseas Musk")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).contains("Musk").contains("overseas"));
+        List<String> marks = driver.findElements(By.cssSelector("ol.hits mark.q")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(marks).contains("Musk", "overseas", marker);
+        screenshot("v2-18-search-words-highlighted");
+        assertThat(searchHits(marker + " transfers")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).contains("to transfer data"));
+        assertThat(searchHits("\"collected in China\" " + marker)).isNotEmpty();
+        assertThat(searchHits("\"China collected\" " + marker)).isEmpty();
+        assertThat(driver.findElement(By.id("no-results")).getText()).contains("Every word must be in the passage")
+                .contains("clear all filters");
+        screenshot("v2-19-search-empty-hint");
+        assertThat(searchHits("境外 安全评估 " + marker)).isNotEmpty().allSatisfy(p -> assertThat(p).contains("安全评估"));
+        assertThat(searchHits("境内存储 " + marker)).isNotEmpty();
+
+        // an invalid filter stays in its field with a message in plain words
+        open("/?q=" + marker + "&minConfidence=7");
+        assertThat(driver.findElement(By.id("minConfidence")).getAttribute("value")).isEqualTo("7");
+        assertThat(driver.findElement(By.id("minConfidence-error")).getText()).isEqualTo("must be between 0.0 and 1.0");
+        assertThat(driver.findElement(By.cssSelector(".errors")).getText()).contains("Minimum confidence")
+                .doesNotContain("minConfidence");
+
+        // numbered pages with Previous and Next, also after "Next"
+        open("/?q=" + marker + "&size=1");
+        assertThat(driver.findElements(By.cssSelector(".pager li"))).hasSize(3);
+        assertThat(driver.findElements(By.id("previous-page"))).isEmpty();
+        driver.findElement(By.id("next-page")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("page=1"));
+        assertThat(driver.findElements(By.cssSelector(".pager li"))).hasSize(3);
+        assertThat(driver.findElement(By.cssSelector(".pager a[aria-current=page]")).getText()).isEqualTo("2");
+        assertThat(driver.findElement(By.id("previous-page")).isDisplayed()).isTrue();
+        screenshot("v2-20-search-page-2");
+        driver.findElement(By.id("previous-page")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("page=0"));
+        assertThat(driver.findElement(By.cssSelector(".pager a[aria-current=page]")).getText()).isEqualTo("1");
+    }
+
+    /**
+     * Issue 17, item 6: undated documents were counted in the month they were added, 105 monthly bars were 105 tab
+     * stops, the legend's colours differed from the bars', amber bars had 2.0:1 contrast, a phone opened on the
+     * oldest years.
+     */
+    @Test
+    void theChartLeavesOutUndatedDocumentsStaysShortAndItsColoursMatchTheLegend() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        postDocument(Map.of("title", "Undated " + marker, "language", "en",
+                "text", "All payment system providers shall store payment data only in India " + marker + "."));
+        postDocument(Map.of("title", "Old " + marker, "language", "en", "publishedAt", "2001-02-03",
+                "text", "Banks shall keep customer records on servers in Russia " + marker + "."));
+        open("/overview");
+        assertThat(driver.findElement(By.id("undated-note")).getText()).contains("undated documents")
+                .contains("not in the chart");
+        // 2001 to 2024: drawn per year, one link per year
+        List<WebElement> bars = driver.findElements(By.cssSelector("#findings-chart a"));
+        assertThat(bars.size()).isLessThanOrEqualTo(36);
+        assertThat(driver.findElement(By.id("chart-heading")).getText()).contains("per year");
+        assertThat(driver.findElements(By.cssSelector("#chart-table tbody tr"))).hasSameSizeAs(bars);
+        // the current month holds no undated document's findings
+        String thisMonth = YearMonth.now(ZoneOffset.UTC).toString();
+        assertThat(driver.findElements(By.cssSelector("#findings-chart a[href*='from=" + thisMonth + "']")))
+                .isEmpty();
+        for (String category : List.of("dl", "cbt")) {
+            WebElement bar = driver.findElement(By.cssSelector("#findings-chart .bar.cat-" + category));
+            WebElement swatch = driver.findElement(By.cssSelector(".swatch.chart-" + category));
+            String fill = bar.getCssValue("fill");
+            assertThat(rgb(fill)).isEqualTo(rgb(swatch.getCssValue("background-color")));
+            assertThat(contrast(fill, "rgb(255, 255, 255)")).isGreaterThanOrEqualTo(3.0);
+        }
+        screenshot("v2-21-overview");
+        driver.manage().window().setSize(PHONE);
+        open("/overview");
+        Object scrolled = ((JavascriptExecutor) driver).executeScript(
+                "var c = document.getElementById('chart-scroll'); return c.scrollWidth <= c.clientWidth"
+                        + " || c.scrollLeft + c.clientWidth >= c.scrollWidth - 1;");
+        assertThat(scrolled).isEqualTo(true);
+        screenshot("v2-22-overview-phone");
+    }
+
+    /**
+     * Issue 17, item 9: a passage with both categories got half-amber, half-blue lines and merged underlines, so which
+     * words triggered which category could not be told.
+     */
+    @Test
+    void aPassageWithBothCategoriesMarksEachCategorysEvidenceApart() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        long id = postDocument(Map.of("title", "Both " + marker, "language", "zh", "jurisdiction", "CN",
+                "text", "关键信息基础设施的运营者在境内运营中收集和产生的个人信息和重要数据应当在境内存储；因业务需要，"
+                        + "确需向境外提供的，应当按照国家网信部门会同国务院有关部门制定的办法进行安全评估" + marker + "。"));
+        open("/documents/" + id);
+        List<WebElement> both = driver.findElements(By.cssSelector(".doc-text .hl.cat-dl.cat-cbt"));
+        assertThat(both).as("the classifier finds both categories in this passage").isNotEmpty();
+        WebElement passage = both.get(0);
+        assertThat(passage.getCssValue("background-image")).isEqualTo("none");
+        List<WebElement> dl = passage.findElements(By.cssSelector("em.ev-dl"));
+        List<WebElement> cbt = passage.findElements(By.cssSelector("em.ev-cbt"));
+        assertThat(dl).isNotEmpty();
+        assertThat(cbt).isNotEmpty();
+        assertThat(dl.get(0).getCssValue("text-decoration-style"))
+                .isNotEqualTo(cbt.get(cbt.size() - 1).getCssValue("text-decoration-style"));
+        for (WebElement evidence : driver.findElements(By.cssSelector(".side-evidence"))) {
+            List<String> parts = List.of(evidence.getText().split(" … "));
+            assertThat(parts).doesNotHaveDuplicates();
+        }
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", passage);
+        screenshot("v2-23-both-categories");
+    }
+
+    /** Issue 17, beyond: a page per jurisdiction, reachable from a picker, the overview and search results. */
+    @Test
+    void aCountryPageShowsItsLawsFindingsAndNews() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        long law = postDocument(Map.of("title", "Payment data rule " + marker, "language", "en", "jurisdiction", "IN",
+                "publishedAt", "2018-04-06",
+                "text", "All payment system providers shall store payment data only in India " + marker + "."));
+        open("/countries");
+        driver.findElement(By.id("jurisdiction")).sendKeys("印度");
+        driver.findElement(By.id("country-open")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/countries/IN"));
+        assertThat(driver.findElement(By.id("country-name")).getText()).isEqualTo("India 印度");
+        assertThat(driver.findElement(By.id("country-laws")).getText()).contains("Payment data rule " + marker);
+        assertThat(driver.findElement(By.id("country-summary")).getText()).contains("on data localization");
+        assertThat(driver.findElements(By.cssSelector("#country-laws a[href='/documents/" + law + "']")))
+                .hasSize(1);
+        screenshot("v2-24-country-page");
+        driver.manage().window().setSize(PHONE);
+        driver.navigate().refresh();
+        screenshot("v2-25-country-page-phone");
+        driver.manage().window().setSize(DESKTOP);
+        // an unknown name stays in the picker with its message
+        open("/countries?jurisdiction=Narnia");
+        assertThat(driver.findElement(By.id("jurisdiction-error")).getText()).contains("“Narnia”");
+        // from the overview and from a search hit
+        open("/overview");
+        driver.findElement(By.cssSelector("#jurisdiction-matrix a[href='/countries/CN']")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/countries/CN"));
+        assertThat(driver.findElement(By.id("country-name")).getText()).isEqualTo("China 中国");
+        open("/?q=" + marker + "&language=zh");
+        driver.findElement(By.cssSelector("ol.hits .attributes a[href='/countries/CN']")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/countries/CN"));
+    }
+
+    /** Issue 17, item 10: on a phone the eleven filters filled two screens before the first result. */
+    @Test
+    void onAPhoneTheFiltersFoldAwayAndTheFirstResultIsOnTheFirstScreen() throws IOException {
+        driver.manage().window().setSize(PHONE);
+        open("/?q=" + marker);
+        assertThat(driver.findElement(By.id("more-filters")).getAttribute("open")).isNull();
+        Object top = ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('ol.hits > li').getBoundingClientRect().top < window.innerHeight");
+        assertThat(top).isEqualTo(true);
+        screenshot("v2-26-search-phone");
+        driver.findElement(By.cssSelector("#more-filters > summary")).click();
+        assertThat(driver.findElement(By.id("category")).isDisplayed()).isTrue();
+        screenshot("v2-27-search-phone-filters-open");
+        // a filter that is set keeps them open
+        open("/?q=" + marker + "&category=DATA_LOCALIZATION");
+        assertThat(driver.findElement(By.id("more-filters")).getAttribute("open")).isNotNull();
+        driver.manage().window().setSize(DESKTOP);
+        open("/?q=" + marker);
+        assertThat(driver.findElement(By.id("more-filters")).getAttribute("open")).isNotNull();
+    }
+
+    /** A CSS colour as "r,g,b" (rgb() and opaque rgba() alike). */
+    static String rgb(String css) {
+        String[] parts = css.replaceAll("[^0-9,.]", "").split(",");
+        return parts[0] + "," + parts[1] + "," + parts[2];
+    }
+
+    /** Every page fits a phone's width: nothing makes the page scroll sideways. */
+    @Test
+    void everyPageFitsAPhonesWidth() throws IOException {
+        driver.manage().window().setSize(PHONE);
+        for (String page : List.of("/", "/?q=" + marker, "/add", "/documents", "/countries", "/countries/CN",
+                "/overview", "/feeds", "/jobs")) {
+            open(page);
+            Object wide = ((JavascriptExecutor) driver).executeScript("""
+                    var w = document.documentElement.clientWidth, out = [];
+                    document.querySelectorAll('body *').forEach(function (e) {
+                      var r = e.getBoundingClientRect();
+                      if (r.right > w + 1 && !e.closest('.table-scroll, .chart-scroll')) {
+                        out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));
+                      }
+                    });
+                    return document.documentElement.scrollWidth - w > 0 ? out.slice(0, 5).join('; ') : '';""");
+            assertThat(String.valueOf(wide)).as(page).isEmpty();
+        }
+        open("/add");
+        screenshot("v2-28-add-phone");
+    }
+
+    /** Issue 17, done when 2: every page passes axe-core in the browser with no serious or critical violation. */
+    @Test
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolation() throws IOException {
+        String axe;
+        try (var in = ConsoleBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        long document = given().queryParam("q", marker).when().get("/api/v1/findings").then().extract().jsonPath()
+                .getLong("items[0].document.id");
+        long finding = findingIds(document).get(0);
+        List<String> problems = new ArrayList<>();
+        for (Dimension size : List.of(DESKTOP, PHONE)) {
+            driver.manage().window().setSize(size);
+            for (String page : List.of("/", "/?q=" + marker, "/?jurisdiction=Chinaa", "/add", "/documents",
+                    "/documents/" + document, "/documents/" + document + "/edit", "/findings/" + finding,
+                    "/countries", "/countries/CN", "/overview", "/feeds", "/jobs")) {
+                open(page);
+                ((JavascriptExecutor) driver).executeScript(axe);
+                Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                        var done = arguments[arguments.length - 1];
+                        axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
+                          done(r.violations.filter(function (v) {
+                            return v.impact === 'serious' || v.impact === 'critical';
+                          }).map(function (v) {
+                            return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) {
+                              return n.target.join(' ');
+                            }).join(', ');
+                          }));
+                        }).catch(function (e) { done(['axe failed: ' + e]); });""");
+                for (Object violation : (List<?>) result) {
+                    problems.add(size.getWidth() + " " + page + ": " + violation);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** WCAG contrast ratio of two CSS rgb() colours. */
+    static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(parts[i]) / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 }

@@ -2,7 +2,9 @@ package io.xborder.console;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class ConsoleTest {
@@ -85,19 +89,24 @@ class ConsoleTest {
     void invalidFiltersAreReportedOnThePageNotAs400() {
         given().when().get("/?jurisdiction=XX&minConfidence=7&category=NOPE&cursor=zz")
                 .then().statusCode(200).contentType(ContentType.HTML)
-                .body(containsString("Some filters were ignored"))
-                .body(containsString("jurisdiction: must be an ISO 3166-1 alpha-2 code"))
-                .body(containsString("minConfidence: must be between"));
+                .body(containsString("Some filters could not be used"))
+                .body(containsString("Jurisdiction</a>: “XX” is not a country or region we know"))
+                .body(containsString("Minimum confidence</a>: must be between"))
+                .body(not(containsString("minConfidence:")));
     }
 
     @Test
     void invalidFiltersAreShownNextToTheirFieldsAndLeftOutOfTheSearch() {
         String html = given().when().get("/?jurisdiction=XX&minConfidence=7&language=en&size=5000")
                 .then().statusCode(200).contentType(ContentType.HTML).extract().asString();
-        assertThat(html).contains("id=\"jurisdiction\" name=\"jurisdiction\" aria-invalid=\"true\"")
-                .contains("<p class=\"field-error\" id=\"jurisdiction-error\">must be an ISO 3166-1 alpha-2 code")
+        assertThat(html)
+                .containsPattern("id=\"jurisdiction\" name=\"jurisdiction\" value=\"XX\"[^>]* aria-invalid=\"true\"")
+                .contains("<p class=\"field-error\" id=\"jurisdiction-error\">“XX” is not a country or region we know")
                 .contains("<p class=\"field-error\" id=\"minConfidence-error\">must be between")
-                .contains("size: must be less than or equal to 200")
+                // a wrong value stays in its field, to be corrected rather than typed again
+                .contains("id=\"minConfidence\" name=\"minConfidence\" aria-invalid=\"true\" autofocus "
+                        + "aria-describedby=\"minConfidence-error\" type=\"number\" min=\"0\" max=\"1\" step=\"0.05\" value=\"7\"")
+                .contains("Result page</a>: must be less than or equal to 200")
                 .doesNotContain("id=\"language-error\"")
                 .contains("<option value=\"en\" selected>English</option>");
         // the valid filter stays in the links, the invalid ones are dropped
@@ -129,7 +138,8 @@ class ConsoleTest {
         given().when().get("/documents/" + document).then().statusCode(200)
                 .body(containsString("class=\"hl cat-cbt\""))
                 .body(containsString("class=\"hl cat-dl\""))
-                .body(containsString("<em class=\"ev\">"))
+                .body(containsString("<em class=\"ev ev-dl\">"))
+                .body(containsString("<em class=\"ev ev-cbt\">"))
                 .body(containsString("class=\"jump\" href=\"#p-"))
                 .body(containsString("Data localization"))
                 .body(containsString("Cross-border transfer"))
@@ -241,9 +251,12 @@ class ConsoleTest {
     void overviewShowsTheMatrixTheChartAndTheJurisdictions() {
         given().when().get("/overview").then().statusCode(200)
                 .body(containsString("id=\"jurisdiction-matrix\""))
-                .body(containsString("<th scope=\"row\">CN</th>"))
+                .body(containsString("<th scope=\"row\"><a href=\"/countries/CN\">China · 中国</a></th>"))
+                .body(not(containsString("<th scope=\"row\">CN</th>")))
                 .body(containsString("id=\"findings-chart\""))
-                .body(containsString("2024-04"))
+                // per month, or per year when the findings span more than three years
+                .body(anyOf(containsString("<th scope=\"row\">2024-04</th>"),
+                        containsString("<th scope=\"row\">2024</th>")))
                 .body(containsString("id=\"document-jurisdictions\""));
     }
 
@@ -297,7 +310,7 @@ class ConsoleTest {
                 .contains("href=\"/api/v1/documents/" + id + "/original\" id=\"original-link\"")
                 .contains("notice-" + marker + ".txt").contains("class=\"hl cat-dl\"")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)")
-                .contains("id=\"reclassify-link\"");
+                .contains("id=\"reclassify-document\"");
         given().when().get("/api/v1/documents/" + id).then().body("jurisdiction", equalTo("CN"))
                 .body("publishedAt", equalTo("2024-05-01"));
         given().when().get("/api/v1/documents/" + id + "/original").then().statusCode(200);
@@ -312,8 +325,10 @@ class ConsoleTest {
                 .when().post("/add/upload")
                 .then().statusCode(415).contentType(ContentType.HTML)
                 .body(containsString("id=\"upload-errors\""))
-                .body(containsString("415 Unsupported Media Type"))
-                .body(containsString("urn:xborder:problem:unsupported-type"))
+                .body(containsString("The files were not added; the reason is next to the field below."))
+                .body(containsString("id=\"upload-file-error\">This kind of file cannot be read"))
+                .body(not(containsString("urn:xborder:problem")))
+                .body(not(containsString("415")))
                 .body(containsString("value=\"CN\""));
         given().multiPart("file", "a.txt", "one".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .multiPart("file", "b.txt", "two".getBytes(StandardCharsets.UTF_8), "text/plain")
@@ -371,9 +386,11 @@ class ConsoleTest {
                 .when().post("/add/url")
                 .then().statusCode(400).contentType(ContentType.HTML)
                 .body(containsString("id=\"url-errors\""))
-                .body(containsString("400 Bad Request"))
+                .body(containsString("Nothing was fetched; the reason is next to the field below."))
+                .body(containsString("id=\"url-urls-error\">This address is not fetched: the host 10.0.0.9"))
                 .body(containsString("private address"))
-                .body(containsString("urn:xborder:problem:url-refused"))
+                .body(not(containsString("urn:xborder:problem")))
+                .body(not(containsString("xborder.fetch.allow")))
                 .body(containsString(">http://10.0.0.9/secret-" + marker + "</textarea>"));
         given().contentType(ContentType.URLENC).formParam("urls", "ftp://example.com/x")
                 .when().post("/add/url")
@@ -441,7 +458,7 @@ class ConsoleTest {
         String polled = given().redirects().follow(false).when().post("/feeds/" + id + "/poll")
                 .then().statusCode(303).extract().header("Location");
         given().when().get(polled).then().statusCode(200)
-                .body(containsString("Polled: the feed lists 1 items; 1 new, 1 added, 0 failed."))
+                .body(containsString("Polled: the feed lists 1 item; 1 new, 1 added, 0 failed."))
                 .body(containsString("Console feed " + tag));
         given().redirects().follow(false).when().post("/feeds/" + id + "/delete").then().statusCode(303);
         given().when().get("/feeds").then().statusCode(200).body(not(containsString("<tr id=\"feed-" + id + "\">")));
@@ -457,5 +474,35 @@ class ConsoleTest {
         given().when().get(location).then().statusCode(200).body(containsString("Reclassification started"))
                 .body(containsString("<progress id=\"job-progress\""));
         runToEnd(Long.parseLong(location.replaceAll(".*/jobs/(\\d+).*", "$1")));
+    }
+
+    @ParameterizedTest(name = "GET {0} → {1}")
+    @CsvSource({
+            "/add/url, /add#url",
+            "/add/upload, /add#upload",
+            "/jobs/reclassify, /jobs#reclassify",
+            "/feeds/7/poll, /feeds#feed-7",
+            "/feeds/7/delete, /feeds#feed-7",
+            "/documents/7/reclassify, /documents/7",
+            "/documents/7/delete, /documents/7" })
+    void aFormOnlyAddressOpenedDirectlyLeadsToItsFormNotToA405(String path, String location) {
+        given().redirects().follow(false).when().get(path)
+                .then().statusCode(303).header("Location", endsWith(location));
+    }
+
+    @Test
+    void theDocumentLibraryIsAPageAndFiltersByCountryName() {
+        given().when().get("/documents?q=" + marker).then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("id=\"document-" + document + "\""))
+                .body(containsString("1 document<"));
+        // the document has no jurisdiction: found under "Unknown jurisdiction", not under China
+        given().when().get("/documents?q=" + marker + "&jurisdiction=Unknown+jurisdiction").then().statusCode(200)
+                .body(containsString("id=\"document-" + document + "\""));
+        given().when().get("/documents?q=" + marker + "&jurisdiction=中国").then().statusCode(200)
+                .body(not(containsString("id=\"document-" + document + "\"")))
+                .body(containsString("value=\"China (CN)\""));
+        given().when().get("/documents?jurisdiction=Chinaa&from=yesterday").then().statusCode(200)
+                .body(containsString("id=\"jurisdiction-error\">“Chinaa” is not a country"))
+                .body(containsString("id=\"from-error\">"));
     }
 }
