@@ -152,4 +152,29 @@ public final class ConsoleExtensions {
             default -> label(field);
         };
     }
+
+    /** Why a job item failed, in words: URL_REFUSED → "Address not fetched (inside the company network)". */
+    public static String failureReason(String reason) {
+        return switch (reason == null ? "" : reason) {
+            case "UNSUPPORTED_TYPE" -> "A kind of file that cannot be read";
+            case "TOO_LARGE" -> "Too large";
+            case "EMPTY" -> "No text in it";
+            case "CORRUPT" -> "Damaged file";
+            case "ENCRYPTED" -> "Protected by a password";
+            case "EXTRACTION_TIMEOUT" -> "Reading it took too long";
+            case "URL_REFUSED" -> "Address not fetched";
+            case "URL_UNREACHABLE" -> "Address could not be reached";
+            case "URL_TIMEOUT" -> "The web server did not answer in time";
+            case "TOO_MANY_REDIRECTS" -> "Too many redirects";
+            case "INVALID" -> "Not valid";
+            case "NOT_FOUND" -> "Not found";
+            case "ABANDONED" -> "Given up after several attempts";
+            default -> "Failed";
+        };
+    }
+
+    /** A failure's detail for analysts: without setting names ("xborder.fetch.allow") and problem type URIs. */
+    public static String plainDetail(String detail) {
+        return RefusalMessages.plain(detail);
+    }
 }

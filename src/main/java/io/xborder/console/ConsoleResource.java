@@ -55,6 +55,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The compliance console: server-rendered pages for searching, reading, adding and reviewing findings. Every
@@ -75,6 +76,14 @@ public class ConsoleResource {
         private static List<String> names(Enum<?>[] values) {
             return Arrays.stream(values).map(Enum::name).toList();
         }
+    }
+
+    /** A term of the taxonomy with its definition, for the glossary. */
+    public record Term(String id, String label, String definition) {
+    }
+
+    /** The terms of one attribute (categories, modalities, …). */
+    public record TermGroup(String id, String title, String intro, List<Term> terms) {
     }
 
     /** A search hit: the finding and its passage cut into plain and evidence fragments. */
@@ -173,6 +182,8 @@ public class ConsoleResource {
         static native TemplateInstance overview(Overview.Numbers numbers);
 
         static native TemplateInstance error(int status, String message);
+
+        static native TemplateInstance terms(List<TermGroup> groups);
     }
 
     private final FindingQuery query;
@@ -432,6 +443,30 @@ public class ConsoleResource {
         return new ReviewView(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence()),
                 Options.ALL, notice, conflict, errors, comment == null ? "" : comment,
                 jurisdictions != null ? jurisdictions : ConsoleExtensions.countryChoices(f.jurisdictions()), back);
+    }
+
+    // --- Terms --------------------------------------------------------------------------------------------------
+
+    /** What the taxonomy's terms and the confidence mean, in the words the pages use. */
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("terms")
+    public TemplateInstance terms() {
+        return Templates.terms(List.of(
+                group("categories", "Categories", "What a finding is about.", Category.values(),
+                        Category::description),
+                group("modalities", "Modalities", "The force of the passage's main clause.", Modality.values(),
+                        Modality::description),
+                group("mechanisms", "Mechanisms", "How a transfer is allowed, conditioned or stopped.",
+                        Mechanism.values(), Mechanism::description),
+                group("data-categories", "Data categories", "Which data the passage is about.",
+                        DataCategory.values(), DataCategory::description)));
+    }
+
+    private static <E extends Enum<E>> TermGroup group(String id, String title, String intro, E[] values,
+            Function<E, String> definition) {
+        return new TermGroup(id, title, intro, Arrays.stream(values)
+                .map(v -> new Term(v.name(), ConsoleExtensions.label(v), definition.apply(v))).toList());
     }
 
     // --- Overview -----------------------------------------------------------------------------------------------

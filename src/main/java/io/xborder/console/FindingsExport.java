@@ -29,10 +29,10 @@ public class FindingsExport {
 
     public static final int MAX_ROWS = 10_000;
     static final int SLICE = 500;
-    static final List<String> CSV_COLUMNS = List.of("id", "date", "document_id", "document_title", "language",
-            "category",
-            "modality", "confidence", "mechanisms", "jurisdictions", "data_categories", "review_status", "reviewed_by",
-            "review_comment", "evidence", "passage");
+    /** Column names and cells in words, for analysts opening the file in a spreadsheet; the JSON keeps the codes. */
+    static final List<String> CSV_COLUMNS = List.of("Finding", "Published", "Document", "Document title", "Language",
+            "Category", "Modality", "Confidence", "Mechanisms", "Countries", "Data categories", "Review",
+            "Reviewed by", "Review comment", "Evidence", "Passage");
 
     private final FindingQuery query;
     private final ObjectMapper json;
@@ -108,17 +108,17 @@ public class FindingsExport {
                 f.document().publishedAt() == null ? "" : f.document().publishedAt().toString(),
                 Long.toString(f.document().id()),
                 f.document().title(),
-                f.language(),
-                f.category(),
-                f.modality(),
-                Double.toString(f.confidence()),
-                String.join(";", f.mechanisms()),
-                String.join(";", f.jurisdictions()),
-                String.join(";", f.dataCategories()),
-                f.reviewStatus(),
-                f.reviewedBy() == null ? "" : f.reviewedBy(),
+                "zh".equals(f.language()) ? "Chinese" : "English",
+                ConsoleExtensions.label(f.category()),
+                ConsoleExtensions.label(f.modality()),
+                ConsoleExtensions.percent(f.confidence()),
+                String.join("; ", f.mechanisms().stream().map(ConsoleExtensions::label).toList()),
+                String.join("; ", f.jurisdictions().stream().map(ConsoleExtensions::country).toList()),
+                String.join("; ", f.dataCategories().stream().map(ConsoleExtensions::label).toList()),
+                ConsoleExtensions.label(f.reviewStatus()),
+                ConsoleExtensions.reviewer(f.reviewedBy()),
                 f.reviewComment() == null ? "" : f.reviewComment(),
-                String.join(" | ", f.evidence().stream().map(StoredFinding.EvidenceSpan::text).toList()),
+                String.join(" | ", f.evidence().stream().map(StoredFinding.EvidenceSpan::text).distinct().toList()),
                 f.passage().text());
         StringBuilder row = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {

@@ -34,8 +34,13 @@ final class RefusalMessages {
 
     /** The reason's detail without the names of settings, which an analyst cannot change. */
     static String detail(ProblemException e) {
-        String detail = e.getMessage() == null ? "" : e.getMessage();
-        return detail.replaceAll("unless allow-listed \\(xborder\\.[a-z.-]+\\)", "unless an administrator allows them")
+        return plain(e.getMessage());
+    }
+
+    /** A reason's text without setting names and problem type URIs. */
+    static String plain(String detail) {
+        return (detail == null ? "" : detail)
+                .replaceAll("unless allow-listed \\(xborder\\.[a-z.-]+\\)", "unless an administrator allows them")
                 .replaceAll("\\s*\\(xborder\\.[a-z.-]+\\)", "")
                 .replaceAll("\\s*\\(?urn:xborder:problem:[a-z-]+\\)?", "");
     }

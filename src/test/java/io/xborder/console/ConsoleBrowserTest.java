@@ -44,6 +44,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -311,7 +312,9 @@ class ConsoleBrowserTest {
             }
         });
         String content = Files.readString(file);
-        assertThat(content).startsWith("\uFEFFid,date").contains(marker).contains("境内存储");
+        assertThat(content).startsWith("\uFEFFFinding,Published").contains(marker).contains("境内存储")
+                // words, not codes: an analyst reads the file in a spreadsheet
+                .contains("\"China\"").contains("\"Cross border transfer\"").doesNotContain("CROSS_BORDER_TRANSFER");
     }
 
     @Test
@@ -400,12 +403,14 @@ class ConsoleBrowserTest {
             worker.start();
             // the page reloads itself when the job ends: an element read during the reload goes stale
             new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .ignoring(WebDriverException.class)
                     .until(d -> {
                         String finished = d.findElement(By.id("job-finished")).getText();
                         return !"0".equals(finished) && !"4".equals(finished);
                     });
             screenshot("18-job-running");
             new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .ignoring(WebDriverException.class)
                     .until(d -> "Done".equals(d.findElement(By.id("job-state")).getText())
                             && !d.findElements(By.id("no-failures")).isEmpty());
         }
@@ -618,6 +623,10 @@ class ConsoleBrowserTest {
         waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
         assertThat(driver.findElement(By.id("comment")).getAttribute("value")).isEmpty();
         assertThat(driver.findElement(By.id("previous-comment")).getText()).isEqualTo("First look: Art. 37");
+        // which words made the classifier decide, and what the confidence means (issue 17, item 9)
+        driver.findElement(By.cssSelector("#why > summary")).click();
+        assertThat(driver.findElements(By.cssSelector("#why li"))).isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("#why a[href='/terms#confidence']")).isDisplayed()).isTrue();
         driver.findElement(By.cssSelector("label[for=status-rejected]")).click();
         driver.findElement(By.id("comment")).sendKeys("Second look: news only");
         driver.findElement(By.id("review-submit")).click();
@@ -820,6 +829,7 @@ class ConsoleBrowserTest {
         try (JobWorker worker = workers.newWorker("browser-" + UUID.randomUUID(), 1)) {
             worker.start();
             new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .ignoring(WebDriverException.class)
                     .until(d -> "Done".equals(d.findElement(By.id("job-state")).getText())
                             && !d.findElements(By.id("job-items")).isEmpty());
         }
@@ -1025,7 +1035,7 @@ class ConsoleBrowserTest {
     void everyPageFitsAPhonesWidth() throws IOException {
         driver.manage().window().setSize(PHONE);
         for (String page : List.of("/", "/?q=" + marker, "/add", "/documents", "/countries", "/countries/CN",
-                "/overview", "/feeds", "/jobs")) {
+                "/overview", "/feeds", "/jobs", "/terms")) {
             open(page);
             Object wide = ((JavascriptExecutor) driver).executeScript("""
                     var w = document.documentElement.clientWidth, out = [];
@@ -1057,7 +1067,7 @@ class ConsoleBrowserTest {
             driver.manage().window().setSize(size);
             for (String page : List.of("/", "/?q=" + marker, "/?jurisdiction=Chinaa", "/add", "/documents",
                     "/documents/" + document, "/documents/" + document + "/edit", "/findings/" + finding,
-                    "/countries", "/countries/CN", "/overview", "/feeds", "/jobs")) {
+                    "/countries", "/countries/CN", "/overview", "/feeds", "/jobs", "/terms")) {
                 open(page);
                 ((JavascriptExecutor) driver).executeScript(axe);
                 Object result = ((JavascriptExecutor) driver).executeAsyncScript("""

@@ -14,6 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.xborder.classify.Category;
+import io.xborder.classify.DataCategory;
+import io.xborder.classify.Mechanism;
+import io.xborder.classify.Modality;
 import io.xborder.ingest.IngestFixtures;
 import io.xborder.job.JobWorker;
 import io.xborder.job.JobWorkers;
@@ -225,7 +229,7 @@ class ConsoleTest {
                 .header("Content-Disposition", containsString("attachment; filename=\"xborder-findings-"))
                 .extract().asByteArray();
         String csv = new String(body, StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFid,date,document_id,document_title");
+        assertThat(csv).startsWith("\uFEFFFinding,Published,Document,Document title,Language,Category,Modality");
         List<String> lines = csv.lines().toList();
         assertThat(lines.size()).isGreaterThanOrEqualTo(3);
         assertThat(lines.get(1)).contains(",\"'=HYPERLINK(\"\"http://evil\"\")").contains("\"2024-04-29\"");
@@ -420,7 +424,8 @@ class ConsoleTest {
                 .body(containsString("data-state=\"PARTIAL\""))
                 .body(containsString("id=\"job-failures\""))
                 .body(containsString("/console/missing-" + marker + "</th>"))
-                .body(containsString("<code>URL_UNREACHABLE</code>"));
+                .body(containsString("<td>Address could not be reached</td>"))
+                .body(not(containsString("URL_UNREACHABLE")));
     }
 
     @Test
@@ -504,5 +509,20 @@ class ConsoleTest {
         given().when().get("/documents?jurisdiction=Chinaa&from=yesterday").then().statusCode(200)
                 .body(containsString("id=\"jurisdiction-error\">“Chinaa” is not a country"))
                 .body(containsString("id=\"from-error\">"));
+    }
+
+    @Test
+    void theTermsPageDefinesEveryTermAndTheConfidence() {
+        String html = given().when().get("/terms").then().statusCode(200).contentType(ContentType.HTML).extract()
+                .asString();
+        assertThat(html).contains("id=\"confidence\"").contains("about eight in ten were right");
+        for (Enum<?>[] values : List.<Enum<?>[]>of(Category.values(),
+                Modality.values(), Mechanism.values(),
+                DataCategory.values())) {
+            for (Enum<?> v : values) {
+                assertThat(html).as(v.name()).contains("<dt>" + ConsoleExtensions.label(v) + "</dt>");
+            }
+        }
+        assertThat(html).contains("An obligation: shall, must, 应当, 须.");
     }
 }
