@@ -668,7 +668,7 @@ class ConsoleBrowserTest {
         open("/");
         List<String> menu = driver.findElements(By.cssSelector(".site-header nav a")).stream().map(WebElement::getText)
                 .toList();
-        assertThat(menu).contains("Search", "Documents", "Overview", "Add documents", "Feeds", "Jobs");
+        assertThat(menu).contains("Search", "Documents", "Overview", "Add documents", "Feeds", "Jobs", "Alerts");
         WebElement q = driver.findElement(By.id("q"));
         q.click();
         String outline = q.getCssValue("outline-color");
