@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Rules", description = "The active classification rules")
 public class RulesResource {
 
-    private final PassageClassifier classifier;
+    private final AnalysisService analysis;
     private final RuleReviewCounts reviewCounts;
 
     public RulesResource(AnalysisService analysis, RuleReviewCounts reviewCounts) {
-        this.classifier = analysis.analyzer().classifier();
+        this.analysis = analysis;
         this.reviewCounts = reviewCounts;
     }
 
@@ -65,6 +65,7 @@ public class RulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActiveRules.class)))
     public ActiveRules rules() {
+        PassageClassifier classifier = analysis.analyzer().classifier();
         return new ActiveRules(classifier.version(), classifier.rules().version(), Model.of(classifier.model()),
                 classifier.rules().ruleSet(), reviewCounts.counts());
     }

@@ -9,6 +9,7 @@ import io.xborder.classify.Category;
 import io.xborder.classify.Confidence;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Language;
+import io.xborder.classify.model.PassageClassifier;
 import io.xborder.http.ProblemException;
 import io.xborder.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -218,7 +219,9 @@ public class DocumentService {
      * ruleset (its jurisdiction was corrected, or an analyst asks for it).
      */
     public Reclassified reclassify(long documentId, boolean evenIfCurrent) {
-        String current = analysis.rulesetVersion();
+        // one model for the whole document, even if the active model is switched meanwhile
+        PassageClassifier classifier = analysis.analyzer().classifier();
+        String current = classifier.version();
         return QuarkusTransaction.requiringNew().call(() -> {
             Document d = Document
                     .<Document>findByIdOptional(documentId, LockModeType.PESSIMISTIC_WRITE)
@@ -248,7 +251,7 @@ public class DocumentService {
                 Language language = Language.fromCode(p.language)
                         .orElse(Language.EN);
                 Set<Category> keep = reviewed.getOrDefault(p.id, Set.of());
-                for (Finding f : analysis.analyzer().classifier().classify(d.text, p.start, p.end, language,
+                for (Finding f : classifier.classify(d.text, p.start, p.end, language,
                         d.jurisdiction)) {
                     if (!keep.contains(f.category())) {
                         toStored(f, p, d, occurredOn, current).persist();

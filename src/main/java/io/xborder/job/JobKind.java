@@ -7,5 +7,7 @@ public enum JobKind {
     /** Ingest each uploaded file. */
     FILES,
     /** Re-run the classifier on each document made with another ruleset version. */
-    RECLASSIFY
+    RECLASSIFY,
+    /** Train a candidate model (one item); done by the {@link PluggedJobs} handler of another package. */
+    TRAIN_MODEL
 }

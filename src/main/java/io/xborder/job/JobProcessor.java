@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xborder.analysis.AnalysisService;
 import io.xborder.document.DocumentMetadata;
 import io.xborder.document.DocumentService;
 import io.xborder.http.ProblemException;
@@ -12,6 +13,7 @@ import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestionService;
 import io.xborder.text.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.net.URI;
 
 /**
@@ -56,15 +58,20 @@ public class JobProcessor implements JobItemHandler {
     private final IngestionService ingestion;
     private final DocumentService documents;
     private final ObjectMapper json;
+    private final AnalysisService analysis;
+    private final Instance<PluggedJobs> plugged;
 
-    public JobProcessor(IngestionService ingestion, DocumentService documents, ObjectMapper json) {
+    public JobProcessor(IngestionService ingestion, DocumentService documents, ObjectMapper json,
+            AnalysisService analysis, Instance<PluggedJobs> plugged) {
         this.ingestion = ingestion;
         this.documents = documents;
         this.json = json;
+        this.analysis = analysis;
+        this.plugged = plugged;
     }
 
     @Override
-    public Outcome handle(JobQueue.ClaimedItem item) throws ItemFailedException, ItemDeferredException {
+    public Outcome handle(JobQueue.ClaimedItem item) throws Exception {
         try {
             return switch (item.kind()) {
                 case FILES -> {
@@ -76,9 +83,12 @@ public class JobProcessor implements JobItemHandler {
                 }
                 case URLS -> ingested(ingestion.ingestUrl(URI.create(item.source()), metadata(item).document()));
                 case RECLASSIFY -> {
+                    // the model may have been switched on another replica a moment ago: reclassify with it
+                    analysis.refreshModel();
                     documents.reclassify(item.documentId());
                     yield new Outcome(item.documentId(), false);
                 }
+                case TRAIN_MODEL -> plugged(item);
             };
         } catch (IngestFailure e) {
             if (isTransient(e.kind())) {
@@ -94,6 +104,15 @@ public class JobProcessor implements JobItemHandler {
             };
             throw new ItemFailedException(reason, e.getMessage());
         }
+    }
+
+    private Outcome plugged(JobQueue.ClaimedItem item) throws Exception {
+        for (PluggedJobs handler : plugged) {
+            if (handler.kinds().contains(item.kind())) {
+                return handler.handle(item);
+            }
+        }
+        throw new ItemFailedException("UNSUPPORTED", "no handler for " + item.kind() + " jobs on this instance");
     }
 
     /**

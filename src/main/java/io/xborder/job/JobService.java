@@ -62,6 +62,8 @@ public class JobService {
             case RECLASSIFY -> createReclassify();
             case FILES -> throw ProblemException.invalid("kind", "FILES jobs are created by posting the files as "
                     + "multipart/form-data");
+            case TRAIN_MODEL -> throw ProblemException.invalid("kind", "a model is trained with POST "
+                    + "/api/v1/models/training (admins only)");
         };
     }
 
@@ -104,6 +106,11 @@ public class JobService {
             throw new JobQueue.JobStoreException("cannot list the documents to reclassify", e);
         }
         return created(workers.queue().create(JobKind.RECLASSIFY, items));
+    }
+
+    /** A job of a kind done by {@link PluggedJobs} with one item; its workers are woken. */
+    public long createPlugged(JobKind kind, JobQueue.NewItem item) {
+        return created(workers.queue().create(kind, List.of(item)));
     }
 
     /** A FILES job; a file over the per-file limit (content null) becomes an item that fails with TOO_LARGE. */

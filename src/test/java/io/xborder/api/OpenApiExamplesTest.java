@@ -66,7 +66,8 @@ class OpenApiExamplesTest {
             "/api/v1/saved-searches/{id}/feed.json get 200 application/feed+json feed",
             "/api/v1/webhooks post request application/json webhook",
             "/api/v1/webhooks/{id} put request application/json webhook",
-            "/api/v1/webhooks/{id}/replay post request application/json a day");
+            "/api/v1/webhooks/{id}/replay post request application/json a day",
+            "/api/v1/models/{id}/activation post 409 application/problem+json already active");
 
     /** One byte over the request body limit the examples name (10M, also in the test profile). */
     static final int OVER_THE_BODY_LIMIT = 10 * 1024 * 1024 + 1;
@@ -127,6 +128,18 @@ class OpenApiExamplesTest {
         assertMatches("classify 415", example("/api/v1/classify post 415 application/problem+json wrong type"),
                 json(given().contentType("text/csv").body("a,b").post("/api/v1/classify").then().statusCode(415)
                         .extract().asString()));
+    }
+
+    // --- models --------------------------------------------------------------------------------------------
+
+    @Test
+    void activationConflictExampleIsTheRealProblem() {
+        long active = given().get("/api/v1/models/active").then().statusCode(200).extract().jsonPath().getLong("id");
+        JsonNode example = json(example("/api/v1/models/{id}/activation post 409 application/problem+json "
+                + "already active").toString().replace("version 1 ", "version " + active + " ")
+                .replace("/models/1/", "/models/" + active + "/"));
+        assertMatches("models/{id}/activation 409", example, json(given().contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/models/" + active + "/activation").then().statusCode(409).extract().asString()));
     }
 
     // --- documents -----------------------------------------------------------------------------------------

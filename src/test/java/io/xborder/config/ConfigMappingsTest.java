@@ -81,7 +81,7 @@ class ConfigMappingsTest {
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder("xborder.limits", "xborder.ingest", "xborder.fetch", "xborder.jobs",
                         "xborder.feeds", "xborder.boilerplate", "xborder.findings", "xborder.demo",
-                        "xborder.security", "xborder.session", "xborder.webhooks");
+                        "xborder.security", "xborder.session", "xborder.webhooks", "xborder.learning");
         for (Class<?> mapping : MAPPINGS) {
             for (Method m : mapping.getDeclaredMethods()) {
                 assertThat(m.isAnnotationPresent(WithDefault.class) || m.getReturnType() == Optional.class)

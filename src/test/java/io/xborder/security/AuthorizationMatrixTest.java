@@ -255,7 +255,21 @@ class AuthorizationMatrixTest {
                 new Endpoint("DELETE", "/api/v1/feeds/{id}", "admin", Set.of(204),
                         r -> r.delete("/api/v1/feeds/" + newFeed())),
                 new Endpoint("POST", "/api/v1/feeds/{id}/poll", "analyst", Set.of(200),
-                        r -> r.post("/api/v1/feeds/" + newFeed() + "/poll"))));
+                        r -> r.post("/api/v1/feeds/" + newFeed() + "/poll")),
+                new Endpoint("GET", "/api/v1/models", "viewer", Set.of(200), r -> r.get("/api/v1/models")),
+                new Endpoint("GET", "/api/v1/models/active", "viewer", Set.of(200),
+                        r -> r.get("/api/v1/models/active")),
+                new Endpoint("GET", "/api/v1/models/{id}", "viewer", Set.of(200), r -> r.get("/api/v1/models/1")),
+                // a weight out of range: the role is checked before the body, and no training starts
+                new Endpoint("POST", "/api/v1/models/training", "admin", Set.of(400),
+                        r -> r.contentType(ContentType.JSON).body(Map.of("reviewWeight", 0))
+                                .post("/api/v1/models/training")),
+                new Endpoint("POST", "/api/v1/models/{id}/activation", "admin", Set.of(404),
+                        r -> r.contentType(ContentType.JSON).body(Map.of())
+                                .post("/api/v1/models/4000000000000/activation")),
+                new Endpoint("POST", "/api/v1/models/{id}/rollback", "admin", Set.of(404),
+                        r -> r.contentType(ContentType.JSON).body(Map.of())
+                                .post("/api/v1/models/4000000000000/rollback"))));
         return all;
     }
 

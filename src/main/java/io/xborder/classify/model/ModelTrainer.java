@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -68,6 +69,21 @@ public final class ModelTrainer {
 
     private final LogisticModel.Settings settings;
     private final LogisticModel.Settings attributeSettings;
+    private Progress progress = (done, total, stage) -> {
+    };
+
+    /** What training has done so far, for a caller that shows it: {@code done} of {@code total} steps of a stage. */
+    @FunctionalInterface
+    public interface Progress {
+
+        void step(int done, int total, String stage);
+    }
+
+    /** This trainer, telling {@code listener} how far it is (reading passages, fitting heads, the second look). */
+    public ModelTrainer withProgress(Progress listener) {
+        this.progress = listener;
+        return this;
+    }
 
     public ModelTrainer(RuleEngine rules, LogisticModel.Settings settings) {
         this(rules, settings, settings);
@@ -149,6 +165,9 @@ public final class ModelTrainer {
     public Trained train(List<LabelledPassage> data, Map<String, String> documents) {
         List<Example> examples = new ArrayList<>(data.size());
         for (LabelledPassage p : data) {
+            if (examples.size() % 500 == 0) {
+                progress.step(examples.size(), data.size(), "reading passages");
+            }
             PassageAnalysis a = rules.analyze(p.text(), 0, p.text().length(), p.language(), context(p));
             Features f = extractor.extract(a);
             FeatureVector categoryFeatures = f.outOfScope() ? null : f.toCategoryVector();
@@ -177,7 +196,12 @@ public final class ModelTrainer {
             jobs.add(() -> fits.put("modality:" + m, fit("modality:" + m, positives,
                     e -> e.gold().modality() == m, m)));
         }
-        IntStream.range(0, jobs.size()).parallel().forEach(i -> jobs.get(i).run());
+        AtomicInteger fitted = new AtomicInteger();
+        progress.step(0, jobs.size(), "fitting heads");
+        IntStream.range(0, jobs.size()).parallel().forEach(i -> {
+            jobs.get(i).run();
+            progress.step(fitted.incrementAndGet(), jobs.size(), "fitting heads");
+        });
 
         List<QualityMetrics.Scored> oof = outOfFold(examples, fits);
         Map<String, QualityMetrics> cv = QualityMetrics.byLanguage(oof);
@@ -208,6 +232,7 @@ public final class ModelTrainer {
         for (Modality m : Modality.values()) {
             modalities.put(m, fits.get("modality:" + m).head());
         }
+        progress.step(0, 1, "second look");
         ContextModel context = documents.isEmpty() ? null : fitContext(examples, fits, documents, report);
         String version = "model-" + hash(report.toString() + rules.version());
         return new Trained(new Model(categories, mechanisms, dataCategories, modalities, context, version, report), cv,

@@ -1,0 +1,388 @@
+package io.xborder.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Done-when 1 of issue 18, as far as the learning side goes, on two packaged instances and one PostgreSQL: reviewers
+ * reject false findings and confirm or add findings of a phrasing the shipped model misses ("… must be parked on
+ * servers physically sitting inside …", src/test/resources/learning/parked-on-hardware.jsonl); an admin trains a
+ * candidate (a full training on the shipped data); held-back sentences of the phrasing are found by the candidate
+ * and not by the shipped model; the candidate is not worse on the blind set; after its activation on one instance
+ * both classify with it; a reclassification keeps the verdicts; a rollback restores the shipped behaviour; the audit
+ * log holds every step.
+ *
+ * <p>Findings a reviewer adds where the classifier found nothing are stored here as the review contract of V3 keeps
+ * them (a CONFIRMED finding row with its reviewer), written with SQL until the API to add them (issue 18, part A)
+ * exists; everything else goes through the API.
+ */
+class LearningScenarioIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "xb_" + UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Look-alikes the shipped model gives a finding: news about rules, a passport in a hotel safe. */
+    private static final List<String> LOOK_ALIKES = List.of(
+            "Tourists must keep their passports inside the hotel safe while in Spain.",
+            "Our newsletter on data localisation rules in India is sent every Monday.",
+            "The conference will discuss whether personal data should be stored in Brazil.",
+            "The webinar explains how cross-border data transfer rules work in China.",
+            "Our podcast on data residency rules in Vietnam airs every Friday.",
+            "Visitors must keep their luggage inside the locker room while in Italy.");
+
+    private EmbeddedPostgres postgres;
+    private final List<Process> instances = new ArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
+
+    @BeforeEach
+    void database() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (Process p : instances) {
+            p.destroy();
+        }
+        for (Process p : instances) {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        postgres.close();
+    }
+
+    @Test
+    void reviewsTeachAPhrasingThatBothInstancesUseAfterActivationAndARollbackUndoes() throws Exception {
+        int a = start(1);
+        int b = start(0);
+        List<JsonNode> phrasing = phrasing();
+        List<String> taught = phrasing.stream().filter(p -> p.path("use").asText().equals("teach"))
+                .map(p -> p.path("text").asText()).toList();
+        List<String> held = phrasing.stream().filter(p -> p.path("use").asText().equals("held-back"))
+                .map(p -> p.path("text").asText()).toList();
+
+        int foundBefore = found(a, held);
+        assertThat(foundBefore).as("held-back sentences the shipped model finds").isLessThanOrEqualTo(1);
+        assertThat(found(b, held)).isEqualTo(foundBefore);
+
+        // a document with the phrasing and the look-alikes; reviewers reject the look-alikes' findings, confirm the
+        // findings of the phrasing, and add the ones the classifier missed
+        List<String> sentences = new ArrayList<>(taught);
+        sentences.addAll(LOOK_ALIKES);
+        long document = post(a, "/api/v1/documents", Map.of("title", "Hosting rules of many countries", "text",
+                String.join("\n\n", sentences)), 201).path("id").asLong();
+        Map<String, JsonNode> byPhrasing = new HashMap<>();
+        phrasing.forEach(p -> byPhrasing.put(p.path("text").asText(), p));
+        int rejected = 0;
+        int confirmed = 0;
+        Set<Long> passagesWithFindings = new TreeSet<>();
+        for (JsonNode f : get(a, "/api/v1/findings?documentId=" + document + "&size=200").path("items")) {
+            long id = f.path("id").asLong();
+            JsonNode full = get(a, "/api/v1/findings/" + id);
+            String passage = full.path("passage").path("text").asText();
+            passagesWithFindings.add(full.path("passage").path("id").asLong());
+            boolean ofThePhrasing = byPhrasing.containsKey(passage.strip());
+            review(a, id, ofThePhrasing ? "CONFIRMED" : "REJECTED",
+                    ofThePhrasing ? "the hosting phrasing: right" : "a look-alike, not a rule");
+            if (ofThePhrasing) {
+                confirmed++;
+            } else {
+                rejected++;
+            }
+        }
+        assertThat(rejected).as("look-alike findings rejected").isGreaterThanOrEqualTo(3);
+        int added = addMissedFindings(document, byPhrasing, passagesWithFindings);
+        assertThat(confirmed + added).isEqualTo(taught.size());
+
+        // train (admin), with progress, and read the comparison
+        JsonNode version = post(a, "/api/v1/models/training", Map.of("reviewWeight", 3), 202);
+        long candidate = version.path("id").asLong();
+        assertThat(version.path("state").asText()).isEqualTo("TRAINING");
+        Set<Integer> progress = new TreeSet<>();
+        long t0 = System.nanoTime();
+        await("the training", Duration.ofMinutes(8), () -> {
+            JsonNode v = get(a, "/api/v1/models/" + candidate);
+            progress.add(v.path("training").path("progress").asInt());
+            assertThat(v.path("state").asText()).as(v.path("training").path("error").asText()).isNotEqualTo("FAILED");
+            return v.path("state").asText().equals("READY");
+        });
+        System.out.printf("LearningScenarioIT: training with the full shipped data took %d s; progress seen %s%n",
+                (System.nanoTime() - t0) / 1_000_000_000, progress);
+        assertThat(progress.size()).as("progress reported along the way").isGreaterThanOrEqualTo(3);
+        JsonNode trained = get(a, "/api/v1/models/" + candidate);
+        JsonNode training = trained.path("training");
+        assertThat(training.path("shippedPassages").asInt()).isGreaterThan(10_000);
+        assertThat(training.path("reviewedPassages").asInt()).isEqualTo(taught.size() + rejected);
+        assertThat(training.path("reviewedVerdicts").asInt()).isEqualTo(confirmed + rejected + added);
+        assertThat(training.path("reviewWeight").asInt()).isEqualTo(3);
+        JsonNode comparison = trained.path("comparison");
+        assertThat(comparison.path("shortfalls")).as("worse on the blind set: " + comparison.path("shortfalls"))
+                .isEmpty();
+        assertThat(comparison.at("/candidate/passages/all/macroF1").asDouble())
+                .isGreaterThanOrEqualTo(comparison.at("/active/passages/all/macroF1").asDouble() - 0.01);
+        assertThat(comparison.at("/reviewed/items").asInt()).isEqualTo(taught.size() + rejected);
+        assertThat(comparison.at("/reviewed/candidate/all/categories/DATA_LOCALIZATION/recall").asDouble())
+                .as("the phrasing found out of fold").isGreaterThan(
+                        comparison.at("/reviewed/active/all/categories/DATA_LOCALIZATION/recall").asDouble());
+
+        // not active yet: both instances still miss the held-back sentences
+        assertThat(found(a, held)).isEqualTo(foundBefore);
+
+        // activation on instance A; B switches within its poll
+        post(a, "/api/v1/models/" + candidate + "/activation", Map.of(), 200);
+        String newVersion = trained.path("modelVersion").asText();
+        for (int i : List.of(a, b)) {
+            await("instance " + i + " on the new version", Duration.ofSeconds(30),
+                    () -> get(i, "/api/v1/rules").path("version").asText().endsWith("+" + newVersion));
+        }
+        int foundAfterA = found(a, held);
+        assertThat(foundAfterA).as("held-back sentences the candidate finds").isGreaterThanOrEqualTo(held.size() / 2)
+                .isGreaterThan(foundBefore);
+        assertThat(found(b, held)).isEqualTo(foundAfterA);
+
+        // a reclassification by the new version keeps every verdict
+        Map<Long, String> verdicts = verdicts(document);
+        long job = post(a, "/api/v1/jobs", Map.of("kind", "RECLASSIFY"), 202).path("id").asLong();
+        await("the reclassification", Duration.ofSeconds(120),
+                () -> Set.of("DONE", "PARTIAL", "FAILED")
+                        .contains(get(a, "/api/v1/jobs/" + job).path("state").asText()));
+        assertThat(get(a, "/api/v1/jobs/" + job).path("state").asText()).isEqualTo("DONE");
+        assertThat(verdicts(document)).containsAllEntriesOf(verdicts);
+
+        // rollback to the shipped version, on instance B this time
+        post(b, "/api/v1/models/1/rollback", Map.of("reason", "compare once more"), 200);
+        for (int i : List.of(a, b)) {
+            await("instance " + i + " back on the shipped model", Duration.ofSeconds(30),
+                    () -> get(i, "/api/v1/models/active").path("id").asLong() == 1
+                            && !get(i, "/api/v1/rules").path("version").asText().endsWith("+" + newVersion));
+            assertThat(found(i, held)).isEqualTo(foundBefore);
+        }
+
+        // every step in the audit log
+        List<String> actions = new ArrayList<>();
+        for (JsonNode e : get(a, "/api/v1/audit?targetType=model_version&size=100").path("items")) {
+            actions.add(e.path("action").asText());
+        }
+        assertThat(actions).contains("model.registered", "model.training-requested", "model.trained",
+                "model.activated", "model.rolled-back");
+        assertThat(get(a, "/api/v1/audit?action=finding.review&size=1").path("total").asInt())
+                .isGreaterThanOrEqualTo(confirmed + rejected);
+    }
+
+    // ------------------------------------------------------------------------------------------------ steps
+
+    private static List<JsonNode> phrasing() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        try (InputStream in = LearningScenarioIT.class.getResourceAsStream("/learning/parked-on-hardware.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    out.add(JSON.readTree(line));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many of the sentences get a finding from the instance, each classified alone. */
+    private int found(int instance, List<String> sentences) throws Exception {
+        int n = 0;
+        for (String s : sentences) {
+            JsonNode r = post(instance, "/api/v1/classify", Map.of("text", s, "language", "en"), 200);
+            boolean any = false;
+            for (JsonNode p : r.path("passages")) {
+                any |= !p.path("findings").isEmpty();
+            }
+            n += any ? 1 : 0;
+        }
+        return n;
+    }
+
+    private void review(int instance, long finding, String status, String comment) throws Exception {
+        HttpResponse<String> read = send(instance, HttpRequest.newBuilder(uri(instance, "/api/v1/findings/" + finding))
+                .GET());
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> r = send(instance, HttpRequest.newBuilder(uri(instance, "/api/v1/findings/" + finding))
+                .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("status", status, "comment", comment)))));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** The reviewer findings of the phrasing's sentences the classifier found nothing on (see the class comment). */
+    private int addMissedFindings(long document, Map<String, JsonNode> byPhrasing, Set<Long> withFindings)
+            throws Exception {
+        int added = 0;
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement passages = c.prepareStatement(
+                        "SELECT id, text FROM passages WHERE document_id = ? ORDER BY idx");
+                PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO findings (id, passage_id, document_id, language, occurred_on, category,
+                               confidence, modality, mechanisms, jurisdictions, data_categories, evidence,
+                               ruleset_version, review_status, reviewed_by, reviewed_at, review_comment)
+                        VALUES (nextval('findings_seq'), ?, ?, 'en', current_date, ?, 1.0, ?, '{}', ?, ?, '[]',
+                                'reviewer', 'CONFIRMED', 'rita', now(), 'missed by the classifier')""")) {
+            passages.setLong(1, document);
+            try (ResultSet rs = passages.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode label = byPhrasing.get(rs.getString(2).strip());
+                    if (label == null || withFindings.contains(rs.getLong(1))) {
+                        continue;
+                    }
+                    insert.setLong(1, rs.getLong(1));
+                    insert.setLong(2, document);
+                    insert.setString(3, label.path("categories").get(0).asText());
+                    insert.setString(4, label.path("modality").asText());
+                    insert.setArray(5, c.createArrayOf("varchar", strings(label.path("jurisdictions"))));
+                    insert.setArray(6, c.createArrayOf("varchar", strings(label.path("dataCategories"))));
+                    insert.executeUpdate();
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    private static String[] strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out.toArray(String[]::new);
+    }
+
+    /** Every reviewed finding of the document with its verdict, by id. */
+    private Map<Long, String> verdicts(long document) throws Exception {
+        Map<Long, String> out = new LinkedHashMap<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id, review_status FROM findings "
+                        + "WHERE document_id = ? AND review_status <> 'UNREVIEWED' ORDER BY id")) {
+            ps.setLong(1, document);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ plumbing
+
+    private int start(int jobWorkers) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        assertThat(jar).as("packaged jar (mvn verify builds it before the integration tests)").exists();
+        int port = freePort();
+        Path log = Files.createTempFile("xborder-learning-" + instances.size(), ".log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dxborder.jobs.poll-interval=200ms", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.put("DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        env.put("DB_USER", "postgres");
+        env.put("PORT", Integer.toString(port));
+        env.put("XBORDER_DEMO", "false");
+        env.put("XBORDER_JOB_WORKERS", Integer.toString(jobWorkers));
+        env.put("XBORDER_FEEDS_CHECK_EVERY", "off");
+        env.put("XBORDER_WEBHOOK_WORKERS", "0");
+        env.put("XBORDER_MODEL_POLL", "1s");
+        env.put("XBORDER_BOOTSTRAP_ADMIN_KEY", KEY);
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        instances.add(pb.start());
+        ports.add(port);
+        logs.add(log);
+        int index = instances.size() - 1;
+        awaitReady(index);
+        return index;
+    }
+
+    private URI uri(int instance, String path) {
+        return URI.create("http://127.0.0.1:" + ports.get(instance) + path);
+    }
+
+    private HttpResponse<String> send(int instance, HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.header("X-API-Key", KEY).timeout(Duration.ofSeconds(120)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode post(int instance, String path, Object body, int status) throws Exception {
+        HttpResponse<String> r = send(instance, HttpRequest.newBuilder(uri(instance, path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode get(int instance, String path) {
+        try {
+            HttpResponse<String> r = send(instance, HttpRequest.newBuilder(uri(instance, path)).GET());
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError(path, e);
+        }
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited for " + what).isLessThan(end);
+            Thread.sleep(500);
+        }
+    }
+
+    private void awaitReady(int instance) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!instances.get(instance).isAlive()) {
+                throw new AssertionError("instance " + instance + " exited:\n" + Files.readString(logs.get(instance)));
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(instance, "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("instance " + instance + " not ready:\n" + Files.readString(logs.get(instance)));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
