@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Job")
 public record JobView(
         @Schema(examples = "12") long id,
-        @Schema(enumeration = {
-                "URLS", "FILES", "RECLASSIFY" }) String kind,
+        @Schema(description = "TRAIN_MODEL jobs are started by POST /api/v1/models/training.", enumeration = {
+                "URLS", "FILES", "RECLASSIFY", "TRAIN_MODEL" }) String kind,
         @Schema(enumeration = { "QUEUED", "RUNNING", "DONE", "FAILED", "PARTIAL" }) String state,
         @Schema(examples = "200") int total,
         @Schema(examples = "0") int queued,
