@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,6 +62,16 @@ public class SavedSearchResource {
             @Schema(description = "The token; shown only in this response.", examples = "xbf_9c2V…") String token,
             @Schema(examples = "https://xborder.example.com/api/v1/saved-searches/7/feed.atom?token=xbf_9c2V…") String atom,
             @Schema(examples = "https://xborder.example.com/api/v1/saved-searches/7/feed.json?token=xbf_9c2V…") String jsonFeed) {
+
+        /** The token with the search's two feed URLs under the service's base URI. */
+        static FeedToken of(URI base, long id, String token) {
+            return new FeedToken(token, feedUri(base, id, "feed.atom", token), feedUri(base, id, "feed.json", token));
+        }
+
+        private static String feedUri(URI base, long id, String feed, String token) {
+            return UriBuilder.fromUri(base).path("api/v1/saved-searches").path(Long.toString(id)).path(feed)
+                    .queryParam("token", token).build().toString();
+        }
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -183,12 +194,8 @@ public class SavedSearchResource {
             example = "7") @PathParam("id") @Positive long id, @Context SecurityContext security,
             @Context UriInfo uri) {
         String token = searches.newFeedToken(id, Caller.of(security));
-        URI atom = uri.getBaseUriBuilder().path("api/v1/saved-searches").path(Long.toString(id)).path("feed.atom")
-                .queryParam("token", token).build();
-        URI json = uri.getBaseUriBuilder().path("api/v1/saved-searches").path(Long.toString(id)).path("feed.json")
-                .queryParam("token", token).build();
         return Response.status(201).header("Cache-Control", "no-store")
-                .entity(new FeedToken(token, atom.toString(), json.toString())).build();
+                .entity(FeedToken.of(uri.getBaseUri(), id, token)).build();
     }
 
     @RolesAllowed(Roles.VIEWER)

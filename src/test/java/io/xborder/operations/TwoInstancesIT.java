@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.testing.ServiceInstances;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,51 +31,26 @@ class TwoInstancesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "xb_" + UUID.randomUUID().toString().replace("-", "")
             + UUID.randomUUID().toString().replace("-", "");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private static EmbeddedPostgres postgres;
-    private static final List<Process> instances = new ArrayList<>();
-    private static final List<Integer> ports = new ArrayList<>();
-    private static final List<Path> logs = new ArrayList<>();
+    private static ServiceInstances instances;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("packaged jar (mvn verify builds it before the integration tests)").exists();
+        instances = new ServiceInstances(postgres.getJdbcUrl("postgres", "postgres"), KEY);
         for (int i = 0; i < 2; i++) {
-            int port = freePort();
-            Path log = Files.createTempFile("xborder-instance-" + i, ".log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString());
-            Map<String, String> env = pb.environment();
-            env.put("DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
-            env.put("DB_USER", "postgres");
-            env.put("PORT", Integer.toString(port));
-            env.put("XBORDER_DEMO", "false");
-            env.put("XBORDER_JOB_WORKERS", "2");
-            env.put("XBORDER_FEEDS_CHECK_EVERY", "off");
-            env.put("XBORDER_BOOTSTRAP_ADMIN_KEY", KEY);
-            env.put("XBORDER_JOBS_WORKER_ID", "instance-" + i);
-            pb.redirectErrorStream(true).redirectOutput(log.toFile());
-            instances.add(pb.start());
-            ports.add(port);
-            logs.add(log);
+            instances.start("instance", List.of(),
+                    Map.of("XBORDER_JOB_WORKERS", "2", "XBORDER_JOBS_WORKER_ID", "instance-" + i));
         }
         for (int i = 0; i < 2; i++) {
-            awaitReady(i);
+            instances.awaitReady(i);
         }
     }
 
     @AfterAll
     static void stopAll() throws Exception {
-        for (Process p : instances) {
-            p.destroy();
-        }
-        for (Process p : instances) {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+        if (instances != null) {
+            instances.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -139,10 +107,9 @@ class TwoInstancesIT {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(request(instance, "/api/v1/jobs")
+        HttpResponse<String> r = ServiceInstances.send(instances.request(instance, "/api/v1/jobs")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         return JSON.readTree(r.body()).get("id").asLong();
     }
@@ -151,8 +118,8 @@ class TwoInstancesIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode view;
         do {
-            HttpResponse<String> r = HTTP.send(request(instance, "/api/v1/jobs/" + job).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = ServiceInstances
+                    .send(instances.request(instance, "/api/v1/jobs/" + job).GET().build());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             view = JSON.readTree(r.body());
             String state = view.get("state").asText();
@@ -162,38 +129,5 @@ class TwoInstancesIT {
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("job " + job + " not finished after " + timeout + ": " + view);
-    }
-
-    private static HttpRequest.Builder request(int instance, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(instance) + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-API-Key", KEY);
-    }
-
-    private static void awaitReady(int instance) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!instances.get(instance).isAlive()) {
-                throw new AssertionError("instance " + instance + " exited:\n" + Files.readString(logs.get(instance)));
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + ports.get(instance) + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance " + instance + " not ready:\n" + Files.readString(logs.get(instance)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
