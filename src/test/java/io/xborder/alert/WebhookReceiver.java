@@ -30,7 +30,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it came. */
     record Received(String path, String id, String timestamp, String signature, String contentType, String body,
-            boolean verified, int answered) {
+            boolean verified, int answered, String host) {
     }
 
     private final HttpServer server;
@@ -53,6 +53,10 @@ final class WebhookReceiver implements AutoCloseable {
             return t;
         }));
         server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String url(String path) {
@@ -107,7 +111,8 @@ final class WebhookReceiver implements AutoCloseable {
                     && verify(secret, id, timestamp, body, signature);
             int status = answers.getOrDefault(path, () -> 200).getAsInt();
             received.add(new Received(path, id, timestamp, signature,
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body, verified, status));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body, verified, status,
+                    exchange.getRequestHeaders().getFirst("Host")));
             long delay = delays.getOrDefault(path, 0L);
             if (delay > 0) {
                 try {

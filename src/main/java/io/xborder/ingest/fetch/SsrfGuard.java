@@ -16,8 +16,10 @@ import java.util.TreeSet;
  *
  * <p>IPv4-mapped IPv6 literals ({@code [::ffff:127.0.0.1]}) are checked as the IPv4 address they map to (the JDK
  * resolves them so). Every address the name resolves to is checked, so a name with one public and one private address is refused.
- * The HTTP client resolves the name again when it connects; a DNS answer that changes between the two lookups
- * (DNS rebinding with a zero TTL) is not caught here.
+ * {@link #check} only says yes or no: a client that resolves the name again when it connects can be sent elsewhere by
+ * a DNS answer that changes between the two lookups (DNS rebinding with a zero TTL). {@link #approve} answers the
+ * addresses it checked, so that a client connects to exactly those (the webhook sender does; the URL fetcher still
+ * lets its HTTP client resolve again).
  */
 public final class SsrfGuard {
 
@@ -87,6 +89,18 @@ public final class SsrfGuard {
      * @throws FetchException (UNREACHABLE) when the host does not resolve
      */
     public void check(URI uri) throws FetchException {
+        approve(uri);
+    }
+
+    /**
+     * Checks the URL's scheme and host as {@link #check} does and answers the addresses the host resolved to, every
+     * one of them allowed: connect to one of these rather than resolving the name again. An allow-listed host name
+     * is resolved too (once, here), its addresses not checked.
+     *
+     * @throws FetchRefusedException with a message saying why it may not be fetched
+     * @throws FetchException (UNREACHABLE) when the host does not resolve
+     */
+    public List<InetAddress> approve(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchRefusedException("only http and https URLs are fetched, not '" + scheme + ":'");
@@ -99,22 +113,27 @@ public final class SsrfGuard {
             throw new FetchRefusedException("URLs with user information (user:password@) are not fetched");
         }
         String bareHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (isAllowedHost(bareHost.toLowerCase(Locale.ROOT))) {
-            return;
-        }
+        boolean allowedHost = isAllowedHost(bareHost.toLowerCase(Locale.ROOT));
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(bareHost);
         } catch (UnknownHostException e) {
             throw new FetchException(FetchException.Kind.UNREACHABLE, "the host " + host + " cannot be resolved", e);
         }
-        for (InetAddress address : addresses) {
-            String why = refusal(address);
-            if (why != null) {
-                throw new FetchRefusedException("the host " + host + " resolves to " + address.getHostAddress() + ", "
-                        + why + "; such addresses are not fetched unless allow-listed (xborder.fetch.allow)");
+        if (addresses == null || addresses.length == 0) {
+            throw new FetchException(FetchException.Kind.UNREACHABLE, "the host " + host + " has no address", null);
+        }
+        if (!allowedHost) {
+            for (InetAddress address : addresses) {
+                String why = refusal(address);
+                if (why != null) {
+                    throw new FetchRefusedException("the host " + host + " resolves to " + address.getHostAddress()
+                            + ", " + why
+                            + "; such addresses are not fetched unless allow-listed (xborder.fetch.allow)");
+                }
             }
         }
+        return List.of(addresses);
     }
 
     /** Why this address is refused, or null when it may be fetched. */

@@ -81,6 +81,18 @@ class SsrfGuardTest {
         assertThatThrownBy(() -> guard.check(URI.create(url))).isInstanceOf(FetchRefusedException.class);
     }
 
+    @org.junit.jupiter.api.Test
+    void approveAnswersTheAddressesItCheckedSoThatAClientConnectsToThoseOnly() throws Exception {
+        assertThat(GUARD.approve(URI.create("http://public.example/x")))
+                .containsExactly(InetAddress.getByName("93.184.216.34"));
+        // an allow-listed name is resolved too (once, by the guard), its addresses not checked
+        SsrfGuard guard = new SsrfGuard(List.of("metadata.example"), TABLE);
+        assertThat(guard.approve(URI.create("http://metadata.example/")))
+                .containsExactly(InetAddress.getByName("169.254.169.254"));
+        assertThatThrownBy(() -> guard.approve(URI.create("http://unknown.invalid/")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("cannot be resolved");
+    }
+
     @ParameterizedTest(name = "{0} contains {1}: {2}")
     @CsvSource({ "10.0.0.0/8, 10.255.255.255, true", "10.0.0.0/8, 11.0.0.0, false", "100.64.0.0/10, 100.127.0.1, true",
             "100.64.0.0/10, 100.128.0.1, false", "fc00::/7, fdff::1, true", "fc00::/7, fe00::1, false",
