@@ -45,6 +45,10 @@ final class AlertExamples {
             {"searchId": 7, "url": "https://hooks.example.com/xborder", "active": true}
             """;
 
+    static final String WEBHOOK_DIGEST_REQUEST = """
+            {"searchId": 7, "url": "https://hooks.example.com/xborder", "delivery": "DAILY_DIGEST", "digestHour": 7}
+            """;
+
     static final String REPLAY_REQUEST = """
             {"from": "2026-12-01T00:00:00Z", "to": "2026-12-02T00:00:00Z"}
             """;

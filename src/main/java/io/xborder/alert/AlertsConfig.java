@@ -65,6 +65,18 @@ public interface AlertsConfig {
     @Positive
     int maxConsecutiveFailures();
 
+    /** How often this instance looks for daily digests that are due (with at least one delivery thread). */
+    @WithDefault("1m")
+    @DurationMin(millis = 1)
+    Duration digestCheckInterval();
+
+    /**
+     * How long after its hour a digest is made, so that documents being stored at the hour are committed and listed
+     * in it.
+     */
+    @WithDefault("2m")
+    Duration digestDelay();
+
     /**
      * CIDR blocks, IP addresses or host names that webhooks may be sent to although they are loopback, private, … (
      * {@code XBORDER_WEBHOOK_ALLOW}); empty by default, as for URL fetching.

@@ -20,7 +20,8 @@ import java.util.UUID;
  * The transactional outbox: when a document's findings are stored, writes one event per webhook subscription whose
  * saved search matches at least one of them, in the same transaction (a synchronous observer of
  * {@link FindingsStored}). The event is a CloudEvents 1.0 structured JSON body, kept as it will be sent. Every
- * subscription gets its events, active or not: a disabled one receives what waited once it is enabled again.
+ * subscription gets its events, active or not: a disabled one receives what waited once it is enabled again. Daily
+ * digest subscriptions get none here: {@link DailyDigests} writes theirs.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -40,8 +41,8 @@ public class EventOutbox {
     }
 
     /** The CloudEvent as sent. */
-    record CloudEvent(String specversion, String id, String source, String type, String subject, Instant time,
-            String datacontenttype, Data data) {
+    record CloudEvent<D>(String specversion, String id, String source, String type, String subject, Instant time,
+            String datacontenttype, D data) {
     }
 
     record Data(SearchRef savedSearch, DocumentRef document, List<FindingRef> findings) {
@@ -62,7 +63,7 @@ public class EventOutbox {
 
     void onFindingsStored(@Observes FindingsStored stored) {
         List<Object[]> subscriptions = em.createQuery("select w.id, s from WebhookSubscription w, SavedSearch s "
-                + "where s.id = w.searchId order by w.id", Object[].class).getResultList();
+                + "where s.id = w.searchId and w.delivery = 'EACH' order by w.id", Object[].class).getResultList();
         int written = 0;
         for (Object[] row : subscriptions) {
             long subscriptionId = (Long) row[0];
@@ -79,7 +80,8 @@ public class EventOutbox {
             }
             String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
             Document d = stored.document();
-            CloudEvent event = new CloudEvent("1.0", id, "/api/v1/saved-searches/" + search.id, FINDINGS_MATCHED,
+            CloudEvent<Data> event = new CloudEvent<>("1.0", id, "/api/v1/saved-searches/" + search.id,
+                    FINDINGS_MATCHED,
                     "documents/" + d.id, Instant.now(), "application/json",
                     new Data(new SearchRef(search.id, search.name),
                             new DocumentRef(d.id, d.title, d.sourceUrl, d.jurisdiction, d.publishedAt), matched));

@@ -57,16 +57,19 @@ public class WebhookResource {
     @Operation(summary = "Subscribe a URL to a saved search",
             description = "Each document stored from now on with findings matching the search sends one event "
                     + "(io.xborder.findings.matched) to the URL, signed with the secret in the response — shown only "
-                    + "there.")
+                    + "there. With delivery DAILY_DIGEST, one event a day (io.xborder.findings.digest) at digestHour "
+                    + "UTC lists the matches stored since the last one instead; none is sent for a day without any.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WebhookRequest.class),
-            examples = @ExampleObject(name = "webhook", value = AlertExamples.WEBHOOK_REQUEST)))
+            examples = { @ExampleObject(name = "webhook", value = AlertExamples.WEBHOOK_REQUEST),
+                    @ExampleObject(name = "daily digest at 07:00 UTC",
+                            value = AlertExamples.WEBHOOK_DIGEST_REQUEST) }))
     @APIResponse(responseCode = "201", description = "Subscribed; the secret is shown this once",
             headers = @Header(name = "Location", description = "URL of the webhook"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WebhookView.Created.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a missing search, or a URL that is not http(s) "
-            + "or is refused by the SSRF rules")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a missing search, a URL that is not http(s) "
+            + "or is refused by the SSRF rules, or a digestHour missing for DAILY_DIGEST, given for EACH or not 0-23")
     @APIResponse(responseCode = "404", description = "No such saved search, or another's that is not shared")
     @APIResponse(responseCode = "415", description = "Not application/json")
     public Response create(@Valid WebhookRequest request, @Context SecurityContext security, @Context UriInfo uri) {

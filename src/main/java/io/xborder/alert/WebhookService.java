@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,19 +29,22 @@ public class WebhookService {
     private final SavedSearchService searches;
     private final AuditLog audit;
     private final EntityManager em;
+    private final Clock clock;
 
-    public WebhookService(DeliveryWorkers delivery, SavedSearchService searches, AuditLog audit, EntityManager em) {
+    public WebhookService(DeliveryWorkers delivery, SavedSearchService searches, AuditLog audit, EntityManager em,
+            Clock clock) {
         this.delivery = delivery;
         this.searches = searches;
         this.audit = audit;
         this.em = em;
+        this.clock = clock;
     }
 
     /** A webhook as the audit log keeps it (no secret). */
-    record Audited(long id, long searchId, String url, boolean active) {
+    record Audited(long id, long searchId, String url, boolean active, String delivery, Integer digestHour) {
 
         static Audited of(WebhookSubscription w) {
-            return new Audited(w.id, w.searchId, w.url, w.active);
+            return new Audited(w.id, w.searchId, w.url, w.active, w.delivery, w.digestHour);
         }
     }
 
@@ -57,6 +61,7 @@ public class WebhookService {
         w.searchId = search.id;
         w.url = target(request.url());
         w.active = request.active() == null || request.active();
+        schedule(w, request);
         String secret = WebhookSignature.newSecret();
         w.secret = delivery.secrets().seal(secret);
         w.createdBy = caller.principal();
@@ -87,6 +92,7 @@ public class WebhookService {
             w.disabledReason = null;
         }
         w.active = active;
+        schedule(w, request);
         // a secret stored before xborder.webhooks.secret-key was set is encrypted now
         w.secret = delivery.secrets().seal(delivery.secrets().open(w.secret));
         w.updatedAt = Instant.now();
@@ -179,6 +185,31 @@ public class WebhookService {
         audit.record("webhook.replay", "webhook", id, null, Map.of("request", request, "replayed", replayed,
                 "active", w.active));
         return replayed;
+    }
+
+    /**
+     * One event per document, or a daily digest at an hour: a webhook that becomes a digest starts its first period
+     * now (only what is stored from now on is listed); one that stays a digest keeps its period when the hour changes.
+     */
+    private void schedule(WebhookSubscription w, WebhookRequest request) {
+        WebhookDelivery wanted = request.deliveryOrEach();
+        if (wanted == WebhookDelivery.EACH) {
+            if (request.digestHour() != null) {
+                throw ProblemException.invalid("digestHour", "is only for the DAILY_DIGEST delivery");
+            }
+            w.digestHour = null;
+            w.digestThrough = null;
+        } else {
+            if (request.digestHour() == null) {
+                throw ProblemException.invalid("digestHour", "is required for the DAILY_DIGEST delivery: an hour "
+                        + "from 0 to 23, UTC");
+            }
+            if (w.digestThrough == null) {
+                w.digestThrough = clock.instant();
+            }
+            w.digestHour = request.digestHour();
+        }
+        w.delivery = wanted.name();
     }
 
     private long pending(long id) {

@@ -43,6 +43,18 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "disabled_reason")
     public String disabledReason;
 
+    /** {@link WebhookDelivery} by name. */
+    @Column(nullable = false)
+    public String delivery = WebhookDelivery.EACH.name();
+
+    /** The hour (UTC, 0–23) of the daily digest; null for EACH. */
+    @Column(name = "digest_hour")
+    public Integer digestHour;
+
+    /** Where the last digest's period ended (the next one's start); null for EACH. */
+    @Column(name = "digest_through")
+    public Instant digestThrough;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

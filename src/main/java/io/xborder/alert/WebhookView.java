@@ -18,12 +18,21 @@ public record WebhookView(
         @Schema(description = "Why it was disabled.", nullable = true,
                 examples = "15 failed attempts in a row; the last: HTTP 500") String disabledReason,
         @Schema(description = "Events waiting to be delivered.", examples = "0") long pending,
+        WebhookDelivery delivery,
+        @Schema(description = "DAILY_DIGEST: the hour (UTC) of the digest; null for EACH.", examples = "7",
+                nullable = true) Integer digestHour,
+        @Schema(description = "DAILY_DIGEST: when the next digest is due (it lists the matches stored from the last "
+                + "digest's end until then; none is sent when there are none); null for EACH.",
+                nullable = true) Instant nextDigestAt,
         Instant createdAt,
         Instant updatedAt) {
 
     static WebhookView of(WebhookSubscription w, long pending) {
+        WebhookDelivery delivery = WebhookDelivery.valueOf(w.delivery);
         return new WebhookView(w.id, w.searchId, w.url, w.active, w.createdBy, w.consecutiveFailures, w.disabledAt,
-                w.disabledReason, pending, w.createdAt, w.updatedAt);
+                w.disabledReason, pending, delivery, w.digestHour,
+                delivery == WebhookDelivery.DAILY_DIGEST ? DailyDigests.nextDue(w.digestThrough, w.digestHour) : null,
+                w.createdAt, w.updatedAt);
     }
 
     /** A created webhook: the only time its secret is shown. */

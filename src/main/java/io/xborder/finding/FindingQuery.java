@@ -109,6 +109,16 @@ public class FindingQuery {
                 .items();
     }
 
+    /** Matches of the filter stored in [from, to), oldest first, at most {@code size}: a saved search's digest. */
+    @Transactional
+    public List<FindingView> createdBetween(FindingFilter filter, Instant from, Instant to, int size) {
+        planForTheValues();
+        Where where = where(filter, bigrams);
+        where.and("f.createdAt >= :createdFrom", "f.created_at >= :createdFrom", "createdFrom", from);
+        where.and("f.createdAt < :createdTo", "f.created_at < :createdTo", "createdTo", to);
+        return rows(where.hql.toString(), where.hqlParams, 0, size, null, " order by f.createdAt, f.id").items();
+    }
+
     /** One finding with its passage and document. */
     public Optional<FindingView> get(long id) {
         return rows(" where f.id = :id", Map.of("id", id), 0, 1, null).items().stream().findFirst();

@@ -1,0 +1,237 @@
+package io.xborder.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Daily digests end to end, with time moved by a clock put in the service's place (no waiting for a day): a digest
+ * webhook gets no per-document events, one signed event at its hour listing the period's matches, none for a day
+ * without any, and a replay sends the same event again. Delivered by a real worker to the receiver on 127.0.0.1.
+ */
+@QuarkusTest
+class DailyDigestTest {
+
+    /** A clock the test sets. */
+    static final class TestClock extends Clock {
+
+        volatile Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Inject
+    DailyDigests digests;
+
+    @Inject
+    DeliveryWorkers delivery;
+
+    @Inject
+    DataSource dataSource;
+
+    TestClock clock;
+    WebhookReceiver receiver;
+    final List<DeliveryWorker> workers = new ArrayList<>();
+    final List<Long> webhooks = new ArrayList<>();
+    String word;
+
+    @BeforeEach
+    void start() {
+        clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        QuarkusMock.installMockForType(clock, Clock.class);
+        receiver = new WebhookReceiver();
+        word = "zd" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @AfterEach
+    void stop() {
+        workers.forEach(DeliveryWorker::close);
+        webhooks.forEach(id -> given().delete("/api/v1/webhooks/" + id));
+        receiver.close();
+    }
+
+    long search() {
+        return given().contentType(ContentType.JSON).body(Map.of("name", "Digest " + word, "criteria",
+                Map.of("q", word))).when().post("/api/v1/saved-searches").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+
+    long ingest() {
+        String text = "Under circular " + word + " all payment system providers shall store payment data only in "
+                + "India.\n\nReference " + UUID.randomUUID() + ".";
+        return given().contentType(ContentType.JSON).body(Map.of("title", "Circular " + word, "text", text))
+                .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    JsonPath deliveries(long id) {
+        return given().get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aDigestWebhookGetsOneSignedEventAtItsHourListingTheDaysMatchesAndNoneForADayWithout() throws Exception {
+        long search = search();
+        int hour = clock.now.atOffset(ZoneOffset.UTC).plusHours(2).getHour();
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url",
+                receiver.url("/digest"), "delivery", "DAILY_DIGEST", "digestHour", hour))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        long webhook = created.getLong("webhook.id");
+        webhooks.add(webhook);
+        receiver.secret("/digest", created.getString("secret"));
+        assertThat(created.getString("webhook.delivery")).isEqualTo("DAILY_DIGEST");
+        assertThat(created.getInt("webhook.digestHour")).isEqualTo(hour);
+        Instant due = Instant.parse(created.getString("webhook.nextDigestAt"));
+        assertThat(due).isAfter(clock.now).isBeforeOrEqualTo(clock.now.plus(2, ChronoUnit.HOURS));
+        assertThat(due.atOffset(ZoneOffset.UTC).getHour()).isEqualTo(hour);
+        assertThat(due.atOffset(ZoneOffset.UTC).getMinute()).isZero();
+
+        ingest();
+        ingest();
+        assertThat(deliveries(webhook).getInt("total")).as("no event per document for a digest webhook").isZero();
+        digests.run();
+        assertThat(deliveries(webhook).getInt("total")).as("nothing before the hour").isZero();
+
+        // the hour has passed (and the few minutes' delay): one event for the two documents' findings
+        clock.now = due.plus(Duration.ofMinutes(3));
+        digests.run();
+        digests.run(); // a second look (another instance) makes no second digest
+        assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
+
+        DeliveryWorker worker = delivery.newWorker("digest-" + word, delivery.settings(1));
+        workers.add(worker);
+        worker.start();
+        WebhookDeliveryTest.await("the digest delivered", Duration.ofSeconds(20),
+                () -> receiver.received("/digest").size() == 1);
+        WebhookReceiver.Received r = receiver.received("/digest").get(0);
+        assertThat(r.verified()).as("signed as every event").isTrue();
+        JsonNode event = WebhookDeliveryTest.json(r.body());
+        assertThat(event.path("type").asText()).isEqualTo("io.xborder.findings.digest");
+        assertThat(event.path("id").asText()).isEqualTo(r.id());
+        assertThat(event.path("source").asText()).isEqualTo("/api/v1/saved-searches/" + search);
+        assertThat(event.path("subject").asText()).isEqualTo("digests/" + due.atOffset(ZoneOffset.UTC).toLocalDate());
+        JsonNode data = event.path("data");
+        assertThat(Instant.parse(data.path("period").path("to").asText())).isEqualTo(due);
+        assertThat(data.path("count").asInt()).isEqualTo(2);
+        assertThat(data.path("truncated").asBoolean()).isFalse();
+        assertThat(data.path("findings").size()).isEqualTo(2);
+        data.path("findings").forEach(f -> {
+            assertThat(f.path("passage").path("text").asText()).contains(word);
+            assertThat(f.path("document").path("title").asText()).isEqualTo("Circular " + word);
+        });
+        assertThat(given().get("/api/v1/webhooks/" + webhook).then().statusCode(200).extract().jsonPath()
+                .getString("nextDigestAt")).isEqualTo(due.plus(1, ChronoUnit.DAYS).toString());
+
+        // a day without new matches: no event
+        clock.now = clock.now.plus(1, ChronoUnit.DAYS);
+        digests.run();
+        assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
+
+        // a document stored on the third day (its findings' time moved there) is the next digest's only entry
+        long third = ingest();
+        Instant storedOnDayThree = due.plus(2, ChronoUnit.DAYS).minus(Duration.ofHours(1));
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("UPDATE findings SET created_at = ? WHERE document_id = ?")) {
+            ps.setObject(1, storedOnDayThree.atOffset(ZoneOffset.UTC));
+            ps.setLong(2, third);
+            assertThat(ps.executeUpdate()).isPositive();
+        }
+        clock.now = clock.now.plus(1, ChronoUnit.DAYS);
+        digests.run();
+        WebhookDeliveryTest.await("the third day's digest delivered", Duration.ofSeconds(20),
+                () -> receiver.received("/digest").size() == 2);
+        JsonNode next = WebhookDeliveryTest.json(receiver.received("/digest").get(1).body()).path("data");
+        assertThat(next.path("count").asInt()).isEqualTo(1);
+        assertThat(next.path("findings").get(0).path("document").path("id").asLong()).isEqualTo(third);
+        assertThat(Instant.parse(next.path("period").path("from").asText()))
+                .isEqualTo(due.plus(1, ChronoUnit.DAYS));
+
+        // replay: the same event (id and body) again, newly signed
+        given().contentType(ContentType.JSON).body(Map.of("eventId", r.id()))
+                .when().post("/api/v1/webhooks/" + webhook + "/replay").then().statusCode(200)
+                .body("replayed", equalTo(1));
+        WebhookDeliveryTest.await("the replay delivered", Duration.ofSeconds(20),
+                () -> receiver.received("/digest").size() == 3);
+        WebhookReceiver.Received again = receiver.received("/digest").get(2);
+        assertThat(again.id()).isEqualTo(r.id());
+        assertThat(again.body()).isEqualTo(r.body());
+        assertThat(again.verified()).isTrue();
+    }
+
+    @Test
+    void aWebhookThatBecomesADigestStopsGettingAnEventPerDocumentAndOneThatStopsBeingOneGetsThemAgain() {
+        long search = search();
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url",
+                receiver.url("/switch"))).when().post("/api/v1/webhooks").then().statusCode(201)
+                .body("webhook.delivery", equalTo("EACH")).body("webhook.digestHour", equalTo(null))
+                .body("webhook.nextDigestAt", equalTo(null)).extract().jsonPath();
+        long webhook = created.getLong("webhook.id");
+        webhooks.add(webhook);
+        ingest();
+        assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
+        given().contentType(ContentType.JSON).body(Map.of("url", receiver.url("/switch"), "delivery",
+                "DAILY_DIGEST", "digestHour", 7)).when().put("/api/v1/webhooks/" + webhook).then().statusCode(200)
+                .body("delivery", equalTo("DAILY_DIGEST")).body("digestHour", equalTo(7));
+        ingest();
+        assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
+        given().contentType(ContentType.JSON).body(Map.of("url", receiver.url("/switch")))
+                .when().put("/api/v1/webhooks/" + webhook).then().statusCode(200)
+                .body("delivery", equalTo("EACH")).body("nextDigestAt", equalTo(null));
+        ingest();
+        assertThat(deliveries(webhook).getInt("total")).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} / {1}: 400 at {2}")
+    @CsvSource({ "DAILY_DIGEST, , digestHour", "DAILY_DIGEST, 24, digestHour", "DAILY_DIGEST, -1, digestHour",
+            "EACH, 7, digestHour", "WEEKLY, 7, delivery", "DAILY_DIGEST, noon, digestHour" })
+    void refusesABadDeliveryOrHourWith400NamingTheField(String deliveryValue, String hour, String field) {
+        long search = search();
+        Map<String, Object> body = new HashMap<>(Map.of("searchId", search, "url", receiver.url("/bad"),
+                "delivery", deliveryValue));
+        if (hour != null) {
+            body.put("digestHour", hour.matches("-?[0-9]+") ? Integer.valueOf(hour) : hour);
+        }
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/webhooks").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body(containsString(field));
+    }
+}
