@@ -101,13 +101,30 @@ public class SavedSearchService {
     /** A page of the search's findings (as the findings search orders them); records that the caller looked. */
     @Transactional
     public FindingPage findings(long id, int page, int size, Caller caller) {
+        SavedSearch s = look(id, caller);
+        return findings.find(s.criteria().filter(), page, size, null);
+    }
+
+    /** Records that the caller looked at the search now (the console opens it on the search page); its criteria. */
+    @Transactional
+    public SavedSearchView.Criteria markLooked(long id, Caller caller) {
+        return SavedSearchView.Criteria.of(look(id, caller));
+    }
+
+    /** Whether the caller may change or delete the search (its owner, or an admin). */
+    @Transactional
+    public boolean mayChange(long id, Caller caller) {
+        return caller.mayChange(visible(id, caller).owner);
+    }
+
+    private SavedSearch look(long id, Caller caller) {
         SavedSearch s = visible(id, caller);
-        Instant now = Instant.now();
         em.createNativeQuery("""
                 INSERT INTO saved_search_looks (search_id, principal, looked_at) VALUES (?1, ?2, ?3)
                 ON CONFLICT (search_id, principal) DO UPDATE SET looked_at = excluded.looked_at""")
-                .setParameter(1, s.id).setParameter(2, caller.principal()).setParameter(3, now).executeUpdate();
-        return findings.find(s.criteria().filter(), page, size, null);
+                .setParameter(1, s.id).setParameter(2, caller.principal()).setParameter(3, Instant.now())
+                .executeUpdate();
+        return s;
     }
 
     /** A new feed token for the search (the old one stops working); shown once. */

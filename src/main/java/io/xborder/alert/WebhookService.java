@@ -100,6 +100,31 @@ public class WebhookService {
         return WebhookView.of(w, pending(id));
     }
 
+    /**
+     * Pauses or resumes the webhook; resuming a disabled one starts a new run of failures and sends what waited (as
+     * {@link #update} with {@code active: true}).
+     */
+    @Transactional
+    public WebhookView setActive(long id, boolean active, Caller caller) {
+        WebhookSubscription w = changeable(id, caller);
+        Audited before = Audited.of(w);
+        if (active && !w.active) {
+            w.consecutiveFailures = 0;
+            w.disabledAt = null;
+            w.disabledReason = null;
+        }
+        w.active = active;
+        w.updatedAt = Instant.now();
+        audit.record("webhook.update", "webhook", id, before, Audited.of(w));
+        return WebhookView.of(w, pending(id));
+    }
+
+    /** Whether the caller may change or delete the webhook (its creator, or an admin). */
+    @Transactional
+    public boolean mayChange(long id, Caller caller) {
+        return caller.mayChange(find(id).createdBy);
+    }
+
     @Transactional
     public void delete(long id, Caller caller) {
         WebhookSubscription w = changeable(id, caller);

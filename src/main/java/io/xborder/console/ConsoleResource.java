@@ -98,6 +98,12 @@ public class ConsoleResource {
     public record SearchView(SearchForm form, FindingPage page, List<Hit> hits, List<PageLink> pages, String next,
             String previous, Options options, int firstRow, List<String> words) {
 
+        /** The filters a saved search keeps (the "Save this search" form sends them to /alerts/searches). */
+        public List<String> savedCriteria() {
+            return List.of("q", "jurisdiction", "category", "mechanism", "modality", "dataCategory", "language",
+                    "minConfidence");
+        }
+
         /** Whether the words were read as more than one term, for the empty-result hint. */
         public boolean severalWords() {
             return words.size() > 1;

@@ -293,7 +293,9 @@ class WebhookDeliveryTest {
         // the console says so
         String page = given().accept("text/html").get("/alerts").then().statusCode(200).extract().asString();
         assertThat(page).contains("id=\"webhook-" + webhook + "\"")
-                .contains("5 failed attempts in a row; the last: HTTP 500").contains("answered 500");
+                .contains("Stopped after 5 failed deliveries in a row. The last time the receiver answered with an "
+                        + "error (500 Internal server error).")
+                .contains("answered 500");
 
         // fixed: enabling it again sends what waited
         receiver.answer("/failing", () -> 200);
