@@ -62,7 +62,7 @@ public class WebhookResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WebhookRequest.class),
             examples = { @ExampleObject(name = "webhook", value = AlertExamples.WEBHOOK_REQUEST),
-                    @ExampleObject(name = "daily digest at 07:00 UTC",
+                    @ExampleObject(name = "daily digest",
                             value = AlertExamples.WEBHOOK_DIGEST_REQUEST) }))
     @APIResponse(responseCode = "201", description = "Subscribed; the secret is shown this once",
             headers = @Header(name = "Location", description = "URL of the webhook"),

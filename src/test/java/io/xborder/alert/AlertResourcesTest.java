@@ -107,7 +107,7 @@ class AlertResourcesTest {
         String page = given().header("X-API-Key", viewer).accept("text/html").get("/alerts").then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
         assertThat(page).contains("id=\"search-" + id + "\"").contains("Page &lt;" + word + "&gt;")
-                .contains("q: " + word + " · jurisdiction: IN").contains("/?q=" + word + "&amp;jurisdiction=IN")
+                .contains("Words: " + word + " · Jurisdiction: India").contains("/alerts/searches/" + id + "/open")
                 .doesNotContain("webhooks-heading");
         assertThat(page.substring(page.indexOf("id=\"search-" + id + "\""))).contains("<td class=\"new-count\">1</td>");
         given().header(AuthenticatedByDefault.ANONYMOUS, "1").redirects().follow(false).accept("text/html")

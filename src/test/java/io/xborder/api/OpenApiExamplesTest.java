@@ -65,6 +65,7 @@ class OpenApiExamplesTest {
             "/api/v1/saved-searches/{id}/feed.atom get 200 application/atom+xml feed",
             "/api/v1/saved-searches/{id}/feed.json get 200 application/feed+json feed",
             "/api/v1/webhooks post request application/json webhook",
+            "/api/v1/webhooks post request application/json daily digest",
             "/api/v1/webhooks/{id} put request application/json webhook",
             "/api/v1/webhooks/{id}/replay post request application/json a day",
             "/api/v1/models/{id}/activation post 409 application/problem+json already active");
@@ -405,6 +406,12 @@ class OpenApiExamplesTest {
         } else {
             webhook = json(created.asString()).at("/webhook/id").asLong();
         }
+        ObjectNode digest = (ObjectNode) example("/api/v1/webhooks post request application/json daily digest");
+        digest.put("searchId", search).put("url", "http://127.0.0.1:9/hook");
+        JsonNode daily = json(postJson("/api/v1/webhooks", digest).then().statusCode(201).extract().asString());
+        assertThat(daily.at("/webhook/delivery").asText()).isEqualTo("DAILY_DIGEST");
+        assertThat(daily.at("/webhook/digestHour").asInt()).isEqualTo(digest.path("digestHour").asInt());
+        assertThat(daily.at("/webhook/nextDigestAt").asText()).isNotBlank();
         ObjectNode change = (ObjectNode) example("/api/v1/webhooks/{id} put request application/json webhook");
         change.put("searchId", search).put("url", "http://127.0.0.1:9/hook").put("active", false);
         given().contentType(ContentType.JSON).body(change.toString()).put("/api/v1/webhooks/" + webhook).then()

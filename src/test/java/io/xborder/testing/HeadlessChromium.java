@@ -1,0 +1,94 @@
+package io.xborder.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium for the console's browser tests (installed by src/test/scripts/ensure-chromium.sh):
+ * the driver with the flags that work on these machines, screenshots in {@code target/screenshots/}, the axe-core
+ * check and the phone-width check the console's pages are held to.
+ */
+public final class HeadlessChromium {
+
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Dimension DESKTOP = new Dimension(1366, 850);
+    public static final Dimension PHONE = new Dimension(390, 844);
+
+    private HeadlessChromium() {
+    }
+
+    /** Whether the browser and its driver are installed (the tests skip, saying why, when not). */
+    public static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
+    /** A new browser with a fresh profile in {@code profile}. */
+    public static WebDriver start(Path profile) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,850", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    public static void screenshot(WebDriver driver, String name) throws IOException {
+        Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The serious and critical axe-core violations of the page in the browser, one line each. */
+    public static List<String> seriousAccessibilityViolations(WebDriver driver) throws IOException {
+        String axe;
+        try (InputStream in = HeadlessChromium.class.getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ((JavascriptExecutor) driver).executeScript(axe);
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
+                  done(r.violations.filter(function (v) {
+                    return v.impact === 'serious' || v.impact === 'critical';
+                  }).map(function (v) {
+                    return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) {
+                      return n.target.join(' ');
+                    }).join(', ');
+                  }));
+                }).catch(function (e) { done(['axe failed: ' + e]); });""");
+        return ((List<?>) result).stream().map(String::valueOf).toList();
+    }
+
+    /** What makes the page scroll sideways (outside the scrolling tables and charts); empty when nothing does. */
+    public static String widerThanTheWindow(WebDriver driver) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("""
+                var w = document.documentElement.clientWidth, out = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var r = e.getBoundingClientRect();
+                  if (r.right > w + 1 && !e.closest('.table-scroll, .chart-scroll')) {
+                    out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));
+                  }
+                });
+                return document.documentElement.scrollWidth - w > 0 ? out.slice(0, 5).join('; ') : '';"""));
+    }
+}
