@@ -1,5 +1,6 @@
 package io.xborder.alert;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.xborder.finding.FindingQuery;
@@ -102,11 +103,18 @@ public class DailyDigests {
         }
     }
 
-    private void runQuietly() {
+    /**
+     * What the timer runs: {@link #run} in a transaction of its own (a call from within the bean does not pass its
+     * interceptor, so the transaction is begun here); a failure is logged and tried again at the next check.
+     *
+     * @return the digest events written, 0 after a failure
+     */
+    int runQuietly() {
         try {
-            run();
+            return QuarkusTransaction.requiringNew().call(this::run);
         } catch (RuntimeException e) {
             LOG.warnf("Daily digests could not be made now (%s); trying again at the next check", e.getMessage());
+            return 0;
         }
     }
 
