@@ -26,6 +26,7 @@ import io.xborder.http.Paging;
 import io.xborder.http.ParamConverters;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
+import io.xborder.security.Reviewer;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -414,9 +415,7 @@ public class ConsoleResource {
             list(body, "jurisdictions", jurisdictionCodes(jurisdictions));
             FindingReview review = FindingReview.parse(body);
             reviews.review(findingId, version.map(List::of).orElse(List.of()), review,
-                    security != null && security.getUserPrincipal() != null
-                            ? security.getUserPrincipal().getName()
-                            : "anonymous");
+                    Reviewer.of(security == null ? null : security.getUserPrincipal()));
             return Response.seeOther(URI.create("/findings/" + findingId + "?review=saved"
                     + (back == null ? "" : "&back=" + URLEncoder.encode(back, StandardCharsets.UTF_8)))).build();
         } catch (ProblemException e) {

@@ -39,12 +39,14 @@ public record DocumentView(
             List<String> dataCategories,
             List<StoredFinding.EvidenceSpan> evidence,
             String rulesetVersion,
-            @Schema(enumeration = { "UNREVIEWED", "CONFIRMED", "REJECTED" }) String reviewStatus){
+            @Schema(enumeration = { "UNREVIEWED", "CONFIRMED", "REJECTED" }) String reviewStatus,
+            @Schema(description = "CLASSIFIER, or REVIEWER for a finding a reviewer added where the classifier missed "
+                    + "it.", enumeration = { "CLASSIFIER", "REVIEWER" }) String origin){
 
         static PassageFinding of(StoredFinding f) {
             return new PassageFinding(f.id, f.category.name(), f.confidence, f.modality.name(), sorted(f.mechanisms),
                     sorted(f.jurisdictions), sorted(f.dataCategories), f.evidence, f.rulesetVersion,
-                    f.reviewStatus.name());
+                    f.reviewStatus.name(), f.origin.name());
         }
     }
 

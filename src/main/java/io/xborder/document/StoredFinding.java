@@ -88,6 +88,11 @@ public class StoredFinding extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The classifier's finding, or one a reviewer added (always reviewed: reclassification keeps it). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public FindingOrigin origin = FindingOrigin.CLASSIFIER;
+
     /** Optimistic lock: incremented by every update; the review API's ETag. */
     @Version
     @Column(nullable = false)

@@ -2,6 +2,7 @@ package io.xborder.finding;
 
 import io.xborder.classify.Category;
 import io.xborder.classify.Modality;
+import io.xborder.document.FindingOrigin;
 import io.xborder.document.ReviewStatus;
 import io.xborder.document.StoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +54,39 @@ public class FindingQuery {
         planForTheValues();
         Where where = where(filter, bigrams);
         Slice slice = rows(where.hql.toString(), where.hqlParams, cursor == null ? page * size : 0, size, cursor);
+        return page(filter, where, slice, cursor == null ? page : null, size);
+    }
+
+    /**
+     * A page of the filter's matches, the one the classifier was least sure of first: ordered by how close the
+     * confidence is to its category's decision threshold (then newest first). What a review queue shows.
+     *
+     * @param thresholds the decision threshold of every category, from the classifier's model
+     */
+    @Transactional
+    public FindingPage closestToThreshold(FindingFilter filter, Map<Category, Double> thresholds, int page,
+            int size) {
+        planForTheValues();
+        Where where = where(filter, bigrams);
+        Map<String, Object> params = new LinkedHashMap<>(where.hqlParams);
+        StringBuilder order = new StringBuilder(" order by abs(f.confidence - case f.category");
+        int i = 0;
+        for (Category c : Category.values()) {
+            order.append(" when :queueCategory").append(i).append(" then :queueThreshold").append(i);
+            params.put("queueCategory" + i, c);
+            params.put("queueThreshold" + i, thresholds.getOrDefault(c, 0.5));
+            i++;
+        }
+        order.append(" else 0.5 end), f.occurredOn desc, f.id desc");
+        List<FindingView> items = rows(where.hql.toString(), params, page * size, size, null, order.toString())
+                .items();
+        // no cursor: a position in this order is not a (date, id) pair
+        return page(filter, where, new Slice(items, null), page, size);
+    }
+
+    private FindingPage page(FindingFilter filter, Where where, Slice slice, Integer page, int size) {
         if (capped.isCapped(filter)) {
-            return new FindingPage(slice.items(), cursor == null ? page : null, size, countCap, false,
-                    slice.nextCursor());
+            return new FindingPage(slice.items(), page, size, countCap, false, slice.nextCursor());
         }
         // count(*) over at most countCap + 1 matching rows, in any order (HQL allows a limit in a subquery only
         // with an order by, which would make PostgreSQL sort all matches); the passage joined only for a text filter
@@ -69,7 +100,7 @@ public class FindingQuery {
         if (!exact) {
             capped.capped(filter);
         }
-        return new FindingPage(slice.items(), cursor == null ? page : null, size, total, exact, slice.nextCursor());
+        return new FindingPage(slice.items(), page, size, total, exact, slice.nextCursor());
     }
 
     /**
@@ -158,7 +189,7 @@ public class FindingQuery {
                 + "f.confidence, f.modality, f.mechanisms, f.jurisdictions, f.dataCategories, f.evidence, "
                 + "f.rulesetVersion, f.reviewStatus, f.language, f.createdAt, f.reviewedBy, f.reviewedAt, "
                 + "f.reviewComment, f.classifierOriginal, f.version, f.occurredOn, p.id, p.index, p.start, p.end, "
-                + "p.text, d.id, d.title, d.publishedAt, d.jurisdiction) "
+                + "p.text, d.id, d.title, d.publishedAt, d.jurisdiction, f.origin) "
                 + "from StoredFinding f join f.passage p join f.document d"
                 + pageWhere + order, Row.class);
         params.forEach(query::setParameter);
@@ -193,7 +224,7 @@ public class FindingQuery {
             Instant reviewedAt, String reviewComment, StoredFinding.Attributes classifierOriginal, Integer version,
             LocalDate occurredOn, Long passageId, Integer passageIndex, Integer passageStart, Integer passageEnd,
             String passageText, Long documentId, String documentTitle, LocalDate documentPublishedAt,
-            String documentJurisdiction) {
+            String documentJurisdiction, FindingOrigin origin) {
 
         FindingView view() {
             return new FindingView(id, category.name(), confidence, modality.name(), FindingView.sorted(mechanisms),
@@ -201,7 +232,7 @@ public class FindingQuery {
                     reviewStatus.name(), language, createdAt,
                     new FindingView.PassageRef(passageId, passageIndex, passageStart, passageEnd, passageText),
                     new FindingView.DocumentRef(documentId, documentTitle, documentPublishedAt, documentJurisdiction),
-                    reviewedBy, reviewedAt, reviewComment, classifierOriginal, version);
+                    reviewedBy, reviewedAt, reviewComment, classifierOriginal, version, origin.name());
         }
     }
 

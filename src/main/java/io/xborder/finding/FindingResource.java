@@ -3,6 +3,7 @@ package io.xborder.finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xborder.http.Examples;
 import io.xborder.http.ProblemException;
+import io.xborder.security.Reviewer;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -100,7 +102,8 @@ public class FindingResource {
         }
         List<Integer> versions = expectedVersions(ifMatch);
         FindingReview review = FindingReview.parse(body);
-        FindingView reviewed = reviews.review(id, versions, review, reviewer(security));
+        FindingView reviewed = reviews.review(id, versions, review,
+                Reviewer.of(security == null ? null : security.getUserPrincipal()));
         return Response.ok(reviewed).tag(new EntityTag("v" + reviewed.version())).build();
     }
 
@@ -126,11 +129,27 @@ public class FindingResource {
         return versions;
     }
 
-    /** The authenticated reviewer; "anonymous" while the service runs without authentication. */
-    static String reviewer(SecurityContext security) {
-        return security != null && security.getUserPrincipal() != null
-                ? security.getUserPrincipal().getName()
-                : "anonymous";
+    @RolesAllowed(Roles.VIEWER)
+    @GET
+    @Path("{id}/reviews")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A finding's review history",
+            description = "Every review of the finding, oldest first: the verdict, the attributes as that review left "
+                    + "them, the reviewer (principal and the name shown: the API key's name or the token's name "
+                    + "claim), the time and the comment given with it. Steps are never changed or merged; the "
+                    + "finding itself holds the current verdict. Empty while the finding is unreviewed.")
+    @APIResponse(responseCode = "200", description = "The steps, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewStep.class),
+                    examples = @ExampleObject(name = "two reviews", value = Examples.REVIEW_HISTORY)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer")
+    @APIResponse(responseCode = "404", description = "No such finding")
+    public List<ReviewStep> history(
+            @Parameter(description = "Finding id", example = "1051") @PathParam("id") @Positive long id) {
+        if (reviews.get(id).isEmpty()) {
+            throw ProblemException.notFound("finding", id);
+        }
+        return reviews.history(id);
     }
 
     @RolesAllowed(Roles.VIEWER)

@@ -6,6 +6,7 @@ import io.xborder.document.ReviewStatus;
 import io.xborder.document.StoredFinding;
 import io.xborder.http.ProblemException;
 import io.xborder.security.AuditLog;
+import io.xborder.security.Reviewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -25,11 +26,13 @@ public class FindingReviews {
     private final EntityManager em;
     private final FindingQuery query;
     private final AuditLog audit;
+    private final ReviewHistory history;
 
-    public FindingReviews(EntityManager em, FindingQuery query, AuditLog audit) {
+    public FindingReviews(EntityManager em, FindingQuery query, AuditLog audit, ReviewHistory history) {
         this.em = em;
         this.query = query;
         this.audit = audit;
+        this.history = history;
     }
 
     /** A finding's reviewable state, as the audit log records it before and after a review. */
@@ -70,15 +73,21 @@ public class FindingReviews {
         return query.get(id);
     }
 
+    /** The finding's review history, oldest step first. */
+    public List<ReviewStep> history(long id) {
+        return history.of(id);
+    }
+
     /**
-     * Records the review on the finding if it is still at one of {@code expectedVersions}.
+     * Records the review on the finding if it is still at one of {@code expectedVersions}, as a new step of its
+     * history and an entry of the audit log, all in one transaction.
      *
      * @throws ProblemException (404) no such finding
      * @throws ProblemException (412) the finding changed since the reviewer read it
      * @throws ProblemException (409) the corrected category is already another finding of the same passage
      */
     @Transactional
-    public FindingView review(long id, List<Integer> expectedVersions, FindingReview review, String reviewer) {
+    public FindingView review(long id, List<Integer> expectedVersions, FindingReview review, Reviewer reviewer) {
         StoredFinding f = em.find(StoredFinding.class, id);
         if (f == null) {
             throw ProblemException.notFound("finding", id);
@@ -119,7 +128,7 @@ public class FindingReviews {
             f.reviewComment = review.comment();
         }
         f.reviewStatus = review.status();
-        f.reviewedBy = reviewer;
+        f.reviewedBy = reviewer.principal();
         f.reviewedAt = Instant.now();
         try {
             // the version check happens in this UPDATE (... where version = ?): a concurrent review that committed
@@ -128,8 +137,9 @@ public class FindingReviews {
         } catch (OptimisticLockException e) {
             throw stale(id, -1);
         }
-        // same transaction: the entry commits with the review, or neither does
-        audit.record(reviewer, "finding.review", "finding", id, before, ReviewState.of(f));
+        // same transaction: the step and the entry commit with the review, or none does
+        history.record(f, false, reviewer, review.commentGiven() ? review.comment() : null, f.reviewedAt);
+        audit.record(reviewer.principal(), "finding.review", "finding", id, before, ReviewState.of(f));
         return query.get(id).orElseThrow();
     }
 

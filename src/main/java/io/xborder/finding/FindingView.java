@@ -32,7 +32,11 @@ public record FindingView(
                 + "above hold the reviewed values. Null while unreviewed.",
                 nullable = true) StoredFinding.Attributes classifierOriginal,
         @Schema(description = "Incremented by every review; the ETag of GET /api/v1/findings/{id} is derived from it.",
-                examples = "0") int version){
+                examples = "0") int version,
+        @Schema(description = "CLASSIFIER, or REVIEWER for a finding a reviewer added where the classifier missed it "
+                + "(confirmed from the start, confidence 1).",
+                enumeration = { "CLASSIFIER",
+                        "REVIEWER" }) String origin){
 
     /** The passage a finding was made on: offsets into the document's text. */
     @Schema(name = "FindingPassage")

@@ -97,6 +97,18 @@ public final class Examples {
              "comment": "Article 37 of the Cybersecurity Law; assessment mechanism confirmed."}
             """;
 
+    public static final String REVIEW_HISTORY = """
+            [{"findingVersion": 1, "verdict": "REJECTED", "added": false, "category": "DATA_LOCALIZATION",
+              "modality": "REQUIREMENT", "mechanisms": [], "jurisdictions": ["CN"], "dataCategories": [],
+              "reviewer": "key:anna-review", "reviewerName": "anna-review", "reviewedAt": "2026-12-01T09:14:03Z",
+              "comment": "Only a heading; the rule is in the next passage."},
+             {"findingVersion": 2, "verdict": "CONFIRMED", "added": false, "category": "DATA_LOCALIZATION",
+              "modality": "REQUIREMENT", "mechanisms": ["SECURITY_ASSESSMENT"], "jurisdictions": ["CN"],
+              "dataCategories": ["PERSONAL_INFORMATION"], "reviewer": "bo.chen@example.com",
+              "reviewerName": "Bo Chen", "reviewedAt": "2026-12-02T16:40:51Z",
+              "comment": "It does state the rule: storage in China, assessment before any transfer."}]
+            """;
+
     public static final String FETCH_REQUEST = """
             {"url": "https://example.com/news/tesla-data",
              "title": null,

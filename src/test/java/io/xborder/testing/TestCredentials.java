@@ -75,6 +75,13 @@ public final class TestCredentials {
                 .sign(privateKey());
     }
 
+    /** A valid bearer token whose name claim is the reviewer's display name. */
+    public static String namedToken(String subject, String name, String... groups) {
+        return Jwt.issuer(ISSUER).upn(subject).claim("name", name).groups(Set.of(groups))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600))
+                .sign(privateKey());
+    }
+
     /** A token that expired ten minutes ago (beyond any clock skew allowance). */
     public static String expiredToken(String subject, String... groups) {
         return Jwt.issuer(ISSUER).upn(subject).groups(Set.of(groups))
