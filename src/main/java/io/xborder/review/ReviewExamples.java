@@ -27,17 +27,18 @@ final class ReviewExamples {
 
     static final String MISSED_FINDING = """
             {"category": "DATA_LOCALIZATION", "modality": "REQUIREMENT",
-             "mechanisms": [], "jurisdictions": ["VN"], "dataCategories": ["PERSONAL_INFORMATION"],
-             "evidence": [{"start": 0, "end": 37, "text": "Personal data must be stored in Vietnam"}],
+             "mechanisms": [], "jurisdictions": ["VN"], "dataCategories": ["FINANCIAL_DATA"],
+             "evidence": [{"start": 0, "end": 35, "text": "Copies of the ledgers stay in Hanoi"}],
              "comment": "The classifier missed this requirement."}
             """;
 
     static final String MISSED_CONFLICT = """
             {"type": "about:blank", "title": "Conflict", "status": 409,
-             "detail": "passage 2051 already has a DATA_LOCALIZATION finding (1051); review that one instead of adding another"}
+             "detail": "passage 2051 already has a DATA_LOCALIZATION finding (1051); review that one instead of adding another",
+             "instance": "/api/v1/passages/2051/findings"}
             """;
 
     static final String EXPORT_LINE = """
-            {"id":"review-p2051","lang":"en","doc":"review-d42","docJurisdiction":"VN","text":"Personal data must be stored in Vietnam.","categories":["DATA_LOCALIZATION"],"mechanisms":[],"modality":"REQUIREMENT","jurisdictions":["VN"],"dataCategories":["PERSONAL_INFORMATION"],"origin":"review","note":"reviewed: DATA_LOCALIZATION confirmed (added by a reviewer)","provenance":{"passageId":2051,"documentId":42,"documentTitle":"Decree 53","findings":[{"findingId":1051,"category":"DATA_LOCALIZATION","verdict":"CONFIRMED","origin":"REVIEWER","reviewer":"anna-review","reviewedAt":"2026-12-01T09:14:03Z"}]}}
+            {"id":"review-p2051","lang":"en","doc":"review-d42","docJurisdiction":"VN","text":"Copies of the ledgers stay in Hanoi.","categories":["DATA_LOCALIZATION"],"mechanisms":[],"modality":"REQUIREMENT","jurisdictions":["VN"],"dataCategories":["FINANCIAL_DATA"],"origin":"review","note":"reviewed: DATA_LOCALIZATION confirmed (added by a reviewer)","provenance":{"passageId":2051,"documentId":42,"documentTitle":"Decree 53","findings":[{"findingId":1051,"category":"DATA_LOCALIZATION","verdict":"CONFIRMED","origin":"REVIEWER","reviewer":"anna-review","reviewedAt":"2026-12-01T09:14:03Z"}]}}
             """;
 }

@@ -57,6 +57,13 @@ class OpenApiExamplesTest {
             "/api/v1/feeds post request application/json feed",
             "/api/v1/feeds/{id} put request application/json feed",
             "/api/v1/findings/{id} patch request application/merge-patch+json correct and confirm",
+            "/api/v1/findings/{id}/reviews get 200 application/json two reviews",
+            "/api/v1/passages/{id}/findings post request application/json missed requirement",
+            "/api/v1/passages/{id}/findings post 409 application/problem+json already found",
+            "/api/v1/reviews/bulk post request application/json reject a selection",
+            "/api/v1/reviews/bulk post request application/json reject the filtered queue",
+            "/api/v1/reviews/bulk post 200 application/json one applied, one skipped",
+            "/api/v1/reviews/export get 200 application/x-ndjson a reviewer's finding",
             "/api/v1/jobs post request application/json urls",
             "/api/v1/jobs post request application/json reclassify",
             "/api/v1/keys post request application/json benchmark",
@@ -420,6 +427,105 @@ class OpenApiExamplesTest {
                 .body(example("/api/v1/webhooks/{id}/replay post request application/json a day").toString())
                 .post("/api/v1/webhooks/" + webhook + "/replay").then().statusCode(200);
         given().delete("/api/v1/saved-searches/" + search).then().statusCode(204);
+    }
+
+    // --- reviews ---------------------------------------------------------------------------------------------
+
+    /** A new document with one localisation finding in China; the finding's id. */
+    private static long newFinding() {
+        String text = "Operators shall store personal information collected in China within the territory. Ref "
+                + UUID.randomUUID() + ".";
+        long document = json(postJson("/api/v1/documents", json(JSON.createObjectNode().put("text", text)
+                .put("language", "en").put("jurisdiction", "CN").toString())).then().statusCode(201).extract()
+                .asString()).path("id").asLong();
+        return json(given().queryParam("documentId", document).get("/api/v1/findings").then().statusCode(200)
+                .extract().asString()).at("/items/0/id").asLong();
+    }
+
+    private static void patchFinding(long finding, JsonNode body) {
+        String etag = given().get("/api/v1/findings/" + finding).then().statusCode(200).extract().header("ETag");
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(body.toString())
+                .patch("/api/v1/findings/" + finding).then().statusCode(200);
+    }
+
+    @Test
+    void theHistoryExampleIsWhatTwoReviewsLeave() {
+        JsonNode example = example("/api/v1/findings/{id}/reviews get 200 application/json two reviews");
+        long finding = newFinding();
+        for (JsonNode step : example) {
+            ObjectNode body = JSON.createObjectNode().put("status", step.path("verdict").asText())
+                    .put("category", step.path("category").asText()).put("modality", step.path("modality").asText())
+                    .put("comment", step.path("comment").asText());
+            body.set("mechanisms", step.path("mechanisms"));
+            body.set("jurisdictions", step.path("jurisdictions"));
+            body.set("dataCategories", step.path("dataCategories"));
+            patchFinding(finding, body);
+        }
+        assertMatches("findings/{id}/reviews 200", example,
+                json(given().get("/api/v1/findings/" + finding + "/reviews").then().statusCode(200).extract()
+                        .asString()),
+                "reviewer", "reviewerName", "reviewedAt");
+    }
+
+    @Test
+    void theBulkExamplesAreAcceptedAndTheSummaryIsTheRealOne() {
+        long first = newFinding();
+        long second = newFinding();
+        // the second was reviewed by someone else after the reviewer saw it
+        patchFinding(second, json("{\"status\": \"CONFIRMED\"}"));
+        ObjectNode selection = (ObjectNode) example(
+                "/api/v1/reviews/bulk post request application/json reject a selection");
+        ((ObjectNode) selection.path("findings").get(0)).put("id", first);
+        ((ObjectNode) selection.path("findings").get(1)).put("id", second);
+        Response result = postJson("/api/v1/reviews/bulk", selection);
+        assertThat(result.statusCode()).as(result.asString()).isEqualTo(200);
+        assertMatches("reviews/bulk 200",
+                example("/api/v1/reviews/bulk post 200 application/json one applied, one skipped"),
+                json(result.asString()), "id", "detail");
+
+        long third = newFinding();
+        long document = json(given().get("/api/v1/findings/" + third).then().statusCode(200).extract().asString())
+                .at("/document/id").asLong();
+        Response filtered = given().contentType(ContentType.JSON).queryParam("documentId", document)
+                .body(example("/api/v1/reviews/bulk post request application/json reject the filtered queue")
+                        .toString())
+                .post("/api/v1/reviews/bulk");
+        assertThat(filtered.statusCode()).as(filtered.asString()).isEqualTo(200);
+        assertThat(json(filtered.asString()).at("/applied/0/id").asLong()).isEqualTo(third);
+    }
+
+    @Test
+    void theMissedFindingExamplesAreAcceptedAndTheConflictIsTheRealOne() {
+        JsonNode request = example("/api/v1/passages/{id}/findings post request application/json missed requirement");
+        String words = request.at("/evidence/0/text").asText();
+        long document = json(postJson("/api/v1/documents", json(JSON.createObjectNode()
+                .put("text", words + ". Ref " + UUID.randomUUID() + ".").put("language", "en").toString()))
+                .then().statusCode(201).extract().asString()).path("id").asLong();
+        long passage = json(given().get("/api/v1/documents/" + document).then().statusCode(200).extract()
+                .asString()).at("/passages/0/id").asLong();
+        Response added = postJson("/api/v1/passages/" + passage + "/findings", request);
+        assertThat(added.statusCode()).as(added.asString()).isEqualTo(201);
+        long finding = json(added.asString()).path("id").asLong();
+        JsonNode conflict = json(example("/api/v1/passages/{id}/findings post 409 application/problem+json "
+                + "already found").toString().replace("2051", String.valueOf(passage))
+                .replace("1051", String.valueOf(finding)));
+        assertMatches("passages/{id}/findings 409", conflict,
+                json(postJson("/api/v1/passages/" + passage + "/findings", request).then().statusCode(409).extract()
+                        .asString()));
+    }
+
+    @Test
+    void theExportExampleHasTheFieldsOfARealLine() {
+        long finding = newFinding();
+        patchFinding(finding, json("{\"status\": \"CONFIRMED\"}"));
+        String line = given().get("/api/v1/reviews/export").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.contains("\"findingId\":" + finding + ",")).findFirst().orElseThrow();
+        JsonNode real = json(line);
+        JsonNode documented = example("/api/v1/reviews/export get 200 application/x-ndjson a reviewer's finding");
+        assertThat(fieldNames(documented)).isEqualTo(fieldNames(real));
+        assertThat(fieldNames(documented.path("provenance"))).isEqualTo(fieldNames(real.path("provenance")));
+        assertThat(fieldNames(documented.at("/provenance/findings/0")))
+                .isEqualTo(fieldNames(real.at("/provenance/findings/0")));
     }
 
     private static Set<String> fieldNames(JsonNode node) {

@@ -96,6 +96,15 @@ class AuthorizationMatrixTest {
                 .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
     }
 
+    /** A passage of a new document on which the classifier found nothing. */
+    private static long passageWithoutFindings() {
+        long document = given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Matrix", "text", "The weather was mild. Ref " + UUID.randomUUID() + "."))
+                .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
+        return given().when().get("/api/v1/documents/" + document).then().statusCode(200).extract().jsonPath()
+                .getLong("passages[0].id");
+    }
+
     private static String etag(long finding) {
         return given().when().get("/api/v1/findings/" + finding).then().statusCode(200).extract().header("ETag");
     }
@@ -231,6 +240,23 @@ class AuthorizationMatrixTest {
                     long finding = findingOf(document.get());
                     return r.contentType("application/merge-patch+json").header("If-Match", etag(finding))
                             .body(Map.of("status", "CONFIRMED")).patch("/api/v1/findings/" + finding);
+                }),
+                new Endpoint("GET", "/api/v1/findings/{id}/reviews", "viewer", Set.of(200),
+                        r -> r.get("/api/v1/findings/" + findingOf(document.get()) + "/reviews")),
+                new Endpoint("GET", "/api/v1/reviews/queue", "viewer", Set.of(200),
+                        r -> r.queryParam("documentId", document.get()).get("/api/v1/reviews/queue")),
+                new Endpoint("POST", "/api/v1/reviews/bulk", "analyst", Set.of(200), r -> {
+                    long finding = findingOf(document.get());
+                    return r.contentType(ContentType.JSON).body(Map.of("status", "REJECTED", "scope", "SELECTION",
+                            "findings", List.of(Map.of("id", finding, "version", 0)))).post("/api/v1/reviews/bulk");
+                }),
+                new Endpoint("GET", "/api/v1/reviews/export", "analyst", Set.of(200),
+                        r -> r.get("/api/v1/reviews/export")),
+                new Endpoint("POST", "/api/v1/passages/{id}/findings", "analyst", Set.of(201), r -> {
+                    long passage = passageWithoutFindings();
+                    return r.contentType(ContentType.JSON).body(Map.of("category", "DATA_LOCALIZATION",
+                            "modality", "REQUIREMENT", "evidence", List.of(Map.of("start", 0, "end", 3))))
+                            .post("/api/v1/passages/" + passage + "/findings");
                 }),
                 new Endpoint("POST", "/api/v1/jobs", "analyst", Set.of(202), r -> r.contentType(ContentType.JSON)
                         .body(Map.of("kind", "RECLASSIFY")).post("/api/v1/jobs")),
