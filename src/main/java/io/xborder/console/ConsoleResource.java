@@ -20,6 +20,7 @@ import io.xborder.finding.FindingQuery;
 import io.xborder.finding.FindingReview;
 import io.xborder.finding.FindingReviews;
 import io.xborder.finding.FindingView;
+import io.xborder.finding.ReviewStep;
 import io.xborder.finding.SearchTerms;
 import io.xborder.http.BeanParamReader;
 import io.xborder.http.Paging;
@@ -70,7 +71,7 @@ public class ConsoleResource {
     public record Options(List<String> categories, List<String> mechanisms, List<String> modalities,
             List<String> dataCategories, List<String> reviewStatuses, Set<String> jurisdictions) {
 
-        static final Options ALL = new Options(names(Category.values()), names(Mechanism.values()),
+        public static final Options ALL = new Options(names(Category.values()), names(Mechanism.values()),
                 names(Modality.values()), names(DataCategory.values()), names(ReviewStatus.values()),
                 new TreeSet<>(Jurisdiction.codes()));
 
@@ -153,7 +154,13 @@ public class ConsoleResource {
 
     /** The review page. */
     public record ReviewView(FindingView finding, List<Highlight.Fragment> fragments, Options options, String notice,
-            String conflict, List<Problem.FieldError> errors, String comment, String jurisdictions, String back) {
+            String conflict, List<Problem.FieldError> errors, String comment, String jurisdictions, String back,
+            List<ReviewStep> history) {
+
+        /** Whether a reviewer added the finding (the classifier missed it). */
+        public boolean addedByReviewer() {
+            return "REVIEWER".equals(finding.origin());
+        }
 
         /** What was wrong with one field of the form, "" when nothing. */
         public String error(String field) {
@@ -374,7 +381,11 @@ public class ConsoleResource {
         if (f.isEmpty()) {
             return notFound("There is no finding " + id + ".");
         }
-        String notice = "saved".equals(uri.getQueryParameters().getFirst("review")) ? "Your review was saved." : null;
+        String notice = switch (String.valueOf(uri.getQueryParameters().getFirst("review"))) {
+            case "saved" -> "Your review was saved.";
+            case "added" -> "The finding was added, confirmed, as yours.";
+            default -> null;
+        };
         // the comment box starts empty: a new review's comment replaces the last one, which the page shows apart
         return Response.ok(Templates.finding(review(f.get(), notice, null, List.of(), "", null,
                 back(uri.getQueryParameters().getFirst("back"))))).build();
@@ -443,11 +454,12 @@ public class ConsoleResource {
     }
 
     /** {@code jurisdictions}: the field as typed, or null for the finding's own (as names). */
-    private static ReviewView review(FindingView f, String notice, String conflict, List<Problem.FieldError> errors,
+    private ReviewView review(FindingView f, String notice, String conflict, List<Problem.FieldError> errors,
             String comment, String jurisdictions, String back) {
         return new ReviewView(f, Highlight.fragments(f.passage().text(), f.passage().start(), f.evidence()),
                 Options.ALL, notice, conflict, errors, comment == null ? "" : comment,
-                jurisdictions != null ? jurisdictions : ConsoleExtensions.countryChoices(f.jurisdictions()), back);
+                jurisdictions != null ? jurisdictions : ConsoleExtensions.countryChoices(f.jurisdictions()), back,
+                reviews.history(f.id()));
     }
 
     // --- Terms --------------------------------------------------------------------------------------------------
@@ -508,7 +520,7 @@ public class ConsoleResource {
      * separated by commas (also Chinese ones) or semicolons; a name that itself holds a comma ("Saint Helena, Ascension
      * and Tristan da Cunha") is read whole. Anything unknown is a 400 on the field, never another country.
      */
-    static List<String> jurisdictionCodes(String typed) {
+    public static List<String> jurisdictionCodes(String typed) {
         List<String> parts = Arrays.stream(typed.split("[,;，、；\\n]")).map(String::strip).filter(p -> !p.isEmpty())
                 .toList();
         List<String> codes = new ArrayList<>();

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A document's whole text as blocks for the document page: plain stretches, and passages that have findings
- * (with their categories and evidence marked).
+ * A document's whole text as blocks for the document page: plain stretches, and passages (those with findings with
+ * their categories and evidence marked).
  */
 public final class DocumentLayout {
 
@@ -28,7 +28,7 @@ public final class DocumentLayout {
 
     /** A finding as the side list shows it. */
     public record SideFinding(long id, long passageId, String category, String modality, double confidence,
-            String reviewStatus, String evidence) {
+            String reviewStatus, String evidence, String origin) {
     }
 
     private DocumentLayout() {
@@ -39,11 +39,18 @@ public final class DocumentLayout {
         List<Block> blocks = new ArrayList<>();
         int pos = 0;
         for (DocumentView.PassageView p : d.passages()) {
-            if (p.findings().isEmpty() || p.start() < pos || p.end() > text.length()) {
+            if (p.start() < pos || p.end() > text.length()) {
                 continue;
             }
             if (p.start() > pos) {
                 blocks.add(plain(text.substring(pos, p.start())));
+            }
+            if (p.findings().isEmpty()) {
+                // still a passage: a reviewer may add the finding the classifier missed in it
+                blocks.add(new Block(p.id(), p.language(), "", "",
+                        Highlight.byCategory(text.substring(p.start(), p.end()), p.start(), Map.of())));
+                pos = p.end();
+                continue;
             }
             Map<String, List<StoredFinding.EvidenceSpan>> evidence = new TreeMap<>();
             List<String> css = new ArrayList<>();
@@ -76,7 +83,7 @@ public final class DocumentLayout {
                 String words = String.join(" … ", merged(d.text(), f.evidence()).stream().map(String::strip)
                         .distinct().toList());
                 out.add(new SideFinding(f.id(), p.id(), f.category(), f.modality(), f.confidence(), f.reviewStatus(),
-                        Snippets.cut(words, 120)));
+                        Snippets.cut(words, 120), f.origin()));
             }
         }
         return out;

@@ -46,7 +46,7 @@
   });
 
   // Forms that classify or save: one submission at a time, and say that it is working.
-  var busy = { 'paste-form': 'Classifying…', 'review-form': 'Saving…', 'upload-form': 'Uploading…',
+  var busy = { 'paste-form': 'Classifying…', 'review-form': 'Saving…', 'missed-form': 'Adding…', 'upload-form': 'Uploading…',
     'url-form': 'Fetching…', 'feed-form': 'Subscribing…' };
   Object.keys(busy).forEach(function (id) {
     var form = document.getElementById(id);
@@ -61,6 +61,113 @@
       }
     });
   });
+
+  // Review queue: keyboard shortcuts, shown on the page. c confirms, r rejects, j/k move to the next/previous finding,
+  // m writes a comment (Esc leaves the box), x ticks the current finding for a bulk verdict.
+  var queue = document.getElementById('review-queue');
+  if (queue) {
+    var conflict = document.getElementById('review-conflict');
+    if (conflict) {
+      conflict.focus();
+    }
+    document.addEventListener('keydown', function (event) {
+      var target = event.target;
+      var typing = target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.tagName === 'SELECT');
+      if (typing) {
+        if (event.key === 'Escape') {
+          target.blur();
+        }
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) {
+        return;
+      }
+      var click = function (id) {
+        var el = document.getElementById(id);
+        if (el) {
+          event.preventDefault();
+          el.click();
+        }
+      };
+      switch (event.key) {
+        case 'c': click('verdict-confirm'); break;
+        case 'r': click('verdict-reject'); break;
+        case 'j': click('queue-next'); break;
+        case 'k': click('queue-previous'); break;
+        case 'm': {
+          var comment = document.getElementById('comment');
+          if (comment) {
+            event.preventDefault();
+            comment.focus();
+          }
+          break;
+        }
+        case 'x': {
+          var current = document.getElementById('current-finding');
+          var box = current && document.getElementById('select-' + current.dataset.finding);
+          if (box) {
+            event.preventDefault();
+            box.checked = !box.checked;
+          }
+          break;
+        }
+        default:
+      }
+    });
+  }
+
+  // Missed finding: the words selected in the passage become the evidence (whole words: a selection that starts or
+  // ends inside a word takes the whole word), with where they start.
+  var selectable = document.querySelector('.passage.selectable');
+  if (selectable) {
+    var wordsInput = document.getElementById(selectable.dataset.textInput);
+    var startInput = document.getElementById(selectable.dataset.startInput);
+    var text = selectable.textContent;
+    var offsetIn = function (node, offset) {
+      // the passage is one text node; anything else is outside it
+      return node === selectable.firstChild ? offset : (node === selectable ? (offset === 0 ? 0 : text.length) : -1);
+    };
+    var isWord = function (ch) {
+      return /[\p{L}\p{N}_'’-]/u.test(ch);
+    };
+    var take = function () {
+      var selection = window.getSelection();
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
+        return;
+      }
+      var range = selection.getRangeAt(0);
+      var start = offsetIn(range.startContainer, range.startOffset);
+      var end = offsetIn(range.endContainer, range.endOffset);
+      if (start < 0 || end < 0 || end <= start) {
+        return;
+      }
+      var isHan = function (ch) {
+        return /\p{Script=Han}/u.test(ch);
+      };
+      while (start > 0 && isWord(text.charAt(start - 1)) && isWord(text.charAt(start)) && !isHan(text.charAt(start))) {
+        start--;
+      }
+      while (end < text.length && isWord(text.charAt(end)) && isWord(text.charAt(end - 1)) && !isHan(text.charAt(end))) {
+        end++;
+      }
+      while (start < end && /\s/.test(text.charAt(start))) {
+        start++;
+      }
+      while (end > start && /\s/.test(text.charAt(end - 1))) {
+        end--;
+      }
+      if (end > start) {
+        wordsInput.value = text.substring(start, end);
+        startInput.value = String(start);
+      }
+    };
+    selectable.addEventListener('mouseup', take);
+    selectable.addEventListener('keyup', take);
+    selectable.addEventListener('touchend', take);
+    wordsInput.addEventListener('input', function () {
+      startInput.value = '';
+    });
+  }
 
   // Job page: poll the job every second until it has finished, updating the progress bar and counts; then load
   // the page again so that the server renders the failed items (the page works without this, via its Refresh link).
