@@ -44,10 +44,25 @@ final class ContextModel {
 
     /**
      * The probability that passage {@code i} carries category {@code c}, given the first look's probabilities
-     * {@code p[passage][category]} (null rows: passages the model does not read) and its thresholds.
+     * {@code p[passage][category]} (null rows: passages the model does not read) and its thresholds; 0 when the
+     * rest of the document does not {@linkplain #supported support} it.
      */
     double probability(Category c, double[][] p, boolean[] continues, int i, Overview document) {
+        if (!supported(c, i, document)) {
+            return 0;
+        }
         return sigmoid(dot(weights.get(c), features(c, p, continues, i, document)));
+    }
+
+    /**
+     * Whether the rest of the document supports a second look at passage {@code i} for category {@code c}: the first
+     * look found it in some other passage. A passage is never found from its document alone when nothing else in the
+     * document is about the category (a procedural clause among travel rules).
+     */
+    static boolean supported(Category c, int i, Overview document) {
+        int k = c.ordinal();
+        double elsewhere = document.topAt()[k] == i ? document.second()[k] : document.top()[k];
+        return elsewhere >= document.thresholds()[k];
     }
 
     /**

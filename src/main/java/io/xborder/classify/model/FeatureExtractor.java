@@ -52,6 +52,15 @@ public final class FeatureExtractor {
      * "data localisation"), so a passage without one of them, where no rule matched either, gets none.
      */
     private static final Set<String> SCOPE = Set.of("data", "personal", "residency");
+    /**
+     * Terms that tie a passage to a category on its own, so that the model may find it where no rule matched: a
+     * place of any role, or a border, foreign-tie or adequacy word for a transfer; a place, a residency, local or
+     * border word for residency. A passage with none of them (a procedural clause: "an application shall state
+     * the identity of the recipient") is found only from its document ({@link ContextModel}).
+     */
+    private static final Map<Category, Set<String>> ANCHORS = Map.of(
+            Category.CROSS_BORDER_TRANSFER, Set.of("border", "foreign-tie", "adequacy", "corporate-rules"),
+            Category.DATA_LOCALIZATION, Set.of("residency", "local", "border"));
 
     private final RuleEngine rules;
     private final Map<Language, Layout> layouts = new EnumMap<>(Language.class);
@@ -162,6 +171,8 @@ public final class FeatureExtractor {
         private final int[] termGroups;
         private final boolean[] combined;
         private final boolean[] scopeTerm;
+        /** Per category (ordinal), the terms that anchor a finding of it: see {@link #ANCHORS}. */
+        private final boolean[][] anchor;
         private final int placeRolesFrom;
 
         Layout(LanguageEngine engine) {
@@ -173,6 +184,7 @@ public final class FeatureExtractor {
             termGroups = new int[n];
             combined = new boolean[n];
             scopeTerm = new boolean[n];
+            anchor = new boolean[Category.values().length][n];
             Set<String> combine = new HashSet<>(engine.combinedClasses());
             for (int i = 0; i < n; i++) {
                 boolean role = i >= classes.size();
@@ -181,11 +193,25 @@ public final class FeatureExtractor {
                 termHashes[i] = hash((role ? "@" : "") + termNames[i]);
                 combined[i] = combine.remove(termNames[i]);
                 scopeTerm[i] = !role && SCOPE.contains(termNames[i]);
+                for (Category c : Category.values()) {
+                    anchor[c.ordinal()][i] = role || ANCHORS.get(c).contains(termNames[i]);
+                }
             }
             if (!combine.isEmpty()) {
                 throw new IllegalStateException(language + " features.yaml combines unknown classes " + combine);
             }
             placeRolesFrom = classes.size();
+        }
+
+        /** Whether a term that anchors a finding of {@code c} occurs in the passage {@code f} holds. */
+        private boolean anchored(Features f, Category c) {
+            boolean[] terms = anchor[c.ordinal()];
+            for (int i = 0; i < terms.length; i++) {
+                if (terms[i] && f.termCount[i] > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** At most this many hits of a term are looked at for its pairs. */
@@ -207,6 +233,12 @@ public final class FeatureExtractor {
             grams(a, f);
             f.startNamed();
             collectHits(a, f);
+            for (Category c : Category.values()) {
+                f.anchored[c.ordinal()] = anchored(f, c);
+            }
+            for (CategoryMatch m : a.matches()) {
+                f.anchored[m.category().ordinal()] = true;
+            }
             int[] present = f.present;
             int k = 0;
             for (int i = 0; i < t; i++) {

@@ -1,5 +1,7 @@
 package io.xborder.classify.model;
 
+import io.xborder.classify.Category;
+
 import io.xborder.classify.Genre;
 import java.util.Arrays;
 
@@ -88,6 +90,8 @@ public final class Features {
 
     /** No class of data, place, border or transfer regime occurs: the passage is about neither category. */
     boolean outOfScope;
+    /** Per category (ordinal): see {@link #anchored}. */
+    final boolean[] anchored = new boolean[Category.values().length];
     FeatureExtractor.Layout layout;
 
     void reset(FeatureExtractor.Layout layout) {
@@ -118,6 +122,14 @@ public final class Features {
     /** Whether the passage has nothing a finding needs (no model runs on it; no finding). */
     public boolean outOfScope() {
         return outOfScope;
+    }
+
+    /**
+     * Whether a rule of {@code c} matched or the passage names a place or a word that ties it to {@code c} on its
+     * own: a finding needs one (otherwise only its document can make it).
+     */
+    public boolean anchored(Category c) {
+        return !outOfScope && anchored[c.ordinal()];
     }
 
     /** The number of named features (they sit at {@code namedFrom() ...  size() - 1}). */

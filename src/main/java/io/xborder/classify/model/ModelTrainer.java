@@ -147,10 +147,18 @@ public final class ModelTrainer {
         }
     }
 
-    /** A passage as the trainer sees it: gold labels, features (null out of scope), fold, rule jurisdictions. */
-    /** A passage as the trainer sees it: the category heads' features and all features (null out of scope). */
+    /**
+     * A passage as the trainer sees it: gold labels, the category heads' features and all features (null out of
+     * scope), fold, rule jurisdictions, and per category whether a finding of it would be anchored
+     * ({@link Features#anchored}).
+     */
     private record Example(LabelledPassage gold, FeatureVector categoryFeatures, FeatureVector features, int fold,
-            Set<String> jurisdictions) {
+            Set<String> jurisdictions, boolean[] anchored) {
+
+        /** Whether the first look finds {@code c} here, given its probability {@code p}. */
+        boolean finds(Category c, double p, double threshold) {
+            return p >= threshold && anchored[c.ordinal()];
+        }
     }
 
     public Trained train(List<LabelledPassage> data) {
@@ -171,9 +179,13 @@ public final class ModelTrainer {
             PassageAnalysis a = rules.analyze(p.text(), 0, p.text().length(), p.language(), context(p));
             Features f = extractor.extract(a);
             FeatureVector categoryFeatures = f.outOfScope() ? null : f.toCategoryVector();
+            boolean[] anchored = new boolean[Category.values().length];
+            for (Category c : Category.values()) {
+                anchored[c.ordinal()] = f.anchored(c);
+            }
             extractor.addAttributeCues(a, f);
             examples.add(new Example(p, categoryFeatures, f.outOfScope() ? null : f.toVector(),
-                    fold(p.doc().isEmpty() ? p.id() : p.doc()), Set.copyOf(a.jurisdictions())));
+                    fold(p.doc().isEmpty() ? p.id() : p.doc()), Set.copyOf(a.jurisdictions()), anchored));
         }
         List<Example> inScope = examples.stream().filter(e -> e.features() != null).toList();
         List<Example> positives = inScope.stream().filter(e -> e.gold().positive()).toList();
@@ -279,7 +291,8 @@ public final class ModelTrainer {
             ContextModel.Overview document = ContextModel.overview(p, thresholds);
             for (int i = 0; i < p.length; i++) {
                 for (Category c : Category.values()) {
-                    if (p[i] != null && p[i][c.ordinal()] < thresholds[c.ordinal()]) {
+                    if (p[i] != null && !ordered.get(i).finds(c, p[i][c.ordinal()], thresholds[c.ordinal()])
+                            && ContextModel.supported(c, i, document)) {
                         rows.get(c).add(new ContextModel.Row(ContextModel.features(c, p, continues, i, document),
                                 ordered.get(i).gold().categories().contains(c)));
                     }
@@ -399,7 +412,7 @@ public final class ModelTrainer {
             if (e.features() != null) {
                 for (Category c : Category.values()) {
                     double p = fits.get("category:" + c).outOfFold().get(e.gold());
-                    if (p >= fits.get("category:" + c).head().threshold()) {
+                    if (e.finds(c, p, fits.get("category:" + c).head().threshold())) {
                         cats.put(c, p);
                     }
                 }

@@ -100,11 +100,13 @@ public final class PassageClassifier {
         List<List<Finding>> out = new ArrayList<>(spans.size());
         double[][] p = new double[spans.size()][];
         boolean[] continues = new boolean[spans.size()];
+        boolean[][] owns = new boolean[spans.size()][];
         int read = 0;
         for (int i = 0; i < p.length; i++) {
             Span s = spans.get(i);
             Read r = s.classified() ? read(text, s.start(), s.end(), s.language(), context) : null;
             p[i] = r == null ? null : r.probabilities();
+            owns[i] = r == null ? null : r.finds();
             continues[i] = r != null && ContextModel.continues(text, s.start(), s.end());
             out.add(r == null ? List.of() : findings(r, new double[CATEGORIES.length], explain));
             read += r == null ? 0 : 1;
@@ -125,7 +127,7 @@ public final class PassageClassifier {
             double[] byContext = new double[CATEGORIES.length];
             boolean any = false;
             for (Category c : CATEGORIES) {
-                if (p[i][c.ordinal()] < thresholds[c.ordinal()]) {
+                if (!owns[i][c.ordinal()]) {
                     double q = second.probability(c, p, continues, i, document);
                     byContext[c.ordinal()] = q >= second.threshold() ? q : 0;
                     any |= byContext[c.ordinal()] > 0;
@@ -152,17 +154,23 @@ public final class PassageClassifier {
         }
         float[] margins = model.categoryMargins(f);
         double[] p = new double[CATEGORIES.length];
+        boolean[] finds = new boolean[CATEGORIES.length];
         for (Category c : CATEGORIES) {
-            p[c.ordinal()] = model.category(c).calibration().probability(margins[c.ordinal()]);
+            Head head = model.category(c);
+            p[c.ordinal()] = head.calibration().probability(margins[c.ordinal()]);
+            finds[c.ordinal()] = p[c.ordinal()] >= head.threshold() && f.anchored(c);
         }
-        return new Read(a, f, p);
+        return new Read(a, f, p, finds);
     }
+
 
     /**
      * A passage read: valid only until the next passage is read on this thread (the analysis and the features live
-     * in per-thread scratch space); the probabilities are its own.
+     * in per-thread scratch space); the probabilities are its own, and {@code finds} says per category whether they
+     * make a finding by themselves: at the head's threshold, and anchored by a rule match or a word or place
+     * ({@link Features#anchored}); otherwise only the second look can find it.
      */
-    private record Read(PassageAnalysis analysis, Features features, double[] probabilities) {
+    private record Read(PassageAnalysis analysis, Features features, double[] probabilities, boolean[] finds) {
     }
 
     /**
@@ -177,7 +185,7 @@ public final class PassageClassifier {
         for (Category c : CATEGORIES) {
             Head head = model.category(c);
             double own = r.probabilities()[c.ordinal()];
-            boolean found = own >= head.threshold();
+            boolean found = r.finds()[c.ordinal()];
             if (!found && byContext[c.ordinal()] == 0) {
                 continue;
             }
