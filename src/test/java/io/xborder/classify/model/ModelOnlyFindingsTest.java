@@ -67,6 +67,38 @@ class ModelOnlyFindingsTest {
         assertThat(modelOnly).isGreaterThan(100);
     }
 
+    /**
+     * What anchors a finding (see {@link Features#anchored}): a rule of the category, a place, or a word of a class
+     * that ties the passage to the category. Without one, a passage is found only from its document.
+     */
+    static Stream<Arguments> anchors() {
+        return Stream.of(
+                Arguments.of(Language.EN, "An application shall state the categories of data concerned and the identity of the recipient.", false, false),
+                Arguments.of(Language.EN, "The file is sent back if the data controller has not supplied every document the Office lists.", false, false),
+                Arguments.of(Language.EN, "The recipient may hold the data only for the period the authorisation states.", false, false),
+                Arguments.of(Language.EN, "Support staff in Manila can look up subscriber records when a customer calls.", true, true),
+                Arguments.of(Language.EN, "The vendor is owned by a state fund and could be asked to hand over customer files.", true, false),
+                Arguments.of(Language.EN, "Customer records are kept on local servers.", false, true),
+                Arguments.of(Language.EN, "The group relies on an adequacy finding for payroll data.", true, false),
+                Arguments.of(Language.ZH, "申报材料应当载明数据的种类、数量和接收方的名称。", false, false),
+                Arguments.of(Language.ZH, "位于新加坡的客服团队可以查询会员的订单信息。", true, true),
+                Arguments.of(Language.ZH, "企业应当将用户数据存储在境内。", true, true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("anchors")
+    void aFindingNeedsAnAnchor(Language language, String text, boolean transfer, boolean residency) {
+        FeatureExtractor extractor = new FeatureExtractor(CLASSIFIER.rules());
+        Features f = extractor.extract(CLASSIFIER.rules().analyze(text, 0, text.length(), language,
+                PassageContext.NONE));
+        assertThat(f.anchored(Category.CROSS_BORDER_TRANSFER)).as("transfer anchored: " + text).isEqualTo(transfer);
+        assertThat(f.anchored(Category.DATA_LOCALIZATION)).as("residency anchored: " + text).isEqualTo(residency);
+        if (!transfer && !residency) {
+            assertThat(CLASSIFIER.classify(text, 0, text.length(), language, PassageContext.NONE, false))
+                    .as("no finding without an anchor: " + text).isEmpty();
+        }
+    }
+
     private static void assertValidModelEvidence(String text, Finding f) {
         assertThat(f.evidence()).as(text).isNotEmpty();
         for (Evidence e : f.evidence()) {
