@@ -1,7 +1,6 @@
 package io.xborder.classify.model;
 
 import io.xborder.classify.Category;
-
 import io.xborder.classify.Genre;
 import java.util.Arrays;
 

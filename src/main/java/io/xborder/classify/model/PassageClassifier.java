@@ -163,7 +163,6 @@ public final class PassageClassifier {
         return new Read(a, f, p, finds);
     }
 
-
     /**
      * A passage read: valid only until the next passage is read on this thread (the analysis and the features live
      * in per-thread scratch space); the probabilities are its own, and {@code finds} says per category whether they
