@@ -291,6 +291,13 @@ public class FindingQuery {
         if (filter.documentId() != null) {
             w.and("f.document.id = :documentId", "f.document_id = :documentId", "documentId", filter.documentId());
         }
+        if (filter.from() != null || filter.to() != null) {
+            // a date filter asks when a text was published: findings of undated documents (whose occurred_on is the
+            // day they were added) match none
+            w.hql.append(" and f.document.publishedAt is not null");
+            w.sql.append(" and exists (select 1 from documents d where d.id = f.document_id"
+                    + " and d.published_at is not null)");
+        }
         if (filter.from() != null) {
             w.and("f.occurredOn >= :from", "f.occurred_on >= :from", "from", filter.from());
         }

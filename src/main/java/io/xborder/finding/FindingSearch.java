@@ -69,11 +69,15 @@ public class FindingSearch implements FieldRules.Subject {
     Language language;
 
     @QueryParam("from")
-    @Parameter(description = "Published on or after (ISO date)", example = "2024-01-01")
+    @Parameter(
+            description = "Published on or after (ISO date); findings of undated documents never match a date filter",
+            example = "2024-01-01")
     LocalDate from;
 
     @QueryParam("to")
-    @Parameter(description = "Published on or before (ISO date)", example = "2024-12-31")
+    @Parameter(
+            description = "Published on or before (ISO date); findings of undated documents never match a date filter",
+            example = "2024-12-31")
     LocalDate to;
 
     @QueryParam("minConfidence")

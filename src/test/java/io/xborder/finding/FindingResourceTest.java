@@ -138,6 +138,26 @@ class FindingResourceTest {
     }
 
     @Test
+    void undatedDocumentsMatchNoDateFilter() {
+        long undated = given().contentType(ContentType.JSON).body(Map.of(
+                "title", "Undated " + UUID.randomUUID(),
+                "text", "Banks must store all payment data only in India. Ref " + UUID.randomUUID() + "."))
+                .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().queryParam("documentId", undated)
+                .when().get("/api/v1/findings")
+                .then().statusCode(200).body("total", greaterThanOrEqualTo(1));
+        // stored today, but not published on any date: neither a range around today nor an open one matches it
+        for (String[] range : new String[][] { { "from", "2000-01-01" }, { "to", "2999-12-31" } }) {
+            given().queryParam("documentId", undated).queryParam(range[0], range[1])
+                    .when().get("/api/v1/findings")
+                    .then().statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
+        }
+        given().queryParam("documentId", enDocument).queryParam("from", "2000-01-01")
+                .when().get("/api/v1/findings")
+                .then().statusCode(200).body("total", greaterThanOrEqualTo(2));
+    }
+
+    @Test
     void jurisdictionCnFindsTheChineseRule() {
         given().queryParam("jurisdiction", "CN").queryParam("documentId", zhDocument)
                 .when().get("/api/v1/findings")
