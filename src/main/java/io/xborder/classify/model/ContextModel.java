@@ -60,9 +60,12 @@ final class ContextModel {
      * document is about the category (a procedural clause among travel rules).
      */
     static boolean supported(Category c, int i, Overview document) {
-        int k = c.ordinal();
-        double elsewhere = document.topAt()[k] == i ? document.second()[k] : document.top()[k];
-        return elsewhere >= document.thresholds()[k];
+        return elsewhere(c.ordinal(), i, document) >= document.thresholds()[c.ordinal()];
+    }
+
+    /** The first look's highest probability for category ordinal {@code k} in a passage other than {@code i}. */
+    private static double elsewhere(int k, int i, Overview document) {
+        return document.topAt()[k] == i ? document.second()[k] : document.top()[k];
     }
 
     /**
@@ -134,7 +137,7 @@ final class ContextModel {
         double own = at(p, i, k);
         double previous = at(p, i - 1, k);
         double next = at(p, i + 1, k);
-        double elsewhere = document.topAt()[k] == i ? document.second()[k] : document.top()[k];
+        double elsewhere = elsewhere(k, i, document);
         int found = document.found()[k] - (p[i] != null && own >= document.thresholds()[k] ? 1 : 0);
         int read = document.read();
         double other = 0;
