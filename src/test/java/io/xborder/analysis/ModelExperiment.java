@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * A development tool, not a test: trains a model on the given files with settings from system properties and scores
  * it on evaluation files through the whole text pipeline (segmentation included), as score.py does against the
- * service. {@code ModelExperiment train1.jsonl,train2.jsonl eval1.jsonl eval2.jsonl}.
+ * service. {@code ModelExperiment train1.jsonl,train2.jsonl eval1.jsonl eval2.jsonl}; {@code -Dshipped=true} scores the
+ * packaged model instead of training one.
  */
 public final class ModelExperiment {
 
@@ -48,6 +49,11 @@ public final class ModelExperiment {
         if (Integer.getInteger("docfolds", 0) > 0) {
             documentFolds(train, Path.of(args[1]), Integer.getInteger("docfolds"), rules,
                     new ModelTrainer(rules, s, as));
+            return;
+        }
+        if (Boolean.getBoolean("shipped")) {
+            // the model the build packaged (target/classes), to read its errors without training another
+            score(args, train, rules, PassageClassifier.fromClasspath());
             return;
         }
         ModelTrainer.Trained trained = new ModelTrainer(rules, s, as).train(train);
@@ -84,8 +90,12 @@ public final class ModelExperiment {
                 }
             }
         }
-        TextAnalyzer analyzer = new TextAnalyzer(Segmenter.withDefaults(),
-                new PassageClassifier(rules, trained.model()));
+        score(args, train, rules, new PassageClassifier(rules, trained.model()));
+    }
+
+    private static void score(String[] args, List<LabelledPassage> train, RuleEngine rules,
+            PassageClassifier classifier) {
+        TextAnalyzer analyzer = new TextAnalyzer(Segmenter.withDefaults(), classifier);
         System.out.println(QualityMetrics.header());
         NearCopies copies = new NearCopies(train.stream().map(LabelledPassage::text).toList());
         for (int i = 1; i < args.length; i++) {

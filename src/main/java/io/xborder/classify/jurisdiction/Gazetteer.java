@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,13 +92,19 @@ public final class Gazetteer {
     private final List<String> keys;
     private final Entry[][] entriesByKey;
     private final Map<String, Jurisdiction> jurisdictions;
+    /** Folded spellings of the {@code cities} column and of the {@code en_adjectives} column. */
+    private final Set<String> cities;
+    private final Set<String> demonyms;
 
-    private Gazetteer(TreeMap<String, Entry[]> keys, Map<String, Jurisdiction> jurisdictions) {
+    private Gazetteer(TreeMap<String, Entry[]> keys, Map<String, Jurisdiction> jurisdictions, Set<String> cities,
+            Set<String> demonyms) {
         this.trie = new AhoCorasickDoubleArrayTrie<>();
         trie.build(keys);
         this.keys = List.copyOf(keys.keySet());
         this.entriesByKey = keys.values().toArray(Entry[][]::new);
         this.jurisdictions = jurisdictions;
+        this.cities = Set.copyOf(cities);
+        this.demonyms = Set.copyOf(demonyms);
     }
 
     /**
@@ -291,6 +298,19 @@ public final class Gazetteer {
         return true;
     }
 
+    /** Whether a mention's matched words are a city or region of its jurisdiction (Shanghai, 雅加达), not its name. */
+    public boolean isCity(String matched) {
+        return cities.contains(TextFolding.fold(matched));
+    }
+
+    /**
+     * Whether a mention's matched words are a demonym (Chinese, Kenyans): they say whose data or people a sentence
+     * speaks of ("Chinese vehicle data"), not where anything is.
+     */
+    public boolean isDemonym(String matched) {
+        return demonyms.contains(TextFolding.fold(matched));
+    }
+
     /** Whether {@code code} is an ISO 3166-1 alpha-2 code or {@code EU}. */
     public boolean isKnown(String code) {
         return code != null && jurisdictions.containsKey(code);
@@ -430,6 +450,8 @@ public final class Gazetteer {
     static Gazetteer load(ClassLoader loader) {
         Map<String, List<Entry>> byKey = new HashMap<>();
         Map<String, Jurisdiction> jurisdictions = new TreeMap<>();
+        Set<String> cities = new HashSet<>();
+        Set<String> demonyms = new HashSet<>();
 
         for (Map<String, String> row : readTsv(loader, "jurisdictions.tsv")) {
             String code = row.get("code");
@@ -441,6 +463,8 @@ public final class Gazetteer {
             jurisdictions.put(code, new Jurisdiction(code, row.get("kind"), en.isEmpty() ? code : en.get(0),
                     zh.isEmpty() ? null : zh.get(0)));
             addNames(byKey, code, row);
+            split(row.get("cities")).forEach(c -> cities.add(TextFolding.fold(c)));
+            split(row.get("en_adjectives")).forEach(d -> demonyms.add(TextFolding.fold(d)));
         }
         for (Map<String, String> row : readTsv(loader, "authorities.tsv")) {
             String code = row.get("code");
@@ -481,7 +505,7 @@ public final class Gazetteer {
 
         TreeMap<String, Entry[]> keys = new TreeMap<>();
         byKey.forEach((k, v) -> keys.put(k, v.toArray(Entry[]::new)));
-        return new Gazetteer(keys, Collections.unmodifiableMap(new LinkedHashMap<>(jurisdictions)));
+        return new Gazetteer(keys, Collections.unmodifiableMap(new LinkedHashMap<>(jurisdictions)), cities, demonyms);
     }
 
     private static void addNames(Map<String, List<Entry>> byKey, String code, Map<String, String> row) {

@@ -7,6 +7,7 @@ import io.xborder.classify.Genre;
 import io.xborder.classify.Language;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import io.xborder.classify.jurisdiction.Gazetteer;
 import io.xborder.classify.jurisdiction.JurisdictionMention;
 import io.xborder.classify.model.Features.Kind;
 import io.xborder.classify.model.Features.Shape;
@@ -46,7 +47,7 @@ public final class FeatureExtractor {
     private static final int PREFIX = 6;
 
     private static final String[] PLACE_ROLES = { "place", "destination", "location", "outside", "domestic", "foreign",
-            "home", "multi" };
+            "home", "multi", "home-location", "foreign-location" };
     /**
      * Terms that make a passage worth classifying: every finding is about some data (or a residency notion such as
      * "data localisation"), so a passage without one of them, where no rule matched either, gets none.
@@ -58,6 +59,10 @@ public final class FeatureExtractor {
      * border word for residency. A passage with none of them (a procedural clause: "an application shall state
      * the identity of the recipient") is found only from its document ({@link ContextModel}).
      */
+    /** Chinese nouns for a country's people: a country name right before one says whose data it is. */
+    private static final List<String> OWNERS_ZH = List.of("用户", "客户", "公民", "居民", "借款人", "患者", "消费者",
+            "车主", "人的", "籍");
+
     private static final Map<Category, Set<String>> ANCHORS = Map.of(
             Category.CROSS_BORDER_TRANSFER, Set.of("border", "foreign-tie", "adequacy", "corporate-rules"),
             Category.DATA_LOCALIZATION, Set.of("residency", "local", "border"));
@@ -71,7 +76,7 @@ public final class FeatureExtractor {
         for (Language l : Language.values()) {
             LanguageEngine engine = rules.engine(l);
             if (engine != null) {
-                layouts.put(l, new Layout(engine));
+                layouts.put(l, new Layout(engine, rules.gazetteer()));
             }
         }
     }
@@ -174,9 +179,11 @@ public final class FeatureExtractor {
         /** Per category (ordinal), the terms that anchor a finding of it: see {@link #ANCHORS}. */
         private final boolean[][] anchor;
         private final int placeRolesFrom;
+        private final Gazetteer gazetteer;
 
-        Layout(LanguageEngine engine) {
+        Layout(LanguageEngine engine, Gazetteer gazetteer) {
             this.language = engine.language();
+            this.gazetteer = gazetteer;
             List<LanguageEngine.FeatureClass> classes = engine.featureClasses();
             int n = classes.size() + PLACE_ROLES.length;
             termNames = new String[n];
@@ -319,7 +326,7 @@ public final class FeatureExtractor {
             int used = 0;
             int t = termNames.length;
             SpanIndex[] roles = { a.places(), a.destinations(), a.locations(), a.outside(), a.domesticDestinations(),
-                    null, null, null };
+                    null, null, null, null, null };
             long[][] derived = placeRoles(a);
             for (int i = 0; i < t; i++) {
                 int n;
@@ -400,9 +407,16 @@ public final class FeatureExtractor {
             return hit;
         }
 
-        /** The derived place roles: foreign places, home places, and a second jurisdiction named (packed spans). */
+        /**
+         * The derived place roles: foreign places, home places, and a second jurisdiction named (packed spans). Home is
+         * the document's jurisdiction or, without one, the {@linkplain #owner country whose data} the passage speaks
+         * of.
+         */
         private long[][] placeRoles(PassageAnalysis a) {
             String home = a.context().placeJurisdiction();
+            if (home == null) {
+                home = owner(a);
+            }
             long[] foreign = new long[4];
             long[] homes = new long[4];
             int nf = 0;
@@ -431,8 +445,55 @@ public final class FeatureExtractor {
                     }
                 }
             }
-            return new long[][] { Arrays.copyOf(foreign, nf), Arrays.copyOf(homes, nh),
-                    multi < 0 ? new long[0] : new long[] { multi } };
+            foreign = Arrays.copyOf(foreign, nf);
+            homes = Arrays.copyOf(homes, nh);
+            return new long[][] { foreign, homes, multi < 0 ? new long[0] : new long[] { multi },
+                    locatedAt(a.locations(), homes), locatedAt(a.locations(), foreign) };
+        }
+
+        /**
+         * The places of {@code mentions} (packed spans) where something is kept (a location role: "stored in
+         * Shanghai", "hosted in Frankfurt"): what tells "kept at home" from "kept abroad" when both a home and a
+         * foreign place are named ("stored in Shanghai and not sent to the United States").
+         */
+        private static long[] locatedAt(SpanIndex locations, long[] mentions) {
+            long[] out = new long[Math.min(mentions.length, locations.size())];
+            int n = 0;
+            for (long m : mentions) {
+                for (int x = 0; x < locations.size() && n < out.length; x++) {
+                    if (locations.start(x) < end(m) && start(m) < locations.end(x)) {
+                        out[n++] = m;
+                        break;
+                    }
+                }
+            }
+            return Arrays.copyOf(out, n);
+        }
+
+        /**
+         * Whose data or people a passage speaks of, so that its places can be told home from foreign when no document
+         * jurisdiction says: the country of a demonym ("Chinese vehicle data", "Kenyans' records") or, in Chinese, of
+         * a country name right before a noun for its people (印尼借款人, 中国用户). "Chinese vehicle data kept in
+         * Shanghai" then stays home and "Kenyan records replicated to Frankfurt" goes abroad. Null when none is named.
+         */
+        private String owner(PassageAnalysis a) {
+            String text = a.text();
+            for (JurisdictionMention m : a.mentions()) {
+                if (m.code() == null || gazetteer.isCity(m.name())) {
+                    continue;
+                }
+                if (gazetteer.isDemonym(m.name())) {
+                    return m.code();
+                }
+                if (language == Language.ZH) {
+                    for (String people : OWNERS_ZH) {
+                        if (text.startsWith(people, m.end())) {
+                            return m.code();
+                        }
+                    }
+                }
+            }
+            return null;
         }
 
         private boolean ordered(int i, int j) {

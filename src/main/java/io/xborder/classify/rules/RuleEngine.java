@@ -43,9 +43,11 @@ public final class RuleEngine {
 
     private final RuleSet ruleSet;
     private final Map<Language, LanguageEngine> engines;
+    private final Gazetteer gazetteer;
 
     private RuleEngine(RuleSet ruleSet, Gazetteer gazetteer) {
         this.ruleSet = ruleSet;
+        this.gazetteer = gazetteer;
         Map<Language, LanguageEngine> m = new EnumMap<>(Language.class);
         ruleSet.languages().forEach((lang, rules) -> m.put(lang, new LanguageEngine(rules, gazetteer)));
         this.engines = m;
@@ -59,6 +61,11 @@ public final class RuleEngine {
     /** The content hash of the rule files, e.g. {@code 2026.11-1a2b3c4d}; changes whenever a rule file changes. */
     public String version() {
         return ruleSet.version();
+    }
+
+    /** The gazetteer the rules resolve places with. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
     }
 
     /** The active rules per language and category. */
