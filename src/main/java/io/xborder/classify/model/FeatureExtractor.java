@@ -473,12 +473,19 @@ public final class FeatureExtractor {
         /**
          * Whose data or people a passage speaks of, so that its places can be told home from foreign when no document
          * jurisdiction says: the country of a demonym ("Chinese vehicle data", "Kenyans' records") or, in Chinese, of
-         * a country name right before a noun for its people (印尼借款人, 中国用户). "Chinese vehicle data kept in
-         * Shanghai" then stays home and "Kenyan records replicated to Frankfurt" goes abroad. Null when none is named.
+         * a country name right before a noun for its people (印尼借款人, 中国用户); else the jurisdiction a deictic word
+         * names (国内, 境内: China in a Chinese text). "Chinese vehicle data kept in Shanghai" then stays home and "Kenyan
+         * records replicated to Frankfurt" goes abroad. Null when none is named.
          */
         private String owner(PassageAnalysis a) {
             String text = a.text();
+            String deictic = null;
+            SpanIndex named = a.places();
             for (JurisdictionMention m : a.mentions()) {
+                if (m.code() != null && deictic == null
+                        && named.near(m.start() - a.start(), m.end() - a.start(), -1) < 0) {
+                    deictic = m.code(); // 境内, 国内 (China without a document jurisdiction): home by definition
+                }
                 if (m.code() == null || gazetteer.isCity(m.name())) {
                     continue;
                 }
@@ -493,7 +500,7 @@ public final class FeatureExtractor {
                     }
                 }
             }
-            return null;
+            return deictic;
         }
 
         private boolean ordered(int i, int j) {

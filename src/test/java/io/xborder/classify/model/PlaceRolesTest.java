@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Whose data a sentence speaks of decides whether the place it is kept in is home or abroad, even when no document
  * jurisdiction says: a demonym ("Kenyan records") or, in Chinese, a country name before a noun for its people
- * (印尼借款人) names the owner, and a city of that country where the data is kept is a home location; a city of
- * another country a foreign one.
+ * (印尼借款人), else a deictic word (国内: China in a Chinese text), names the owner, and a city of that country where
+ * the data is kept is a home location; a city of another country a foreign one.
  */
 class PlaceRolesTest {
 
@@ -28,15 +28,17 @@ class PlaceRolesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|',
             textBlock = """
-                    EN | Kenyan policyholder files are kept on servers in Mombasa.                 | home-location    | foreign-location
-                    EN | Kenyan policyholder files are kept on servers in Frankfurt.               | foreign-location | home-location
-                    EN | Peruvian patients' scans are archived in a data centre in Lima.           | home-location    | foreign-location
-                    EN | Peruvian patients' scans are archived in a data centre in Miami.          | foreign-location | home-location
-                    ZH | 印尼借款人的还款记录保存在泗水的机房。                                     | home-location    | foreign-location
-                    ZH | 印尼借款人的还款记录保存在新加坡的机房。                                   | foreign-location | home-location
-                    ZH | 越南用户的聊天记录存放在河内的服务器上。                                   | home-location    | foreign-location
-                    ZH | 越南用户的聊天记录存放在东京的服务器上。                                   | foreign-location | home-location
-                    """)
+                            EN | Kenyan policyholder files are kept on servers in Mombasa.                 | home-location    | foreign-location
+                            EN | Kenyan policyholder files are kept on servers in Frankfurt.               | foreign-location | home-location
+                            EN | Peruvian patients' scans are archived in a data centre in Lima.           | home-location    | foreign-location
+                            EN | Peruvian patients' scans are archived in a data centre in Miami.          | foreign-location | home-location
+                            ZH | 印尼借款人的还款记录保存在泗水的机房。                                     | home-location    | foreign-location
+                            ZH | 印尼借款人的还款记录保存在新加坡的机房。                                   | foreign-location | home-location
+                            ZH | 越南用户的聊天记录存放在河内的服务器上。                                   | home-location    | foreign-location
+                            ZH | 越南用户的聊天记录存放在东京的服务器上。                                   | foreign-location | home-location
+                    ZH | 国内客户的合同资料目前托管在东京的机房。                                     | foreign-location | home-location
+                    ZH | 国内客户的合同资料目前托管在杭州的机房。                                     | home-location    | foreign-location
+                            """)
     void theOwnersCityIsHomeAndAnotherCountrysCityIsForeign(String language, String text, String present,
             String absent) {
         Language lang = Language.fromCode(language.toLowerCase()).orElseThrow();
