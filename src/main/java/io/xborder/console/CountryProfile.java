@@ -6,9 +6,11 @@ import jakarta.transaction.Transactional;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A country page's numbers ("which rules apply where"): its laws and regulations in the corpus (documents whose own
@@ -55,6 +57,11 @@ public class CountryProfile {
     static final int LAWS_SHOWN = 25;
     static final int NEWS_SHOWN = 10;
 
+    /** Most findings first, then by name; the findings without one (null) last among equals. */
+    private static final Comparator<Count> MOST_FIRST = Comparator
+            .comparingLong((Count c) -> c.localization() + c.transfer()).reversed()
+            .thenComparing(Count::name, Comparator.nullsLast(Comparator.naturalOrder()));
+
     private final EntityManager em;
 
     public CountryProfile(EntityManager em) {
@@ -65,21 +72,42 @@ public class CountryProfile {
     public Profile of(Countries.Country country) {
         String code = country.code();
         String[] codes = { code };
-        Object[] totals = (Object[]) em.createNativeQuery("""
-                select count(*) filter (where category = 'DATA_LOCALIZATION'),
-                       count(*) filter (where category = 'CROSS_BORDER_TRANSFER')
-                from findings where jurisdictions @> cast(:codes as varchar[])""").setParameter("codes", codes)
-                .getSingleResult();
+        // one pass over the country's findings gives the totals, the modalities and the years
+        long localization = 0;
+        long transfer = 0;
+        Map<String, long[]> byModality = new LinkedHashMap<>();
+        Map<Integer, long[]> byYear = new TreeMap<>(Comparator.reverseOrder());
+        for (Object r : em.createNativeQuery("""
+                select f.modality, extract(year from d.published_at)::int,
+                       count(*) filter (where f.category = 'DATA_LOCALIZATION'),
+                       count(*) filter (where f.category = 'CROSS_BORDER_TRANSFER')
+                from findings f join documents d on d.id = f.document_id
+                where f.jurisdictions @> cast(:codes as varchar[])
+                group by 1, 2""").setParameter("codes", codes).getResultList()) {
+            Object[] c = (Object[]) r;
+            long dl = ((Number) c[2]).longValue();
+            long cbt = ((Number) c[3]).longValue();
+            localization += dl;
+            transfer += cbt;
+            long[] m = byModality.computeIfAbsent((String) c[0], k -> new long[2]);
+            m[0] += dl;
+            m[1] += cbt;
+            if (c[1] != null) {
+                long[] y = byYear.computeIfAbsent(((Number) c[1]).intValue(), k -> new long[2]);
+                y[0] += dl;
+                y[1] += cbt;
+            }
+        }
+        List<Count> modalities = new ArrayList<>();
+        byModality.forEach((name, n) -> modalities.add(new Count(name, n[0], n[1])));
+        modalities.sort(MOST_FIRST);
+        List<Year> years = new ArrayList<>();
+        byYear.forEach((year, n) -> years.add(new Year(year, n[0], n[1])));
         List<Count> mechanisms = counts("""
                 select m, count(*) filter (where category = 'DATA_LOCALIZATION'),
                        count(*) filter (where category = 'CROSS_BORDER_TRANSFER')
                 from findings, unnest(mechanisms) m where jurisdictions @> cast(:codes as varchar[])
                 group by m order by count(*) desc, m""", codes);
-        List<Count> modalities = counts("""
-                select modality, count(*) filter (where category = 'DATA_LOCALIZATION'),
-                       count(*) filter (where category = 'CROSS_BORDER_TRANSFER')
-                from findings where jurisdictions @> cast(:codes as varchar[])
-                group by modality order by count(*) desc, modality""", codes);
         List<Law> laws = new ArrayList<>();
         for (Object r : em.createNativeQuery("""
                 select d.id, d.title, d.language, d.published_at,
@@ -109,19 +137,7 @@ public class CountryProfile {
             news.add(new News(((Number) c[0]).longValue(), ((Number) c[1]).longValue(), (String) c[2], date(c[3]),
                     (String) c[4], passage.length() > 300 ? Snippets.cut(passage, 300) : passage, (String) c[6]));
         }
-        List<Year> years = new ArrayList<>();
-        for (Object r : em.createNativeQuery("""
-                select extract(year from d.published_at)::int,
-                       count(*) filter (where f.category = 'DATA_LOCALIZATION'),
-                       count(*) filter (where f.category = 'CROSS_BORDER_TRANSFER')
-                from findings f join documents d on d.id = f.document_id
-                where f.jurisdictions @> cast(:codes as varchar[]) and d.published_at is not null
-                group by 1 order by 1 desc""").setParameter("codes", codes).getResultList()) {
-            Object[] c = (Object[]) r;
-            years.add(new Year(((Number) c[0]).intValue(), ((Number) c[1]).longValue(), ((Number) c[2]).longValue()));
-        }
-        return new Profile(country, ((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(), mechanisms,
-                modalities, laws, lawCount, news, years);
+        return new Profile(country, localization, transfer, mechanisms, modalities, laws, lawCount, news, years);
     }
 
     /** Every country that has findings naming it or documents of its own, most findings first. */
