@@ -234,24 +234,15 @@ public class AlertConsoleResource {
     @GET
     @Path("searches/{id}/edit")
     public Response edit(@PathParam("id") String id, @Context SecurityContext security, @Context UriInfo uri) {
-        Optional<Long> searchId = parseId(id);
-        if (searchId.isEmpty()) {
-            return notFound("There is no saved search " + id + ".");
-        }
-        Caller caller = Caller.of(security);
-        try {
-            SavedSearchView s = searches.get(searchId.get(), caller);
+        return withSearch(id, searchId -> {
+            Caller caller = Caller.of(security);
+            SavedSearchView s = searches.get(searchId, caller);
             String notice = uri.getQueryParameters().getFirst("revoked") != null
                     ? "The feed links were revoked: feed readers that use them get an error from now on."
                     : null;
             return Response.ok(searchPage(s, notice, null, Form.empty(), caller.mayChange(s.owner()), null, null))
                     .build();
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                return notFound("There is no saved search " + id + ", or it is another's and not shared.");
-            }
-            throw e;
-        }
+        });
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -260,32 +251,30 @@ public class AlertConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(@PathParam("id") String id, MultivaluedMap<String, String> form,
             @Context SecurityContext security) {
-        Optional<Long> searchId = parseId(id);
-        if (searchId.isEmpty()) {
-            return notFound("There is no saved search " + id + ".");
-        }
-        Caller caller = Caller.of(security);
-        Form sent = form(form);
-        try {
-            searches.update(searchId.get(), request(sent), caller);
-            return Response.seeOther(URI.create("/alerts?changed=" + id + "#search-" + id)).build();
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                return notFound("There is no saved search " + id + ", or it is another's and not shared.");
+        return withSearch(id, searchId -> {
+            Caller caller = Caller.of(security);
+            Form sent = form(form);
+            try {
+                searches.update(searchId, request(sent), caller);
+                return Response.seeOther(URI.create("/alerts?changed=" + id + "#search-" + id)).build();
+            } catch (ProblemException e) {
+                if (e.status() == 404) {
+                    throw e; // withSearch answers it with the not-found page
+                }
+                SavedSearchView s = searches.get(searchId, caller);
+                if (e.isInvalidRequest()) {
+                    return Response.status(400).entity(searchPage(s, null,
+                            "The search was not changed; please correct the fields marked below.",
+                            new Form(sent.values(), e.errors()), true, null, null)
+                            .data("getUrl", "/alerts/searches/" + id + "/edit")).build();
+                }
+                if (e.status() == 403) {
+                    return Response.status(403).entity(searchPage(s, null, refusal(e), Form.empty(), false, null,
+                            null).data("getUrl", "/alerts/searches/" + id + "/edit")).build();
+                }
+                throw e;
             }
-            SavedSearchView s = searches.get(searchId.get(), caller);
-            if (e.isInvalidRequest()) {
-                return Response.status(400).entity(searchPage(s, null,
-                        "The search was not changed; please correct the fields marked below.",
-                        new Form(sent.values(), e.errors()), true, null, null)
-                        .data("getUrl", "/alerts/searches/" + id + "/edit")).build();
-            }
-            if (e.status() == 403) {
-                return Response.status(403).entity(searchPage(s, null, refusal(e), Form.empty(), false, null, null)
-                        .data("getUrl", "/alerts/searches/" + id + "/edit")).build();
-            }
-            throw e;
-        }
+        });
     }
 
     /** Opens the search on the search page, with its filters; it is marked as looked at ("new" starts again). */
@@ -293,19 +282,8 @@ public class AlertConsoleResource {
     @GET
     @Path("searches/{id}/open")
     public Response open(@PathParam("id") String id, @Context SecurityContext security) {
-        Optional<Long> searchId = parseId(id);
-        if (searchId.isEmpty()) {
-            return notFound("There is no saved search " + id + ".");
-        }
-        try {
-            return Response.seeOther(URI.create(searchLink(searches.markLooked(searchId.get(),
-                    Caller.of(security))))).build();
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                return notFound("There is no saved search " + id + ", or it is another's and not shared.");
-            }
-            throw e;
-        }
+        return withSearch(id, searchId -> Response
+                .seeOther(URI.create(searchLink(searches.markLooked(searchId, Caller.of(security))))).build());
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -347,22 +325,22 @@ public class AlertConsoleResource {
 
     /** An action on a search that only its owner or an admin may take: 404 and 403 as pages. */
     private Response changing(String id, SecurityContext security, Function<Long, Response> action) {
-        Optional<Long> searchId = parseId(id);
-        if (searchId.isEmpty()) {
-            return notFound("There is no saved search " + id + ".");
-        }
-        try {
-            return action.apply(searchId.get());
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                return notFound("There is no saved search " + id + " (or no feed links to revoke).");
+        return found("saved search", id, " (or no feed links to revoke)", searchId -> {
+            try {
+                return action.apply(searchId);
+            } catch (ProblemException e) {
+                if (e.status() == 403) {
+                    return Response.status(403).entity(page(security, null, refusal(e), Form.empty(), null)
+                            .data("getUrl", "/alerts")).build();
+                }
+                throw e;
             }
-            if (e.status() == 403) {
-                return Response.status(403).entity(page(security, null, refusal(e), Form.empty(), null)
-                        .data("getUrl", "/alerts")).build();
-            }
-            throw e;
-        }
+        });
+    }
+
+    /** An action on the saved search the path names; one the caller may not see is not disclosed (404 page). */
+    private Response withSearch(String id, Function<Long, Response> action) {
+        return found("saved search", id, ", or it is another's and not shared", action);
     }
 
     // --- webhooks ------------------------------------------------------------------------------------------------
@@ -416,10 +394,6 @@ public class AlertConsoleResource {
     @GET
     @Path("webhooks/{id}")
     public Response webhook(@PathParam("id") String id, @Context SecurityContext security, @Context UriInfo uri) {
-        Optional<Long> webhookId = parseId(id);
-        if (webhookId.isEmpty()) {
-            return notFound("There is no webhook " + id + ".");
-        }
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         String notice = q.getFirst("paused") != null
                 ? "The webhook is paused: nothing is sent; events wait until it is resumed."
@@ -428,14 +402,8 @@ public class AlertConsoleResource {
                         : q.getFirst("replayed") != null
                                 ? "The delivery will be sent again, with the same event id and a new signature."
                                 : null;
-        try {
-            return Response.ok(webhookPage(webhookId.get(), security, null, notice)).build();
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                return notFound("There is no webhook " + id + ".");
-            }
-            throw e;
-        }
+        return found("webhook", id, "", webhookId -> Response.ok(webhookPage(webhookId, security, null, notice))
+                .build());
     }
 
     @RolesAllowed(Roles.ANALYST)
@@ -477,22 +445,17 @@ public class AlertConsoleResource {
     }
 
     private Response webhookChanging(String id, SecurityContext security, Function<Long, Response> action) {
-        Optional<Long> webhookId = parseId(id);
-        if (webhookId.isEmpty()) {
-            return notFound("There is no webhook " + id + ".");
-        }
-        try {
-            return action.apply(webhookId.get());
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                return notFound("There is no webhook " + id + " (or no such delivery of it).");
+        return found("webhook", id, " (or no such delivery of it)", webhookId -> {
+            try {
+                return action.apply(webhookId);
+            } catch (ProblemException e) {
+                if (e.status() == 403 || e.isInvalidRequest()) {
+                    return Response.status(e.status()).entity(webhookPage(webhookId, security, null, null)
+                            .data("refusal", refusal(e)).data("getUrl", "/alerts/webhooks/" + webhookId)).build();
+                }
+                throw e;
             }
-            if (e.status() == 403 || e.isInvalidRequest()) {
-                return Response.status(e.status()).entity(webhookPage(webhookId.get(), security, null, null)
-                        .data("refusal", refusal(e)).data("getUrl", "/alerts/webhooks/" + webhookId.get())).build();
-            }
-            throw e;
-        }
+        });
     }
 
     /** Opening a form-only address leads to its page, never to a raw 405. */
@@ -794,6 +757,26 @@ public class AlertConsoleResource {
             return v > 0 ? Optional.of(v) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs an action on the saved search or webhook ({@code kind}) whose id the path holds. An id that is not a
+     * positive number, or one the action answers 404 for ({@code orElse} says what else may be missing), is the
+     * console's not-found page rather than problem+json.
+     */
+    private Response found(String kind, String id, String orElse, Function<Long, Response> action) {
+        Optional<Long> parsed = parseId(id);
+        if (parsed.isEmpty()) {
+            return notFound("There is no " + kind + " " + id + ".");
+        }
+        try {
+            return action.apply(parsed.get());
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return notFound("There is no " + kind + " " + id + orElse + ".");
+            }
+            throw e;
         }
     }
 

@@ -195,4 +195,14 @@ class AlertConsoleTest {
                     .body(not(containsString("Exception")));
         }
     }
+
+    @ParameterizedTest(name = "POST {0} with name ''{1}'' is a not-found page")
+    @CsvSource({ "/alerts/searches/99999999, Renamed", "/alerts/searches/99999999, ''",
+            "/alerts/searches/abc, Renamed", "/alerts/searches/99999999/delete, ''",
+            "/alerts/searches/99999999/feed-token/revoke, ''", "/alerts/webhooks/99999999/pause, ''",
+            "/alerts/webhooks/x/delete, ''" })
+    void formsSentForUnknownSearchesAndWebhooksAreNotFoundPages(String path, String name) {
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("name", name).post(path).then()
+                .statusCode(404).contentType(containsString("text/html")).body(containsString("There is no "));
+    }
 }
