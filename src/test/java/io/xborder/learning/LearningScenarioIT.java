@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xborder.testing.ServiceInstances;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +46,6 @@ class LearningScenarioIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "xb_" + UUID.randomUUID().toString().replace("-", "")
             + UUID.randomUUID().toString().replace("-", "");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Look-alikes the shipped model gives a finding: news about rules, a passport in a hotel safe. */
     private static final List<String> LOOK_ALIKES = List.of(
             "Tourists must keep their passports inside the hotel safe while in Spain.",
@@ -62,25 +56,17 @@ class LearningScenarioIT {
             "Visitors must keep their luggage inside the locker room while in Italy.");
 
     private EmbeddedPostgres postgres;
-    private final List<Process> instances = new ArrayList<>();
-    private final List<Integer> ports = new ArrayList<>();
-    private final List<Path> logs = new ArrayList<>();
+    private ServiceInstances instances;
 
     @BeforeEach
     void database() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
+        instances = new ServiceInstances(postgres.getJdbcUrl("postgres", "postgres"), KEY);
     }
 
     @AfterEach
     void stopAll() throws Exception {
-        for (Process p : instances) {
-            p.destroy();
-        }
-        for (Process p : instances) {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        }
+        instances.close();
         postgres.close();
     }
 
@@ -239,10 +225,9 @@ class LearningScenarioIT {
     }
 
     private void review(int instance, long finding, String status, String comment) throws Exception {
-        HttpResponse<String> read = send(instance, HttpRequest.newBuilder(uri(instance, "/api/v1/findings/" + finding))
-                .GET());
+        HttpResponse<String> read = send(request(instance, "/api/v1/findings/" + finding).GET());
         String etag = read.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> r = send(instance, HttpRequest.newBuilder(uri(instance, "/api/v1/findings/" + finding))
+        HttpResponse<String> r = send(request(instance, "/api/v1/findings/" + finding)
                 .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                         Map.of("status", status, "comment", comment)))));
@@ -307,44 +292,24 @@ class LearningScenarioIT {
 
     // ------------------------------------------------------------------------------------------------ plumbing
 
+    /** Starts an instance of the packaged service that polls for jobs and for the active model quickly. */
     private int start(int jobWorkers) throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("packaged jar (mvn verify builds it before the integration tests)").exists();
-        int port = freePort();
-        Path log = Files.createTempFile("xborder-learning-" + instances.size(), ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dxborder.jobs.poll-interval=200ms", "-jar", jar.toString());
-        Map<String, String> env = pb.environment();
-        env.put("DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        env.put("DB_USER", "postgres");
-        env.put("PORT", Integer.toString(port));
-        env.put("XBORDER_DEMO", "false");
-        env.put("XBORDER_JOB_WORKERS", Integer.toString(jobWorkers));
-        env.put("XBORDER_FEEDS_CHECK_EVERY", "off");
-        env.put("XBORDER_WEBHOOK_WORKERS", "0");
-        env.put("XBORDER_MODEL_POLL", "1s");
-        env.put("XBORDER_BOOTSTRAP_ADMIN_KEY", KEY);
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        instances.add(pb.start());
-        ports.add(port);
-        logs.add(log);
-        int index = instances.size() - 1;
-        awaitReady(index);
-        return index;
+        return instances.startReady("learning", List.of("-Dxborder.jobs.poll-interval=200ms"),
+                Map.of("XBORDER_JOB_WORKERS", Integer.toString(jobWorkers), "XBORDER_WEBHOOK_WORKERS", "0",
+                        "XBORDER_MODEL_POLL", "1s"));
     }
 
-    private URI uri(int instance, String path) {
-        return URI.create("http://127.0.0.1:" + ports.get(instance) + path);
+    /** A request to the instance with the admin key and two minutes to answer (the instances may be busy training). */
+    private HttpRequest.Builder request(int instance, String path) {
+        return instances.request(instance, path).timeout(Duration.ofSeconds(120));
     }
 
-    private HttpResponse<String> send(int instance, HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.header("X-API-Key", KEY).timeout(Duration.ofSeconds(120)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return ServiceInstances.send(request.build());
     }
 
     private JsonNode post(int instance, String path, Object body, int status) throws Exception {
-        HttpResponse<String> r = send(instance, HttpRequest.newBuilder(uri(instance, path))
-                .header("Content-Type", "application/json")
+        HttpResponse<String> r = send(request(instance, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
         return JSON.readTree(r.body());
@@ -352,7 +317,7 @@ class LearningScenarioIT {
 
     private JsonNode get(int instance, String path) {
         try {
-            HttpResponse<String> r = send(instance, HttpRequest.newBuilder(uri(instance, path)).GET());
+            HttpResponse<String> r = send(request(instance, path).GET());
             assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
             return JSON.readTree(r.body());
         } catch (Exception e) {
@@ -360,37 +325,8 @@ class LearningScenarioIT {
         }
     }
 
+    /** Waits for the condition, asking every half second (the instances are busy training or classifying). */
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited for " + what).isLessThan(end);
-            Thread.sleep(500);
-        }
-    }
-
-    private void awaitReady(int instance) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!instances.get(instance).isAlive()) {
-                throw new AssertionError("instance " + instance + " exited:\n" + Files.readString(logs.get(instance)));
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(instance, "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance " + instance + " not ready:\n" + Files.readString(logs.get(instance)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        ServiceInstances.await(what, timeout, Duration.ofMillis(500), condition);
     }
 }

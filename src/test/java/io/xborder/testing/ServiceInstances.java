@@ -122,12 +122,18 @@ public final class ServiceInstances implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + ports.get(instance) + path);
     }
 
-    /** Waits until the condition holds; fails naming what was waited for after the time-out. */
+    /** Waits until the condition holds, asking every 100 ms; fails naming what was waited for after the time-out. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        await(what, timeout, Duration.ofMillis(100), condition);
+    }
+
+    /** Waits until the condition holds, asking {@code every} so often (a costly condition less often). */
+    public static void await(String what, Duration timeout, Duration every, BooleanSupplier condition)
+            throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited for " + what).isLessThan(end);
-            Thread.sleep(100);
+            Thread.sleep(every.toMillis());
         }
     }
 
