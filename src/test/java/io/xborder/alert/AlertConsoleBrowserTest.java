@@ -8,13 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.xborder.testing.ConsoleBrowser;
 import io.xborder.testing.HeadlessChromium;
-import io.xborder.testing.TestCredentials;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The alerts console in headless Chromium, as an analyst uses it: save a search from the search page (a refused
@@ -43,9 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class AlertConsoleBrowserTest {
 
+    static ConsoleBrowser browser;
     static WebDriver driver;
-    static Path profile;
-    static boolean signedIn;
 
     @Inject
     DeliveryWorkers delivery;
@@ -59,34 +54,24 @@ class AlertConsoleBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "headless Chromium not installed ("
-                + HeadlessChromium.BROWSER + "); src/test/scripts/ensure-chromium.sh installs it as root with apt-get: "
-                + "skipping the browser tests");
-        profile = Files.createTempDirectory("xborder-chromium-alerts");
-        driver = HeadlessChromium.start(profile);
+        browser = ConsoleBrowser.start("xborder-chromium-alerts", null);
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @BeforeEach
-    void start() {
+    void start() throws IOException {
         receiver = new WebhookReceiver();
         marker = "al" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         ingest();
         driver.manage().window().setSize(DESKTOP);
-        if (!signedIn) {
-            open("/alerts");
-            waiting().until(d -> d.getCurrentUrl().contains("/login"));
-            driver.findElement(By.id("credential")).sendKeys(TestCredentials.adminKey());
-            driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-            waiting().until(d -> !d.getCurrentUrl().contains("/login"));
-            signedIn = true;
-        }
+        browser.signIn(base, "/alerts", null);
     }
 
     @AfterEach
@@ -103,22 +88,10 @@ class AlertConsoleBrowserTest {
                 .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    void open(String path) {
-        driver.get(base.toString().replaceAll("/$", "") + path);
-    }
-
-    static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    static void screenshot(String name) throws IOException {
-        HeadlessChromium.screenshot(driver, name);
-    }
-
     /** Submits a form that asks first, answering the question. */
     static void confirming(WebElement button, boolean yes) {
         button.click();
-        waiting().until(ExpectedConditions.alertIsPresent());
+        browser.waiting().until(ExpectedConditions.alertIsPresent());
         if (yes) {
             driver.switchTo().alert().accept();
         } else {
@@ -137,20 +110,20 @@ class AlertConsoleBrowserTest {
     @Test
     void savesASearchFromTheSearchPageOpensItAndManagesItsFeedAndWebhook() throws Exception {
         // save the current search from the search page
-        open("/?q=" + marker + "&jurisdiction=India");
+        browser.open("/?q=" + marker + "&jurisdiction=India");
         driver.findElement(By.cssSelector("#save-search > summary")).click();
         driver.findElement(By.id("save-name")).sendKeys("India payments " + marker);
         driver.findElement(By.id("save-shared")).click();
-        screenshot("alerts-01-save-from-search");
+        browser.screenshot("alerts-01-save-from-search");
         driver.findElement(By.id("save-search-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/alerts?saved="));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/alerts?saved="));
         long search = searchIdFromUrl();
         WebElement row = driver.findElement(By.id("search-" + search));
         assertThat(row.getText()).contains("India payments " + marker).contains("shared")
                 .contains("Words: " + marker).contains("Jurisdiction: India");
         assertThat(newCount(search)).as("never opened: every match is new").isEqualTo("1");
         assertThat(driver.findElement(By.id("alerts-notice")).getText()).contains("saved");
-        screenshot("alerts-02-saved");
+        browser.screenshot("alerts-02-saved");
 
         // change its filter: a country that does not exist is refused at its field, with what was typed kept
         driver.findElement(By.id("edit-search-" + search)).click();
@@ -158,11 +131,11 @@ class AlertConsoleBrowserTest {
         jurisdiction.clear();
         jurisdiction.sendKeys("Indiaa");
         driver.findElement(By.id("saved-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("saved-jurisdiction-error")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("saved-jurisdiction-error")).isEmpty());
         assertThat(driver.findElement(By.id("saved-jurisdiction")).getAttribute("value")).isEqualTo("Indiaa");
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("saved-jurisdiction");
         assertThat(driver.getCurrentUrl()).as("the address is the form's page").endsWith("/edit");
-        screenshot("alerts-03-refused-country");
+        browser.screenshot("alerts-03-refused-country");
         jurisdiction = driver.findElement(By.id("saved-jurisdiction"));
         jurisdiction.clear();
         jurisdiction.sendKeys("印度");
@@ -170,49 +143,49 @@ class AlertConsoleBrowserTest {
         name.clear();
         name.sendKeys("India: payment data " + marker);
         driver.findElement(By.id("saved-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/alerts?changed="));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/alerts?changed="));
         assertThat(driver.findElement(By.id("search-" + search)).getText()).contains("India: payment data " + marker)
                 .contains("Jurisdiction: India");
 
         // open it: the search page with its filters; back on the Alerts page nothing is new any more
         driver.findElement(By.cssSelector("#search-" + search + " a.open-search")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("q=" + marker));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("q=" + marker));
         assertThat(driver.getCurrentUrl()).contains("jurisdiction=IN");
         assertThat(driver.findElements(By.cssSelector("ol.hits > li"))).hasSize(1);
-        open("/alerts");
+        browser.open("/alerts");
         assertThat(newCount(search)).isEqualTo("0");
         ingest();
-        open("/alerts");
+        browser.open("/alerts");
         assertThat(newCount(search)).as("a document stored after the look").isEqualTo("1");
 
         // feed links: shown once, then revoked (asked first)
         driver.findElement(By.id("edit-search-" + search)).click();
         driver.findElement(By.id("make-feed")).click();
-        waiting().until(d -> !d.findElements(By.id("feed-atom")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("feed-atom")).isEmpty());
         String atom = driver.findElement(By.id("feed-atom")).getAttribute("value");
         assertThat(atom).contains("/feed.atom?token=xbf_");
-        waiting().until(d -> d.getCurrentUrl().endsWith("/alerts/searches/" + search + "/edit"));
-        screenshot("alerts-04-feed-links-once");
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/alerts/searches/" + search + "/edit"));
+        browser.screenshot("alerts-04-feed-links-once");
         given().header("X-Test-Anonymous", "1").get(atom).then().statusCode(200);
-        open("/alerts/searches/" + search + "/edit");
+        browser.open("/alerts/searches/" + search + "/edit");
         assertThat(driver.findElements(By.id("feed-atom"))).as("shown only once").isEmpty();
         confirming(driver.findElement(By.id("revoke-feed")), true);
-        waiting().until(d -> d.getCurrentUrl().contains("revoked=1"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("revoked=1"));
         given().header("X-Test-Anonymous", "1").get(atom).then().statusCode(401);
 
         // a webhook whose receiver fails: the secret once, then stopped after the run of failures, in words
         receiver.answer("/console", () -> 500);
-        open("/alerts");
+        browser.open("/alerts");
         new Select(driver.findElement(By.id("webhook-searchId"))).selectByValue(Long.toString(search));
         driver.findElement(By.id("webhook-url")).sendKeys(receiver.url("/console"));
         driver.findElement(By.id("webhook-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("webhook-secret")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("webhook-secret")).isEmpty());
         String secret = driver.findElement(By.id("webhook-secret")).getAttribute("value");
         assertThat(secret).startsWith("whsec_");
         receiver.secret("/console", secret);
-        waiting().until(d -> d.getCurrentUrl().matches(".*/alerts/webhooks/\\d+$"));
+        browser.waiting().until(d -> d.getCurrentUrl().matches(".*/alerts/webhooks/\\d+$"));
         String webhookPage = driver.getCurrentUrl();
-        screenshot("alerts-05-webhook-secret-once");
+        browser.screenshot("alerts-05-webhook-secret-once");
         ingest();
         DeliveryWorker worker = delivery.newWorker("browser-" + marker, delivery.settings(1));
         workers.add(worker);
@@ -227,33 +200,33 @@ class AlertConsoleBrowserTest {
                 .isEqualTo("Stopped after 5 failed deliveries in a row. The last time the receiver answered with an "
                         + "error (500 Internal server error). Fix the receiver, then resume the webhook: what "
                         + "waited is sent then.");
-        screenshot("alerts-06-webhook-stopped");
+        browser.screenshot("alerts-06-webhook-stopped");
 
         // fixed: resume sends what waited; an admin sends it again
         receiver.answer("/console", () -> 200);
         driver.findElement(By.id("resume")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("resumed=1"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("resumed=1"));
         WebhookDeliveryTest.await("delivered after resuming", Duration.ofSeconds(20),
                 () -> receiver.received("/console").stream().anyMatch(r -> r.answered() == 200));
         driver.get(webhookPage);
-        waiting().until(d -> d.findElement(By.cssSelector(".event-log > li")).getText().contains("Delivered"));
+        browser.waiting().until(d -> d.findElement(By.cssSelector(".event-log > li")).getText().contains("Delivered"));
         String eventId = receiver.received("/console").get(0).id();
         driver.findElement(By.id("replay-" + eventId)).click();
-        waiting().until(d -> d.getCurrentUrl().contains("replayed=1"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("replayed=1"));
         WebhookDeliveryTest.await("sent again", Duration.ofSeconds(20),
                 () -> receiver.received("/console").stream().filter(r -> r.answered() == 200).count() == 2);
         assertThat(receiver.received("/console")).allMatch(WebhookReceiver.Received::verified)
                 .allMatch(r -> r.id().equals(eventId));
         driver.get(webhookPage);
-        screenshot("alerts-07-webhook-log");
+        browser.screenshot("alerts-07-webhook-log");
 
         // delete: asked first; "no" keeps it
         confirming(driver.findElement(By.id("delete-webhook")), false);
         assertThat(driver.getCurrentUrl()).isEqualTo(webhookPage);
         confirming(driver.findElement(By.id("delete-webhook")), true);
-        waiting().until(d -> d.getCurrentUrl().contains("webhookDeleted="));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("webhookDeleted="));
         confirming(driver.findElement(By.id("delete-search-" + search)), true);
-        waiting().until(d -> d.getCurrentUrl().contains("deleted="));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("deleted="));
         assertThat(driver.findElements(By.id("search-" + search))).isEmpty();
     }
 
@@ -280,7 +253,7 @@ class AlertConsoleBrowserTest {
         for (Dimension size : List.of(DESKTOP, PHONE)) {
             driver.manage().window().setSize(size);
             for (String page : pages) {
-                open(page);
+                browser.open(page);
                 if (page.startsWith("/?")) {
                     driver.findElement(By.cssSelector("#save-search > summary")).click();
                 }
@@ -293,17 +266,17 @@ class AlertConsoleBrowserTest {
         }
         // a refused form, with its errors
         driver.manage().window().setSize(PHONE);
-        open("/alerts");
+        browser.open("/alerts");
         driver.findElement(By.id("webhook-url")).sendKeys("http://10.0.0.1/hook");
         driver.findElement(By.id("webhook-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("webhook-url-error")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("webhook-url-error")).isEmpty());
         HeadlessChromium.seriousAccessibilityViolations(driver).forEach(v -> problems.add("refused webhook: " + v));
         assertThat(HeadlessChromium.widerThanTheWindow(driver)).isEmpty();
-        screenshot("alerts-08-phone-refused-webhook");
-        open("/alerts");
-        screenshot("alerts-09-phone-alerts");
-        open("/alerts/webhooks/" + webhook);
-        screenshot("alerts-10-phone-webhook");
+        browser.screenshot("alerts-08-phone-refused-webhook");
+        browser.open("/alerts");
+        browser.screenshot("alerts-09-phone-alerts");
+        browser.open("/alerts/webhooks/" + webhook);
+        browser.screenshot("alerts-10-phone-webhook");
         assertThat(problems).isEmpty();
     }
 }

@@ -1,6 +1,8 @@
 package io.xborder.console;
 
 import static io.restassured.RestAssured.given;
+import static io.xborder.testing.HeadlessChromium.DESKTOP;
+import static io.xborder.testing.HeadlessChromium.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -10,18 +12,17 @@ import io.restassured.http.ContentType;
 import io.xborder.ingest.IngestFixtures;
 import io.xborder.job.JobWorker;
 import io.xborder.job.JobWorkers;
+import io.xborder.testing.ConsoleBrowser;
+import io.xborder.testing.HeadlessChromium;
 import io.xborder.testing.LocalHttpServer;
 import io.xborder.testing.LocalHttpServer.Answer;
-import io.xborder.testing.TestCredentials;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,15 +40,10 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,13 +55,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class ConsoleBrowserTest {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
 
+    static ConsoleBrowser browser;
     static WebDriver driver;
-    static Path profile;
     static LocalHttpServer server;
 
     @Inject
@@ -76,35 +68,19 @@ class ConsoleBrowserTest {
     URL base;
 
     private String marker;
-    private static boolean signedIn;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
-                "headless Chromium not installed (" + BROWSER + ", " + DRIVER
-                        + "); src/test/scripts/ensure-chromium.sh "
-                        + "installs it as root with apt-get: skipping the browser tests");
-        Files.createDirectories(SCREENSHOTS);
         Files.createDirectories(DOWNLOADS);
-        profile = Files.createTempDirectory("xborder-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        browser = ConsoleBrowser.start("xborder-chromium", DOWNLOADS);
+        driver = browser.driver();
         server = new LocalHttpServer();
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (server != null) {
             server.close();
@@ -112,7 +88,7 @@ class ConsoleBrowserTest {
     }
 
     @BeforeEach
-    void ingest() {
+    void ingest() throws IOException {
         marker = "b" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType(ContentType.JSON).body(Map.of(
                 "title", "Browser test " + marker,
@@ -123,56 +99,26 @@ class ConsoleBrowserTest {
                 "jurisdiction", "CN", "publishedAt", "2024-04-29"))
                 .when().post("/api/v1/documents").then().statusCode(201);
         driver.manage().window().setSize(new Dimension(1280, 900));
-        signIn();
-    }
-
-    /** The console needs a session: sign in once with the tests' admin key through the login page. */
-    private void signIn() {
-        if (signedIn) {
-            return;
-        }
-        open("/");
-        waiting().until(d -> d.getCurrentUrl().contains("/login"));
-        driver.findElement(By.id("credential")).sendKeys(TestCredentials.adminKey());
-        try {
-            screenshot("00-login");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waiting().until(d -> !d.getCurrentUrl().contains("/login"));
-        signedIn = true;
-    }
-
-    private void open(String path) {
-        driver.get(base.toString().replaceAll("/$", "") + path);
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the console needs a session: signed in once, through the login page
+        browser.signIn(base, "/", "00-login");
     }
 
     @Test
     void searchesWithWordsInEnglishAndChinese() throws IOException {
-        open("/");
+        browser.open("/");
         WebElement q = driver.findElement(By.id("q"));
         assertThat(driver.findElement(By.cssSelector("label[for=q]")).getText()).contains("Words in the passage");
         q.sendKeys(marker + Keys.ENTER);
-        waiting().until(d -> d.getCurrentUrl().contains("q=" + marker));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("q=" + marker));
         List<WebElement> hits = driver.findElements(By.cssSelector("ol.hits > li"));
         assertThat(hits).hasSizeGreaterThanOrEqualTo(3);
         assertThat(driver.findElements(By.cssSelector("ol.hits mark"))).isNotEmpty();
         assertThat(driver.getPageSource()).contains("境内存储");
-        screenshot("01-search");
+        browser.screenshot("01-search");
 
         // the URL holds the whole query: opening it again gives the same page
         String url = driver.getCurrentUrl();
-        open("/");
+        browser.open("/");
         driver.get(url);
         assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(marker);
         assertThat(driver.findElements(By.cssSelector("ol.hits > li"))).hasSize(hits.size());
@@ -180,12 +126,12 @@ class ConsoleBrowserTest {
 
     @Test
     void filtersNarrowTheResultsAndStayInTheUrl() throws IOException {
-        open("/?q=" + marker);
+        browser.open("/?q=" + marker);
         new Select(driver.findElement(By.id("category"))).selectByValue("DATA_LOCALIZATION");
         new Select(driver.findElement(By.id("language"))).selectByValue("zh");
         driver.findElement(By.id("jurisdiction")).sendKeys("CN");
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("category=DATA_LOCALIZATION"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("category=DATA_LOCALIZATION"));
         assertThat(driver.getCurrentUrl()).contains("language=zh").contains("jurisdiction=CN");
         List<WebElement> hits = driver.findElements(By.cssSelector("ol.hits > li"));
         assertThat(hits).isNotEmpty();
@@ -193,14 +139,14 @@ class ConsoleBrowserTest {
             assertThat(hit.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Data localization");
             assertThat(hit.findElement(By.cssSelector(".passage")).getAttribute("lang")).isEqualTo("zh");
         }
-        screenshot("02-filtered");
+        browser.screenshot("02-filtered");
     }
 
     @Test
     void opensADocumentAndSeesItsHighlightsAndFindings() throws IOException {
-        open("/?q=" + marker + "&language=en");
+        browser.open("/?q=" + marker + "&language=en");
         driver.findElement(By.cssSelector("ol.hits .source a")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
         assertThat(driver.findElement(By.id("doc-title")).getText()).isEqualTo("Browser test " + marker);
         List<WebElement> dl = driver.findElements(By.cssSelector(".doc-text .hl.cat-dl"));
         List<WebElement> cbt = driver.findElements(By.cssSelector(".doc-text .hl.cat-cbt"));
@@ -215,14 +161,15 @@ class ConsoleBrowserTest {
         WebElement jump = driver.findElements(By.cssSelector(".side-list a.jump")).get(1);
         String target = jump.getAttribute("data-passage");
         jump.click();
-        waiting().until(d -> d.getCurrentUrl().endsWith("#" + target));
-        waiting().until(d -> target.equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
-        screenshot("03-document");
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("#" + target));
+        browser.waiting()
+                .until(d -> target.equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
+        browser.screenshot("03-document");
     }
 
     @Test
     void pastesADocumentAndSeesItsFindingsWithHostileTextShownAsText() throws IOException {
-        open("/add");
+        browser.open("/add");
         driver.findElement(By.id("title")).sendKeys("Pasted " + marker + " <script>alert(1)</script>");
         driver.findElement(By.id("text"))
                 .sendKeys("All payment system providers shall store payment data only in India. "
@@ -230,9 +177,9 @@ class ConsoleBrowserTest {
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
         driver.findElement(By.id("jurisdiction")).sendKeys("IN");
         driver.findElement(By.id("publishedAt")).sendKeys("04/06/2018");
-        screenshot("04-add-form");
+        browser.screenshot("04-add-form");
         driver.findElement(By.id("add-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("added and classified");
         assertThat(driver.findElements(By.cssSelector(".side-list li"))).isNotEmpty();
         assertThat(driver.findElement(By.id("doc-text")).getText()).contains("<script>alert(1)</script>")
@@ -242,16 +189,16 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.tagName("script"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector("main img"))).isEmpty();
         assertThat(alertPresent()).isFalse();
-        screenshot("05-added-document");
+        browser.screenshot("05-added-document");
 
         // an invalid paste shows the form again with the error next to the field
-        open("/add");
+        browser.open("/add");
         driver.findElement(By.id("text")).sendKeys("Some text " + marker);
         driver.findElement(By.id("jurisdiction")).sendKeys("XX");
         driver.findElement(By.id("add-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("jurisdiction-error")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("jurisdiction-error")).isEmpty());
         assertThat(driver.findElement(By.id("text")).getAttribute("value")).isEqualTo("Some text " + marker);
-        screenshot("06-add-error");
+        browser.screenshot("06-add-error");
     }
 
     private static boolean alertPresent() {
@@ -265,18 +212,18 @@ class ConsoleBrowserTest {
 
     @Test
     void reviewsAFindingAndSeesAConflictOnAStalePage() throws IOException {
-        open("/?q=" + marker + "&language=en");
+        browser.open("/?q=" + marker + "&language=en");
         driver.findElement(By.cssSelector("ol.hits a.review-link")).click();
-        waiting().until(d -> d.getCurrentUrl().matches(".*/findings/\\d+(\\?.*)?$"));
+        browser.waiting().until(d -> d.getCurrentUrl().matches(".*/findings/\\d+(\\?.*)?$"));
         String findingUrl = driver.getCurrentUrl();
         long id = Long.parseLong(findingUrl.replaceAll(".*/findings/(\\d+).*", "$1"));
         driver.findElement(By.id("status-rejected")).click();
         driver.findElement(By.id("comment")).sendKeys("A news report, not a rule. 只是新闻。");
-        screenshot("07-review-form");
+        browser.screenshot("07-review-form");
         driver.findElement(By.id("review-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
         assertThat(driver.findElement(By.id("current-status")).getText()).isEqualTo("Rejected");
-        screenshot("08-reviewed");
+        browser.screenshot("08-reviewed");
 
         // another reviewer changes the finding while this page is open
         String etag = given().when().get("/api/v1/findings/" + id).then().extract().header("ETag");
@@ -285,10 +232,10 @@ class ConsoleBrowserTest {
                 .when().patch("/api/v1/findings/" + id).then().statusCode(200);
         driver.findElement(By.id("status-confirmed")).click();
         driver.findElement(By.id("review-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("review-conflict")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("review-conflict")).isEmpty());
         assertThat(driver.findElement(By.id("review-conflict")).getText()).contains("NOT saved");
         assertThat(driver.findElement(By.id("current-status")).getText()).isEqualTo("Confirmed");
-        screenshot("09-review-conflict");
+        browser.screenshot("09-review-conflict");
     }
 
     @Test
@@ -298,13 +245,13 @@ class ConsoleBrowserTest {
                 Files.deleteIfExists(p);
             }
         }
-        open("/?q=" + marker);
+        browser.open("/?q=" + marker);
         WebElement csv = driver.findElement(By.id("export-csv"));
         assertThat(csv.getAttribute("href")).contains("/export.csv?q=" + marker);
         assertThat(driver.findElement(By.id("export-json")).getAttribute("href")).contains("/export.json?q=" + marker);
-        screenshot("10-export-links");
+        browser.screenshot("10-export-links");
         csv.click();
-        Path file = waiting().until(d -> {
+        Path file = browser.waiting().until(d -> {
             try (Stream<Path> files = Files.list(DOWNLOADS)) {
                 return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
             } catch (IOException e) {
@@ -319,25 +266,26 @@ class ConsoleBrowserTest {
 
     @Test
     void worksWithTheKeyboardAndAtPhoneWidth() throws IOException {
-        open("/?q=" + marker);
+        browser.open("/?q=" + marker);
         driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         WebElement focused = driver.switchTo().activeElement();
         assertThat(focused.getText()).isEqualTo("Skip to content");
         focused.sendKeys(Keys.ENTER);
-        waiting().until(d -> "main".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
+        browser.waiting()
+                .until(d -> "main".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
 
         driver.manage().window().setSize(new Dimension(390, 844));
-        open("/?q=" + marker);
+        browser.open("/?q=" + marker);
         Object overflow = ((JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
-        screenshot("11-search-phone");
-        open("/overview");
+        browser.screenshot("11-search-phone");
+        browser.open("/overview");
         assertThat(driver.findElement(By.id("findings-chart")).isDisplayed()).isTrue();
-        screenshot("12-overview-phone");
+        browser.screenshot("12-overview-phone");
         driver.manage().window().setSize(new Dimension(1280, 900));
-        open("/overview");
-        screenshot("13-overview");
+        browser.open("/overview");
+        browser.screenshot("13-overview");
     }
 
     @Test
@@ -346,16 +294,16 @@ class ConsoleBrowserTest {
         Files.write(file,
                 IngestFixtures.newsHtml("Uploaded regulation " + marker + " &lt;script&gt;alert(1)&lt;/script&gt;",
                         IngestFixtures.EN_LOCALIZE, IngestFixtures.EN_TRANSFER + " " + marker));
-        open("/add");
+        browser.open("/add");
         driver.findElement(By.cssSelector(".subnav a[href='/add#upload']")).click();
         assertThat(driver.findElement(By.cssSelector("label[for=upload-file]")).getText()).contains("Files");
         driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.id("upload-jurisdiction")).sendKeys("CN");
         new Select(driver.findElement(By.id("upload-language"))).selectByValue("en");
         ((JavascriptExecutor) driver).executeScript("document.getElementById('upload').scrollIntoView()");
-        screenshot("14-upload-form");
+        browser.screenshot("14-upload-form");
         driver.findElement(By.id("upload-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("added and classified");
         assertThat(driver.findElement(By.id("doc-title")).getText()).contains("Uploaded regulation " + marker)
                 .contains("<script>alert(1)</script>");
@@ -364,17 +312,17 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.cssSelector(".doc-text .hl.cat-cbt"))).isNotEmpty();
         assertThat(driver.findElement(By.id("original-link")).getText()).contains("regulation-" + marker + ".html");
         assertThat(alertPresent()).isFalse();
-        screenshot("15-uploaded-document");
+        browser.screenshot("15-uploaded-document");
 
         // a refused URL is explained next to the form
-        open("/add#url");
+        browser.open("/add#url");
         driver.findElement(By.id("url-urls")).sendKeys("http://169.254.169.254/latest/meta-data");
         driver.findElement(By.id("url-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("url-errors")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("url-errors")).isEmpty());
         assertThat(driver.findElement(By.id("url-errors")).getText()).contains("Nothing was fetched")
                 .doesNotContain("url-refused").doesNotContain("400");
         ((JavascriptExecutor) driver).executeScript("document.getElementById('url').scrollIntoView()");
-        screenshot("16-url-refused");
+        browser.screenshot("16-url-refused");
     }
 
     @Test
@@ -387,16 +335,16 @@ class ConsoleBrowserTest {
                     .delayed(800));
             urls.add(server.url(path));
         }
-        open("/add#url");
+        browser.open("/add#url");
         driver.findElement(By.id("url-urls")).sendKeys(String.join("\n", urls));
         driver.findElement(By.id("url-jurisdiction")).sendKeys("CN");
         driver.findElement(By.id("url-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().matches(".*/jobs/\\d+\\?started=urls"));
+        browser.waiting().until(d -> d.getCurrentUrl().matches(".*/jobs/\\d+\\?started=urls"));
         WebElement progress = driver.findElement(By.id("job-progress"));
         assertThat(progress.getAttribute("max")).isEqualTo("4");
         assertThat(progress.getAttribute("value")).isEqualTo("0");
         assertThat(driver.findElement(By.id("job-state")).getText()).isEqualTo("Queued");
-        screenshot("17-job-queued");
+        browser.screenshot("17-job-queued");
 
         // the test profile runs no worker: this one works the job off while the page polls
         try (JobWorker worker = workers.newWorker("browser-" + UUID.randomUUID(), 1)) {
@@ -408,7 +356,7 @@ class ConsoleBrowserTest {
                         String finished = d.findElement(By.id("job-finished")).getText();
                         return !"0".equals(finished) && !"4".equals(finished);
                     });
-            screenshot("18-job-running");
+            browser.screenshot("18-job-running");
             new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
                     .ignoring(WebDriverException.class)
                     .until(d -> "Done".equals(d.findElement(By.id("job-state")).getText())
@@ -418,9 +366,9 @@ class ConsoleBrowserTest {
         assertThat(progress.getAttribute("value")).isEqualTo("4");
         assertThat(driver.findElement(By.id("job-progress-text")).getText()).contains("4 of 4").contains("0 failed");
         assertThat(driver.findElements(By.id("job-refresh"))).isEmpty();
-        screenshot("19-job-done");
-        open("/jobs");
-        screenshot("20-jobs");
+        browser.screenshot("19-job-done");
+        browser.open("/jobs");
+        browser.screenshot("20-jobs");
     }
 
     @Test
@@ -434,29 +382,26 @@ class ConsoleBrowserTest {
                 <item><guid isPermaLink="false">%s</guid><title>Feed story</title><link>%s</link></item>
                 </channel></rss>
                 """.formatted(marker, marker, server.url("/browser/" + marker + "/item.html"))));
-        open("/feeds");
+        browser.open("/feeds");
         driver.findElement(By.id("feed-url")).sendKeys(server.url("/browser/" + marker + "/rss.xml"));
         driver.findElement(By.id("feed-intervalMinutes")).sendKeys("120");
         new Select(driver.findElement(By.id("feed-language"))).selectByValue("zh");
         driver.findElement(By.id("feed-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("subscribed="));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("subscribed="));
         String id = driver.getCurrentUrl().replaceAll(".*subscribed=(\\d+).*", "$1");
         driver.findElement(By.id("poll-" + id)).click();
-        waiting().until(d -> d.getCurrentUrl().contains("polled=" + id));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("polled=" + id));
         assertThat(driver.findElement(By.id("feeds-notice")).getText()).contains("1 new, 1 added");
         assertThat(driver.findElement(By.id("feed-" + id)).getText()).contains("Browser feed " + marker)
                 .contains("120 min");
-        screenshot("21-feeds");
+        browser.screenshot("21-feeds");
         driver.findElement(By.id("delete-" + id)).click();
         acceptConfirmation(true); // deleting a feed asks first
-        waiting().until(d -> d.getCurrentUrl().contains("deleted=" + id));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("deleted=" + id));
         assertThat(driver.findElements(By.id("feed-" + id))).isEmpty();
     }
 
     // --- Console v2 (issue 17): each test reproduces a problem the issue found and checks its fix ------------------
-
-    static final Dimension DESKTOP = new Dimension(1366, 850);
-    static final Dimension PHONE = new Dimension(390, 844);
 
     private static String activeId() {
         return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.activeElement.id"));
@@ -478,7 +423,7 @@ class ConsoleBrowserTest {
     void countryNamesAreReadInEnglishAndChineseAndNeverTruncated() throws IOException {
         driver.manage().window().setSize(DESKTOP);
         for (String page : List.of("/", "/add", "/feeds")) {
-            open(page);
+            browser.open(page);
             List<WebElement> inputs = driver.findElements(By.cssSelector(".jurisdiction-field input"));
             assertThat(inputs).as(page).isNotEmpty();
             for (WebElement input : inputs) {
@@ -486,35 +431,35 @@ class ConsoleBrowserTest {
             }
         }
         // "Indonesia" is stored as Indonesia, not as India
-        open("/add");
+        browser.open("/add");
         driver.findElement(By.id("text"))
                 .sendKeys("All payment data shall be stored only in data centres in the country " + marker + ".");
         driver.findElement(By.id("jurisdiction")).sendKeys("Indonesia");
         driver.findElement(By.id("add-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
         assertThat(driver.findElement(By.id("doc-jurisdiction")).getText()).isEqualTo("Indonesia · 印度尼西亚");
-        screenshot("v2-01-document-country-name");
+        browser.screenshot("v2-01-document-country-name");
 
         // an unknown name is an error next to the field, focused, with what was typed kept
-        open("/add");
+        browser.open("/add");
         driver.findElement(By.id("text")).sendKeys("Some text " + marker);
         driver.findElement(By.id("jurisdiction")).sendKeys("Chinaa");
         driver.findElement(By.id("add-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("jurisdiction-error")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("jurisdiction-error")).isEmpty());
         assertThat(driver.findElement(By.id("jurisdiction-error")).getText())
                 .contains("“Chinaa” is not a country or region we know");
         assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("Chinaa");
         assertThat(activeId()).isEqualTo("jurisdiction");
         assertThat(path()).isEqualTo("/add");
-        screenshot("v2-02-unknown-country-error");
+        browser.screenshot("v2-02-unknown-country-error");
 
         // a search by name finds China's findings (not Switzerland's), typed in English or Chinese
         for (String typed : List.of("China", "中国")) {
-            open("/?q=" + marker + "&language=zh");
+            browser.open("/?q=" + marker + "&language=zh");
             WebElement field = driver.findElement(By.id("jurisdiction"));
             field.sendKeys(typed);
             driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-            waiting().until(d -> d.getCurrentUrl().contains("jurisdiction="));
+            browser.waiting().until(d -> d.getCurrentUrl().contains("jurisdiction="));
             assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("China (CN)");
             assertThat(driver.findElements(By.id("jurisdiction-error"))).isEmpty();
             List<WebElement> hits = driver.findElements(By.cssSelector("ol.hits > li"));
@@ -524,13 +469,13 @@ class ConsoleBrowserTest {
                         .doesNotContain("CN");
             }
         }
-        screenshot("v2-03-search-by-country-name");
-        open("/?jurisdiction=Chinaa");
+        browser.screenshot("v2-03-search-by-country-name");
+        browser.open("/?jurisdiction=Chinaa");
         assertThat(driver.findElement(By.id("jurisdiction-error")).getText()).contains("“Chinaa”");
         assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("Chinaa");
         driver.manage().window().setSize(PHONE);
-        open("/?q=" + marker + "&jurisdiction=中国");
-        screenshot("v2-04-search-by-country-name-phone");
+        browser.open("/?q=" + marker + "&jurisdiction=中国");
+        browser.screenshot("v2-04-search-by-country-name-phone");
     }
 
     /** Issue 17, item 7: findings that name no jurisdiction could not be reached from any filter or table. */
@@ -544,15 +489,15 @@ class ConsoleBrowserTest {
         List<Integer> withoutCountry = given().queryParam("documentId", doc).when().get("/api/v1/findings").then()
                 .extract().jsonPath().getList("items.findAll { it.jurisdictions.size() == 0 }.id");
         assertThat(withoutCountry).as("the classifier names no jurisdiction here").isNotEmpty();
-        open("/overview");
+        browser.open("/overview");
         WebElement row = driver.findElement(By.id("unknown-jurisdiction-row"));
         assertThat(row.getText()).startsWith("Unknown jurisdiction");
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", row);
-        screenshot("v2-05-overview-unknown-jurisdiction");
+        browser.screenshot("v2-05-overview-unknown-jurisdiction");
         row.findElement(By.cssSelector("td:last-child a")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("jurisdiction=unknown"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("jurisdiction=unknown"));
         assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("Unknown jurisdiction");
-        open("/?jurisdiction=Unknown+jurisdiction&q=" + marker);
+        browser.open("/?jurisdiction=Unknown+jurisdiction&q=" + marker);
         List<WebElement> hits = driver.findElements(By.cssSelector("ol.hits > li"));
         assertThat(hits).hasSize(withoutCountry.size());
         for (WebElement hit : hits) {
@@ -566,17 +511,17 @@ class ConsoleBrowserTest {
         for (Dimension size : List.of(DESKTOP, PHONE)) {
             driver.manage().window().setSize(size);
             String suffix = size == DESKTOP ? "" : "-phone";
-            open("/add");
+            browser.open("/add");
             driver.findElement(By.id("url-urls")).sendKeys("http://10.0.0.9/secret-" + marker);
             driver.findElement(By.id("url-submit")).click();
-            waiting().until(d -> !d.findElements(By.id("url-urls-error")).isEmpty());
+            browser.waiting().until(d -> !d.findElements(By.id("url-urls-error")).isEmpty());
             WebElement error = driver.findElement(By.id("url-urls-error"));
             assertThat(error.getText()).startsWith("This address is not fetched").contains("private address")
                     .doesNotContain("xborder.").doesNotContain("urn:");
             assertThat(activeId()).isEqualTo("url-urls");
             assertThat(inView(error)).as("the error is on screen").isTrue();
             assertThat(path()).isEqualTo("/add");
-            screenshot("v2-06-url-refused" + suffix);
+            browser.screenshot("v2-06-url-refused" + suffix);
             // a reload does not send the form again
             driver.navigate().refresh();
             assertThat(alertPresent()).isFalse();
@@ -586,19 +531,19 @@ class ConsoleBrowserTest {
         driver.manage().window().setSize(DESKTOP);
         Path png = Files.createTempDirectory("xborder-upload").resolve("picture-" + marker + ".png");
         Files.write(png, IngestFixtures.png());
-        open("/add");
+        browser.open("/add");
         driver.findElement(By.id("upload-file")).sendKeys(png.toAbsolutePath().toString());
         driver.findElement(By.id("upload-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("upload-file-error")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("upload-file-error")).isEmpty());
         WebElement error = driver.findElement(By.id("upload-file-error"));
         assertThat(error.getText()).startsWith("This kind of file cannot be read");
         assertThat(activeId()).isEqualTo("upload-file");
         assertThat(inView(error)).isTrue();
         assertThat(path()).isEqualTo("/add");
-        screenshot("v2-07-upload-refused");
+        browser.screenshot("v2-07-upload-refused");
         // the form-only addresses opened directly lead to their form, not to a raw 405
         for (String formOnly : List.of("/add/url", "/add/upload", "/jobs/reclassify")) {
-            open(formOnly);
+            browser.open(formOnly);
             assertThat(driver.getPageSource()).doesNotContain("405").doesNotContain("\"status\"");
             assertThat(driver.findElement(By.tagName("h1")).getText()).isIn("Add documents", "Jobs");
         }
@@ -608,10 +553,10 @@ class ConsoleBrowserTest {
     @Test
     void aSecondReviewStartsWithAnEmptyCommentAndTheVerdictsAreLargeTargets() throws IOException {
         driver.manage().window().setSize(DESKTOP);
-        open("/?q=" + marker + "&language=en");
+        browser.open("/?q=" + marker + "&language=en");
         String search = driver.getCurrentUrl();
         driver.findElement(By.cssSelector("ol.hits a.review-link")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/findings/"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/findings/"));
         for (String id : List.of("status-confirmed", "status-rejected")) {
             WebElement radio = driver.findElement(By.id(id));
             assertThat(radio.getSize().getWidth()).isGreaterThanOrEqualTo(24);
@@ -620,7 +565,7 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("status-confirmed")).click();
         driver.findElement(By.id("comment")).sendKeys("First look: Art. 37");
         driver.findElement(By.id("review-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
         assertThat(driver.findElement(By.id("comment")).getAttribute("value")).isEmpty();
         assertThat(driver.findElement(By.id("previous-comment")).getText()).isEqualTo("First look: Art. 37");
         // which words made the classifier decide, and what the confidence means (issue 17, item 9)
@@ -630,17 +575,17 @@ class ConsoleBrowserTest {
         driver.findElement(By.cssSelector("label[for=status-rejected]")).click();
         driver.findElement(By.id("comment")).sendKeys("Second look: news only");
         driver.findElement(By.id("review-submit")).click();
-        waiting().until(d -> "Rejected".equals(d.findElement(By.id("current-status")).getText()));
+        browser.waiting().until(d -> "Rejected".equals(d.findElement(By.id("current-status")).getText()));
         assertThat(driver.findElement(By.id("previous-comment")).getText()).isEqualTo("Second look: news only");
         assertThat(driver.findElement(By.id("comment")).getAttribute("value")).isEmpty();
-        screenshot("v2-08-review-again");
+        browser.screenshot("v2-08-review-again");
         // back to the results the review was opened from
         driver.findElement(By.id("back-to-results")).click();
-        waiting().until(d -> d.getCurrentUrl().equals(search));
+        browser.waiting().until(d -> d.getCurrentUrl().equals(search));
         driver.manage().window().setSize(PHONE);
         driver.findElement(By.cssSelector("ol.hits a.review-link")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/findings/"));
-        screenshot("v2-09-review-phone");
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/findings/"));
+        browser.screenshot("v2-09-review-phone");
         // a jurisdiction typed by name in the review form; an unknown one is refused at the field
         driver.manage().window().setSize(DESKTOP);
         WebElement jurisdictions = driver.findElement(By.id("jurisdictions"));
@@ -648,7 +593,7 @@ class ConsoleBrowserTest {
         jurisdictions.sendKeys("China, 美国, Atlantis");
         driver.findElement(By.id("status-confirmed")).click();
         driver.findElement(By.id("review-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("jurisdictions-error")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("jurisdictions-error")).isEmpty());
         assertThat(driver.findElement(By.id("jurisdictions-error")).getText()).contains("“Atlantis”");
         assertThat(driver.findElement(By.id("jurisdictions")).getAttribute("value")).isEqualTo("China, 美国, Atlantis");
         jurisdictions = driver.findElement(By.id("jurisdictions"));
@@ -656,7 +601,7 @@ class ConsoleBrowserTest {
         jurisdictions.sendKeys("China, 美国");
         driver.findElement(By.id("status-confirmed")).click();
         driver.findElement(By.id("review-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
         assertThat(driver.findElement(By.cssSelector(".finding-card .attributes")).getText())
                 .contains("China, United States");
     }
@@ -665,7 +610,7 @@ class ConsoleBrowserTest {
     @Test
     void theMenuReachesJobsAndFeedsAndTheFocusOutlineIsVisible() throws IOException {
         driver.manage().window().setSize(DESKTOP);
-        open("/");
+        browser.open("/");
         List<String> menu = driver.findElements(By.cssSelector(".site-header nav a")).stream().map(WebElement::getText)
                 .toList();
         assertThat(menu).contains("Search", "Documents", "Overview", "Add documents", "Feeds", "Jobs", "Alerts");
@@ -674,7 +619,7 @@ class ConsoleBrowserTest {
         String outline = q.getCssValue("outline-color");
         assertThat(contrast(outline, "rgb(255, 255, 255)")).isGreaterThanOrEqualTo(3.0);
         assertThat(contrast(outline, "rgb(247, 248, 250)")).isGreaterThanOrEqualTo(3.0);
-        screenshot("v2-10-focus-outline");
+        browser.screenshot("v2-10-focus-outline");
     }
 
     private static long postDocument(Map<String, Object> body) {
@@ -688,7 +633,7 @@ class ConsoleBrowserTest {
     }
 
     private void acceptConfirmation(boolean accept) {
-        WebDriverWait wait = waiting();
+        WebDriverWait wait = browser.waiting();
         wait.until(d -> alertPresent());
         if (accept) {
             driver.switchTo().alert().accept();
@@ -713,62 +658,62 @@ class ConsoleBrowserTest {
             postDocument(Map.of("title", "Note " + String.format("%02d", i) + " " + marker, "language", "en",
                     "text", "Minutes of meeting " + i + " about the canteen " + marker + "."));
         }
-        open("/documents");
+        browser.open("/documents");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Documents");
         // a document without findings is found again
         driver.findElement(By.id("q")).sendKeys("results " + marker);
         new Select(driver.findElement(By.id("findings"))).selectByValue("without");
         driver.findElement(By.cssSelector("#documents-filters button[type=submit]")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("findings=without"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("findings=without"));
         List<WebElement> rows = driver.findElements(By.cssSelector("#document-table tbody tr"));
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getAttribute("id")).isEqualTo("document-" + plain);
         assertThat(rows.get(0).getText()).contains("Quarterly results " + marker).contains("unknown")
                 .contains("undated").contains("English");
-        screenshot("v2-11-library-without-findings");
+        browser.screenshot("v2-11-library-without-findings");
 
         // paging with numbers and Previous/Next: 26 notes, 2 more and the test's own = 29 documents, 25 a page
-        open("/documents?q=" + marker + "&sort=title");
+        browser.open("/documents?q=" + marker + "&sort=title");
         assertThat(driver.findElement(By.id("documents-heading")).getText()).isEqualTo("29 documents");
         assertThat(driver.findElements(By.id("documents-previous"))).isEmpty();
-        screenshot("v2-12-library");
+        browser.screenshot("v2-12-library");
         driver.findElement(By.id("documents-next")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("page=2"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("page=2"));
         assertThat(driver.findElements(By.cssSelector("#document-table tbody tr"))).hasSize(4);
         assertThat(driver.findElement(By.cssSelector(".pager a[aria-current=page]")).getText()).isEqualTo("2");
         assertThat(driver.findElements(By.cssSelector(".pager li"))).hasSize(2);
         driver.findElement(By.id("documents-previous")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("page=1"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("page=1"));
         driver.manage().window().setSize(PHONE);
-        screenshot("v2-13-library-phone");
+        browser.screenshot("v2-13-library-phone");
         driver.manage().window().setSize(DESKTOP);
 
         // correcting the details: validated at the fields, then saved, audited, and the findings follow
-        open("/documents/" + other);
+        browser.open("/documents/" + other);
         List<Long> before = findingIds(other);
         assertThat(before).isNotEmpty();
         driver.findElement(By.id("edit-link")).click();
-        waiting().until(d -> d.getCurrentUrl().endsWith("/edit"));
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/edit"));
         assertThat(driver.findElement(By.id("jurisdiction")).getAttribute("value")).isEqualTo("India (IN)");
         driver.findElement(By.id("title")).clear();
         driver.findElement(By.id("jurisdiction")).clear();
         driver.findElement(By.id("jurisdiction")).sendKeys("Narnia");
         driver.findElement(By.id("edit-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("jurisdiction-error")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("jurisdiction-error")).isEmpty());
         assertThat(driver.findElement(By.id("title-error")).getText()).isEqualTo("give the document a title");
         assertThat(driver.findElement(By.id("jurisdiction-error")).getText()).contains("“Narnia”");
         assertThat(activeId()).isEqualTo("title");
-        screenshot("v2-14-edit-errors");
+        browser.screenshot("v2-14-edit-errors");
         driver.findElement(By.id("title")).sendKeys("Payment data rule " + marker);
         driver.findElement(By.id("jurisdiction")).clear();
         driver.findElement(By.id("jurisdiction")).sendKeys("印度尼西亚");
         driver.findElement(By.id("publishedAt")).sendKeys("04/06/2018");
         driver.findElement(By.id("edit-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("edited="));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("edited="));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("classified again");
         assertThat(driver.findElement(By.id("doc-title")).getText()).isEqualTo("Payment data rule " + marker);
         assertThat(driver.findElement(By.id("doc-jurisdiction")).getText()).isEqualTo("Indonesia · 印度尼西亚");
-        screenshot("v2-15-edited-document");
+        browser.screenshot("v2-15-edited-document");
         // the findings moved to the corrected date: all of them are found on that day
         assertThat(given().queryParam("documentId", other).queryParam("from", "2018-04-06")
                 .queryParam("to", "2018-04-06").when().get("/api/v1/findings").then().statusCode(200).extract()
@@ -780,31 +725,31 @@ class ConsoleBrowserTest {
 
         // reclassifying one document replaces its unreviewed findings and leaves every other document alone
         List<Long> otherDocument = findingIds(other);
-        open("/?q=" + marker + "&language=zh");
+        browser.open("/?q=" + marker + "&language=zh");
         long first = Long.parseLong(driver.findElement(By.cssSelector("ol.hits .source a")).getAttribute("href")
                 .replaceAll(".*/documents/(\\d+).*", "$1"));
         List<Long> firstBefore = findingIds(first);
-        open("/documents/" + first);
+        browser.open("/documents/" + first);
         driver.findElement(By.id("reclassify-document")).click();
         acceptConfirmation(false); // asked first: dismissing does nothing
         assertThat(findingIds(first)).isEqualTo(firstBefore);
         driver.findElement(By.id("reclassify-document")).click();
         acceptConfirmation(true);
-        waiting().until(d -> d.getCurrentUrl().contains("reclassified="));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("reclassified="));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText())
                 .startsWith("The document was classified again");
         assertThat(findingIds(first)).hasSameSizeAs(firstBefore).doesNotContainAnyElementsOf(firstBefore);
         assertThat(findingIds(other)).isEqualTo(otherDocument);
-        screenshot("v2-16-reclassified-one-document");
+        browser.screenshot("v2-16-reclassified-one-document");
 
         // deleting asks first, then goes back to the library
-        open("/documents/" + plain);
+        browser.open("/documents/" + plain);
         driver.findElement(By.id("delete-document")).click();
         acceptConfirmation(false);
         assertThat(path()).isEqualTo("/documents/" + plain);
         driver.findElement(By.id("delete-document")).click();
         acceptConfirmation(true);
-        waiting().until(d -> d.getCurrentUrl().contains("deleted="));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("deleted="));
         assertThat(driver.findElement(By.id("documents-notice")).getText()).contains("Quarterly results " + marker);
         given().when().get("/api/v1/documents/" + plain).then().statusCode(404);
     }
@@ -820,12 +765,12 @@ class ConsoleBrowserTest {
         Files.write(a, IngestFixtures.text(IngestFixtures.EN_LOCALIZE, marker + " a"));
         Files.write(b, IngestFixtures.text(IngestFixtures.EN_TRANSFER, marker + " b"));
         Files.write(again, IngestFixtures.text(IngestFixtures.EN_LOCALIZE, marker + " a"));
-        open("/add");
+        browser.open("/add");
         driver.findElement(By.id("upload-file")).sendKeys(a.toAbsolutePath() + "\n" + b.toAbsolutePath() + "\n"
                 + again.toAbsolutePath());
         driver.findElement(By.id("upload-jurisdiction")).sendKeys("United States");
         driver.findElement(By.id("upload-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().matches(".*/jobs/\\d+\\?started=files"));
+        browser.waiting().until(d -> d.getCurrentUrl().matches(".*/jobs/\\d+\\?started=files"));
         try (JobWorker worker = workers.newWorker("browser-" + UUID.randomUUID(), 1)) {
             worker.start();
             new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
@@ -842,14 +787,14 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.id("job-progress-text")).getText()).contains("2 new documents");
         String firstDoc = items.get(0).findElement(By.tagName("a")).getAttribute("href");
         assertThat(items.get(2).findElement(By.tagName("a")).getAttribute("href")).isEqualTo(firstDoc);
-        screenshot("v2-17-file-job-items");
+        browser.screenshot("v2-17-file-job-items");
         items.get(1).findElement(By.tagName("a")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/documents/"));
         assertThat(driver.findElement(By.id("doc-jurisdiction")).getText()).isEqualTo("United States · 美国");
     }
 
     private List<String> searchHits(String q) {
-        open("/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        browser.open("/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         return driver.findElements(By.cssSelector("ol.hits > li .passage")).stream().map(WebElement::getText)
                 .toList();
     }
@@ -866,36 +811,36 @@ class ConsoleBrowserTest {
         List<String> marks = driver.findElements(By.cssSelector("ol.hits mark.q")).stream().map(WebElement::getText)
                 .toList();
         assertThat(marks).contains("Musk", "overseas", marker);
-        screenshot("v2-18-search-words-highlighted");
+        browser.screenshot("v2-18-search-words-highlighted");
         assertThat(searchHits(marker + " transfers")).isNotEmpty()
                 .allSatisfy(p -> assertThat(p).contains("to transfer data"));
         assertThat(searchHits("\"collected in China\" " + marker)).isNotEmpty();
         assertThat(searchHits("\"China collected\" " + marker)).isEmpty();
         assertThat(driver.findElement(By.id("no-results")).getText()).contains("Every word must be in the passage")
                 .contains("clear all filters");
-        screenshot("v2-19-search-empty-hint");
+        browser.screenshot("v2-19-search-empty-hint");
         assertThat(searchHits("境外 安全评估 " + marker)).isNotEmpty().allSatisfy(p -> assertThat(p).contains("安全评估"));
         assertThat(searchHits("境内存储 " + marker)).isNotEmpty();
 
         // an invalid filter stays in its field with a message in plain words
-        open("/?q=" + marker + "&minConfidence=7");
+        browser.open("/?q=" + marker + "&minConfidence=7");
         assertThat(driver.findElement(By.id("minConfidence")).getAttribute("value")).isEqualTo("7");
         assertThat(driver.findElement(By.id("minConfidence-error")).getText()).isEqualTo("must be between 0.0 and 1.0");
         assertThat(driver.findElement(By.cssSelector(".errors")).getText()).contains("Minimum confidence")
                 .doesNotContain("minConfidence");
 
         // numbered pages with Previous and Next, also after "Next"
-        open("/?q=" + marker + "&size=1");
+        browser.open("/?q=" + marker + "&size=1");
         assertThat(driver.findElements(By.cssSelector(".pager li"))).hasSize(3);
         assertThat(driver.findElements(By.id("previous-page"))).isEmpty();
         driver.findElement(By.id("next-page")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("page=1"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("page=1"));
         assertThat(driver.findElements(By.cssSelector(".pager li"))).hasSize(3);
         assertThat(driver.findElement(By.cssSelector(".pager a[aria-current=page]")).getText()).isEqualTo("2");
         assertThat(driver.findElement(By.id("previous-page")).isDisplayed()).isTrue();
-        screenshot("v2-20-search-page-2");
+        browser.screenshot("v2-20-search-page-2");
         driver.findElement(By.id("previous-page")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("page=0"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("page=0"));
         assertThat(driver.findElement(By.cssSelector(".pager a[aria-current=page]")).getText()).isEqualTo("1");
     }
 
@@ -911,7 +856,7 @@ class ConsoleBrowserTest {
                 "text", "All payment system providers shall store payment data only in India " + marker + "."));
         postDocument(Map.of("title", "Old " + marker, "language", "en", "publishedAt", "2001-02-03",
                 "text", "Banks shall keep customer records on servers in Russia " + marker + "."));
-        open("/overview");
+        browser.open("/overview");
         assertThat(driver.findElement(By.id("undated-note")).getText()).contains("undated documents")
                 .contains("not in the chart");
         // 2001 to 2024: drawn per year, one link per year
@@ -930,14 +875,14 @@ class ConsoleBrowserTest {
             assertThat(rgb(fill)).isEqualTo(rgb(swatch.getCssValue("background-color")));
             assertThat(contrast(fill, "rgb(255, 255, 255)")).isGreaterThanOrEqualTo(3.0);
         }
-        screenshot("v2-21-overview");
+        browser.screenshot("v2-21-overview");
         driver.manage().window().setSize(PHONE);
-        open("/overview");
+        browser.open("/overview");
         Object scrolled = ((JavascriptExecutor) driver).executeScript(
                 "var c = document.getElementById('chart-scroll'); return c.scrollWidth <= c.clientWidth"
                         + " || c.scrollLeft + c.clientWidth >= c.scrollWidth - 1;");
         assertThat(scrolled).isEqualTo(true);
-        screenshot("v2-22-overview-phone");
+        browser.screenshot("v2-22-overview-phone");
     }
 
     /**
@@ -950,7 +895,7 @@ class ConsoleBrowserTest {
         long id = postDocument(Map.of("title", "Both " + marker, "language", "zh", "jurisdiction", "CN",
                 "text", "关键信息基础设施的运营者在境内运营中收集和产生的个人信息和重要数据应当在境内存储；因业务需要，"
                         + "确需向境外提供的，应当按照国家网信部门会同国务院有关部门制定的办法进行安全评估" + marker + "。"));
-        open("/documents/" + id);
+        browser.open("/documents/" + id);
         List<WebElement> both = driver.findElements(By.cssSelector(".doc-text .hl.cat-dl.cat-cbt"));
         assertThat(both).as("the classifier finds both categories in this passage").isNotEmpty();
         WebElement passage = both.get(0);
@@ -966,7 +911,7 @@ class ConsoleBrowserTest {
             assertThat(parts).doesNotHaveDuplicates();
         }
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", passage);
-        screenshot("v2-23-both-categories");
+        browser.screenshot("v2-23-both-categories");
     }
 
     /** Issue 17, beyond: a page per jurisdiction, reachable from a picker, the overview and search results. */
@@ -976,51 +921,51 @@ class ConsoleBrowserTest {
         long law = postDocument(Map.of("title", "Payment data rule " + marker, "language", "en", "jurisdiction", "IN",
                 "publishedAt", "2018-04-06",
                 "text", "All payment system providers shall store payment data only in India " + marker + "."));
-        open("/countries");
+        browser.open("/countries");
         driver.findElement(By.id("jurisdiction")).sendKeys("印度");
         driver.findElement(By.id("country-open")).click();
-        waiting().until(d -> d.getCurrentUrl().endsWith("/countries/IN"));
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/countries/IN"));
         assertThat(driver.findElement(By.id("country-name")).getText()).isEqualTo("India 印度");
         assertThat(driver.findElement(By.id("country-laws")).getText()).contains("Payment data rule " + marker);
         assertThat(driver.findElement(By.id("country-summary")).getText()).contains("on data localization");
         assertThat(driver.findElements(By.cssSelector("#country-laws a[href='/documents/" + law + "']")))
                 .hasSize(1);
-        screenshot("v2-24-country-page");
+        browser.screenshot("v2-24-country-page");
         driver.manage().window().setSize(PHONE);
         driver.navigate().refresh();
-        screenshot("v2-25-country-page-phone");
+        browser.screenshot("v2-25-country-page-phone");
         driver.manage().window().setSize(DESKTOP);
         // an unknown name stays in the picker with its message
-        open("/countries?jurisdiction=Narnia");
+        browser.open("/countries?jurisdiction=Narnia");
         assertThat(driver.findElement(By.id("jurisdiction-error")).getText()).contains("“Narnia”");
         // from the overview and from a search hit
-        open("/overview");
+        browser.open("/overview");
         driver.findElement(By.cssSelector("#jurisdiction-matrix a[href='/countries/CN']")).click();
-        waiting().until(d -> d.getCurrentUrl().endsWith("/countries/CN"));
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/countries/CN"));
         assertThat(driver.findElement(By.id("country-name")).getText()).isEqualTo("China 中国");
-        open("/?q=" + marker + "&language=zh");
+        browser.open("/?q=" + marker + "&language=zh");
         driver.findElement(By.cssSelector("ol.hits .attributes a[href='/countries/CN']")).click();
-        waiting().until(d -> d.getCurrentUrl().endsWith("/countries/CN"));
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/countries/CN"));
     }
 
     /** Issue 17, item 10: on a phone the eleven filters filled two screens before the first result. */
     @Test
     void onAPhoneTheFiltersFoldAwayAndTheFirstResultIsOnTheFirstScreen() throws IOException {
         driver.manage().window().setSize(PHONE);
-        open("/?q=" + marker);
+        browser.open("/?q=" + marker);
         assertThat(driver.findElement(By.id("more-filters")).getAttribute("open")).isNull();
         Object top = ((JavascriptExecutor) driver).executeScript(
                 "return document.querySelector('ol.hits > li').getBoundingClientRect().top < window.innerHeight");
         assertThat(top).isEqualTo(true);
-        screenshot("v2-26-search-phone");
+        browser.screenshot("v2-26-search-phone");
         driver.findElement(By.cssSelector("#more-filters > summary")).click();
         assertThat(driver.findElement(By.id("category")).isDisplayed()).isTrue();
-        screenshot("v2-27-search-phone-filters-open");
+        browser.screenshot("v2-27-search-phone-filters-open");
         // a filter that is set keeps them open
-        open("/?q=" + marker + "&category=DATA_LOCALIZATION");
+        browser.open("/?q=" + marker + "&category=DATA_LOCALIZATION");
         assertThat(driver.findElement(By.id("more-filters")).getAttribute("open")).isNotNull();
         driver.manage().window().setSize(DESKTOP);
-        open("/?q=" + marker);
+        browser.open("/?q=" + marker);
         assertThat(driver.findElement(By.id("more-filters")).getAttribute("open")).isNotNull();
     }
 
@@ -1036,7 +981,7 @@ class ConsoleBrowserTest {
         driver.manage().window().setSize(PHONE);
         for (String page : List.of("/", "/?q=" + marker, "/add", "/documents", "/countries", "/countries/CN",
                 "/overview", "/feeds", "/jobs", "/terms")) {
-            open(page);
+            browser.open(page);
             Object wide = ((JavascriptExecutor) driver).executeScript("""
                     var w = document.documentElement.clientWidth, out = [];
                     document.querySelectorAll('body *').forEach(function (e) {
@@ -1048,17 +993,13 @@ class ConsoleBrowserTest {
                     return document.documentElement.scrollWidth - w > 0 ? out.slice(0, 5).join('; ') : '';""");
             assertThat(String.valueOf(wide)).as(page).isEmpty();
         }
-        open("/add");
-        screenshot("v2-28-add-phone");
+        browser.open("/add");
+        browser.screenshot("v2-28-add-phone");
     }
 
     /** Issue 17, done when 2: every page passes axe-core in the browser with no serious or critical violation. */
     @Test
     void everyPageHasNoSeriousOrCriticalAccessibilityViolation() throws IOException {
-        String axe;
-        try (var in = ConsoleBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         long document = given().queryParam("q", marker).when().get("/api/v1/findings").then().extract().jsonPath()
                 .getLong("items[0].document.id");
         long finding = findingIds(document).get(0);
@@ -1068,20 +1009,8 @@ class ConsoleBrowserTest {
             for (String page : List.of("/", "/?q=" + marker, "/?jurisdiction=Chinaa", "/add", "/documents",
                     "/documents/" + document, "/documents/" + document + "/edit", "/findings/" + finding,
                     "/countries", "/countries/CN", "/overview", "/feeds", "/jobs", "/terms")) {
-                open(page);
-                ((JavascriptExecutor) driver).executeScript(axe);
-                Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
-                        var done = arguments[arguments.length - 1];
-                        axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
-                          done(r.violations.filter(function (v) {
-                            return v.impact === 'serious' || v.impact === 'critical';
-                          }).map(function (v) {
-                            return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) {
-                              return n.target.join(' ');
-                            }).join(', ');
-                          }));
-                        }).catch(function (e) { done(['axe failed: ' + e]); });""");
-                for (Object violation : (List<?>) result) {
+                browser.open(page);
+                for (String violation : HeadlessChromium.seriousAccessibilityViolations(driver)) {
                     problems.add(size.getWidth() + " " + page + ": " + violation);
                 }
             }

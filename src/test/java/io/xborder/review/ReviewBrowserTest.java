@@ -7,31 +7,22 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.xborder.testing.ConsoleBrowser;
 import io.xborder.testing.TestCredentials;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The review pages in headless Chromium: ten findings reviewed with the keyboard alone, a bulk rejection of a
@@ -41,67 +32,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class ReviewBrowserTest {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
+    static ConsoleBrowser browser;
     static WebDriver driver;
-    static Path profile;
-    private static boolean signedIn;
 
     @TestHTTPResource("/")
     URL base;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
-                "headless Chromium not installed (" + BROWSER + ", " + DRIVER
-                        + "); src/test/scripts/ensure-chromium.sh "
-                        + "installs it as root with apt-get: skipping the browser tests");
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("xborder-chromium-review");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = ConsoleBrowser.start("xborder-chromium-review", null);
+        driver = browser.driver();
+        driver.manage().window().setSize(new Dimension(1280, 1000)); // tall enough for a finding and its passage
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @BeforeEach
-    void signIn() {
-        if (signedIn) {
-            return;
-        }
-        open("/review");
-        waiting().until(d -> d.getCurrentUrl().contains("/login"));
-        driver.findElement(By.id("credential")).sendKeys(TestCredentials.adminKey());
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waiting().until(d -> !d.getCurrentUrl().contains("/login"));
-        signedIn = true;
-    }
-
-    private void open(String path) {
-        driver.get(base.toString().replaceAll("/$", "") + path);
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    void signIn() throws IOException {
+        browser.signIn(base, "/review", null);
     }
 
     private static void press(String key) {
@@ -117,17 +70,17 @@ class ReviewBrowserTest {
         long document = ReviewFixtures.rules(12, ReviewFixtures.marker());
         List<Long> ids = ReviewFixtures.findings(document);
         ReviewFixtures.assertAtLeast(ids, 11);
-        open("/review?documentId=" + document);
+        browser.open("/review?documentId=" + document);
         assertThat(driver.findElement(By.id("shortcuts")).getText()).contains("confirm").contains("reject")
                 .contains("next").contains("previous").contains("comment");
-        screenshot("review-01-queue");
+        browser.screenshot("review-01-queue");
 
         // j and k move without a verdict
         long first = current();
         press("j");
-        waiting().until(d -> current() != first);
+        browser.waiting().until(d -> current() != first);
         press("k");
-        waiting().until(d -> current() == first);
+        browser.waiting().until(d -> current() == first);
 
         for (int i = 0; i < 10; i++) {
             long shown = current();
@@ -140,10 +93,10 @@ class ReviewBrowserTest {
             }
             String verdict = i % 2 == 0 ? "c" : "r";
             press(verdict);
-            waiting().until(d -> d.findElements(By.id("queue-notice")).size() == 1
+            browser.waiting().until(d -> d.findElements(By.id("queue-notice")).size() == 1
                     && d.findElement(By.id("queue-notice")).getText().contains("Finding " + shown + " was"));
             if (i == 0) {
-                screenshot("review-02-after-a-verdict");
+                browser.screenshot("review-02-after-a-verdict");
             }
         }
         JsonPath reviewed = given().queryParam("documentId", document).queryParam("size", 50)
@@ -156,16 +109,16 @@ class ReviewBrowserTest {
         assertThat(rejected.getInt("total")).isEqualTo(5);
         assertThat(rejected.getList("items.reviewComment")).contains("A stock-market story.");
         assertThat(driver.findElement(By.cssSelector(".lead")).getText()).startsWith((ids.size() - 10) + " finding");
-        screenshot("review-03-ten-reviewed");
+        browser.screenshot("review-03-ten-reviewed");
     }
 
     @Test
     void aFilteredQueueIsRejectedInBulkWithASummary() throws IOException {
         long document = ReviewFixtures.rules(5, ReviewFixtures.marker());
         List<Long> ids = ReviewFixtures.findings(document);
-        open("/review?documentId=" + document + "&order=NEWEST");
+        browser.open("/review?documentId=" + document + "&order=NEWEST");
         driver.findElement(By.id("bulk-reject-all")).click();
-        waiting().until(d -> {
+        browser.waiting().until(d -> {
             try {
                 d.switchTo().alert().accept();
                 return true;
@@ -173,11 +126,11 @@ class ReviewBrowserTest {
                 return false;
             }
         });
-        waiting().until(d -> !d.findElements(By.id("bulk-summary")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("bulk-summary")).isEmpty());
         assertThat(driver.findElement(By.id("bulk-summary")).getText())
                 .contains(ids.size() + " of " + ids.size() + " findings rejected");
         assertThat(driver.findElements(By.id("queue-empty"))).hasSize(1);
-        screenshot("review-04-bulk-rejected");
+        browser.screenshot("review-04-bulk-rejected");
         given().queryParam("documentId", document).queryParam("reviewStatus", "REJECTED").when()
                 .get("/api/v1/findings").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(ids.size()));
@@ -186,7 +139,7 @@ class ReviewBrowserTest {
     @Test
     void aVerdictOnAStaleVersionIsRefusedAndThePageSaysSo() throws IOException {
         long document = ReviewFixtures.rules(2, ReviewFixtures.marker());
-        open("/review?documentId=" + document);
+        browser.open("/review?documentId=" + document);
         long shown = current();
         // another reviewer confirms it while this page is open
         String etag = given().when().get("/api/v1/findings/" + shown).then().extract().header("ETag");
@@ -194,10 +147,10 @@ class ReviewBrowserTest {
                 .header("If-Match", etag).body(Map.of("status", "CONFIRMED")).when()
                 .patch("/api/v1/findings/" + shown).then().statusCode(200);
         driver.findElement(By.id("verdict-reject")).click();
-        waiting().until(d -> !d.findElements(By.id("review-conflict")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("review-conflict")).isEmpty());
         String conflict = driver.findElement(By.id("review-conflict")).getText();
         assertThat(conflict).contains("NOT saved").contains("finding " + shown).contains("confirmed");
-        screenshot("review-05-stale-conflict");
+        browser.screenshot("review-05-stale-conflict");
         // the other reviewer's verdict stands
         given().when().get("/api/v1/findings/" + shown).then().body("reviewStatus",
                 org.hamcrest.Matchers.equalTo("CONFIRMED"));
@@ -214,10 +167,10 @@ class ReviewBrowserTest {
                 .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
         Map<String, Object> passage = ReviewFixtures.passages(document).get(0);
         String text = (String) passage.get("text");
-        open("/documents/" + document);
+        browser.open("/documents/" + document);
         driver.findElement(By.cssSelector("a.add-missed[href^='/review/passages/" + passage.get("id") + "/add']"))
                 .click();
-        waiting().until(d -> d.getCurrentUrl().contains("/review/passages/"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/review/passages/"));
 
         // select "Weather reports from Hanoi" by dragging the mouse from inside its first letter to inside its last
         WebElement p = driver.findElement(By.id("missed-passage"));
@@ -236,22 +189,22 @@ class ReviewBrowserTest {
         assertThat(driver.findElement(By.id("start")).getAttribute("value")).isEqualTo("0");
         new Select(driver.findElement(By.id("category"))).selectByValue("DATA_LOCALIZATION");
         driver.findElement(By.cssSelector("input[name=dataCategories][value=PERSONAL_INFORMATION]")).click();
-        screenshot("review-06-missed-selected");
+        browser.screenshot("review-06-missed-selected");
         driver.findElement(By.id("missed-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("review=added"));
+        browser.waiting().until(d -> d.getCurrentUrl().contains("review=added"));
         assertThat(driver.findElement(By.id("origin")).getText()).contains("Added by a reviewer");
         assertThat(driver.findElement(By.id("review-history")).getText()).contains("Added");
-        screenshot("review-07-missed-added");
+        browser.screenshot("review-07-missed-added");
 
         JsonPath added = given().queryParam("documentId", document).queryParam("category", "DATA_LOCALIZATION")
                 .when().get("/api/v1/findings").then().statusCode(200).extract().jsonPath();
         assertThat(added.getString("items[0].origin")).isEqualTo("REVIEWER");
         assertThat(added.getString("items[0].evidence[0].text")).isEqualTo(words);
         assertThat(added.getList("items[0].jurisdictions")).containsExactly("VN");
-        open("/?q=" + marker);
+        browser.open("/?q=" + marker);
         assertThat(driver.findElement(By.cssSelector("ol.hits .badge-reviewer")).getText())
                 .isEqualTo("Added by a reviewer");
-        screenshot("review-08-search-shows-reviewer-finding");
+        browser.screenshot("review-08-search-shows-reviewer-finding");
     }
 
     @Test
@@ -259,13 +212,13 @@ class ReviewBrowserTest {
         long document = ReviewFixtures.document("Missed " + ReviewFixtures.marker(),
                 "Weather reports were published today.");
         Object passage = ReviewFixtures.passages(document).get(0).get("id");
-        open("/review/passages/" + passage + "/add");
+        browser.open("/review/passages/" + passage + "/add");
         driver.findElement(By.id("words")).sendKeys("stored in Vietnam");
         new Select(driver.findElement(By.id("category"))).selectByValue("CROSS_BORDER_TRANSFER");
         driver.findElement(By.id("missed-submit")).click();
-        waiting().until(d -> !d.findElements(By.id("words-error")).isEmpty());
+        browser.waiting().until(d -> !d.findElements(By.id("words-error")).isEmpty());
         assertThat(driver.findElement(By.id("words-error")).getText()).contains("is not in the passage");
         assertThat(driver.findElement(By.id("words")).getAttribute("value")).isEqualTo("stored in Vietnam");
-        screenshot("review-09-missed-refused");
+        browser.screenshot("review-09-missed-refused");
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -20,7 +22,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's headless Chromium for the console's browser tests (installed by src/test/scripts/ensure-chromium.sh):
  * the driver with the flags that work on these machines, screenshots in {@code target/screenshots/}, the axe-core
- * check and the phone-width check the console's pages are held to.
+ * check and the phone-width check the console's pages are held to. {@link ConsoleBrowser} signs it in to the console.
  */
 public final class HeadlessChromium {
 
@@ -38,14 +40,29 @@ public final class HeadlessChromium {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
+    /** Skips the calling test class, saying why, when the browser or its driver is not installed. */
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(installed(), "headless Chromium not installed (" + BROWSER + ", " + DRIVER
+                + "); src/test/scripts/ensure-chromium.sh installs it as root with apt-get: skipping the browser tests");
+    }
+
     /** A new browser with a fresh profile in {@code profile}. */
     public static WebDriver start(Path profile) throws IOException {
+        return start(profile, null);
+    }
+
+    /** A new browser with a fresh profile in {@code profile} that saves downloads in {@code downloads} unasked. */
+    public static WebDriver start(Path profile, Path downloads) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,850", "--lang=en-US");
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
