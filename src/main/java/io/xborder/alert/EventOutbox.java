@@ -96,8 +96,9 @@ public class EventOutbox {
     }
 
     private static FindingRef ref(StoredFinding f) {
-        return new FindingRef(f.id, f.category.name(), f.confidence, f.modality.name(), list(f.mechanisms),
-                list(f.jurisdictions), list(f.dataCategories),
+        return new FindingRef(f.id, f.attributes.category.name(), f.confidence, f.attributes.modality.name(),
+                list(f.attributes.mechanisms),
+                list(f.attributes.jurisdictions), list(f.attributes.dataCategories),
                 new PassageRef(f.passage.id, f.passage.start, f.passage.end, f.passage.text));
     }
 

@@ -62,11 +62,11 @@ public record SearchCriteria(
 
     /** Whether a stored finding (with its passage) meets every criterion. */
     public boolean matches(StoredFinding f) {
-        return (category == null || category == f.category)
-                && (modality == null || modality == f.modality)
-                && (jurisdiction == null || contains(f.jurisdictions, jurisdiction.code()))
-                && (mechanism == null || contains(f.mechanisms, mechanism.name()))
-                && (dataCategory == null || contains(f.dataCategories, dataCategory.name()))
+        return (category == null || category == f.attributes.category)
+                && (modality == null || modality == f.attributes.modality)
+                && (jurisdiction == null || contains(f.attributes.jurisdictions, jurisdiction.code()))
+                && (mechanism == null || contains(f.attributes.mechanisms, mechanism.name()))
+                && (dataCategory == null || contains(f.attributes.dataCategories, dataCategory.name()))
                 && (language == null || language.code().equals(f.language))
                 && (minConfidence == null || f.confidence >= minConfidence)
                 && (q == null || f.passage.text.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)));

@@ -177,7 +177,7 @@ public class DocumentService {
                 .setParameter("id", id).getSingleResult();
         List<ReviewedFinding> reviewed = em
                 .createQuery("select new io.xborder.document.DocumentService$ReviewedFinding("
-                        + "f.id, f.category, f.reviewStatus, f.reviewedBy, f.reviewedAt) from StoredFinding f "
+                        + "f.id, f.attributes.category, f.reviewStatus, f.reviewedBy, f.reviewedAt) from StoredFinding f "
                         + "where f.document.id = :id and f.reviewStatus <> :unreviewed order by f.id",
                         ReviewedFinding.class)
                 .setParameter("id", id).setParameter("unreviewed", ReviewStatus.UNREVIEWED).getResultList();
@@ -235,7 +235,7 @@ public class DocumentService {
             for (Passage p : passages) {
                 for (StoredFinding f : p.findings) {
                     if (f.reviewStatus != ReviewStatus.UNREVIEWED) {
-                        reviewed.computeIfAbsent(p.id, k -> new HashSet<>()).add(f.category);
+                        reviewed.computeIfAbsent(p.id, k -> new HashSet<>()).add(f.attributes.category);
                         kept++;
                     }
                 }
@@ -344,12 +344,12 @@ public class DocumentService {
         s.document = d;
         s.language = p.language;
         s.occurredOn = occurredOn;
-        s.category = f.category();
+        s.attributes.category = f.category();
         s.confidence = Confidence.rounded(f.confidence());
-        s.modality = f.modality();
-        s.mechanisms = f.mechanisms().stream().map(Enum::name).sorted().toArray(String[]::new);
-        s.jurisdictions = f.jurisdictions().stream().sorted().toArray(String[]::new);
-        s.dataCategories = f.dataCategories().stream().map(Enum::name).sorted().toArray(String[]::new);
+        s.attributes.modality = f.modality();
+        s.attributes.mechanisms = f.mechanisms().stream().map(Enum::name).sorted().toArray(String[]::new);
+        s.attributes.jurisdictions = f.jurisdictions().stream().sorted().toArray(String[]::new);
+        s.attributes.dataCategories = f.dataCategories().stream().map(Enum::name).sorted().toArray(String[]::new);
         s.evidence = f.evidence().stream()
                 .map(e -> new StoredFinding.EvidenceSpan(e.start(), e.end(), e.text(), e.cue()))
                 .toList();

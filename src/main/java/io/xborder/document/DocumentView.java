@@ -44,8 +44,10 @@ public record DocumentView(
                     + "it.", enumeration = { "CLASSIFIER", "REVIEWER" }) String origin){
 
         static PassageFinding of(StoredFinding f) {
-            return new PassageFinding(f.id, f.category.name(), f.confidence, f.modality.name(), sorted(f.mechanisms),
-                    sorted(f.jurisdictions), sorted(f.dataCategories), f.evidence, f.rulesetVersion,
+            return new PassageFinding(f.id, f.attributes.category.name(), f.confidence, f.attributes.modality.name(),
+                    sorted(f.attributes.mechanisms),
+                    sorted(f.attributes.jurisdictions), sorted(f.attributes.dataCategories), f.evidence,
+                    f.rulesetVersion,
                     f.reviewStatus.name(), f.origin.name());
         }
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.xborder.classify.Category;
 import io.xborder.classify.Modality;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -51,28 +52,12 @@ public class StoredFinding extends PanacheEntityBase {
     @Column(name = "occurred_on", nullable = false)
     public LocalDate occurredOn;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Category category;
+    /** Category, modality, mechanisms, jurisdictions and data categories: as a review left them, or as found. */
+    @Embedded
+    public FindingAttributes attributes = new FindingAttributes();
 
     @Column(nullable = false)
     public double confidence;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Modality modality;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public String[] mechanisms;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public String[] jurisdictions;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "data_categories", nullable = false)
-    public String[] dataCategories;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

@@ -69,7 +69,7 @@ public class FindingQuery {
         planForTheValues();
         Where where = where(filter, bigrams);
         Map<String, Object> params = new LinkedHashMap<>(where.hqlParams);
-        StringBuilder order = new StringBuilder(" order by abs(f.confidence - case f.category");
+        StringBuilder order = new StringBuilder(" order by abs(f.confidence - case f.attributes.category");
         int i = 0;
         for (Category c : Category.values()) {
             order.append(" when :queueCategory").append(i).append(" then :queueThreshold").append(i);
@@ -185,8 +185,9 @@ public class FindingQuery {
         }
         // columns, not entities: no entity instances, lazy-association proxies or persistence-context entries for
         // rows that are only copied into views
-        TypedQuery<Row> query = em.createQuery("select new " + Row.class.getName() + "(f.id, f.category, "
-                + "f.confidence, f.modality, f.mechanisms, f.jurisdictions, f.dataCategories, f.evidence, "
+        TypedQuery<Row> query = em.createQuery("select new " + Row.class.getName() + "(f.id, f.attributes.category, "
+                + "f.confidence, f.attributes.modality, f.attributes.mechanisms, f.attributes.jurisdictions, "
+                + "f.attributes.dataCategories, f.evidence, "
                 + "f.rulesetVersion, f.reviewStatus, f.language, f.createdAt, f.reviewedBy, f.reviewedAt, "
                 + "f.reviewComment, f.classifierOriginal, f.version, f.occurredOn, p.id, p.index, p.start, p.end, "
                 + "p.text, d.id, d.title, d.publishedAt, d.jurisdiction, f.origin) "
@@ -258,26 +259,27 @@ public class FindingQuery {
     private static Where where(FindingFilter filter, BigramStatistics bigrams) {
         Where w = new Where();
         if (filter.category() != null) {
-            w.and("f.category = :category", "f.category = :category", "category", filter.category());
+            w.and("f.attributes.category = :category", "f.category = :category", "category", filter.category());
         }
         if (filter.modality() != null) {
-            w.and("f.modality = :modality", "f.modality = :modality", "modality", filter.modality());
+            w.and("f.attributes.modality = :modality", "f.modality = :modality", "modality", filter.modality());
         }
         // array containment (@>) is what the GIN indexes on the array columns serve
         if (FindingFilter.NO_JURISDICTION.equals(filter.jurisdiction())) {
-            w.hql.append(" and function('cardinality', f.jurisdictions) = 0");
+            w.hql.append(" and function('cardinality', f.attributes.jurisdictions) = 0");
             w.sql.append(" and cardinality(f.jurisdictions) = 0");
         } else if (filter.jurisdiction() != null) {
-            w.and("array_includes(f.jurisdictions, :jurisdictions)",
+            w.and("array_includes(f.attributes.jurisdictions, :jurisdictions)",
                     "f.jurisdictions @> cast(:jurisdictions as varchar[])", "jurisdictions",
                     new String[] { filter.jurisdiction() });
         }
         if (filter.mechanism() != null) {
-            w.and("array_includes(f.mechanisms, :mechanisms)", "f.mechanisms @> cast(:mechanisms as varchar[])",
+            w.and("array_includes(f.attributes.mechanisms, :mechanisms)",
+                    "f.mechanisms @> cast(:mechanisms as varchar[])",
                     "mechanisms", new String[] { filter.mechanism().name() });
         }
         if (filter.dataCategory() != null) {
-            w.and("array_includes(f.dataCategories, :dataCategories)",
+            w.and("array_includes(f.attributes.dataCategories, :dataCategories)",
                     "f.data_categories @> cast(:dataCategories as varchar[])", "dataCategories",
                     new String[] { filter.dataCategory().name() });
         }

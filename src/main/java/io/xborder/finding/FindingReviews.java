@@ -42,8 +42,10 @@ public class FindingReviews {
             String reviewComment, int version) {
 
         static ReviewState of(StoredFinding f) {
-            return new ReviewState(f.category, f.modality, sorted(f.mechanisms), sorted(f.jurisdictions),
-                    sorted(f.dataCategories), f.reviewStatus, f.reviewedBy, f.reviewedAt, f.reviewComment, f.version);
+            return new ReviewState(f.attributes.category, f.attributes.modality, sorted(f.attributes.mechanisms),
+                    sorted(f.attributes.jurisdictions),
+                    sorted(f.attributes.dataCategories), f.reviewStatus, f.reviewedBy, f.reviewedAt, f.reviewComment,
+                    f.version);
         }
     }
 
@@ -98,31 +100,35 @@ public class FindingReviews {
         ReviewState before = ReviewState.of(f);
         if (f.classifierOriginal == null) {
             // first review: keep what the classifier said before any correction overwrites it
-            f.classifierOriginal = new StoredFinding.Attributes(f.category, f.modality, sorted(f.mechanisms),
-                    sorted(f.jurisdictions), sorted(f.dataCategories));
+            f.classifierOriginal = new StoredFinding.Attributes(f.attributes.category, f.attributes.modality,
+                    sorted(f.attributes.mechanisms),
+                    sorted(f.attributes.jurisdictions), sorted(f.attributes.dataCategories));
         }
-        if (review.category() != null && review.category() != f.category) {
-            long clash = em.createQuery("select count(o) from StoredFinding o where o.passage = :p and o.category = :c "
-                    + "and o.id <> :id", Long.class)
+        if (review.category() != null && review.category() != f.attributes.category) {
+            long clash = em
+                    .createQuery(
+                            "select count(o) from StoredFinding o where o.passage = :p and o.attributes.category = :c "
+                                    + "and o.id <> :id",
+                            Long.class)
                     .setParameter("p", f.passage).setParameter("c", review.category()).setParameter("id", id)
                     .getSingleResult();
             if (clash > 0) {
                 throw ProblemException.conflict("the passage of finding " + id + " already has a "
                         + review.category().name() + " finding; review that one instead");
             }
-            f.category = review.category();
+            f.attributes.category = review.category();
         }
         if (review.modality() != null) {
-            f.modality = review.modality();
+            f.attributes.modality = review.modality();
         }
         if (review.mechanisms() != null) {
-            f.mechanisms = review.mechanisms().toArray(String[]::new);
+            f.attributes.mechanisms = review.mechanisms().toArray(String[]::new);
         }
         if (review.jurisdictions() != null) {
-            f.jurisdictions = review.jurisdictions().toArray(String[]::new);
+            f.attributes.jurisdictions = review.jurisdictions().toArray(String[]::new);
         }
         if (review.dataCategories() != null) {
-            f.dataCategories = review.dataCategories().toArray(String[]::new);
+            f.attributes.dataCategories = review.dataCategories().toArray(String[]::new);
         }
         if (review.commentGiven()) {
             f.reviewComment = review.comment();

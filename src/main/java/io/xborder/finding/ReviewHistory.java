@@ -34,11 +34,7 @@ public class ReviewHistory {
         r.findingVersion = f.version;
         r.verdict = f.reviewStatus;
         r.added = added;
-        r.category = f.category;
-        r.modality = f.modality;
-        r.mechanisms = f.mechanisms.clone();
-        r.jurisdictions = f.jurisdictions.clone();
-        r.dataCategories = f.dataCategories.clone();
+        r.attributes = f.attributes.copy();
         r.reviewer = reviewer.principal();
         r.reviewerName = reviewer.name();
         r.reviewedAt = at;

@@ -26,8 +26,9 @@ public record ReviewStep(
         @Schema(description = "The comment given with this step; null when none.", nullable = true) String comment){
 
     static ReviewStep of(StoredReview r) {
-        return new ReviewStep(r.findingVersion, r.verdict.name(), r.added, r.category.name(), r.modality.name(),
-                FindingView.sorted(r.mechanisms), FindingView.sorted(r.jurisdictions),
-                FindingView.sorted(r.dataCategories), r.reviewer, r.reviewerName, r.reviewedAt, r.comment);
+        return new ReviewStep(r.findingVersion, r.verdict.name(), r.added, r.attributes.category.name(),
+                r.attributes.modality.name(),
+                FindingView.sorted(r.attributes.mechanisms), FindingView.sorted(r.attributes.jurisdictions),
+                FindingView.sorted(r.attributes.dataCategories), r.reviewer, r.reviewerName, r.reviewedAt, r.comment);
     }
 }

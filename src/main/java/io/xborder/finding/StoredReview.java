@@ -1,10 +1,10 @@
 package io.xborder.finding;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.xborder.classify.Category;
-import io.xborder.classify.Modality;
+import io.xborder.document.FindingAttributes;
 import io.xborder.document.ReviewStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,8 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * One step of a finding's review history as stored (migration V10): written once, never updated (the database
@@ -45,25 +43,9 @@ public class StoredReview extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean added;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Category category;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Modality modality;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public String[] mechanisms;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public String[] jurisdictions;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "data_categories", nullable = false)
-    public String[] dataCategories;
+    /** The finding's attributes as this step left them. */
+    @Embedded
+    public FindingAttributes attributes;
 
     /** The principal, as the audit log names it. */
     @Column(nullable = false)

@@ -66,7 +66,7 @@ public class MissedFindings {
         em.lock(p.document, LockModeType.PESSIMISTIC_WRITE);
         List<StoredFinding.EvidenceSpan> evidence = evidence(p, request.evidence());
         List<Long> existing = em.createQuery("select f.id from StoredFinding f where f.passage = :p and "
-                + "f.category = :c", Long.class).setParameter("p", p).setParameter("c", request.category())
+                + "f.attributes.category = :c", Long.class).setParameter("p", p).setParameter("c", request.category())
                 .getResultList();
         if (!existing.isEmpty()) {
             throw ProblemException.conflict("passage " + passageId + " already has a " + request.category().name()
@@ -78,14 +78,14 @@ public class MissedFindings {
         f.document = d;
         f.language = p.language;
         f.occurredOn = d.publishedAt != null ? d.publishedAt : LocalDate.ofInstant(d.createdAt, ZoneOffset.UTC);
-        f.category = request.category();
+        f.attributes.category = request.category();
         f.confidence = 1.0;
-        f.modality = request.modality();
-        f.mechanisms = names(request.mechanisms());
-        f.jurisdictions = request.jurisdictions() == null
+        f.attributes.modality = request.modality();
+        f.attributes.mechanisms = names(request.mechanisms());
+        f.attributes.jurisdictions = request.jurisdictions() == null
                 ? new String[0]
                 : request.jurisdictions().stream().map(j -> j.code()).distinct().sorted().toArray(String[]::new);
-        f.dataCategories = names(request.dataCategories());
+        f.attributes.dataCategories = names(request.dataCategories());
         f.evidence = evidence;
         f.rulesetVersion = RULESET;
         f.origin = FindingOrigin.REVIEWER;

@@ -97,12 +97,14 @@ public class ReviewedExamples {
                 return;
             }
             List<Object[]> rows = em.createQuery("select p.id, p.text, p.language, d.id, d.title, d.jurisdiction, "
-                    + "f.id, f.category, f.modality, f.mechanisms, f.jurisdictions, f.dataCategories, "
+                    + "f.id, f.attributes.category, f.attributes.modality, f.attributes.mechanisms, "
+                    + "f.attributes.jurisdictions, f.attributes.dataCategories, "
                     + "f.reviewStatus, f.origin, f.reviewedAt, "
                     + "(select r.reviewerName from StoredReview r where r.findingId = f.id "
                     + "and r.findingVersion = f.version) "
                     + "from StoredFinding f join f.passage p join f.document d where p.id in :ids "
-                    + "order by p.id, f.category, f.id", Object[].class).setParameter("ids", ids).getResultList();
+                    + "order by p.id, f.attributes.category, f.id", Object[].class).setParameter("ids", ids)
+                    .getResultList();
             Map<Long, ReviewedPassage> passages = new LinkedHashMap<>();
             for (Object[] r : rows) {
                 ReviewedPassage p = passages.computeIfAbsent((Long) r[0], id -> new ReviewedPassage(id,

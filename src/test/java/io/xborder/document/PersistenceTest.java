@@ -111,9 +111,9 @@ class PersistenceTest {
         assertThat(rows).isNotEmpty();
         assertThat(rows.get(0)).containsExactly("DATA_LOCALIZATION", "REPORT", "UNREVIEWED");
         StoredFinding f = QuarkusTransaction.requiringNew()
-                .call(() -> StoredFinding.<StoredFinding>find("document.id = ?1 and category = ?2", id,
+                .call(() -> StoredFinding.<StoredFinding>find("document.id = ?1 and attributes.category = ?2", id,
                         Category.DATA_LOCALIZATION).firstResult());
-        assertThat(f.modality).isEqualTo(Modality.REPORT);
+        assertThat(f.attributes.modality).isEqualTo(Modality.REPORT);
         assertThat(f.reviewStatus).isEqualTo(ReviewStatus.UNREVIEWED);
     }
 
