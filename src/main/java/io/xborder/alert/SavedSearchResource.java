@@ -3,6 +3,7 @@ package io.xborder.alert;
 import io.xborder.finding.FindingPage;
 import io.xborder.http.OpenApiOperations;
 import io.xborder.http.Paging;
+import io.xborder.http.ResourceLocation;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,7 +93,7 @@ public class SavedSearchResource {
     public Response create(@Valid SavedSearchRequest request, @Context SecurityContext security,
             @Context UriInfo uri) {
         SavedSearchView saved = searches.create(request, Caller.of(security));
-        return Response.created(self(uri, saved.id())).entity(saved).build();
+        return Response.created(ResourceLocation.of(uri, "api/v1/saved-searches", saved.id())).entity(saved).build();
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -265,10 +266,6 @@ public class SavedSearchResource {
     /** Whether the request comes from a browser: it accepts HTML and does not name the feed's own type. */
     private static boolean browser(String accept, String feedType) {
         return accept != null && accept.contains(MediaType.TEXT_HTML) && !accept.contains(feedType);
-    }
-
-    private static URI self(UriInfo uri, long id) {
-        return uri.getBaseUriBuilder().path("api/v1/saved-searches").path(Long.toString(id)).build();
     }
 
     /** The feed's own URL without its token (feeds are copied and shared; the token stays with the reader). */

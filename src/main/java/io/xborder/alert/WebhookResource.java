@@ -1,6 +1,7 @@
 package io.xborder.alert;
 
 import io.xborder.http.Paging;
+import io.xborder.http.ResourceLocation;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -74,8 +75,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     public Response create(@Valid WebhookRequest request, @Context SecurityContext security, @Context UriInfo uri) {
         WebhookView.Created created = webhooks.create(request, Caller.of(security));
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/webhooks")
-                .path(Long.toString(created.webhook().id())).build())
+        return Response.created(ResourceLocation.of(uri, "api/v1/webhooks", created.webhook().id()))
                 .header("Cache-Control", "no-store").entity(created).build();
     }
 

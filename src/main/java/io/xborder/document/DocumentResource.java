@@ -6,6 +6,7 @@ import io.xborder.http.Examples;
 import io.xborder.http.Paging;
 import io.xborder.http.Problem;
 import io.xborder.http.ProblemException;
+import io.xborder.http.ResourceLocation;
 import io.xborder.security.Roles;
 import io.xborder.text.StoredText;
 import jakarta.annotation.security.RolesAllowed;
@@ -251,6 +252,6 @@ public class DocumentResource {
 
     /** The URL of a document. */
     public static URI location(UriInfo uri, long id) {
-        return uri.getBaseUriBuilder().path("api/v1/documents").path(Long.toString(id)).build();
+        return ResourceLocation.of(uri, "api/v1/documents", id);
     }
 }

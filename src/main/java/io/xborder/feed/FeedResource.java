@@ -2,6 +2,7 @@ package io.xborder.feed;
 
 import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;
+import io.xborder.http.ResourceLocation;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -64,7 +65,7 @@ public class FeedResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     public Response create(FeedRequest request, @Context UriInfo uri) {
         FeedView feed = feeds.create(request);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/feeds").path(Long.toString(feed.id())).build())
+        return Response.created(ResourceLocation.of(uri, "api/v1/feeds", feed.id()))
                 .entity(feed).build();
     }
 

@@ -6,6 +6,7 @@ import io.xborder.document.DocumentMetadata;
 import io.xborder.http.Examples;
 import io.xborder.http.Paging;
 import io.xborder.http.ProblemException;
+import io.xborder.http.ResourceLocation;
 import io.xborder.ingest.IncomingFile;
 import io.xborder.ingest.UploadForm;
 import io.xborder.ingest.Uploads;
@@ -136,7 +137,7 @@ public class JobResource {
 
     private Response accepted(long jobId, UriInfo uri) {
         return Response.accepted(jobs.get(jobId).orElseThrow())
-                .location(uri.getBaseUriBuilder().path("api/v1/jobs").path(Long.toString(jobId)).build())
+                .location(ResourceLocation.of(uri, "api/v1/jobs", jobId))
                 .build();
     }
 }

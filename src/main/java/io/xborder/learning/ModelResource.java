@@ -1,5 +1,6 @@
 package io.xborder.learning;
 
+import io.xborder.http.ResourceLocation;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -101,7 +102,7 @@ public class ModelResource {
     public Response train(@Valid TrainingRequest request, @Context UriInfo uri) {
         ModelVersionView v = learning.train(request == null ? 1 : request.weight());
         return Response.accepted(v)
-                .location(uri.getBaseUriBuilder().path("api/v1/models").path(Long.toString(v.id())).build())
+                .location(ResourceLocation.of(uri, "api/v1/models", v.id()))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package io.xborder.review;
 
 import io.xborder.finding.FindingView;
+import io.xborder.http.ResourceLocation;
 import io.xborder.security.Reviewer;
 import io.xborder.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,7 +68,7 @@ public class PassageFindingResource {
     public Response add(@Parameter(description = "Passage id", example = "2051") @PathParam("id") @Positive long id,
             @Valid @NotNull MissedFindingRequest request, @Context SecurityContext security, @Context UriInfo uri) {
         FindingView added = missed.add(id, request, Reviewer.of(security.getUserPrincipal()));
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/findings").path(Long.toString(added.id()))
-                .build()).tag(new EntityTag("v" + added.version())).entity(added).build();
+        return Response.created(ResourceLocation.of(uri, "api/v1/findings", added.id()))
+                .tag(new EntityTag("v" + added.version())).entity(added).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.xborder.security;
 
 import io.xborder.http.ProblemException;
+import io.xborder.http.ResourceLocation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
@@ -75,7 +76,7 @@ public class ApiKeyResource {
         }
         ApiKeys.Created created = keys.create(request.name(), request.role());
         return Response
-                .created(uri.getBaseUriBuilder().path("api/v1/keys").path(Long.toString(created.key().id())).build())
+                .created(ResourceLocation.of(uri, "api/v1/keys", created.key().id()))
                 .header("Cache-Control", "no-store")
                 .entity(new CreatedApiKey(created.secret(), created.key())).build();
     }
