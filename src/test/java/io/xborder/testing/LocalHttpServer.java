@@ -47,6 +47,7 @@ public final class LocalHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, String> hosts = new ConcurrentHashMap<>();
 
     public LocalHttpServer() {
         try {
@@ -77,9 +78,22 @@ public final class LocalHttpServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** The Host header of the last request for the path; null when none came. */
+    public String host(String path) {
+        return hosts.get(path);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host != null) {
+            hosts.put(path, host);
+        }
         Answer answer = answers.getOrDefault(path, Answer.status(404));
         try (exchange) {
             if (answer.delayMillis() > 0) {

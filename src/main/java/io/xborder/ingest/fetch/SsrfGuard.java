@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * resolves them so). Every address the name resolves to is checked, so a name with one public and one private address is refused.
  * {@link #check} only says yes or no: a client that resolves the name again when it connects can be sent elsewhere by
  * a DNS answer that changes between the two lookups (DNS rebinding with a zero TTL). {@link #approve} answers the
- * addresses it checked, so that a client connects to exactly those (the webhook sender does; the URL fetcher still
- * lets its HTTP client resolve again).
+ * addresses it checked, so that a client connects to exactly those ({@link PinnedConnection}: the URL fetcher and
+ * the webhook sender).
  */
 public final class SsrfGuard {
 

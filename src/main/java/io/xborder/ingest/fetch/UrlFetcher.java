@@ -4,15 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,25 +18,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Fetches a URL over HTTP(S) for ingestion, defensively: every hop (the URL and each redirect target) passes the
- * {@link SsrfGuard} first; redirects are followed by hand up to a limit; the body is read as a stream and abandoned
- * once it passes the size limit or the read deadline. Thread-safe; share one instance.
+ * Fetches a URL over HTTP(S) for ingestion, defensively: every hop (the URL and each redirect target) is approved by
+ * the {@link SsrfGuard} first, which resolves its host once, and fetched over a {@link PinnedConnection} to an address
+ * the guard approved (the name is not resolved again, so DNS rebinding cannot lead it elsewhere); redirects are
+ * followed by hand up to a limit; the body is read as a stream and abandoned once it passes the size limit or the
+ * read deadline. Thread-safe; share one instance.
  */
 public final class UrlFetcher implements AutoCloseable {
 
+    private static final String ACCEPT = "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5";
+
     private final FetchSettings settings;
     private final SsrfGuard guard;
-    private final HttpClient client;
     private final ScheduledExecutorService deadlines;
 
     public UrlFetcher(FetchSettings settings, SsrfGuard guard) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.guard = Objects.requireNonNull(guard, "guard");
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .build();
         this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "url-fetch-deadlines");
             t.setDaemon(true);
@@ -54,72 +50,87 @@ public final class UrlFetcher implements AutoCloseable {
     public FetchedResource fetch(URI url) throws FetchException {
         URI current = url;
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
-            guard.check(current);
-            HttpResponse<InputStream> response = send(current);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && status != 304) {
-                String location = response.headers().firstValue("Location").orElse(null);
-                closeQuietly(response.body());
-                if (location == null || location.isBlank()) {
-                    throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS,
-                            current + " answered " + status + " without a Location", null);
+            List<InetAddress> approved = guard.approve(current);
+            try (PinnedConnection connection = open(current, approved)) {
+                PinnedConnection.Answer response = request(current, connection);
+                int status = response.status();
+                if (status >= 300 && status < 400 && status != 304) {
+                    String location = response.header("Location").orElse(null);
+                    if (location == null || location.isBlank()) {
+                        throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS,
+                                current + " answered " + status + " without a Location", null);
+                    }
+                    current = resolve(current, location);
+                    continue;
                 }
-                current = resolve(current, location);
-                continue;
+                if (status < 200 || status >= 300) {
+                    throw new FetchException(FetchException.Kind.UNREACHABLE, current + " answered HTTP " + status,
+                            null);
+                }
+                if (response.contentLength() > settings.maxBytes()) {
+                    throw new FetchException(FetchException.Kind.TOO_LARGE, current + " declares "
+                            + response.contentLength() + " bytes, more than the limit of " + settings.maxBytes(),
+                            null);
+                }
+                byte[] body = readBounded(current, response.body(), connection);
+                return new FetchedResource(current, response.header("Content-Type").orElse(null), fileName(current),
+                        body);
             }
-            if (status < 200 || status >= 300) {
-                closeQuietly(response.body());
-                throw new FetchException(FetchException.Kind.UNREACHABLE, current + " answered HTTP " + status, null);
-            }
-            OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
-            if (declared.isPresent() && declared.getAsLong() > settings.maxBytes()) {
-                closeQuietly(response.body());
-                throw new FetchException(FetchException.Kind.TOO_LARGE, current + " declares " + declared.getAsLong()
-                        + " bytes, more than the limit of " + settings.maxBytes(), null);
-            }
-            byte[] body = readBounded(current, response.body());
-            return new FetchedResource(current, response.headers().firstValue("Content-Type").orElse(null),
-                    fileName(current), body);
         }
         throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS,
                 url + " redirected more than " + settings.maxRedirects() + " times", null);
     }
 
-    private HttpResponse<InputStream> send(URI uri) throws FetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.readTimeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5")
-                .GET()
-                .build();
+    /** A connection to one of the addresses the guard approved for the URL. */
+    private PinnedConnection open(URI uri, List<InetAddress> approved) throws FetchException {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
+            return PinnedConnection.open(uri, approved, settings.connectTimeout());
+        } catch (SocketTimeoutException e) {
             throw new FetchException(FetchException.Kind.TIMEOUT,
                     "connecting to " + uri.getHost() + " took longer than "
                             + settings.connectTimeout().toMillis() + " ms",
                     e);
-        } catch (HttpTimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, uri + " did not answer within "
-                    + settings.readTimeout().toMillis() + " ms", e);
         } catch (ConnectException e) {
             throw new FetchException(FetchException.Kind.UNREACHABLE, "cannot connect to " + uri.getHost()
                     + (uri.getPort() > 0 ? ":" + uri.getPort() : ""), e);
         } catch (IOException e) {
-            throw new FetchException(FetchException.Kind.UNREACHABLE, "fetching " + uri + " failed: " + e.getMessage(),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException(FetchException.Kind.TIMEOUT, "interrupted while fetching " + uri, e);
+            throw failed(uri, e);
         }
     }
 
-    /** Reads at most maxBytes; closing the stream at the deadline unblocks a read from a server that stalls. */
-    private byte[] readBounded(URI uri, InputStream in) throws FetchException {
+    /** Sends the GET and reads the answer's head, both within the read time-out. */
+    private PinnedConnection.Answer request(URI uri, PinnedConnection connection) throws FetchException {
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {
             expired.set(true);
-            closeQuietly(in);
+            connection.close();
+        }, settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            connection.send("GET", Map.of("User-Agent", settings.userAgent(), "Accept", ACCEPT), null,
+                    settings.readTimeout());
+            return connection.answer();
+        } catch (IOException e) {
+            if (expired.get() || e instanceof SocketTimeoutException) {
+                throw new FetchException(FetchException.Kind.TIMEOUT, uri + " did not answer within "
+                        + settings.readTimeout().toMillis() + " ms", e);
+            }
+            throw failed(uri, e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static FetchException failed(URI uri, IOException e) {
+        return new FetchException(FetchException.Kind.UNREACHABLE, "fetching " + uri + " failed: " + e.getMessage(),
+                e);
+    }
+
+    /** Reads at most maxBytes; dropping the connection at the deadline unblocks a read from a server that stalls. */
+    private byte[] readBounded(URI uri, InputStream in, PinnedConnection connection) throws FetchException {
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            expired.set(true);
+            connection.close();
         }, settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -136,7 +147,7 @@ public final class UrlFetcher implements AutoCloseable {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            if (expired.get()) {
+            if (expired.get() || e instanceof SocketTimeoutException) {
                 throw new FetchException(FetchException.Kind.TIMEOUT, uri + " did not send its body within "
                         + settings.readTimeout().toMillis() + " ms", e);
             }
@@ -165,14 +176,6 @@ public final class UrlFetcher implements AutoCloseable {
         }
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.isBlank() ? null : name;
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // nothing to do: the connection is dropped
-        }
     }
 
     @Override
