@@ -2,10 +2,8 @@ package io.xborder.alert;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.xborder.testing.LocalHttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import javax.crypto.Mac;
@@ -41,18 +38,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Integer> bodySizes = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "webhook-receiver");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        server = LocalHttpServer.onLoopback("webhook-receiver", this::handle);
     }
 
     int port() {

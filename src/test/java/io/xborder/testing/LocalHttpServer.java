@@ -1,6 +1,7 @@
 package io.xborder.testing;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,18 +51,28 @@ public final class LocalHttpServer implements AutoCloseable {
     private final Map<String, String> hosts = new ConcurrentHashMap<>();
 
     public LocalHttpServer() {
+        server = onLoopback("local-http", this::handle);
+    }
+
+    /**
+     * A started JDK HTTP server on 127.0.0.1 and a free port, every path answered by {@code handler} on four daemon
+     * threads named {@code threads}.
+     */
+    public static HttpServer onLoopback(String threads, HttpHandler handler) {
+        HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", this::handle);
+        server.createContext("/", handler);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "local-http");
+            Thread t = new Thread(r, threads);
             t.setDaemon(true);
             return t;
         }));
         server.start();
+        return server;
     }
 
     public LocalHttpServer serve(String path, Answer answer) {
