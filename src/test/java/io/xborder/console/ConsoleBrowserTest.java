@@ -975,11 +975,22 @@ class ConsoleBrowserTest {
         return parts[0] + "," + parts[1] + "," + parts[2];
     }
 
-    /** Every page fits a phone's width: nothing makes the page scroll sideways. */
+    /**
+     * Every page fits a phone's width: nothing makes the page scroll sideways, not even a document whose title is one
+     * long unbroken word (a file name, a URL), shown in search results and on its own page.
+     */
     @Test
     void everyPageFitsAPhonesWidth() throws IOException {
+        String unbroken = "w" + UUID.randomUUID().toString().substring(0, 8);
+        long titled = given().contentType(ContentType.JSON).body(Map.of(
+                "title", "scan_" + "0123456789".repeat(30) + "_" + unbroken + ".pdf",
+                "text", "Payment system operators must store all payment data (" + unbroken + ") only in India.",
+                "jurisdiction", "IN")).when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
         driver.manage().window().setSize(PHONE);
-        for (String page : List.of("/", "/?q=" + marker, "/add", "/documents", "/countries", "/countries/CN",
+        for (String page : List.of("/", "/?q=" + marker, "/?q=" + unbroken, "/documents/" + titled, "/add",
+                "/documents",
+                "/countries", "/countries/CN", "/countries/IN",
                 "/overview", "/feeds", "/jobs", "/terms")) {
             browser.open(page);
             Object wide = ((JavascriptExecutor) driver).executeScript("""
