@@ -29,12 +29,16 @@ public record ModelVersionView(
     @Schema(name = "ModelTraining")
     public record Training(
             @Schema(description = "Shipped training passages.", examples = "12026") int shippedPassages,
-            @Schema(description = "Reviewed passages added (each as many times as the weight).",
+            @Schema(description = "Reviewed passages added (each as many times as the weight): those whose "
+                    + "findings are all reviewed.",
                     examples = "52") int reviewedPassages,
             @Schema(description = "Classifier findings reviewers confirmed, corrected or rejected.",
                     examples = "60") int reviewedVerdicts,
             @Schema(description = "Findings reviewers added where the classifier found nothing.",
                     examples = "0") int reviewerFindings,
+            @Schema(description = "Passages with a verdict that were left out because another finding on them "
+                    + "was not reviewed yet (a passage teaches only once every finding on it is reviewed).",
+                    examples = "4") int partlyReviewedPassages,
             @Schema(description = "How many times each reviewed passage counts.", examples = "3") int reviewWeight,
             @Schema(description = "Who asked for the training.", examples = "adam") String trainedBy,
             @Schema(description = "When it was asked for.") Instant createdAt,

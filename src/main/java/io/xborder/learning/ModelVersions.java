@@ -33,7 +33,7 @@ public class ModelVersions {
 
     private static final String VIEW_COLUMNS = """
             id, kind, state, model_version, rules_version, size_bytes, shipped_passages, reviewed_passages,
-            reviewed_verdicts, reviewer_findings, review_weight, trained_by, created_at, trained_at, job_id, progress,
+            reviewed_verdicts, reviewer_findings, partly_reviewed_passages, review_weight, trained_by, created_at, trained_at, job_id, progress,
             stage, error, training_report::text, activated_by, activated_at, forced, force_reason, evaluation::text,
             comparison::text""";
 
@@ -162,12 +162,12 @@ public class ModelVersions {
 
     /** The trained model with its counts and measures; false when the version is no longer TRAINING. */
     public boolean complete(long id, String modelVersion, byte[] model, int shippedPassages, int reviewedPassages,
-            int verdicts, int reviewerFindings, JsonNode report, JsonNode evaluation, JsonNode comparison,
-            long comparedWith) {
+            int verdicts, int reviewerFindings, int partlyReviewed, JsonNode report, JsonNode evaluation,
+            JsonNode comparison, long comparedWith) {
         return update("""
                 UPDATE model_versions SET state = 'READY', model_version = ?, model = ?, size_bytes = ?,
                        shipped_passages = ?, reviewed_passages = ?, reviewed_verdicts = ?, reviewer_findings = ?,
-                       training_report = cast(? as jsonb), evaluation = cast(? as jsonb),
+                       partly_reviewed_passages = ?, training_report = cast(? as jsonb), evaluation = cast(? as jsonb),
                        comparison = cast(? as jsonb), compared_with = ?, trained_at = now(), progress = 100,
                        stage = 'trained and measured'
                  WHERE id = ? AND state = 'TRAINING'""", ps -> {
@@ -178,11 +178,12 @@ public class ModelVersions {
             ps.setInt(5, reviewedPassages);
             ps.setInt(6, verdicts);
             ps.setInt(7, reviewerFindings);
-            ps.setString(8, text(report));
-            ps.setString(9, text(evaluation));
-            ps.setString(10, text(comparison));
-            ps.setLong(11, comparedWith);
-            ps.setLong(12, id);
+            ps.setInt(8, partlyReviewed);
+            ps.setString(9, text(report));
+            ps.setString(10, text(evaluation));
+            ps.setString(11, text(comparison));
+            ps.setLong(12, comparedWith);
+            ps.setLong(13, id);
         }, false);
     }
 
@@ -300,20 +301,24 @@ public class ModelVersions {
     }
 
     private ModelVersionView view(ResultSet rs) throws SQLException {
-        int size = rs.getInt(6);
+        int size = rs.getInt("size_bytes");
         Integer sizeBytes = rs.wasNull() ? null : size;
-        long job = rs.getLong(15);
+        long job = rs.getLong("job_id");
         Long jobId = rs.wasNull() ? null : job;
-        return new ModelVersionView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), sizeBytes,
-                new ModelVersionView.Training(rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
-                        rs.getString(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)), jobId,
-                        rs.getInt(16), rs.getString(17), rs.getString(18), tree(rs.getString(19))),
-                rs.getString(20) == null
+        return new ModelVersionView(rs.getLong("id"), rs.getString("kind"), rs.getString("state"),
+                rs.getString("model_version"), rs.getString("rules_version"), sizeBytes,
+                new ModelVersionView.Training(rs.getInt("shipped_passages"), rs.getInt("reviewed_passages"),
+                        rs.getInt("reviewed_verdicts"), rs.getInt("reviewer_findings"),
+                        rs.getInt("partly_reviewed_passages"), rs.getInt("review_weight"), rs.getString("trained_by"),
+                        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("trained_at")), jobId,
+                        rs.getInt("progress"), rs.getString("stage"), rs.getString("error"),
+                        tree(rs.getString("training_report"))),
+                rs.getString("activated_by") == null
                         ? null
-                        : new ModelVersionView.Activation(rs.getString(20), instant(rs.getTimestamp(21)),
-                                rs.getBoolean(22), rs.getString(23)),
-                tree(rs.getString(24)), tree(rs.getString(25)));
+                        : new ModelVersionView.Activation(rs.getString("activated_by"),
+                                instant(rs.getTimestamp("activated_at")), rs.getBoolean("forced"),
+                                rs.getString("force_reason")),
+                tree(rs.getString("evaluation")), tree(rs.getString("comparison")));
     }
 
     private static Instant instant(Timestamp t) {

@@ -13,6 +13,7 @@ import io.xborder.classify.rules.RuleEngine;
 import io.xborder.job.JobKind;
 import io.xborder.job.JobQueue;
 import io.xborder.job.PluggedJobs;
+import io.xborder.review.ReviewedExamples;
 import io.xborder.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -26,8 +27,8 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * The TRAIN_MODEL job: trains a candidate from the shipped training data plus every reviewed example (each as many
- * times as the version's weight), with the build's settings, then measures it beside the active model on the blind
+ * The TRAIN_MODEL job: trains a candidate from the shipped training data plus every reviewed example
+ * ({@link ReviewedExamples}: the passages whose findings are all reviewed, each as many times as the version's weight), with the build's settings, then measures it beside the active model on the blind
  * set and on the reviewed items, and stores it READY with its provenance. Progress is written to the version as it
  * goes. A version that is no longer TRAINING (a retried item after it was done) is left as it is.
  */
@@ -37,7 +38,7 @@ public class TrainingJob implements PluggedJobs {
     private static final Logger LOG = Logger.getLogger(TrainingJob.class);
 
     private final ModelVersions versions;
-    private final ReviewedExamplesSource reviewed;
+    private final ReviewedExamples reviewed;
     private final Evaluator evaluator;
     private final ActiveModel active;
     private final AnalysisService analysis;
@@ -45,7 +46,7 @@ public class TrainingJob implements PluggedJobs {
     private final LearningConfig config;
     private final ObjectMapper json;
 
-    public TrainingJob(ModelVersions versions, ReviewedExamplesSource reviewed, Evaluator evaluator,
+    public TrainingJob(ModelVersions versions, ReviewedExamples reviewed, Evaluator evaluator,
             ActiveModel active, AnalysisService analysis, AuditLog audit, LearningConfig config, ObjectMapper json) {
         this.versions = versions;
         this.reviewed = reviewed;
@@ -96,7 +97,7 @@ public class TrainingJob implements PluggedJobs {
         versions.progress(id, 2, "reading the shipped training data and the blind set");
         TrainingData data = evaluator.data();
         versions.progress(id, 6, "reading the reviewed examples");
-        ReviewedExamplesSource.ReviewedSet set = reviewed.read();
+        ReviewedExamples.TrainingSet set = reviewed.trainingSet();
         List<LabelledPassage> all = new ArrayList<>(data.passages());
         for (int k = 0; k < weight; k++) {
             all.addAll(copies(set.passages(), k));
@@ -147,8 +148,8 @@ public class TrainingJob implements PluggedJobs {
         JsonNode compared = json.valueToTree(comparison);
         QuarkusTransaction.requiringNew().run(() -> {
             if (versions.complete(id, trained.model().version(), bytes.toByteArray(), data.passages().size(),
-                    set.passages().size(), set.verdicts(), set.reviewerFindings(), report, evaluation, compared,
-                    activeRow.id())) {
+                    set.passages().size(), set.verdicts(), set.reviewerFindings(), set.partlyReviewed(), report,
+                    evaluation, compared, activeRow.id())) {
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("state", "READY");
                 after.put("modelVersion", trained.model().version());
@@ -156,6 +157,7 @@ public class TrainingJob implements PluggedJobs {
                 after.put("reviewedPassages", set.passages().size());
                 after.put("reviewedVerdicts", set.verdicts());
                 after.put("reviewerFindings", set.reviewerFindings());
+                after.put("partlyReviewedPassages", set.partlyReviewed());
                 after.put("reviewWeight", weight);
                 after.put("comparedWith", activeRow.id());
                 after.put("worseOnBlindSet", comparison.shortfalls().stream().map(Object::toString).toList());

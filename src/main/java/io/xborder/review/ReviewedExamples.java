@@ -20,21 +20,26 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
  * What the reviewers settled, as training examples in the project's training-data schema ({@link LabelledPassage}:
- * one passage per line). A passage is an example once every finding on it is reviewed, so that each category's
- * label is the reviewers' and not a guess: its categories are those of its confirmed findings (reviewer findings
- * included), with their attributes; a category whose finding was rejected is negative, and a passage whose findings
- * were all rejected is a hard negative (note {@code HARD-NEG …}, as the training data marks on-topic negatives).
- * The retraining reads {@link #labelled()}; the export endpoint writes the same passages as JSONL with provenance.
+ * one passage per line); the one rule both the retraining ({@link #trainingSet()}) and the export
+ * ({@link #writeJsonl}) use. A passage is an example once every finding on it is reviewed: its categories are those
+ * of its confirmed findings (reviewer findings included), with their attributes; a category whose finding was
+ * rejected is negative, and a passage whose findings were all rejected is a hard negative (note {@code HARD-NEG …},
+ * as the training data marks on-topic negatives). A passage with a verdict beside a finding nobody reviewed yet is
+ * <em>partly reviewed</em>: it is no example, because the schema has no "not known" for a category and either
+ * answer for the unreviewed one would be a guess (the classifier's word taken as a positive, or silence taken as a
+ * negative). It is counted, so that the admin sees what waits for a verdict.
  */
 @ApplicationScoped
 public class ReviewedExamples {
@@ -43,6 +48,22 @@ public class ReviewedExamples {
     public static final String ORIGIN = "review";
     private static final int PASSAGES_PER_READ = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Passages with a reviewed finding: how many findings each has unreviewed, reviewed by origin. */
+    private static final String COUNTS = """
+            SELECT count(*) FILTER (WHERE p.unreviewed = 0),
+                   count(*) FILTER (WHERE p.unreviewed > 0),
+                   coalesce(sum(p.verdicts) FILTER (WHERE p.unreviewed = 0), 0),
+                   coalesce(sum(p.added) FILTER (WHERE p.unreviewed = 0), 0)
+              FROM (SELECT f.passage_id,
+                           count(*) FILTER (WHERE f.review_status = 'UNREVIEWED') AS unreviewed,
+                           count(*) FILTER (WHERE f.review_status <> 'UNREVIEWED' AND f.origin = 'CLASSIFIER')
+                               AS verdicts,
+                           count(*) FILTER (WHERE f.review_status <> 'UNREVIEWED' AND f.origin = 'REVIEWER') AS added
+                      FROM findings f
+                     WHERE f.passage_id IN (SELECT r.passage_id FROM findings r
+                                             WHERE r.review_status IN ('CONFIRMED', 'REJECTED'))
+                     GROUP BY f.passage_id) p
+            """;
 
     private final EntityManager em;
 
@@ -50,47 +71,98 @@ public class ReviewedExamples {
         this.em = em;
     }
 
-    /** A reviewed finding of a passage, as the conversion reads it. */
+    /** A finding of a passage, as the conversion reads it; {@code verdict} UNREVIEWED when nobody reviewed it. */
     public record ReviewedFinding(long id, Category category, Modality modality, List<String> mechanisms,
             List<String> jurisdictions, List<String> dataCategories, ReviewStatus verdict, FindingOrigin origin,
             String reviewer, Instant reviewedAt) {
+
+        boolean reviewed() {
+            return verdict != ReviewStatus.UNREVIEWED;
+        }
     }
 
-    /** A passage whose findings are all reviewed, with its document. */
+    /** A passage with at least one reviewed finding, with its document and every finding on it. */
     public record ReviewedPassage(long passageId, String text, String language, long documentId,
             String documentTitle, String documentJurisdiction, List<ReviewedFinding> findings) {
+
+        /** Whether every finding on it is reviewed, so that it is an example. */
+        public boolean settled() {
+            return findings.stream().allMatch(ReviewedFinding::reviewed);
+        }
     }
 
-    /** Every reviewed passage as a training example, in passage order. */
+    /**
+     * What a retraining reads: the examples, and what is behind them.
+     *
+     * @param passages one labelled passage per settled passage, in passage order
+     * @param verdicts classifier findings reviewers confirmed, corrected or rejected, on those passages
+     * @param reviewerFindings findings reviewers added where the classifier found nothing, on those passages
+     * @param partlyReviewed passages with a verdict left out because another finding on them awaits one
+     */
+    public record TrainingSet(List<LabelledPassage> passages, int verdicts, int reviewerFindings,
+            int partlyReviewed) {
+    }
+
+    /** The same counts without reading the passages, for a page that says what a training would use. */
+    public record Counts(long passages, long verdicts, long reviewerFindings, long partlyReviewed) {
+    }
+
+    /** Every settled passage as a training example, with the counts a model version keeps as its provenance. */
     @Transactional
-    public List<LabelledPassage> labelled() {
+    public TrainingSet trainingSet() {
         List<LabelledPassage> out = new ArrayList<>();
-        forEach(p -> out.add(example(p)));
-        return out;
+        int[] verdicts = new int[1];
+        int[] added = new int[1];
+        int[] partly = new int[1];
+        forEachReviewed(p -> {
+            Optional<LabelledPassage> example = example(p);
+            if (example.isEmpty()) {
+                partly[0]++;
+                return;
+            }
+            out.add(example.get());
+            for (ReviewedFinding f : p.findings()) {
+                if (f.origin() == FindingOrigin.REVIEWER) {
+                    added[0]++;
+                } else {
+                    verdicts[0]++;
+                }
+            }
+        });
+        return new TrainingSet(out, verdicts[0], added[0], partly[0]);
     }
 
-    /** Writes every reviewed passage as one JSON line: the training-data fields and a {@code provenance} object. */
+    /** What {@link #trainingSet()} would hold now, counted in the database. */
+    @Transactional
+    public Counts counts() {
+        Object[] r = (Object[]) em.createNativeQuery(COUNTS).getSingleResult();
+        return new Counts(((Number) r[0]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
+                ((Number) r[1]).longValue());
+    }
+
+    /** Writes every settled passage as one JSON line: the training-data fields and a {@code provenance} object. */
     @Transactional
     public void writeJsonl(OutputStream out) {
-        forEach(p -> {
+        forEachReviewed(p -> example(p).ifPresent(example -> {
             try {
-                out.write(JSON.writeValueAsBytes(line(p)));
+                out.write(JSON.writeValueAsBytes(line(p, example)));
                 out.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }));
     }
 
-    /** The passages one slice at a time (by passage id), so that an export holds only a slice in memory. */
-    @Transactional
-    public void forEach(Consumer<ReviewedPassage> each) {
+    /**
+     * Every passage with a reviewed finding, with all its findings, one slice at a time (by passage id), so that an
+     * export holds only a slice in memory.
+     */
+    private void forEachReviewed(Consumer<ReviewedPassage> each) {
         long after = 0;
         while (true) {
             List<Long> ids = em.createQuery("select distinct f.passage.id from StoredFinding f "
-                    + "where f.passage.id > :after and f.reviewStatus <> :unreviewed and not exists ("
-                    + "select 1 from StoredFinding u where u.passage = f.passage and u.reviewStatus = :unreviewed) "
-                    + "order by f.passage.id", Long.class)
+                    + "where f.passage.id > :after and f.reviewStatus <> :unreviewed order by f.passage.id",
+                    Long.class)
                     .setParameter("after", after).setParameter("unreviewed", ReviewStatus.UNREVIEWED)
                     .setMaxResults(PASSAGES_PER_READ).getResultList();
             if (ids.isEmpty()) {
@@ -118,23 +190,32 @@ public class ReviewedExamples {
         }
     }
 
-    /** The passage as a training example: what its reviewers settled. */
-    public static LabelledPassage example(ReviewedPassage p) {
+    /**
+     * The passage as a training example: what its reviewers settled; empty when a finding on it is not reviewed
+     * yet (a partly reviewed passage) or none is. The first confirmed finding in category order gives the modality
+     * (the schema has one per passage). Plain Java.
+     */
+    public static Optional<LabelledPassage> example(ReviewedPassage p) {
+        if (p.findings().isEmpty() || !p.settled()) {
+            return Optional.empty();
+        }
         Set<Category> categories = EnumSet.noneOf(Category.class);
         Set<Mechanism> mechanisms = EnumSet.noneOf(Mechanism.class);
         Set<DataCategory> dataCategories = EnumSet.noneOf(DataCategory.class);
         Set<String> jurisdictions = new TreeSet<>();
         Set<Category> rejected = EnumSet.noneOf(Category.class);
         Modality modality = null;
-        // findings in category order: the first confirmed one gives the passage's modality (the schema has one)
-        for (ReviewedFinding f : p.findings()) {
+        List<ReviewedFinding> inOrder = p.findings().stream()
+                .sorted(Comparator.comparing(ReviewedFinding::category).thenComparingLong(ReviewedFinding::id))
+                .toList();
+        for (ReviewedFinding f : inOrder) {
             if (f.verdict() == ReviewStatus.CONFIRMED) {
                 categories.add(f.category());
                 f.mechanisms().forEach(m -> mechanisms.add(Mechanism.valueOf(m)));
                 f.dataCategories().forEach(d -> dataCategories.add(DataCategory.valueOf(d)));
                 jurisdictions.addAll(f.jurisdictions());
                 modality = modality == null ? f.modality() : modality;
-            } else if (f.verdict() == ReviewStatus.REJECTED) {
+            } else {
                 rejected.add(f.category());
             }
         }
@@ -149,14 +230,13 @@ public class ReviewedExamples {
                     + (rejected.isEmpty() ? "" : "; " + names(rejected) + " rejected");
         }
         Language language = Language.fromCode(p.language()).orElse(Language.EN);
-        return new LabelledPassage("review-p" + p.passageId(), language, "review-d" + p.documentId(),
+        return Optional.of(new LabelledPassage("review-p" + p.passageId(), language, "review-d" + p.documentId(),
                 p.documentJurisdiction(), p.text(), categories, mechanisms, modality, jurisdictions, dataCategories,
-                ORIGIN, note);
+                ORIGIN, note));
     }
 
     /** One line of the export: the training-data fields as LabelledPassage reads them, and the provenance. */
-    static ObjectNode line(ReviewedPassage p) {
-        LabelledPassage e = example(p);
+    static ObjectNode line(ReviewedPassage p, LabelledPassage e) {
         ObjectNode n = JSON.createObjectNode();
         n.put("id", e.id());
         n.put("lang", e.language().code());
