@@ -73,6 +73,7 @@ public final class ConsoleExtensions {
             case "URLS" -> "URL job";
             case "FILES" -> "File job";
             case "RECLASSIFY" -> "Reclassification";
+            case "TRAIN_MODEL" -> "Model training";
             default -> label(kind);
         };
     }

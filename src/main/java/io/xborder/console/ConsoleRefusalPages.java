@@ -24,7 +24,7 @@ public class ConsoleRefusalPages implements RefusalPages {
     @CheckedTemplate(basePath = "ConsoleResource")
     static class Templates {
 
-        static native TemplateInstance forbidden();
+        static native TemplateInstance forbidden(String need);
     }
 
     @Override
@@ -39,6 +39,14 @@ public class ConsoleRefusalPages implements RefusalPages {
                         .build());
     }
 
+    /** What the refused page needs, in a sentence. */
+    static String need(String path) {
+        if (path != null && (path.equals("/models") || path.startsWith("/models/"))) {
+            return "Training, comparing, activating and rolling back the classifier's models are for admins only.";
+        }
+        return "Reviewing and adding documents need the analyst role.";
+    }
+
     @Override
     public Optional<Response> forbidden(UriInfo uri) {
         if (!ConsoleSessionMechanism.isConsolePath(uri.getPath())) {
@@ -46,6 +54,6 @@ public class ConsoleRefusalPages implements RefusalPages {
         }
         return Optional
                 .of(Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(Templates.forbidden()).build());
+                        .entity(Templates.forbidden(need(uri.getPath()))).build());
     }
 }

@@ -11,9 +11,7 @@ import io.xborder.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Training, activation and rollback of model versions, each audited in the transaction of its change. Activation is
@@ -119,12 +117,7 @@ public class LearningService {
         List<ActivationGate.Shortfall> worse = ActivationGate.shortfalls(activeScore.all(), candidateScore.all(),
                 config.blindTolerance());
         if (!worse.isEmpty() && !force) {
-            throw new ProblemException(409, WORSE, String.format(Locale.ROOT,
-                    "model version %d is worse than the active version %d on the blind set beyond the tolerance of "
-                            + "%.3f: %s. An admin may activate it anyway with force: true and a reason.",
-                    id, current.id(), config.blindTolerance(),
-                    worse.stream().map(Object::toString).collect(Collectors.joining("; "))), List.of(), Map.of(),
-                    null);
+            throw new ModelWorseException(id, current.id(), config.blindTolerance(), worse);
         }
         boolean forced = !worse.isEmpty();
         String actor = audit.actor();

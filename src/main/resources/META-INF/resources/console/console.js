@@ -47,7 +47,8 @@
 
   // Forms that classify or save: one submission at a time, and say that it is working.
   var busy = { 'paste-form': 'Classifying…', 'review-form': 'Saving…', 'missed-form': 'Adding…', 'upload-form': 'Uploading…',
-    'url-form': 'Fetching…', 'feed-form': 'Subscribing…' };
+    'url-form': 'Fetching…', 'feed-form': 'Subscribing…', 'train-form': 'Starting…',
+    'activate-form': 'Checking and activating…', 'force-form': 'Activating…', 'rollback-form': 'Rolling back…' };
   Object.keys(busy).forEach(function (id) {
     var form = document.getElementById(id);
     if (!form) {
@@ -214,5 +215,42 @@
         });
     };
     window.setTimeout(poll, 1000);
+  }
+
+  // Models: while a model trains, poll its progress every two seconds, updating the bar and the stage; when it has
+  // finished, load the page again so that the server shows its comparison (without this script: the Refresh link).
+  var training = document.getElementById('model-training');
+  if (training && training.dataset.state === 'TRAINING') {
+    var show = function (id, value) {
+      var el = document.getElementById(id);
+      if (el) {
+        el.textContent = String(value);
+      }
+    };
+    var pollModel = function () {
+      fetch(training.dataset.progress, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error('status ' + response.status);
+          }
+          return response.json();
+        })
+        .then(function (m) {
+          var bar = document.getElementById('model-progress');
+          bar.value = m.progress;
+          bar.textContent = m.progress + ' %';
+          show('model-percent', m.progress);
+          show('model-stage', m.stage);
+          if (m.state === 'TRAINING') {
+            window.setTimeout(pollModel, 2000);
+          } else {
+            window.location.replace(window.location.pathname);
+          }
+        })
+        .catch(function () {
+          window.setTimeout(pollModel, 5000); // a hiccup: try again, more slowly
+        });
+    };
+    window.setTimeout(pollModel, 2000);
   }
 })();
