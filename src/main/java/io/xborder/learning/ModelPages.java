@@ -64,22 +64,24 @@ final class ModelPages {
         if (shipped) {
             trained = "With the release" + (t.trainedAt() == null ? "" : ", registered " + when(t.trainedAt()));
         } else if (t.trainedAt() != null) {
-            trained = when(t.trainedAt()) + ", asked for by " + who(t.trainedBy());
+            trained = "On " + ConsoleExtensions.utc(t.trainedAt()) + " UTC, asked for by " + who(t.trainedBy());
         } else {
             trained = "Asked for " + when(t.createdAt()) + " by " + who(t.trainedBy());
         }
         String from;
         String left = null;
         if (shipped) {
-            from = count(t.shippedPassages(), "passage") + " of the shipped training data";
+            from = count(t.shippedPassages(), "passage") + " of the shipped training data.";
         } else if ("TRAINING".equals(v.state()) || "FAILED".equals(v.state())) {
             from = "The shipped training data and every settled reviewed passage"
-                    + (t.reviewWeight() > 1 ? ", each counted " + t.reviewWeight() + " times" : "");
+                    + (t.reviewWeight() > 1 ? ", each counted " + t.reviewWeight() + " times" : "") + ".";
+        } else if (t.reviewedPassages() == 0) {
+            from = count(t.shippedPassages(), "shipped passage") + "; no reviewed passage was settled yet.";
         } else {
             from = count(t.shippedPassages(), "shipped passage") + " and " + count(t.reviewedPassages(),
                     "reviewed passage") + (t.reviewWeight() > 1 ? " (each counted " + t.reviewWeight() + " times)" : "")
                     + ": " + count(t.reviewedVerdicts(), "verdict") + " on the classifier's findings and "
-                    + count(t.reviewerFindings(), "finding") + " added by reviewers";
+                    + count(t.reviewerFindings(), "finding") + " added by reviewers.";
             if (t.partlyReviewedPassages() > 0) {
                 left = count(t.partlyReviewedPassages(), "passage") + " with a verdict "
                         + (t.partlyReviewedPassages() == 1 ? "was" : "were") + " left out: another finding on "
@@ -230,8 +232,8 @@ final class ModelPages {
             return null;
         }
         String against = inUse
-                ? "version " + beforeId + ", the version in use"
-                : "version " + beforeId + ", in use when it was trained";
+                ? "version " + beforeId + " (in use)"
+                : "version " + beforeId + " (in use when it was trained)";
         String beforeName = "Version " + beforeId + (inUse ? " (in use)" : "");
         String afterName = "Version " + candidate.id();
         Measures a = measures(before.path("passages").path("all"));
@@ -336,9 +338,9 @@ final class ModelPages {
         List<Row> rows = new ArrayList<>();
         rows.add(row("Overall score", null, a, b, Measures::macroF1, false, false, false, 1));
         for (Category c : Category.values()) {
-            rows.add(row(categoryName(c) + ": found of those it should find", null, a, b, m -> recall(m, c), false,
-                    false, false, 1));
             rows.add(row(categoryName(c) + ": right when it reports one", null, a, b, m -> precision(m, c), false,
+                    false, false, 1));
+            rows.add(row(categoryName(c) + ": found of those it should find", null, a, b, m -> recall(m, c), false,
                     false, false, 1));
         }
         rows.add(row("Look-alike passages wrongly reported", null, a, b, Measures::hardNegativeFp, true, false, false,
@@ -383,13 +385,14 @@ final class ModelPages {
     private static Row change(String label, String hint, Double a, Double b, boolean lowerIsBetter, boolean blocks,
             boolean detail, double tolerance) {
         if (a == null || b == null) {
-            return new Row(label, hint, percent(a), percent(b), "", "cannot be compared", "same", detail);
+            return new Row(label, hint, percent(a), percent(b), "", "not measurable: no such passage among them",
+                    "same", detail);
         }
         double points = (b - a) * 100;
         String verdict;
         String css;
         if (blocks) {
-            verdict = "worse by more than the " + points(tolerance) + " allowed: blocks activation";
+            verdict = "worse, blocks activation";
             css = "blocks";
         } else if (Math.abs(points) < SAME) {
             verdict = "about the same";

@@ -99,6 +99,7 @@ class ModelConsoleTest {
 
     @Test
     void aTrainingStartedOnThePageIsFollowedToItsComparisonThenRefusedForcedAndRolledBack() throws Exception {
+        SmallTrainingData.reviewSome();
         // a weight outside 1-10 is refused beside the weight
         Document refused = html(given().contentType(ContentType.URLENC).formParam("reviewWeight", "11")
                 .post("/models/training").then().statusCode(400).extract());
@@ -140,6 +141,7 @@ class ModelConsoleTest {
         Document ready = html(given().get("/models/" + id).then().statusCode(200).extract());
         assertThat(ready.select("#version-state").text()).isEqualTo("Ready to activate");
         assertThat(ready.select("#provenance-from").text()).contains("shipped passages").contains("counted 2 times");
+        assertThat(ready.select("#compare-reviewed th[scope=row]").eachText()).anyMatch(t -> t.startsWith("Overall"));
         assertThat(ready.select("#comparison-heading").text()).contains("version " + previous);
         assertThat(ready.select("#compare-passages-all th[scope=row]").eachText())
                 .anyMatch(t -> t.startsWith("Overall score")).anyMatch(t -> t.startsWith("Data localisation"))

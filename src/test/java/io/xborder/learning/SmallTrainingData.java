@@ -1,7 +1,10 @@
 package io.xborder.learning;
 
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusMock;
+import io.restassured.http.ContentType;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.analysis.DocumentQuality;
 import io.xborder.classify.model.LabelledPassage;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +55,51 @@ final class SmallTrainingData {
                 return Evaluation.blind(new PassageClassifier(analysis.analyzer().classifier().rules(), model), get());
             }
         }, Evaluator.class);
+    }
+
+    /**
+     * Reviewed passages for a training to add, through the API as the tests' admin: a document of four rules whose
+     * findings are all confirmed or rejected (settled), and a passage with a finding of each category of which only
+     * one is reviewed (partly reviewed).
+     */
+    static void reviewSome() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        long settled = document("Settled rules " + marker, String.join("\n\n",
+                "Operators must store the personal data of users in Vietnam on servers located within Vietnam. "
+                        + marker,
+                "Banks shall keep payment data only in India and must not move it abroad. " + marker,
+                "Our newsletter on data localisation rules in Brazil is sent every Monday. " + marker,
+                "Health data collected in Russia must be stored in databases located in Russia. " + marker));
+        List<Long> findings = findings(settled);
+        for (int i = 0; i < findings.size(); i++) {
+            review(findings.get(i), i % 3 == 2 ? "REJECTED" : "CONFIRMED");
+        }
+        long partly = document("Partly reviewed rule " + marker, "Personal information collected in China shall be "
+                + "stored in China, and may be provided abroad only after a security assessment by the regulator. "
+                + marker);
+        review(findings(partly).get(0), "CONFIRMED");
+    }
+
+    private static long document(String title, String text) {
+        return given().contentType(ContentType.JSON).body(Map.of("title", title, "text", text, "publishedAt",
+                "2025-05-01")).when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+    }
+
+    private static List<Long> findings(long document) {
+        List<Long> out = new ArrayList<>();
+        for (Object id : given().queryParam("documentId", document).queryParam("size", 100).when()
+                .get("/api/v1/findings").then().statusCode(200).extract().jsonPath().getList("items.id")) {
+            out.add(((Number) id).longValue());
+        }
+        return out;
+    }
+
+    private static void review(long finding, String status) {
+        String etag = given().when().get("/api/v1/findings/" + finding).then().statusCode(200).extract()
+                .header("ETag");
+        given().contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("status", status))
+                .when().patch("/api/v1/findings/" + finding).then().statusCode(200);
     }
 
     static synchronized TrainingData get() {
