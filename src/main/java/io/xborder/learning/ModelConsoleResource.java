@@ -72,6 +72,26 @@ public class ModelConsoleResource {
             return values.getOrDefault(field, "");
         }
 
+        /** A refused activation of a version the page offers no Activate button for: said at the top. */
+        public boolean activateRefusedAbove() {
+            return errors.containsKey("activate") && !version.ready();
+        }
+
+        /** A refused rollback to a version the page offers no Roll back button for: said at the top. */
+        public boolean rollbackRefusedAbove() {
+            return errors.containsKey("rollback") && !version.retired();
+        }
+
+        /** Whether the activation check's measures are listed. */
+        public boolean refused() {
+            return !refusal.isEmpty();
+        }
+
+        /** Whether this server still classifies with another version than the active one. */
+        public boolean switching() {
+            return !loadedHere;
+        }
+
         /** Whether the page offers "activate it anyway": the check refused it, or will. */
         public boolean forceOffered() {
             return version.ready() && (!refusal.isEmpty() || comparison != null && comparison.blocked()

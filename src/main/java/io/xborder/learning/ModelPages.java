@@ -55,6 +55,11 @@ final class ModelPages {
         public boolean failed() {
             return "FAILED".equals(state);
         }
+
+        /** Whether it has a model that can be measured (it neither trains nor failed). */
+        public boolean measurable() {
+            return !training() && !failed();
+        }
     }
 
     static Version version(ModelVersionView v) {
@@ -66,7 +71,7 @@ final class ModelPages {
         } else if (t.trainedAt() != null) {
             trained = "On " + ConsoleExtensions.utc(t.trainedAt()) + " UTC, asked for by " + who(t.trainedBy());
         } else {
-            trained = "Asked for " + when(t.createdAt()) + " by " + who(t.trainedBy());
+            trained = "Asked for by " + who(t.trainedBy()) + " " + when(t.createdAt());
         }
         String from;
         String left = null;
@@ -184,7 +189,7 @@ final class ModelPages {
             String verdictClass, boolean detail) {
     }
 
-    /** Rows of one set of items. */
+    /** Rows of one set of items; {@code id} is the table's element id. */
     public record Table(String id, String caption, List<Row> rows) {
     }
 
@@ -197,6 +202,10 @@ final class ModelPages {
 
         public boolean blocked() {
             return !worse.isEmpty();
+        }
+
+        public boolean byLanguage() {
+            return !languages.isEmpty();
         }
     }
 
@@ -243,7 +252,8 @@ final class ModelPages {
         }
         Set<String> worse = ActivationGate.shortfalls(a, b, tolerance).stream().map(ActivationGate.Shortfall::measure)
                 .collect(Collectors.toSet());
-        Table passages = passages("passages-all", "On " + count(b.n(), "passage") + " of the test set", a, b, worse,
+        Table passages = passages("compare-passages-all", "On " + count(b.n(), "passage") + " of the test set", a, b,
+                worse,
                 tolerance);
         List<Table> languages = new ArrayList<>();
         for (Map.Entry<String, String> l : Map.of("en", "English", "zh", "Chinese").entrySet().stream()
@@ -251,8 +261,9 @@ final class ModelPages {
             Measures la = measures(before.path("passages").path(l.getKey()));
             Measures lb = measures(after.path("passages").path(l.getKey()));
             if (la != null && lb != null) {
-                languages.add(passages("passages-" + l.getKey(), "On the " + count(lb.n(), l.getValue() + " passage")
-                        + " of the test set", la, lb, Set.of(), tolerance));
+                languages.add(
+                        passages("compare-passages-" + l.getKey(), "On the " + count(lb.n(), l.getValue() + " passage")
+                                + " of the test set", la, lb, Set.of(), tolerance));
             }
         }
         Table documents = documents(before.path("documents"), after.path("documents"));
@@ -347,7 +358,7 @@ final class ModelPages {
                 1));
         rows.add(row("Mechanisms named right", null, a, b, Measures::mechanismsF1, false, false, false, 1));
         rows.add(row("Countries named right", null, a, b, Measures::jurisdictionsF1, false, false, false, 1));
-        return new Table("reviewed", "On the passages your reviewers settled", rows);
+        return new Table("compare-reviewed", "On the passages your reviewers settled", rows);
     }
 
     private static Table documents(JsonNode before, JsonNode after) {
@@ -367,7 +378,7 @@ final class ModelPages {
                 Integer.toString(fb), d == 0 ? "no change" : (d > 0 ? "+" : "−") + Math.abs(d),
                 d == 0 ? "about the same" : d < 0 ? "better" : "worse", d == 0 ? "same" : d < 0 ? "better" : "worse",
                 false));
-        return new Table("documents", "On the " + count(after.path("documents").asInt(), "whole document")
+        return new Table("compare-documents", "On the " + count(after.path("documents").asInt(), "whole document")
                 + " of the test set (" + count(after.path("expected").asInt(), "expected finding") + ")", rows);
     }
 

@@ -12,13 +12,11 @@ import io.restassured.http.ContentType;
 import io.xborder.analysis.AnalysisService;
 import io.xborder.job.JobWorker;
 import io.xborder.job.JobWorkers;
+import io.xborder.testing.ConsoleBrowser;
 import io.xborder.testing.HeadlessChromium;
-import io.xborder.testing.TestCredentials;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +26,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +50,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class ModelConsoleBrowserTest {
 
+    static ConsoleBrowser browser;
     static WebDriver driver;
-    static Path profile;
-    static boolean signedIn;
 
     @Inject
     ModelVersions versions;
@@ -73,33 +69,23 @@ class ModelConsoleBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "headless Chromium not installed ("
-                + HeadlessChromium.BROWSER + "); src/test/scripts/ensure-chromium.sh installs it as root with apt-get: "
-                + "skipping the browser tests");
-        profile = Files.createTempDirectory("xborder-chromium-models");
-        driver = HeadlessChromium.start(profile);
+        browser = ConsoleBrowser.start("xborder-chromium-models", null);
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @BeforeEach
-    void start() {
+    void start() throws IOException {
         SmallTrainingData.install(versions, analysis, json);
         previous = given().get("/api/v1/models/active").then().statusCode(200).extract().jsonPath().getLong("id");
         driver.manage().window().setSize(DESKTOP);
-        if (!signedIn) {
-            open("/models");
-            waiting().until(d -> d.getCurrentUrl().contains("/login"));
-            driver.findElement(By.id("credential")).sendKeys(TestCredentials.adminKey());
-            driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-            waiting().until(d -> !d.getCurrentUrl().contains("/login"));
-            signedIn = true;
-        }
+        browser.signIn(base, "/models", null);
     }
 
     @AfterEach
@@ -111,12 +97,12 @@ class ModelConsoleBrowserTest {
         }
     }
 
-    void open(String path) {
-        driver.get(base.toString().replaceAll("/$", "") + path);
+    static void open(String path) {
+        browser.open(path);
     }
 
     static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        return browser.waiting();
     }
 
     static String text(String id) {

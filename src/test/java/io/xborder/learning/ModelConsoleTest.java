@@ -116,6 +116,8 @@ class ModelConsoleTest {
         assertThat(training.select("#version-notice").text()).contains("Training started");
         assertThat(training.select("#version-state").text()).isEqualTo("Being trained");
         assertThat(training.select("#model-training progress")).hasSize(1);
+        assertThat(training.select("#comparison")).as("nothing to compare while it trains").isEmpty();
+        assertThat(training.select("#provenance-trained").text()).startsWith("Asked for by ");
         assertThat(training.select("#model-training").attr("data-progress")).isEqualTo("/models/" + id + "/progress");
         given().get("/models/" + id + "/progress").then().statusCode(200).contentType(ContentType.JSON)
                 .body("state", equalTo("TRAINING")).body("stage", equalTo("Waiting to start"));
@@ -160,6 +162,7 @@ class ModelConsoleTest {
                 .then().statusCode(409).extract());
         assertThat(notActivated.select("#activate-refused").text()).contains("Not activated")
                 .contains("worse than version " + previous).contains(" against ");
+        assertThat(notActivated.select("#activate-refused")).hasSize(1);
         assertThat(notActivated.select("#activate-refused li")).isNotEmpty();
         assertThat(notActivated.select("[data-get-url]").attr("data-get-url")).isEqualTo("/models/" + id);
         assertPlain(notActivated);
@@ -211,10 +214,12 @@ class ModelConsoleTest {
         Document rollback = html(given().contentType(ContentType.URLENC).post("/models/" + previous + "/rollback")
                 .then().statusCode(409).extract());
         assertThat(rollback.select("#version-state").text()).isEqualTo("In use");
+        assertThat(rollback.select("#rollback-error")).hasSize(1);
         assertThat(rollback.select("#rollback-error").text()).isEqualTo("Not rolled back: Version " + previous
                 + " is the active version already.");
         Document activate = html(given().contentType(ContentType.URLENC).post("/models/" + previous + "/activation")
                 .then().statusCode(409).extract());
+        assertThat(activate.select("#activate-refused")).hasSize(1);
         assertThat(activate.select("#activate-refused").text()).contains("Not activated")
                 .contains("active version already");
         assertThat(activate.select("#in-use").text()).contains("classifies new texts with this version");
