@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,7 +72,10 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits up to 20 seconds. */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        // a condition that reads an element while a form submit reloads the page retries on the new page
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** A screenshot of the window, as {@code target/screenshots/<name>.png}. */
