@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Finds the jurisdictions a text names: countries, territories and the EU by their names, demonyms,
@@ -82,9 +83,15 @@ public final class Gazetteer {
     }
 
     private static final String CLAUSE_ENDS = "，,。；;：:！？!?\n";
-    /** Words after a place that make it a modifier (美国用户, 德国子公司), not the subject of its clause. */
-    private static final List<String> MODIFIED_NOUNS = List.of("的", "用户", "公司", "企业", "子公司", "总部", "客户",
-            "员工", "籍", "人", "车主", "消费者", "市场", "业务", "团队", "工程师");
+    /** Chinese nouns for a country's people: a country name right before one says whose data it is (印尼借款人). */
+    private static final List<String> PEOPLE_NOUNS = List.of("用户", "客户", "公民", "居民", "借款人", "患者", "消费者",
+            "车主", "人的", "籍");
+    /**
+     * Words after a place that make it a modifier (美国用户, 德国子公司), not the subject of its clause: the nouns for
+     * its people and these.
+     */
+    private static final List<String> MODIFIED_NOUNS = Stream.concat(PEOPLE_NOUNS.stream(),
+            Stream.of("的", "公司", "企业", "子公司", "总部", "员工", "人", "市场", "业务", "团队", "工程师")).toList();
     private static final Set<String> JOINERS = Set.of("、", "和", "及", "与", "以及", ",", "and", "or");
 
     private final AhoCorasickDoubleArrayTrie<Entry[]> trie;
@@ -309,6 +316,14 @@ public final class Gazetteer {
      */
     public boolean isDemonym(String matched) {
         return demonyms.contains(TextFolding.fold(matched));
+    }
+
+    /**
+     * Whether a Chinese noun for people follows {@code text} at {@code end}: the country named right before it says
+     * whose people or data the sentence speaks of (印尼借款人, 中国用户), not where anything is.
+     */
+    public static boolean beforePeople(String text, int end) {
+        return startsWithAny(text, end, PEOPLE_NOUNS);
     }
 
     /** Whether {@code code} is an ISO 3166-1 alpha-2 code or {@code EU}. */

@@ -54,15 +54,23 @@ public final class FeatureExtractor {
      */
     private static final Set<String> SCOPE = Set.of("data", "personal", "residency");
     /**
+     * A passage without such a term is worth classifying too when it moves, keeps or reaches something across a
+     * border: an action term with a border, foreign-tie or transfer-instrument term or a named place ("recordings are
+     * analysed by a provider in the United States", "the lookup table must not be sent abroad", 从境外发起远程连接).
+     * What is moved is often named only by a word the data lexicon lacks or a pronoun. Not when what crosses is named
+     * as money, technology, goods, shares, staff or a shop: those look-alikes stay out of scope, as before.
+     */
+    private static final Set<String> SCOPE_ACTION = Set.of("move", "store", "access");
+    private static final Set<String> SCOPE_TIE = Set.of("border", "foreign-tie", "adequacy", "corporate-rules",
+            "certification");
+    private static final Set<String> SCOPE_LOOK_ALIKE = Set.of("money", "technology", "goods", "shares", "staff",
+            "shop");
+    /**
      * Terms that tie a passage to a category on its own, so that the model may find it where no rule matched: a
      * place of any role, or a border, foreign-tie or adequacy word for a transfer; a place, a residency, local or
      * border word for residency. A passage with none of them (a procedural clause: "an application shall state
      * the identity of the recipient") is found only from its document ({@link ContextModel}).
      */
-    /** Chinese nouns for a country's people: a country name right before one says whose data it is. */
-    private static final List<String> OWNERS_ZH = List.of("用户", "客户", "公民", "居民", "借款人", "患者", "消费者",
-            "车主", "人的", "籍");
-
     private static final Map<Category, Set<String>> ANCHORS = Map.of(
             Category.CROSS_BORDER_TRANSFER, Set.of("border", "foreign-tie", "adequacy", "corporate-rules"),
             Category.DATA_LOCALIZATION, Set.of("residency", "local", "border"));
@@ -176,6 +184,9 @@ public final class FeatureExtractor {
         private final int[] termGroups;
         private final boolean[] combined;
         private final boolean[] scopeTerm;
+        private final boolean[] actionTerm;
+        private final boolean[] tieTerm;
+        private final boolean[] lookAlikeTerm;
         /** Per category (ordinal), the terms that anchor a finding of it: see {@link #ANCHORS}. */
         private final boolean[][] anchor;
         private final int placeRolesFrom;
@@ -191,6 +202,9 @@ public final class FeatureExtractor {
             termGroups = new int[n];
             combined = new boolean[n];
             scopeTerm = new boolean[n];
+            actionTerm = new boolean[n];
+            tieTerm = new boolean[n];
+            lookAlikeTerm = new boolean[n];
             anchor = new boolean[Category.values().length][n];
             Set<String> combine = new HashSet<>(engine.combinedClasses());
             for (int i = 0; i < n; i++) {
@@ -200,6 +214,9 @@ public final class FeatureExtractor {
                 termHashes[i] = hash((role ? "@" : "") + termNames[i]);
                 combined[i] = combine.remove(termNames[i]);
                 scopeTerm[i] = !role && SCOPE.contains(termNames[i]);
+                actionTerm[i] = !role && SCOPE_ACTION.contains(termNames[i]);
+                tieTerm[i] = !role && SCOPE_TIE.contains(termNames[i]);
+                lookAlikeTerm[i] = !role && SCOPE_LOOK_ALIKE.contains(termNames[i]);
                 for (Category c : Category.values()) {
                     anchor[c.ordinal()][i] = role || ANCHORS.get(c).contains(termNames[i]);
                 }
@@ -232,6 +249,17 @@ public final class FeatureExtractor {
             for (int i = 0; i < placeRolesFrom; i++) {
                 count[i] = Math.min(MAX_TERM_HITS, a.hitCount(termGroups[i]));
                 inScope |= scopeTerm[i] && count[i] > 0;
+            }
+            if (!inScope) {
+                boolean action = false;
+                boolean tie = a.places().size() > 0;
+                boolean lookAlike = false;
+                for (int i = 0; i < placeRolesFrom; i++) {
+                    action |= actionTerm[i] && count[i] > 0;
+                    tie |= tieTerm[i] && count[i] > 0;
+                    lookAlike |= lookAlikeTerm[i] && count[i] > 0;
+                }
+                inScope = action && tie && !lookAlike;
             }
             if (!inScope) {
                 f.outOfScope = true;
@@ -492,12 +520,8 @@ public final class FeatureExtractor {
                 if (gazetteer.isDemonym(m.name())) {
                     return m.code();
                 }
-                if (language == Language.ZH) {
-                    for (String people : OWNERS_ZH) {
-                        if (text.startsWith(people, m.end())) {
-                            return m.code();
-                        }
-                    }
+                if (language == Language.ZH && Gazetteer.beforePeople(text, m.end())) {
+                    return m.code();
                 }
             }
             return deictic;

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LearnedScorerTest {
 
@@ -46,6 +48,31 @@ class LearnedScorerTest {
         String zh = "会议审议通过了上次会议纪要。";
         assertThat(FEATURES.extract(RULES.analyze(zh, 0, zh.length(), Language.ZH, (String) null)).outOfScope())
                 .isTrue();
+    }
+
+    /**
+     * Without a data noun a passage is read when something is moved, kept or reached across a border (an action word
+     * with a border, foreign-tie or instrument word or a named place), unless what crosses is money, goods, staff,
+     * shares, technology or a shop.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            It may not be replicated, backed up or made accessible from outside the national territory. | EN | false
+            Call recordings are analysed by a speech-analytics provider in the United States.           | EN | false
+            The bidder shall not permit remote administrative access from outside Botswana.             | EN | false
+            该对照表不得以任何形式传输至境外。                                                                 | ZH | false
+            供应商不得从境外发起对采购人生产环境的任何远程连接。                                                   | ZH | false
+            The bank may transfer funds to its correspondent account in Singapore.                     | EN | true
+            The company shipped its goods to buyers abroad last quarter.                                | EN | true
+            Two engineers were seconded to the group's office in Germany.                               | EN | true
+            该公司向境外汇出资金用于支付货款。                                                                   | ZH | true
+            Foreign firms were forced to transfer technology to local partners abroad.                 | EN | true
+            The committee moved the next meeting to Thursday.                                           | EN | true
+            """)
+    void withoutADataNounWhatCrossesABorderIsReadButLookAlikesAreNot(String text, Language language,
+            boolean outOfScope) {
+        assertThat(FEATURES.extract(RULES.analyze(text, 0, text.length(), language, (String) null)).outOfScope())
+                .isEqualTo(outOfScope);
     }
 
     @Test
