@@ -23,7 +23,20 @@ final class LegalStructure {
                     + "|[章节编篇部款](?:[ \\t\\x{3000}]+[^。！？；;.!?]{1,30})?)\\s*[：:]?))",
             Pattern.CASE_INSENSITIVE);
 
+    /** A chapter, section or part heading that carries its own title: "第一章　总则", "第三节 数据出境". */
+    private static final Pattern TITLED_DIVISION = Pattern.compile(
+            "\\A第" + ZH_NUMERAL + "+[章节编篇部][ \\t\\x{3000}]+\\S");
+
     private LegalStructure() {
+    }
+
+    /**
+     * Whether the heading {@code text[start, end)} belongs to the sentence after it: an article's number does
+     * ("第五条", "Article 44."), a division that names its own title ("第一章　总则") does not — it heads many
+     * articles, and joined to the first it would carry that article's findings.
+     */
+    static boolean joinsNext(CharSequence text, int start, int end) {
+        return isHeading(text, start, end) && !TITLED_DIVISION.matcher(text.subSequence(start, end)).find();
     }
 
     /** Whether {@code text[start, end)} (trimmed) is an article, section or chapter heading alone. */

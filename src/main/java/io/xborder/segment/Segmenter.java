@@ -142,12 +142,12 @@ public final class Segmenter {
             if (blockStart >= 0
                     && (blockIsHeading || LegalStructure.continuesList(text, lastLineStart, lastLineEnd, s, e))) {
                 blockEnd = e;
-                blockIsHeading = blockIsHeading && LegalStructure.isHeading(text, s, e);
+                blockIsHeading = blockIsHeading && LegalStructure.joinsNext(text, s, e);
             } else {
                 flushBlock();
                 blockStart = s;
                 blockEnd = e;
-                blockIsHeading = LegalStructure.isHeading(text, s, e);
+                blockIsHeading = LegalStructure.joinsNext(text, s, e);
             }
             lastLineStart = s;
             lastLineEnd = e;
@@ -220,7 +220,7 @@ public final class Segmenter {
                     return true; // blocks only hold line breaks inside item lists and after headings
                 }
             }
-            return LegalStructure.isHeading(text, start, end) || Abbreviations.continues(text, start, end, next);
+            return LegalStructure.joinsNext(text, start, end) || Abbreviations.continues(text, start, end, next);
         }
 
         /**
