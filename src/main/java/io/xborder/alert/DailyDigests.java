@@ -157,6 +157,40 @@ public class DailyDigests {
         return written;
     }
 
+    /**
+     * Closes the period in progress of a digest webhook that becomes an EACH one, at {@code end} (the switch): the
+     * matches stored since the last digest are written as one last digest event (none when there are none), so that
+     * no match is lost between the last digest and the first per-document event. The subscription's row is locked
+     * first and its period start read again, so a digest another instance is writing for the same period is not
+     * listed twice.
+     *
+     * @return the digest events written (0 or 1)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int close(long subscriptionId, Instant end) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT w.search_id, w.digest_through FROM webhook_subscriptions w
+                 WHERE w.id = ?1 AND w.delivery = 'DAILY_DIGEST' FOR UPDATE""").setParameter(1, subscriptionId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Instant through = instant(rows.get(0)[1]);
+        if (!through.isBefore(end)) {
+            return 0;
+        }
+        SavedSearch search = SavedSearch.findById(((Number) rows.get(0)[0]).longValue());
+        List<FindingView> matched = findings.createdBetween(search.criteria().filter(), through, end,
+                MAX_FINDINGS + 1);
+        if (matched.isEmpty()) {
+            return 0;
+        }
+        int written = write(subscriptionId, search, new Period(through, end), matched, clock.instant());
+        delivery.queued(written);
+        return written;
+    }
+
     private int write(long subscriptionId, SavedSearch search, Period period, List<FindingView> matched,
             Instant now) {
         List<DigestFinding> listed = matched.stream().limit(MAX_FINDINGS)

@@ -30,10 +30,12 @@ public class WebhookService {
     private final AuditLog audit;
     private final EntityManager em;
     private final Clock clock;
+    private final DailyDigests digests;
 
     public WebhookService(DeliveryWorkers delivery, SavedSearchService searches, AuditLog audit, EntityManager em,
-            Clock clock) {
+            Clock clock, DailyDigests digests) {
         this.delivery = delivery;
+        this.digests = digests;
         this.searches = searches;
         this.audit = audit;
         this.em = em;
@@ -214,13 +216,18 @@ public class WebhookService {
 
     /**
      * One event per document, or a daily digest at an hour: a webhook that becomes a digest starts its first period
-     * now (only what is stored from now on is listed); one that stays a digest keeps its period when the hour changes.
+     * now (only what is stored from now on is listed; its per-document events already written are still sent); one
+     * that stays a digest keeps its period when the hour changes; one that stops being a digest gets the period in
+     * progress at once, as a last digest up to now, and an event per document from then on.
      */
     private void schedule(WebhookSubscription w, WebhookRequest request) {
         WebhookDelivery wanted = request.deliveryOrEach();
         if (wanted == WebhookDelivery.EACH) {
             if (request.digestHour() != null) {
                 throw ProblemException.invalid("digestHour", "is only for the DAILY_DIGEST delivery");
+            }
+            if (w.id != null && w.digestThrough != null) {
+                digests.close(w.id, clock.instant());
             }
             w.digestHour = null;
             w.digestThrough = null;

@@ -222,6 +222,63 @@ class DailyDigestTest {
         assertThat(deliveries(webhook).getInt("total")).isEqualTo(2);
     }
 
+    @Test
+    void switchingBetweenDigestAndEachLosesNoMatchThePeriodInProgressArrivesAsALastDigest() throws Exception {
+        long search = search();
+        // inactive at first, so its per-document event is still waiting when it becomes a digest
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url",
+                receiver.url("/both"), "active", false)).when().post("/api/v1/webhooks").then().statusCode(201)
+                .extract().jsonPath();
+        long webhook = created.getLong("webhook.id");
+        webhooks.add(webhook);
+        receiver.secret("/both", created.getString("secret"));
+        long each = ingest();
+        clock.now = Instant.now().plusMillis(1).truncatedTo(ChronoUnit.MILLIS);
+        Instant periodStart = clock.now;
+        given().contentType(ContentType.JSON).body(Map.of("url", receiver.url("/both"), "active", false,
+                "delivery", "DAILY_DIGEST", "digestHour", 7)).when().put("/api/v1/webhooks/" + webhook).then()
+                .statusCode(200).body("pending", equalTo(1));
+
+        long first = ingest();
+        long second = ingest();
+        assertThat(deliveries(webhook).getInt("total")).as("no event per document while a digest").isEqualTo(1);
+        // back to an event per document before the digest's hour: the two matches must not be dropped
+        clock.now = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        Instant switchedAt = clock.now;
+        given().contentType(ContentType.JSON).body(Map.of("url", receiver.url("/both"), "active", true))
+                .when().put("/api/v1/webhooks/" + webhook).then().statusCode(200)
+                .body("delivery", equalTo("EACH")).body("pending", equalTo(2));
+        long after = ingest();
+
+        DeliveryWorker worker = delivery.newWorker("switch-" + word, delivery.settings(1));
+        workers.add(worker);
+        worker.start();
+        WebhookDeliveryTest.await("three events delivered", Duration.ofSeconds(20),
+                () -> receiver.received("/both").size() == 3);
+        Map<String, List<Long>> documentsByType = new HashMap<>();
+        JsonNode digest = null;
+        for (WebhookReceiver.Received r : receiver.received("/both")) {
+            assertThat(r.verified()).isTrue();
+            JsonNode event = WebhookDeliveryTest.json(r.body());
+            String type = event.path("type").asText();
+            if (type.equals(DailyDigests.DIGEST)) {
+                digest = event.path("data");
+                digest.path("findings").forEach(f -> documentsByType.computeIfAbsent(type, t -> new ArrayList<>())
+                        .add(f.path("document").path("id").asLong()));
+            } else {
+                documentsByType.computeIfAbsent(type, t -> new ArrayList<>())
+                        .add(event.path("data").path("document").path("id").asLong());
+            }
+        }
+        assertThat(documentsByType.get(EventOutbox.FINDINGS_MATCHED)).as("the events before and after the digest")
+                .containsExactlyInAnyOrder(each, after);
+        assertThat(documentsByType.get(DailyDigests.DIGEST)).as("the last digest: what was stored while a digest")
+                .containsOnly(first, second).contains(first, second);
+        assertThat(Instant.parse(digest.path("period").path("from").asText())).isEqualTo(periodStart);
+        assertThat(Instant.parse(digest.path("period").path("to").asText())).isEqualTo(switchedAt);
+        assertThat(digest.path("count").asInt()).isEqualTo(digest.path("findings").size());
+    }
+
     @ParameterizedTest(name = "{0} / {1}: 400 at {2}")
     @CsvSource({ "DAILY_DIGEST, , digestHour", "DAILY_DIGEST, 24, digestHour", "DAILY_DIGEST, -1, digestHour",
             "EACH, 7, digestHour", "WEEKLY, 7, delivery", "DAILY_DIGEST, noon, digestHour" })
