@@ -32,8 +32,13 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,6 +66,8 @@ public class AlertConsoleResource {
     /** The criteria of a saved search, in the search page's parameter names and order. */
     static final List<String> CRITERIA = List.of("q", "jurisdiction", "category", "mechanism", "modality",
             "dataCategory", "language", "minConfidence");
+    private static final DateTimeFormatter RANGE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DISABLED = Pattern.compile("(\\d+) failed attempts in a row; the last: (.*)",
             Pattern.DOTALL);
 
@@ -151,9 +158,24 @@ public class AlertConsoleResource {
             List<AttemptRow> log) {
     }
 
-    /** One webhook: its state in words, the secret once after creation, its delivery log. */
+    /** One webhook: its state in words, the secret once after creation, its delivery log, the range replay form. */
     public record WebhookPage(WebhookRow webhook, String secret, String notice, boolean admin, List<EventRow> events,
-            long total) {
+            long total, RangeReplay replay) {
+    }
+
+    /**
+     * The form that sends again the messages made in a time range (admins): what was typed, what was wrong with it,
+     * a message about the whole range (none in it), and, before anything is sent, the confirmation with the count.
+     */
+    public record RangeReplay(Form form, String message, Long count, String range) {
+
+        static RangeReplay empty() {
+            return new RangeReplay(Form.empty(), null, null, null);
+        }
+
+        public boolean confirming() {
+            return count != null;
+        }
     }
 
     // --- the page ------------------------------------------------------------------------------------------------
@@ -401,7 +423,7 @@ public class AlertConsoleResource {
                         ? "The webhook is active again: the events that waited are being sent."
                         : q.getFirst("replayed") != null
                                 ? "The delivery will be sent again, with the same event id and a new signature."
-                                : null;
+                                : replayedRange(q.getFirst("replayedRange"));
         return found("webhook", id, "", webhookId -> Response.ok(webhookPage(webhookId, security, null, notice))
                 .build());
     }
@@ -444,6 +466,86 @@ public class AlertConsoleResource {
         });
     }
 
+    /**
+     * Sends again the messages made in a time range, in two steps: the first post checks the range and shows how many
+     * messages it holds with a button to confirm; the second (with {@code confirmed}) queues them and leads back to
+     * the log with the number queued. Times are UTC, as the log shows them, and both ends are included.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("webhooks/{id}/replay-range")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response replayRange(@PathParam("id") String id, MultivaluedMap<String, String> form,
+            @Context SecurityContext security) {
+        Map<String, String> values = new HashMap<>();
+        values.put("from", first(form, "from").strip());
+        values.put("to", first(form, "to").strip());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant from = rangeEnd(values.get("from"), "from", "the first", false, errors);
+        Instant to = rangeEnd(values.get("to"), "to", "the last", true, errors);
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new Problem.FieldError("to", "The end must not be before the start."));
+        }
+        String anchor = "#replay-range";
+        return found("webhook", id, "", webhookId -> {
+            if (!errors.isEmpty()) {
+                return Response.status(400).entity(webhookPage(webhookId, security, null, null,
+                        new RangeReplay(new Form(values, errors), "Nothing was sent again; please correct the fields "
+                                + "marked below.", null, null))
+                        .data("getUrl", "/alerts/webhooks/" + webhookId + anchor)).build();
+            }
+            String range = "made from " + TIME.format(from) + " to " + TIME.format(to.minus(1, ChronoUnit.MINUTES))
+                    + " UTC";
+            if (!"yes".equals(first(form, "confirmed"))) {
+                long count = webhooks.replayable(webhookId, from, to);
+                RangeReplay replay = count == 0
+                        ? new RangeReplay(new Form(values, List.of()), "There is no message " + range
+                                + "; nothing was sent again.", null, null)
+                        : new RangeReplay(new Form(values, List.of()), null, count, range);
+                return Response.ok(webhookPage(webhookId, security, null, null, replay)
+                        .data("getUrl", "/alerts/webhooks/" + webhookId + anchor)).build();
+            }
+            int replayed = webhooks.replay(webhookId, new ReplayRequest(null, from, to));
+            return Response.seeOther(URI.create("/alerts/webhooks/" + webhookId + "?replayedRange=" + replayed
+                    + "#log-heading")).build();
+        });
+    }
+
+    /**
+     * One end of a replay range as typed: a date and time ({@code 2026-12-07 09:30}, the {@code T} form, a trailing
+     * {@code UTC}) or a date alone; the end of the range is the end of the minute or day typed.
+     */
+    private static Instant rangeEnd(String typed, String field, String which, boolean end,
+            List<Problem.FieldError> errors) {
+        if (typed.isEmpty()) {
+            errors.add(new Problem.FieldError(field, "Enter " + which + " date and time, e.g. 2026-12-07 09:30."));
+            return null;
+        }
+        String t = typed.replaceFirst("(?i)\\s*UTC$", "").strip().replace('T', ' ');
+        try {
+            if (t.length() <= 10) {
+                Instant day = LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return end ? day.plus(1, ChronoUnit.DAYS) : day;
+            }
+            Instant minute = LocalDateTime.parse(t, RANGE_TIME).toInstant(ZoneOffset.UTC);
+            return end ? minute.plus(1, ChronoUnit.MINUTES) : minute;
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "“" + typed + "” is not a date and time; write it as "
+                    + "2026-12-07 09:30 (UTC) or as a date, 2026-12-07."));
+            return null;
+        }
+    }
+
+    private static String replayedRange(String count) {
+        if (count == null || !count.matches("\\d{1,9}")) {
+            return null;
+        }
+        int n = Integer.parseInt(count);
+        return n == 1
+                ? "1 message was queued to be sent again, with its event id and a new signature."
+                : n + " messages were queued to be sent again, with their event ids and new signatures.";
+    }
+
     private Response webhookChanging(String id, SecurityContext security, Function<Long, Response> action) {
         return found("webhook", id, " (or no such delivery of it)", webhookId -> {
             try {
@@ -461,7 +563,7 @@ public class AlertConsoleResource {
     /** Opening a form-only address leads to its page, never to a raw 405. */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Path("{kind:searches|webhooks}/{id}/{action:delete|pause|resume|replay|feed-token}")
+    @Path("{kind:searches|webhooks}/{id}/{action:delete|pause|resume|replay|replay-range|feed-token}")
     public Response formOnly(@PathParam("kind") String kind, @PathParam("id") String id) {
         String page = parseId(id).map(i -> kind.equals("searches")
                 ? "/alerts/searches/" + i + "/edit"
@@ -479,6 +581,11 @@ public class AlertConsoleResource {
     // --- views ---------------------------------------------------------------------------------------------------
 
     private TemplateInstance webhookPage(long id, SecurityContext security, String secret, String notice) {
+        return webhookPage(id, security, secret, notice, RangeReplay.empty());
+    }
+
+    private TemplateInstance webhookPage(long id, SecurityContext security, String secret, String notice,
+            RangeReplay replay) {
         Caller caller = Caller.of(security);
         WebhookView w = webhooks.get(id);
         Map<Long, String> names = new HashMap<>();
@@ -497,7 +604,7 @@ public class AlertConsoleResource {
                         a.latencyMs(), a.error(), a.responseExcerpt())).toList()))
                 .toList();
         return Templates.webhook(new WebhookPage(row(w, names, caller), secret, notice, caller.admin(), events,
-                log.total()), null, null);
+                log.total(), replay), null, null);
     }
 
     private WebhookRow row(WebhookView w, Map<Long, String> names, Caller caller) {

@@ -207,6 +207,23 @@ public final class DeliveryQueue {
         }
     }
 
+    /** How many of the subscription's events were created in [from, to): what a replay of that range sends. */
+    public long count(long subscriptionId, Instant from, Instant to) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM webhook_events WHERE subscription_id "
+                        + "= ? AND created_at >= ? AND created_at < ?")) {
+            ps.setLong(1, subscriptionId);
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new DeliveryStoreException("cannot count webhook events", e);
+        }
+    }
+
     /** The waiting events of all subscriptions. */
     public Backlog backlog() {
         try (Connection c = dataSource.getConnection();

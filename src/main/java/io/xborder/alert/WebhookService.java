@@ -198,6 +198,13 @@ public class WebhookService {
                 (String) r[6], (String) r[7])).toList();
     }
 
+    /** How many of the webhook's events were created in [from, to): what replaying that range would send again. */
+    @Transactional
+    public long replayable(long id, Instant from, Instant to) {
+        find(id);
+        return delivery.queue().count(id, from, to);
+    }
+
     /** Sends one event, or those created in [from, to), again (admin); 404 for an event of another webhook. */
     @Transactional
     public int replay(long id, ReplayRequest request) {

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +221,32 @@ class AlertConsoleBrowserTest {
                 .allMatch(r -> r.id().equals(eventId));
         driver.get(webhookPage);
         browser.screenshot("alerts-07-webhook-log");
+
+        // a period sent again: a wrong time is named next to its field, then the count is asked about before sending
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        driver.findElement(By.id("replay-from")).sendKeys("yesterday morning");
+        driver.findElement(By.id("replay-to")).sendKeys(today);
+        driver.findElement(By.id("replay-range-check")).click();
+        browser.waiting().until(d -> !d.findElements(By.id("replay-from-error")).isEmpty());
+        assertThat(driver.findElement(By.id("replay-from-error")).getText()).contains("is not a date and time");
+        assertThat(driver.findElement(By.id("replay-from")).getAttribute("aria-invalid")).isEqualTo("true");
+        WebElement from = driver.findElement(By.id("replay-from"));
+        from.clear();
+        from.sendKeys(today);
+        driver.findElement(By.id("replay-range-check")).click();
+        browser.waiting().until(d -> !d.findElements(By.id("replay-range-confirm")).isEmpty());
+        String asked = driver.findElement(By.id("replay-range-confirm")).getText();
+        assertThat(asked).matches("(?s)\\d+ messages? made from " + today + " 00:00 to " + today
+                + " 23:59 UTC will be sent again.*");
+        int count = Integer.parseInt(asked.replaceAll("(?s)^(\\d+) .*", "$1"));
+        long deliveredBefore = receiver.received("/console").stream().filter(r -> r.answered() == 200).count();
+        driver.findElement(By.id("replay-range-send")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("replayedRange=" + count));
+        assertThat(driver.findElement(By.id("webhook-notice")).getText())
+                .startsWith(count + (count == 1 ? " message was queued" : " messages were queued"));
+        WebhookDeliveryTest.await("the period sent again", Duration.ofSeconds(20), () -> receiver.received("/console")
+                .stream().filter(r -> r.answered() == 200).count() >= deliveredBefore + count);
+        driver.get(webhookPage);
 
         // delete: asked first; "no" keeps it
         confirming(driver.findElement(By.id("delete-webhook")), false);

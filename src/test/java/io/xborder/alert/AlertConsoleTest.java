@@ -11,7 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.xborder.testing.TestCredentials;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 class AlertConsoleTest {
+
+    @Inject
+    DataSource dataSource;
 
     static String save(String key, String name, String... criteria) {
         var request = given().redirects().follow(false).header("X-API-Key", key)
@@ -179,9 +186,92 @@ class AlertConsoleTest {
                 .doesNotContain("xborder.fetch.allow");
     }
 
+    /** An inactive webhook of a new search with one event, already delivered: its id and the event's. */
+    static String[] webhookWithOneDeliveredEvent(DataSource dataSource) throws Exception {
+        String word = AlertResourcesTest.word();
+        String search = save(TestCredentials.adminKey(), "Replayed " + word, "q", word);
+        long webhook = given().contentType(ContentType.JSON).body(Map.of("searchId", Long.parseLong(search), "url",
+                "http://127.0.0.1:9/hook", "active", false)).post("/api/v1/webhooks").then().statusCode(201)
+                .extract().jsonPath().getLong("webhook.id");
+        AlertResourcesTest.ingest(word);
+        String event = given().get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].eventId");
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("UPDATE webhook_events SET state = 'DELIVERED', delivered_at = now() "
+                        + "WHERE id = ?")) {
+            ps.setString(1, event);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        return new String[] { String.valueOf(webhook), event };
+    }
+
+    static String state(String webhook) {
+        return given().get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(200).extract().jsonPath()
+                .getString("items[0].state");
+    }
+
+    @Test
+    void anAdminReplaysAPeriodOnlyAfterConfirmingHowManyMessagesItHolds() throws Exception {
+        String[] hook = webhookWithOneDeliveredEvent(dataSource);
+        String webhook = hook[0];
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        // the first post only counts and asks
+        String asked = given().contentType(ContentType.URLENC).formParam("from", yesterday).formParam("to", today)
+                .post("/alerts/webhooks/" + webhook + "/replay-range").then().statusCode(200).extract().asString();
+        assertThat(asked).contains("id=\"replay-range-confirm\"").contains("1 message made from " + yesterday
+                + " 00:00 to " + today + " 23:59 UTC will be sent again")
+                .contains("name=\"confirmed\" value=\"yes\"");
+        assertThat(state(webhook)).as("nothing is sent again before the confirmation").isEqualTo("DELIVERED");
+        // the confirmation queues it and says how many
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("from", yesterday)
+                .formParam("to", today).formParam("confirmed", "yes")
+                .post("/alerts/webhooks/" + webhook + "/replay-range").then().statusCode(303)
+                .header("Location", endsWith("/alerts/webhooks/" + webhook + "?replayedRange=1#log-heading"));
+        assertThat(state(webhook)).isEqualTo("PENDING");
+        assertThat(given().get("/alerts/webhooks/" + webhook + "?replayedRange=1").then().statusCode(200).extract()
+                .asString()).contains("1 message was queued to be sent again");
+        // a period without messages: said in words, nothing to confirm
+        assertThat(given().contentType(ContentType.URLENC).formParam("from", "2001-01-01 00:00")
+                .formParam("to", "2001-01-02").post("/alerts/webhooks/" + webhook + "/replay-range").then()
+                .statusCode(200).extract().asString()).contains("There is no message made from 2001-01-01 00:00 to "
+                        + "2001-01-02 23:59 UTC; nothing was sent again.")
+                .doesNotContain("id=\"replay-range-confirm\"");
+        // analysts see no form and may not post it
+        String analyst = TestCredentials.key("analyst");
+        assertThat(given().header("X-API-Key", analyst).get("/alerts/webhooks/" + webhook).then().statusCode(200)
+                .extract().asString()).doesNotContain("replay-range-form");
+        given().redirects().follow(false).header("X-API-Key", analyst).contentType(ContentType.URLENC)
+                .formParam("from", yesterday).formParam("to", today).formParam("confirmed", "yes")
+                .post("/alerts/webhooks/" + webhook + "/replay-range").then().statusCode(403);
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("from", yesterday)
+                .formParam("to", today).post("/alerts/webhooks/999999999/replay-range").then().statusCode(404);
+    }
+
+    @ParameterizedTest(name = "from [{0}] to [{1}]: refused at {2}")
+    @CsvSource(delimiter = '|', value = { "''|2026-12-07|from|Enter the first date and time",
+            "yesterday|2026-12-07|from|is not a date and time", "2026-02-30|2026-12-07|from|is not a date and time",
+            "2026-12-07 09:30|''|to|Enter the last date and time", "2026-12-07|25:00|to|is not a date and time",
+            "2026-12-08|2026-12-07 10:00|to|must not be before the start" })
+    void aRefusedReplayPeriodShowsTheFormAgainWithTheMessageNextToTheField(String from, String to, String field,
+            String message) throws Exception {
+        String[] hook = webhookWithOneDeliveredEvent(dataSource);
+        String page = given().contentType(ContentType.URLENC).formParam("from", from).formParam("to", to)
+                .formParam("confirmed", "yes").post("/alerts/webhooks/" + hook[0] + "/replay-range").then()
+                .statusCode(400).extract().asString();
+        String error = page.substring(page.indexOf("id=\"replay-" + field + "-error\""));
+        assertThat(error.substring(0, error.indexOf("</p>"))).contains(message);
+        assertThat(page).contains("id=\"replay-" + field + "\" name=\"" + field + "\"")
+                .contains("data-get-url=\"/alerts/webhooks/" + hook[0] + "#replay-range\"")
+                .doesNotContain("id=\"replay-range-confirm\"");
+        assertThat(state(hook[0])).as("a refused period sends nothing, even when posted as confirmed")
+                .isEqualTo("DELIVERED");
+    }
+
     @ParameterizedTest(name = "GET {0} leads to {1}")
     @CsvSource({ "/alerts/searches/5/delete, /alerts/searches/5/edit", "/alerts/webhooks/5/replay, /alerts/webhooks/5",
-            "/alerts/webhooks/5/pause, /alerts/webhooks/5", "/alerts/searches, /alerts",
+            "/alerts/webhooks/5/pause, /alerts/webhooks/5", "/alerts/webhooks/5/replay-range, /alerts/webhooks/5",
+            "/alerts/searches, /alerts",
             "/alerts/searches/x/delete, /alerts" })
     void formOnlyAddressesOpenedWithGetLeadToTheirPage(String path, String target) {
         given().redirects().follow(false).get(path).then().statusCode(303).header("Location", endsWith(target));
