@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -44,12 +45,15 @@ public class ConsoleDocumentsResource {
 
     static final int PAGE_SIZE = 25;
     private static final int MAX_TITLE = 500;
-    private static final List<String> FILTERS = List.of("q", "jurisdiction", "language", "findings", "from", "to",
-            "added", "sort");
+    private static final List<String> FILTERS = List.of("q", "jurisdiction", "language", "source", "findings", "from",
+            "to", "added", "sort");
+    /** The source filter's value for documents added by hand; feeds are {@code feed:ID}, sites {@code site:HOST}. */
+    static final String BY_HAND = "hand";
 
     /** The list page: the filters as typed, their errors, the rows and the pager. */
     public record LibraryView(Map<String, String> values, List<Problem.FieldError> errors, DocumentLibrary.Page page,
-            List<ConsoleResource.PageLink> pages, String previous, String next, String notice) {
+            List<ConsoleResource.PageLink> pages, String previous, String next, String notice,
+            List<SourceChoice> feeds, List<SourceChoice> sites, SourceChoice unlisted) {
 
         public String value(String field) {
             return values.getOrDefault(field, "");
@@ -63,6 +67,10 @@ public class ConsoleDocumentsResource {
         public boolean hasFilters() {
             return values.entrySet().stream().anyMatch(e -> !e.getKey().equals("sort") && !e.getValue().isEmpty());
         }
+    }
+
+    /** One choice of the source filter: the value kept in the address and the words shown for it. */
+    public record SourceChoice(String value, String label) {
     }
 
     /** The edit form of a document's metadata. */
@@ -124,6 +132,33 @@ public class ConsoleDocumentsResource {
         LocalDate to = fields.read(LocalDate.class, "to", values.get("to"));
         LocalDate added = fields.read(LocalDate.class, "added", values.get("added"));
         errors.addAll(fields.errors());
+        DocumentLibrary.Sources sources = library.sources();
+        DocumentLibrary.Source source = null;
+        SourceChoice unlisted = null;
+        String s = values.get("source");
+        if (s.equals(BY_HAND)) {
+            source = new DocumentLibrary.ByHand();
+        } else if (s.matches("feed:\\d{1,18}")) {
+            long feedId = Long.parseLong(s.substring(5));
+            if (sources.feeds().containsKey(feedId)) {
+                source = new DocumentLibrary.FromFeed(feedId);
+            } else {
+                errors.add(new Problem.FieldError("source",
+                        "the feed this address names no longer exists: it may have been deleted"));
+                unlisted = new SourceChoice(s, "A deleted feed");
+            }
+        } else if (s.matches("site:[^\\s/:?#@]{1,253}")) {
+            String host = s.substring(5).toLowerCase(Locale.ROOT);
+            source = new DocumentLibrary.FromSite(host);
+            values.put("source", "site:" + host);
+            if (!sources.sites().contains(host)) { // a site with no document (any more): still shown as chosen
+                unlisted = new SourceChoice("site:" + host, host);
+            }
+        } else if (!s.isEmpty()) {
+            errors.add(new Problem.FieldError("source",
+                    "“" + s + "” is not a source: choose a site, a feed or “Added by hand”"));
+            unlisted = new SourceChoice(s, "“" + s + "” (not a source)");
+        }
         Boolean hasFindings = switch (values.get("findings")) {
             case "with" -> true;
             case "without" -> false;
@@ -142,11 +177,13 @@ public class ConsoleDocumentsResource {
         }
         String words = values.get("q").isEmpty() ? null : values.get("q");
         DocumentLibrary.Page result = library.find(new DocumentLibrary.Filter(words, jurisdiction,
-                language == null ? null : language.code(), hasFindings, from, to, added), sort, page, PAGE_SIZE);
+                language == null ? null : language.code(), hasFindings, from, to, added, source), sort, page,
+                PAGE_SIZE);
         if (page > 0 && result.items().isEmpty() && result.total() > 0) { // past the end: the last page
             page = result.pages() - 1;
             result = library.find(new DocumentLibrary.Filter(words, jurisdiction,
-                    language == null ? null : language.code(), hasFindings, from, to, added), sort, page, PAGE_SIZE);
+                    language == null ? null : language.code(), hasFindings, from, to, added, source), sort, page,
+                    PAGE_SIZE);
         }
         String base = query(values, errors);
         List<ConsoleResource.PageLink> pages = new ArrayList<>();
@@ -160,7 +197,10 @@ public class ConsoleDocumentsResource {
                 ? "The document “" + q.getFirst("deleted") + "” was deleted with its findings."
                 : null;
         return Templates.documents(new LibraryView(values, errors, result, pages.size() > 1 ? pages : List.of(),
-                page > 0 ? with(base, page - 1) : null, page < last ? with(base, page + 1) : null, notice));
+                page > 0 ? with(base, page - 1) : null, page < last ? with(base, page + 1) : null, notice,
+                sources.feeds().entrySet().stream().map(e -> new SourceChoice("feed:" + e.getKey(), e.getValue()))
+                        .toList(),
+                sources.sites().stream().map(h -> new SourceChoice("site:" + h, h)).toList(), unlisted));
     }
 
     private static String query(Map<String, String> values, List<Problem.FieldError> errors) {

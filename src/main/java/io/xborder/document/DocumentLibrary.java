@@ -47,12 +47,35 @@ public class DocumentLibrary {
      * {@code hasFindings}: true for documents with findings, false for those without.
      */
     public record Filter(String titleWords, String jurisdiction, String language, Boolean hasFindings,
-            LocalDate publishedFrom, LocalDate publishedTo, LocalDate addedSince) {
+            LocalDate publishedFrom, LocalDate publishedTo, LocalDate addedSince, Source source) {
 
         public static Filter none() {
-            return new Filter(null, null, null, null, null, null, null);
+            return new Filter(null, null, null, null, null, null, null, null);
         }
     }
+
+    /** Where a document came from: a feed, a site (the host of its source URL), or neither (added by hand). */
+    public sealed interface Source {
+    }
+
+    /** Brought by this feed. */
+    public record FromFeed(long feedId) implements Source {
+    }
+
+    /** Its source URL is on this host (lower case, as {@link #sources()} lists it). */
+    public record FromSite(String host) implements Source {
+    }
+
+    /** Pasted or uploaded: no feed brought it and it names no source URL. */
+    public record ByHand() implements Source {
+    }
+
+    /** The sources documents can be listed by: the feeds, by name, and the sites documents came from. */
+    public record Sources(Map<Long, String> feeds, List<String> sites) {
+    }
+
+    /** The host of {@code d.source_url}, lower case; null when there is none. */
+    private static final String HOST = "lower(substring(d.source_url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#@]+)'))";
 
     /** One row of the library. */
     public record Row(long id, String title, String jurisdiction, String language, LocalDate publishedAt,
@@ -121,6 +144,17 @@ public class DocumentLibrary {
             where.append(" and d.created_at >= :addedSince");
             params.put("addedSince", filter.addedSince().atStartOfDay().atOffset(ZoneOffset.UTC));
         }
+        if (filter.source() instanceof FromFeed f) {
+            where.append(
+                    " and exists (select 1 from feed_items fi where fi.document_id = d.id and fi.feed_id = :feed)");
+            params.put("feed", f.feedId());
+        } else if (filter.source() instanceof FromSite site) {
+            where.append(" and ").append(HOST).append(" = :host");
+            params.put("host", site.host());
+        } else if (filter.source() instanceof ByHand) {
+            where.append(" and d.source_url is null")
+                    .append(" and not exists (select 1 from feed_items fi where fi.document_id = d.id)");
+        }
         String order = switch (sort) {
             case ADDED -> "d.created_at desc, d.id desc";
             case PUBLISHED -> "d.published_at desc nulls last, d.id desc";
@@ -182,6 +216,25 @@ public class DocumentLibrary {
         }
         audit.record("document.update", "document", id, before, metadata);
         return before;
+    }
+
+    /** The feeds (by name, or URL when unnamed) and the sites of the documents' source URLs, for the filter. */
+    @Transactional
+    public Sources sources() {
+        Map<Long, String> feeds = new LinkedHashMap<>();
+        for (Object r : em.createNativeQuery("select id, coalesce(nullif(title, ''), url) from feeds "
+                + "order by lower(coalesce(nullif(title, ''), url)), id").getResultList()) {
+            Object[] c = (Object[]) r;
+            feeds.put(((Number) c[0]).longValue(), (String) c[1]);
+        }
+        List<String> sites = new ArrayList<>();
+        for (Object host : em.createNativeQuery("select distinct " + HOST + " h from documents d "
+                + "where d.source_url is not null order by h").getResultList()) {
+            if (host != null) {
+                sites.add((String) host);
+            }
+        }
+        return new Sources(feeds, sites);
     }
 
     /** The document's metadata, for the edit form. */

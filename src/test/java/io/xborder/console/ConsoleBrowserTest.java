@@ -757,6 +757,51 @@ class ConsoleBrowserTest {
         given().when().get("/api/v1/documents/" + plain).then().statusCode(404);
     }
 
+    /**
+     * The library could not be narrowed to where documents came from: a site, a feed, or added by hand. The choice is
+     * made by its words, stays in the address, and a wrong one is named at the field rather than dropped.
+     */
+    @Test
+    void theDocumentLibraryFiltersBySourceChosenByItsWords() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        long fromSite = postDocument(Map.of("title", "Site rule " + marker, "language", "en",
+                "sourceUrl", "https://rules-" + marker + ".example.org/1",
+                "text", "Operators shall store personal data within the territory " + marker + "."));
+        long byHand = postDocument(Map.of("title", "Hand note " + marker, "language", "en",
+                "text", "Minutes of the meeting about the canteen " + marker + "."));
+        browser.open("/documents?q=" + marker);
+        Select source = new Select(driver.findElement(By.id("source")));
+        assertThat(source.getFirstSelectedOption().getText()).isEqualTo("Any source");
+        source.selectByVisibleText("rules-" + marker + ".example.org");
+        driver.findElement(By.cssSelector("#documents-filters button[type=submit]")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("source=site"));
+        assertThat(driver.findElements(By.cssSelector("#document-table tbody tr")).stream()
+                .map(r -> r.getAttribute("id")).toList()).containsExactly("document-" + fromSite);
+        assertThat(new Select(driver.findElement(By.id("source"))).getFirstSelectedOption().getText())
+                .isEqualTo("rules-" + marker + ".example.org");
+        browser.screenshot("v2-40-library-by-site");
+
+        new Select(driver.findElement(By.id("source"))).selectByVisibleText("Added by hand (pasted or uploaded)");
+        driver.findElement(By.cssSelector("#documents-filters button[type=submit]")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("source=hand"));
+        List<String> rows = driver.findElements(By.cssSelector("#document-table tbody tr")).stream()
+                .map(r -> r.getAttribute("id")).toList();
+        assertThat(rows).contains("document-" + byHand).doesNotContain("document-" + fromSite);
+        driver.navigate().refresh(); // the address alone keeps the choice
+        assertThat(new Select(driver.findElement(By.id("source"))).getFirstSelectedOption().getText())
+                .isEqualTo("Added by hand (pasted or uploaded)");
+
+        browser.open("/documents?q=" + marker + "&source=somewhere");
+        WebElement error = driver.findElement(By.id("source-error"));
+        assertThat(error.getText()).startsWith("“somewhere” is not a source");
+        assertThat(error.findElement(By.xpath("..")).findElement(By.id("source")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(new Select(driver.findElement(By.id("source"))).getFirstSelectedOption().getText())
+                .isEqualTo("“somewhere” (not a source)");
+        assertThat(error.isDisplayed()).isTrue();
+        browser.screenshot("v2-41-library-wrong-source");
+    }
+
     /** Issue 17, item 4: a finished multi-file job did not name its files, link its documents or say duplicates. */
     @Test
     void aFileJobNamesItsFilesLinksTheirDocumentsAndSaysWhichWereStoredBefore() throws Exception {

@@ -27,8 +27,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -509,6 +512,72 @@ class ConsoleTest {
         given().when().get("/documents?jurisdiction=Chinaa&from=yesterday").then().statusCode(200)
                 .body(containsString("id=\"jurisdiction-error\">“Chinaa” is not a country"))
                 .body(containsString("id=\"from-error\">"));
+    }
+
+    @Test
+    void theDocumentLibraryFiltersBySourceInPlainWordsAndNamesAWrongSourceAtItsField() {
+        String tag = marker;
+        // a document from a site (its source URL's host), one from a feed, and the test's own, pasted without a URL
+        long fromSite = given().contentType(ContentType.JSON).body(Map.of("title", "Site rule " + tag,
+                "text", "Operators shall store personal data within the territory " + tag + ".",
+                "sourceUrl", "https://Law-" + tag + ".example.org/rules/1?x=1"))
+                .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
+        server.serve("/library/" + tag + "/1.html", Answer.ok("text/html",
+                IngestFixtures.newsHtml("Feed story " + tag, IngestFixtures.EN_LOCALIZE, IngestFixtures.ref())));
+        server.serve("/library/" + tag + ".xml", Answer.ok("application/rss+xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Library feed %s</title><link>http://127.0.0.1/</link>
+                <description>Test</description>
+                <item><guid isPermaLink="false">%s-1</guid><title>Feed story %s</title><link>%s</link></item>
+                </channel></rss>
+                """.formatted(tag, tag, tag, server.url("/library/" + tag + "/1.html"))));
+        String location = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("url", server.url("/library/" + tag + ".xml")).formParam("intervalMinutes", "30")
+                .when().post("/feeds").then().statusCode(303).extract().header("Location");
+        long feed = Long.parseLong(location.replaceAll(".*subscribed=(\\d+).*", "$1"));
+        given().redirects().follow(false).when().post("/feeds/" + feed + "/poll").then().statusCode(303);
+        Matcher row = Pattern.compile("<tr id=\"document-(\\d+)\">")
+                .matcher(given().queryParam("q", "Feed story " + tag)
+                        .when().get("/documents").then().statusCode(200).extract().asString());
+        assertThat(row.find()).as("the feed's document is in the library").isTrue();
+        long fromFeed = Long.parseLong(row.group(1));
+
+        // the choices are in words: the feed by its name, the site by its host, "Added by hand"
+        given().when().get("/documents").then().statusCode(200)
+                .body(containsString("<option value=\"hand\">Added by hand (pasted or uploaded)</option>"))
+                .body(containsString("<option value=\"feed:" + feed + "\">Library feed " + tag + "</option>"))
+                .body(containsString("<option value=\"site:law-" + tag + ".example.org\">law-" + tag
+                        + ".example.org</option>"));
+        Map<String, List<Long>> expected = Map.of(
+                "site:law-" + tag + ".example.org", List.of(fromSite),
+                "site:LAW-" + tag + ".example.org", List.of(fromSite),
+                "feed:" + feed, List.of(fromFeed),
+                "hand", List.of(document));
+        expected.forEach((source, ids) -> {
+            String html = given().queryParam("q", tag).queryParam("source", source).when().get("/documents").then()
+                    .statusCode(200).extract().asString();
+            for (long id : List.of(fromSite, fromFeed, document)) {
+                assertThat(html.contains("id=\"document-" + id + "\"")).as(source + " lists " + id)
+                        .isEqualTo(ids.contains(id));
+            }
+            // the choice stays chosen, in the form and in the address of the other pages
+            assertThat(html).contains("<option value=\"" + source.toLowerCase(Locale.ROOT) + "\" selected>");
+        });
+
+        // a source that is not one, or a feed deleted since: named at the field, kept in it, and left out
+        given().queryParam("q", tag).queryParam("source", "CROSS_BORDER").when().get("/documents").then()
+                .statusCode(200)
+                .body(containsString("id=\"source-error\">“CROSS_BORDER” is not a source: choose a site, a feed or"))
+                .body(containsString("<option value=\"CROSS_BORDER\" selected>“CROSS_BORDER” (not a source)</option>"))
+                .body(containsString("aria-describedby=\"source-error\""))
+                .body(containsString("id=\"document-" + fromSite + "\""))
+                .body(containsString("id=\"document-" + document + "\""));
+        given().redirects().follow(false).when().post("/feeds/" + feed + "/delete").then().statusCode(303);
+        given().queryParam("q", tag).queryParam("source", "feed:" + feed).when().get("/documents").then()
+                .statusCode(200)
+                .body(containsString("id=\"source-error\">the feed this address names no longer exists"))
+                .body(containsString("<option value=\"feed:" + feed + "\" selected>A deleted feed</option>"))
+                .body(containsString("id=\"document-" + fromSite + "\""));
     }
 
     @Test
