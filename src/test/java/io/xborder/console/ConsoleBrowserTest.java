@@ -9,7 +9,15 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.xborder.classify.Category;
+import io.xborder.classify.DataCategory;
+import io.xborder.classify.Mechanism;
+import io.xborder.classify.Modality;
+import io.xborder.document.ReviewStatus;
+import io.xborder.ingest.IngestFailure;
 import io.xborder.ingest.IngestFixtures;
+import io.xborder.job.JobKind;
+import io.xborder.job.JobState;
 import io.xborder.job.JobWorker;
 import io.xborder.job.JobWorkers;
 import io.xborder.testing.ConsoleBrowser;
@@ -27,14 +35,19 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -1054,6 +1067,119 @@ class ConsoleBrowserTest {
         }
         browser.open("/add");
         browser.screenshot("v2-28-add-phone");
+    }
+
+    /**
+     * What an analyst must not have to read on any page, with what it is: the table the visible text of every main
+     * page is checked against.
+     */
+    static final Map<String, Pattern> DEVELOPER_STRINGS = developerStrings();
+
+    private static Map<String, Pattern> developerStrings() {
+        Map<String, Pattern> table = new LinkedHashMap<>();
+        table.put("a property name", Pattern.compile("\\bxborder\\.[a-z]"));
+        table.put("a problem type", Pattern.compile("urn:xborder"));
+        table.put("an HTTP method and path", Pattern.compile("\\b(GET|POST|PUT|PATCH|DELETE) /"));
+        table.put("an API path", Pattern.compile("/api/v1|/q/(openapi|health|metrics)"));
+        table.put("a protocol status", Pattern.compile("\\bHTTP \\d{3}\\b"));
+        table.put("a key's principal name", Pattern.compile("\\bkey:[a-z0-9-]+"));
+        table.put("a raw timestamp", Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|\\d{2}:\\d{2}:\\d{2}\\.\\d+"));
+        table.put("a singular count with a plural noun", Pattern.compile(
+                "(?<![\\d.,])\\b1 (new |more )?(documents|findings|items|files|passages|errors|failures|countries|"
+                        + "addresses|verdicts|reviews|laws|words|searches|webhooks|versions)\\b"));
+        List<String> codes = new ArrayList<>();
+        for (Enum<?>[] values : List.<Enum<?>[]>of(Category.values(), Mechanism.values(), Modality.values(),
+                DataCategory.values(), JobState.values(), JobKind.values(), ReviewStatus.values(),
+                IngestFailure.Kind.values())) {
+            for (Enum<?> v : values) {
+                codes.add(v.name());
+            }
+        }
+        table.put("an enum code", Pattern.compile("\\b(" + String.join("|", codes) + ")\\b"));
+        return table;
+    }
+
+    /**
+     * Issue 17, item 8: pages showed property names, problem types, "POST /api/v1/keys", principal names, raw
+     * timestamps, enum codes and "1 new documents". Every main page's visible text, with data on it (a document with
+     * findings, a feed that failed, a finished job with a failure, a review), is checked against the table above.
+     */
+    @Test
+    void noPageShowsDeveloperStringsToAnAnalyst() throws Exception {
+        driver.manage().window().setSize(DESKTOP);
+        long document = given().queryParam("q", marker).when().get("/api/v1/findings").then().extract().jsonPath()
+                .getLong("items[0].document.id");
+        long finding = findingIds(document).get(0);
+        // a review with a comment, so that the finding page shows who reviewed it and when
+        browser.open("/findings/" + finding);
+        driver.findElement(By.id("status-confirmed")).click();
+        driver.findElement(By.id("review-submit")).click();
+        browser.waiting().until(d -> !d.findElements(By.id("review-notice")).isEmpty());
+        // a feed whose poll failed, and a job of one address added and one that could not be reached
+        String feedUrl = server.url("/strings/" + marker + "-missing.xml");
+        String feed = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("url", feedUrl)
+                .when().post("/feeds").then().statusCode(303).extract().header("Location")
+                .replaceAll(".*subscribed=(\\d+).*", "$1");
+        given().redirects().follow(false).when().post("/feeds/" + feed + "/poll").then().statusCode(303);
+        String page = "/strings/" + marker + "/1.html";
+        server.serve(page, Answer.ok("text/html", IngestFixtures.newsHtml("Strings page " + marker,
+                IngestFixtures.EN_TRANSFER, marker)));
+        browser.open("/add#url");
+        driver.findElement(By.id("url-urls")).sendKeys(server.url(page) + "\n"
+                + server.url("/strings/" + marker + "/missing.html"));
+        driver.findElement(By.id("url-submit")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().matches(".*/jobs/\\d+\\?started=urls"));
+        String job = path();
+        try (JobWorker worker = workers.newWorker("strings-" + UUID.randomUUID(), 1)) {
+            worker.start();
+            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .ignoring(WebDriverException.class)
+                    .until(d -> !d.findElement(By.id("job-state")).getText().matches("Queued|Running"));
+        }
+
+        List<String> problems = new ArrayList<>();
+        for (String p : List.of("/", "/?q=" + marker, "/?q=" + marker + "&category=CROSS_BORDER_TRANSFER", "/review",
+                "/countries", "/countries/CN", "/overview", "/documents", "/documents/" + document,
+                "/documents/" + document + "/edit", "/findings/" + finding, "/add", "/feeds", "/jobs", job, "/terms",
+                "/alerts", "/models", "/login")) {
+            browser.open(p);
+            String text = driver.findElement(By.tagName("body")).getText();
+            DEVELOPER_STRINGS.forEach((what, pattern) -> {
+                Matcher m = pattern.matcher(text);
+                while (m.find()) {
+                    int from = Math.max(0, m.start() - 40);
+                    problems.add(p + ": " + what + " in “" + text.substring(from, Math.min(text.length(), m.end() + 20))
+                            .replace('\n', ' ') + "”");
+                }
+            });
+        }
+        browser.open(job);
+        assertThat(driver.findElement(By.id("job-failures")).getText())
+                .contains("was not found: the site answered 404");
+        browser.screenshot("v2-42-job-in-words");
+        browser.open("/feeds");
+        browser.screenshot("v2-43-feeds-in-words");
+        assertThat(problems).isEmpty();
+    }
+
+    /** The table catches what it is meant to: a test of the test, so that a pattern that matches nothing fails. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a property name | set xborder.fetch.allow to fetch it",
+            "a problem type | urn:xborder:problem:url-refused",
+            "an HTTP method and path | create one with POST /api/v1/keys",
+            "an API path | see /api/v1/keys",
+            "a protocol status | http://example.org/x answered HTTP 404",
+            "a key's principal name | by key:bootstrap-admin",
+            "a raw timestamp | on 2026-12-07T04:28:39.123Z",
+            "a singular count with a plural noun | 1 new documents",
+            "an enum code | CROSS_BORDER_TRANSFER, REQUIREMENT" })
+    void theDeveloperStringsTableCatchesEachKind(String what, String sample) {
+        assertThat(DEVELOPER_STRINGS.get(what).matcher(sample).find()).isTrue();
+        assertThat(DEVELOPER_STRINGS.values().stream().anyMatch(p -> p.matcher("1 new document, 2 new documents; "
+                + "Transfer abroad, Requirement; 7 December 2026, 04:28 UTC; was not found: the site answered 404")
+                .find()))
+                .isFalse();
     }
 
     /** Issue 17, done when 2: every page passes axe-core in the browser with no serious or critical violation. */

@@ -64,8 +64,7 @@ public final class UrlFetcher implements AutoCloseable {
                     continue;
                 }
                 if (status < 200 || status >= 300) {
-                    throw new FetchException(FetchException.Kind.UNREACHABLE, current + " answered HTTP " + status,
-                            null);
+                    throw new FetchException(FetchException.Kind.UNREACHABLE, current + " " + refusal(status), null);
                 }
                 if (response.contentLength() > settings.maxBytes()) {
                     throw new FetchException(FetchException.Kind.TOO_LARGE, current + " declares "
@@ -181,5 +180,17 @@ public final class UrlFetcher implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
+    }
+
+    /** Why a page was not given, in words an analyst reads on the job and feed pages; the code stays for support. */
+    static String refusal(int status) {
+        return switch (status) {
+            case 404, 410 -> "was not found: the site answered " + status;
+            case 401, 403 -> "is not open to us: the site refused access (" + status + ")";
+            case 429 -> "was refused for now: the site asks for fewer requests (429)";
+            default -> status >= 500
+                    ? "could not be read: the site had an error (" + status + ")"
+                    : "could not be read: the site answered " + status;
+        };
     }
 }
