@@ -57,6 +57,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -1180,6 +1181,98 @@ class ConsoleBrowserTest {
                 + "Transfer abroad, Requirement; 7 December 2026, 04:28 UTC; was not found: the site answered 404")
                 .find()))
                 .isFalse();
+    }
+
+    /**
+     * Issue 17, done when 2 (keyboard-only use reaches every action): Tab from the top of the search page, a document
+     * page and the review form reaches every link, button, field and verdict (a radio group by one of its radios, as
+     * browsers do), and each one shows a focus style it does not have unfocused (an outline or a shadow on it or on
+     * its label).
+     */
+    @Test
+    void theKeyboardReachesEveryActionOfSearchDocumentAndReviewWithAVisibleFocus() throws IOException {
+        driver.manage().window().setSize(DESKTOP);
+        long document = given().queryParam("q", marker).when().get("/api/v1/findings").then().extract().jsonPath()
+                .getLong("items[0].document.id");
+        long finding = findingIds(document).get(0);
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("/?q=" + marker, "/documents/" + document, "/findings/" + finding)) {
+            browser.open(page);
+            problems.addAll(keyboardProblems(page));
+        }
+        browser.open("/findings/" + finding);
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        for (int i = 0; i < 40 && !"radio".equals(driver.switchTo().activeElement().getAttribute("type")); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        browser.screenshot("v2-44-verdict-focused-by-keyboard");
+        assertThat(problems).isEmpty();
+    }
+
+    /** Tabs through the open page; what cannot be reached, or shows no focus, as "page: element: problem". */
+    @SuppressWarnings("unchecked")
+    private List<String> keyboardProblems(String page) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        // every visible action, numbered, with how it looks unfocused
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) js.executeScript(
+                """
+                            function look(e) {
+                              var s = getComputedStyle(e), l = e.closest('label') || (e.id && document.querySelector('label[for="' + e.id + '"]'));
+                              var ls = l ? getComputedStyle(l) : null;
+                              return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
+                                      ls ? ls.outlineStyle + ' ' + ls.outlineWidth + ' ' + ls.boxShadow + ' ' + ls.borderColor : ''].join('|');
+                            }
+                            window.kbLook = look;
+                            var out = [];
+                            document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')
+                              .forEach(function (e, i) {
+                                // checkVisibility: not in a closed <details> nor otherwise unrendered
+                        if (e.disabled || !e.checkVisibility({ visibilityProperty: true })) return;
+                                e.setAttribute('data-kb', i);
+                                var name = (e.getAttribute('aria-label') || e.innerText || e.value || e.id || e.name || e.outerHTML).trim().slice(0, 60);
+                                out.push({ i: String(i), what: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' “' + name + '”',
+                                           group: e.type === 'radio' ? 'radio:' + e.name : '', look: look(e) });
+                              });
+                            return out;""");
+        // the walk covers the page: its menu, and on the review form the verdicts and the comment
+        assertThat(actions).as(page).hasSizeGreaterThan(12);
+        if (page.startsWith("/findings/")) {
+            assertThat(actions.stream().map(a -> (String) a.get("what")).toList()).as(page)
+                    .anyMatch(w -> w.contains("#status-confirmed")).anyMatch(w -> w.contains("#review-submit"));
+        }
+        Map<String, String> reachedLook = new LinkedHashMap<>();
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        for (int step = 0; step < actions.size() * 3 + 20; step++) {
+            List<Object> now = (List<Object>) js.executeScript(
+                    """
+                            var e = document.activeElement;
+                            if (!e || e === document.body || !e.hasAttribute('data-kb')) return [null, null, null];
+                            return [e.getAttribute('data-kb'), window.kbLook(e), e.type === 'radio' ? 'radio:' + e.name : ''];""");
+            if (now.get(0) != null) {
+                reachedLook.putIfAbsent((String) now.get(0), (String) now.get(1));
+                if (!((String) now.get(2)).isEmpty()) {
+                    reachedLook.putIfAbsent((String) now.get(2), (String) now.get(1));
+                }
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> a : actions) {
+            String group = (String) a.get("group");
+            String key = group.isEmpty() ? (String) a.get("i") : group;
+            String focused = reachedLook.get(key);
+            if (focused == null) {
+                problems.add(page + ": " + a.get("what") + ": not reached with Tab");
+            } else if (group.isEmpty() || reachedLook.containsKey(a.get("i"))) {
+                String[] f = focused.split("\\|", -1);
+                boolean outline = !"none".equals(f[0]) && !"0px".equals(f[1]);
+                boolean shadow = !"none".equals(f[3]);
+                if (focused.equals(a.get("look")) || !(outline || shadow || !f[4].isEmpty())) {
+                    problems.add(page + ": " + a.get("what") + ": no visible focus style (" + focused + ")");
+                }
+            }
+        }
+        return problems;
     }
 
     /** Issue 17, done when 2: every page passes axe-core in the browser with no serious or critical violation. */
