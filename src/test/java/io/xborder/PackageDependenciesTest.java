@@ -29,10 +29,19 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void httpPlumbingDependsOnNoOtherPackageOfTheService() {
+    void httpPlumbingDependsOnNoOtherPackageOfTheServiceButTheSettingsBounds() {
         noClasses().that().resideInAPackage("io.xborder.http..")
                 .should()
-                .dependOnClassesThat(resideInAPackage("io.xborder..").and(not(resideInAPackage("io.xborder.http.."))))
+                .dependOnClassesThat(resideInAPackage("io.xborder..")
+                        .and(not(resideInAnyPackage("io.xborder.http..", "io.xborder.config.."))))
+                .check(MAIN);
+    }
+
+    @Test
+    void theConfigurationPlumbingKnowsNoFeature() {
+        noClasses().that().resideInAPackage("io.xborder.config..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.xborder..").and(not(resideInAPackage("io.xborder.config.."))))
                 .check(MAIN);
     }
 

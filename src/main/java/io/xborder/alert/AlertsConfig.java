@@ -3,36 +3,40 @@ package io.xborder.alert;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
+import io.xborder.config.Limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /** Webhook delivery of this instance ({@code xborder.webhooks.*}). */
 @ConfigMapping(prefix = "xborder.webhooks")
-public interface AlertsConfig {
+public interface AlertsConfig extends Limits.Bounded {
+
+    @Override
+    default void checkBounds(Limits limits) {
+        limits.positiveOrZero("workers", workers()).atLeast("poll-interval", pollInterval(), Duration.ofMillis(1))
+                .atLeast("lease", lease(), Duration.ofMillis(1)).positive("batch", batch())
+                .atLeast("retry-backoff", retryBackoff(), Duration.ofMillis(1))
+                .atLeast("retry-backoff-max", retryBackoffMax(), Duration.ofMillis(1))
+                .positive("max-consecutive-failures", maxConsecutiveFailures())
+                .atLeast("digest-check-interval", digestCheckInterval(), Duration.ofMillis(1))
+                .minLength("secret-key", secretKey(), 32);
+    }
 
     /** Delivery threads of this instance; 0 runs none ({@code XBORDER_WEBHOOK_WORKERS}). */
     @WithDefault("${XBORDER_WEBHOOK_WORKERS:2}")
-    @PositiveOrZero
     int workers();
 
     /** Wait between looks at an empty outbox. */
     @WithDefault("1s")
-    @DurationMin(millis = 1)
     Duration pollInterval();
 
     /** How long a claimed event is held: a dead instance's events are sent by another after this long. */
     @WithDefault("60s")
-    @DurationMin(millis = 1)
     Duration lease();
 
     /** Events claimed at once by one thread. */
     @WithDefault("10")
-    @Positive
     int batch();
 
     /** TCP (and TLS) connect budget of one attempt. */
@@ -49,12 +53,10 @@ public interface AlertsConfig {
 
     /** Wait after the first failed attempt; doubles per attempt, ±20 % jitter. */
     @WithDefault("5s")
-    @DurationMin(millis = 1)
     Duration retryBackoff();
 
     /** The longest wait between two attempts. */
     @WithDefault("1h")
-    @DurationMin(millis = 1)
     Duration retryBackoffMax();
 
     /**
@@ -62,12 +64,10 @@ public interface AlertsConfig {
      * events wait until it is enabled again.
      */
     @WithDefault("${XBORDER_WEBHOOK_MAX_FAILURES:15}")
-    @Positive
     int maxConsecutiveFailures();
 
     /** How often this instance looks for daily digests that are due (with at least one delivery thread). */
     @WithDefault("1m")
-    @DurationMin(millis = 1)
     Duration digestCheckInterval();
 
     /**
@@ -89,5 +89,5 @@ public interface AlertsConfig {
      * least 32 characters, e.g. from a Kubernetes Secret). Without it secrets are stored as they are.
      */
     @WithDefault("${XBORDER_WEBHOOK_SECRET_KEY:}")
-    Optional<@Size(min = 32, message = "must have at least 32 characters") String> secretKey();
+    Optional<String> secretKey();
 }

@@ -3,8 +3,7 @@ package io.xborder.ingest;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
+import io.xborder.config.Limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,13 @@ public interface IngestConfig {
 
     /** Uploads and extraction. */
     @ConfigMapping(prefix = "xborder.ingest")
-    interface Files {
+    interface Files extends Limits.Bounded {
+
+        @Override
+        default void checkBounds(Limits limits) {
+            limits.positive("max-files", maxFiles()).positive("max-pages", maxPages())
+                    .positive("extract-threads", extractThreads()).positiveOrZero("extract-queue", extractQueue());
+        }
 
         /** Largest single file (upload, fetched body, job file); 413 above ({@code XBORDER_MAX_FILE_SIZE}). */
         @WithDefault("${XBORDER_MAX_FILE_SIZE:10M}")
@@ -22,12 +27,10 @@ public interface IngestConfig {
 
         /** Most files in one multipart request; 413 above ({@code XBORDER_MAX_FILES}). */
         @WithDefault("${XBORDER_MAX_FILES:50}")
-        @Positive
         int maxFiles();
 
         /** Most pages of a PDF. */
         @WithDefault("1000")
-        @Positive
         int maxPages();
 
         /** Wall-clock budget of one extraction. */
@@ -35,15 +38,20 @@ public interface IngestConfig {
         Duration extractTimeout();
 
         /** Extractions run at once; default: the number of processors, at least 2. */
-        Optional<@Positive Integer> extractThreads();
+        Optional<Integer> extractThreads();
 
         /** Extractions waiting for a thread before more are refused as busy (503, a transient job failure); default 8 per thread. */
-        Optional<@PositiveOrZero Integer> extractQueue();
+        Optional<Integer> extractQueue();
     }
 
     /** URL fetching. */
     @ConfigMapping(prefix = "xborder.fetch")
-    interface Fetch {
+    interface Fetch extends Limits.Bounded {
+
+        @Override
+        default void checkBounds(Limits limits) {
+            limits.positiveOrZero("max-redirects", maxRedirects());
+        }
 
         @WithDefault("5s")
         Duration connectTimeout();
@@ -53,7 +61,6 @@ public interface IngestConfig {
         Duration readTimeout();
 
         @WithDefault("5")
-        @PositiveOrZero
         int maxRedirects();
 
         @WithDefault("xborder/1.0 (data-localisation monitor)")

@@ -2,34 +2,35 @@ package io.xborder.job;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
+import io.xborder.config.Limits;
 import java.time.Duration;
 import java.util.Optional;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The job workers of this instance ({@code xborder.jobs.*}). */
 @ConfigMapping(prefix = "xborder.jobs")
-public interface JobsConfig {
+public interface JobsConfig extends Limits.Bounded {
+
+    @Override
+    default void checkBounds(Limits limits) {
+        limits.positiveOrZero("workers", workers()).atLeast("poll-interval", pollInterval(), Duration.ofMillis(1))
+                .atLeast("lease", lease(), Duration.ofMillis(1)).positive("max-attempts", maxAttempts())
+                .atLeast("stall-timeout", stallTimeout(), Duration.ofMillis(1)).positive("max-items", maxItems());
+    }
 
     /** Worker threads of this instance; 0 runs none (the instance only accepts jobs) ({@code XBORDER_JOB_WORKERS}). */
     @WithDefault("${XBORDER_JOB_WORKERS:2}")
-    @PositiveOrZero
     int workers();
 
     /** Wait between looks at an empty queue. */
     @WithDefault("1s")
-    @DurationMin(millis = 1)
     Duration pollInterval();
 
     /** How long a claim holds without renewal: a dead instance's items are taken over after this long. */
     @WithDefault("60s")
-    @DurationMin(millis = 1)
     Duration lease();
 
     /** Claims of one item before it is failed for good. */
     @WithDefault("3")
-    @Positive
     int maxAttempts();
 
     /** At shutdown, how long items in hand may take to finish before they are given back. */
@@ -62,11 +63,9 @@ public interface JobsConfig {
      * ({@code XBORDER_JOB_STALL_TIMEOUT}).
      */
     @WithDefault("${XBORDER_JOB_STALL_TIMEOUT:5m}")
-    @DurationMin(millis = 1)
     Duration stallTimeout();
 
     /** Most items (URLs, files) in one job. */
     @WithDefault("10000")
-    @Positive
     int maxItems();
 }

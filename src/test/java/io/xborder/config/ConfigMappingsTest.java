@@ -14,8 +14,8 @@ import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.validator.BeanValidationConfigValidator;
 import io.xborder.alert.AlertsConfig;
 import io.xborder.demo.DemoConfig;
 import io.xborder.document.BoilerplateConfig;
@@ -26,29 +26,31 @@ import io.xborder.ingest.IngestConfig;
 import io.xborder.job.JobsConfig;
 import io.xborder.security.SecurityConfig;
 import io.xborder.security.SessionConfig;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The service's settings: one {@code @ConfigMapping} per prefix, each default written once (in the mapping, with
  * the environment variable the documentation names), and a value that makes no sense stops the start with the key
- * and the reason. Checked on SmallRye Config alone, with Quarkus' converters and Bean Validation, as Quarkus
- * validates the mappings at start.
+ * and the reason. Checked on SmallRye Config alone, with Quarkus' converters and the config customizers the service
+ * registers (META-INF/services, applied by Quarkus at start): the bounds are plain Java ({@link Limits}), not Bean
+ * Validation, whose validator factory cost a tenth of the start's Java time.
  */
 class ConfigMappingsTest {
-
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
     /** Every mapping of the service, found in the compiled classes. */
     private static final List<Class<?>> MAPPINGS = new ClassFileImporter()
@@ -63,14 +65,8 @@ class ConfigMappingsTest {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(values, "test", 250))
                 .withConverter(Duration.class, 200, new DurationConverter())
-                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
-                .withValidator(new BeanValidationConfigValidator() {
-
-                    @Override
-                    public Validator getValidator() {
-                        return VALIDATOR;
-                    }
-                });
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter());
+        ServiceLoader.load(SmallRyeConfigBuilderCustomizer.class).forEach(c -> c.configBuilder(builder));
         MAPPINGS.forEach(builder::withMapping);
         return builder.build();
     }
@@ -83,7 +79,7 @@ class ConfigMappingsTest {
                         "xborder.feeds", "xborder.boilerplate", "xborder.findings", "xborder.demo",
                         "xborder.security", "xborder.session", "xborder.webhooks", "xborder.learning");
         for (Class<?> mapping : MAPPINGS) {
-            for (Method m : mapping.getDeclaredMethods()) {
+            for (Method m : settings(mapping)) {
                 assertThat(m.isAnnotationPresent(WithDefault.class) || m.getReturnType() == Optional.class)
                         .as("%s.%s: a setting without a default must be Optional", mapping.getName(), m.getName())
                         .isTrue();
@@ -232,5 +228,72 @@ class ConfigMappingsTest {
                 .hasMessageContaining("xborder.boilerplate.repeated-line-documents must be greater than or equal to 0")
                 .hasMessageContaining("xborder.demo.enabled must be auto, true or false")
                 .hasMessageContaining("xborder.session.secret must have at least 32 characters");
+        assertThatThrownBy(() -> config(Map.of(
+                "xborder.learning.blind-tolerance", "1.5",
+                "xborder.learning.poll-interval", "50ms",
+                "xborder.webhooks.batch", "0",
+                "xborder.webhooks.secret-key", "short",
+                "xborder.fetch.max-redirects", "-1")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("xborder.learning.blind-tolerance must be between 0.0 and 1.0")
+                .hasMessageContaining("xborder.learning.poll-interval must be at least 100 ms")
+                .hasMessageContaining("xborder.webhooks.batch must be greater than 0")
+                .hasMessageContaining("xborder.webhooks.secret-key must have at least 32 characters")
+                .hasMessageContaining("xborder.fetch.max-redirects must be greater than or equal to 0");
+    }
+
+    @Test
+    void theBoundsAcceptTheirEdgesAndAnyCase() {
+        SmallRyeConfig config = config(Map.of("xborder.jobs.workers", "0", "xborder.jobs.lease", "1ms",
+                "xborder.ingest.extract-threads", "1", "xborder.ingest.extract-queue", "0",
+                "xborder.learning.blind-tolerance", "1", "xborder.learning.poll-interval", "100ms",
+                "xborder.demo.enabled", "TRUE", "xborder.session.secret", "s".repeat(32)));
+        assertThat(config.getConfigMapping(JobsConfig.class).lease()).isEqualTo(Duration.ofMillis(1));
+        assertThat(config.getConfigMapping(DemoConfig.class).enabled()).isEqualTo("TRUE");
+    }
+
+    @Test
+    void everyBoundNamesASettingOfItsMapping() {
+        SmallRyeConfig config = config(Map.of());
+        List<String> checked = new ArrayList<>();
+        for (Class<?> mapping : MAPPINGS) {
+            String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
+            List<String> keys = settings(mapping).stream().map(m -> prefix + "." + kebab(m.getName())).toList();
+            List<String> named = Limits.of(prefix, config.getConfigMapping(mapping)).checked();
+            assertThat(keys).as("settings of %s", mapping.getName()).containsAll(named);
+            checked.addAll(named);
+        }
+        assertThat(checked).contains("xborder.limits.max-text-chars", "xborder.jobs.workers", "xborder.demo.enabled",
+                "xborder.session.secret", "xborder.webhooks.secret-key", "xborder.learning.blind-tolerance");
+    }
+
+    @Test
+    void noMappingUsesBeanValidationWhichWouldBuildAValidatorFactoryAtEveryStart() {
+        for (Class<?> mapping : MAPPINGS) {
+            for (Method m : settings(mapping)) {
+                assertThat(Stream.concat(typeAnnotations(m.getAnnotatedReturnType()), Stream.of(m.getAnnotations())))
+                        .as("%s.%s: bounds go in checkBounds (Limits)", mapping.getName(), m.getName())
+                        .noneMatch(a -> a.annotationType().getName().startsWith("jakarta.validation.")
+                                || a.annotationType().getName().startsWith("org.hibernate.validator."));
+            }
+        }
+    }
+
+    /** The settings of a mapping: its abstract methods (default methods such as checkBounds are not mapped). */
+    private static List<Method> settings(Class<?> mapping) {
+        return Stream.of(mapping.getDeclaredMethods()).filter(m -> !m.isDefault() && !m.isSynthetic()).toList();
+    }
+
+    private static String kebab(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static Stream<Annotation> typeAnnotations(AnnotatedType type) {
+        Stream<Annotation> own = Stream.of(type.getAnnotations());
+        if (type instanceof AnnotatedParameterizedType p) {
+            return Stream.concat(own, Stream.of(p.getAnnotatedActualTypeArguments())
+                    .flatMap(ConfigMappingsTest::typeAnnotations));
+        }
+        return own;
     }
 }
