@@ -16,16 +16,19 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Which model this replica classifies with: the active model version in PostgreSQL. At start the shipped model is
- * registered (once for all replicas: an advisory lock serialises them; the first shipped model is version 1) and
- * made active when no trained version is; then every poll interval (and before a reclassification) this replica
- * looks which version is active and switches to it without a restart.
+ * Which model this replica classifies with: the active model version in PostgreSQL. Right after start, on the poller's
+ * thread (not on the start's path: reading the rules and the model is a sixth of the start's Java time), the rules and
+ * the shipped model are loaded, the shipped model is registered (once for all replicas: an advisory lock serialises
+ * them; the first shipped model is version 1) and made active when no trained version is, and the active version is
+ * put in use; only then do classifying calls go on ({@link AnalysisService#ready()}). Then every poll interval (and
+ * before a reclassification) this replica looks which version is active and switches to it without a restart.
  */
 @ApplicationScoped
 public class ActiveModel {
@@ -38,8 +41,8 @@ public class ActiveModel {
     private final AuditLog audit;
     private final LearningConfig config;
     private final ObjectMapper json;
-    private final Model shipped;
-    private final byte[] shippedBytes;
+    private volatile Model shipped;
+    private byte[] shippedBytes;
     private final Map<Long, Model> loaded = new LinkedHashMap<>(4, 0.75f, true) {
 
         private static final long serialVersionUID = 1L;
@@ -51,6 +54,8 @@ public class ActiveModel {
     };
     private volatile long current = -1;
     private volatile boolean outage;
+    private volatile boolean started;
+    private final CountDownLatch startDone = new CountDownLatch(1);
     private ScheduledExecutorService poller;
 
     public ActiveModel(ModelVersions versions, AnalysisService analysis, AuditLog audit, LearningConfig config,
@@ -60,28 +65,71 @@ public class ActiveModel {
         this.audit = audit;
         this.config = config;
         this.json = json;
-        this.shipped = analysis.analyzer().classifier().model();
-        try (InputStream in = ActiveModel.class.getClassLoader().getResourceAsStream(Model.RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + Model.RESOURCE + " on the class path");
-            }
-            this.shippedBytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     void start(@Observes StartupEvent event) {
-        register();
-        analysis.onRefresh(this::refresh);
-        refresh();
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "model-version-poll");
             t.setDaemon(true);
             return t;
         });
+        poller.execute(this::startUp);
         long every = config.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Loads the classifier, registers the shipped model and puts the active version in use. When the database fails
+     * here, the replica classifies with the shipped model and each poll tries again.
+     */
+    void startUp() {
+        try {
+            load();
+        } catch (RuntimeException | Error e) {
+            LOG.error("The classifier could not be loaded; readiness is DOWN", e);
+            analysis.failed(e);
+            startDone.countDown();
+            return;
+        }
+        try {
+            registerAndRefresh();
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot register the shipped model or look which version is active (tried again every %s): %s",
+                    config.pollInterval(), e.getMessage());
+            outage = true;
+        } finally {
+            analysis.ready();
+            startDone.countDown();
+        }
+    }
+
+    private void load() {
+        shipped = analysis.load().classifier().model();
+        try (InputStream in = ActiveModel.class.getClassLoader().getResourceAsStream(Model.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + Model.RESOURCE + " on the class path");
+            }
+            shippedBytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void registerAndRefresh() {
+        register();
+        analysis.onRefresh(this::refresh);
+        refresh();
+        started = true;
+    }
+
+    /** Waits until the start's work is done (the shipped model registered, the active version in use, or a failure). */
+    public void awaitStart() {
+        try {
+            startDone.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the classifier loads", e);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -102,7 +150,7 @@ public class ActiveModel {
 
     /** Registers this build's model as a SHIPPED version unless it is; activates it when no trained one is active. */
     void register() {
-        String rules = analysis.analyzer().classifier().rules().version();
+        String rules = analysis.load().classifier().rules().version();
         QuarkusTransaction.requiringNew().run(() -> {
             versions.lockRegistration();
             if (versions.shipped(shipped.version()).isPresent()) {
@@ -159,8 +207,15 @@ public class ActiveModel {
     }
 
     private void refreshQuietly() {
+        if (startDone.getCount() > 0 || shipped == null) {
+            return; // still starting, or the classifier could not be loaded
+        }
         try {
-            refresh();
+            if (started) {
+                refresh();
+            } else {
+                registerAndRefresh();
+            }
             if (outage) {
                 LOG.info("Model version poll works again");
                 outage = false;

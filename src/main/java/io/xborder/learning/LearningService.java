@@ -49,20 +49,24 @@ public class LearningService {
     }
 
     public List<ModelVersionView> list() {
+        active.awaitStart();
         return versions.list();
     }
 
     public ModelVersionView get(long id) {
+        active.awaitStart();
         return versions.view(id).orElseThrow(() -> ProblemException.notFound("model version", id));
     }
 
     public ModelVersionView active() {
+        active.awaitStart();
         return versions.active().flatMap(r -> versions.view(r.id()))
                 .orElseThrow(() -> ProblemException.notFound("active model version", "none"));
     }
 
     /** The version this replica classifies with now. */
     public long loadedHere() {
+        active.awaitStart();
         return active.current();
     }
 
@@ -103,6 +107,7 @@ public class LearningService {
      * beyond the tolerance, unless {@code force} (then {@code reason} is required).
      */
     public ModelVersionView activate(long id, boolean force, String reason) {
+        active.awaitStart();
         if (force && (reason == null || reason.isBlank())) {
             throw ProblemException.invalid("reason", "is required when force is true: say why the version is "
                     + "activated although it is worse on the blind set");
@@ -145,6 +150,7 @@ public class LearningService {
 
     /** Returns to a version that was active before (no gate: it was trusted once). */
     public ModelVersionView rollback(long id, String reason) {
+        active.awaitStart();
         String actor = audit.actor();
         QuarkusTransaction.requiringNew().run(() -> {
             ModelVersions.Row target = versions.lock(id)

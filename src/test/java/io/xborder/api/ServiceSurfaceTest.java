@@ -2,11 +2,13 @@ package io.xborder.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,8 +75,20 @@ class ServiceSurfaceTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem("classifier"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void onceTheClassifierHasClassifiedReadinessSaysItIsReadyWithItsRules() {
+        given().contentType(ContentType.JSON).body(Map.of("text", "Banks must store payment data only in India."))
+                .when().post("/api/v1/classify").then().statusCode(200);
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'classifier' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'classifier' }.data.classifier", equalTo("ready"))
+                .body("checks.find { it.name == 'classifier' }.data.rules", not(emptyOrNullString()));
     }
 
     @Test
