@@ -18,6 +18,8 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
     private static final String USER = "quarkus.datasource.username";
     private static final String PASSWORD = "quarkus.datasource.password";
     private static final String DEMO = "xborder.demo.embedded";
+    /** The embedded database is migrated by Flyway at every start, as a fresh data folder needs. */
+    private static final String FLYWAY_AT_START = "quarkus.flyway.migrate-at-start";
     /**
      * A stable id of this instance for the job workers: the data directory is locked by one live process at a time
      * (EmbeddedPostgresServer), so a process with the same id is a restart of this one.
@@ -36,7 +38,7 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(URL, USER, PASSWORD, DEMO, INSTANCE_ID);
+        return Set.of(URL, USER, PASSWORD, DEMO, FLYWAY_AT_START, INSTANCE_ID);
     }
 
     @Override
@@ -50,7 +52,7 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
             case URL -> EmbeddedPostgresServer.ensureStarted(dataDir, port);
             case USER -> "postgres";
             case PASSWORD -> "";
-            case DEMO -> "true";
+            case DEMO, FLYWAY_AT_START -> "true";
             case INSTANCE_ID -> instanceId(dataDir);
             default -> null;
         };
