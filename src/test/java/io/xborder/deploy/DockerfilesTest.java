@@ -47,7 +47,8 @@ class DockerfilesTest {
     }
 
     static Stream<Path> dockerfiles() {
-        return Stream.of("Dockerfile.jvm", "Dockerfile.native").map(DOCKER::resolve).filter(Files::exists);
+        return Stream.of("Dockerfile.jvm", "Dockerfile.jvm-aot", "Dockerfile.native").map(DOCKER::resolve)
+                .filter(Files::exists);
     }
 
     @Test
@@ -204,6 +205,66 @@ class DockerfilesTest {
         for (int i = 0; i < packaged.getLength(); i++) {
             assertThat(xpath.evaluate("scope", packaged.item(i))).isEqualTo("compile");
         }
+    }
+
+    @Test
+    void theAotImageRunsTheCacheItsTrainingStageMadeOnTheSameRuntimeWithTheSameOptions() throws IOException {
+        List<Instruction> all = parse(DOCKER.resolve("Dockerfile.jvm-aot"));
+        List<Instruction> froms = all.stream().filter(i -> i.keyword().equals("FROM")).toList();
+        assertThat(froms).hasSize(3);
+        String trainImage = froms.get(1).args().split("\\s+")[0];
+        String runtimeImage = froms.get(2).args().split("\\s+")[0];
+        assertThat(froms.get(1).args()).endsWith("AS train");
+        assertThat(runtimeImage).as("the cache belongs to one JDK build").isEqualTo(trainImage).contains(":25");
+
+        List<Instruction> build = all.subList(0, all.indexOf(froms.get(1)));
+        assertThat(build).anySatisfy(i -> assertThat(i.args()).contains("mvn").contains("package")
+                .contains("-Dembedded-db=false").contains("-Dquarkus.package.jar.type=aot-jar"));
+        List<Instruction> train = all.subList(all.indexOf(froms.get(1)), all.indexOf(froms.get(2)));
+        assertThat(train)
+                .anySatisfy(i -> assertThat(i.args()).contains("train-aot.sh /deployments /deployments/app.aot"));
+        List<Instruction> runtime = runtimeStage(all);
+        assertThat(environment(train).get("JAVA_OPTS")).as("the training start's options are the runtime's")
+                .isNotBlank().isEqualTo(environment(runtime).get("JAVA_OPTS"));
+        assertThat(runtime).anySatisfy(i -> {
+            assertThat(i.keyword()).isEqualTo("COPY");
+            assertThat(i.args()).contains("--from=train").contains("/deployments/");
+        });
+        Instruction entrypoint = runtime.stream().filter(i -> i.keyword().equals("ENTRYPOINT")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(entrypoint.args()).contains("$JAVA_OPTS").contains("-XX:AOTCache=/deployments/app.aot")
+                .contains("-jar /deployments/quarkus-run.jar");
+        assertThat(environment(runtime)).containsEntry("XBORDER_DEMO", "false");
+
+        List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream().map(String::trim).toList();
+        assertThat(ignore).as("the training script reaches the build context although docker/ does not")
+                .containsSubsequence("docker/", "!docker/train-aot.sh");
+    }
+
+    @Test
+    void theTrainingScriptRunsWithoutDockerAndSaysWhatIsMissing(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        assertThat(train(dir, Map.of(), dir.resolve("none").toString()))
+                .contains("no " + dir.resolve("none") + "/quarkus-run.jar: build it first");
+        Files.createFile(dir.resolve("quarkus-run.jar"));
+        assertThat(train(dir, Map.of(), dir.toString())).contains("set DB_URL");
+        String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        if (Runtime.version().feature() < 25) {
+            assertThat(train(dir, Map.of("DB_URL", "jdbc:postgresql://127.0.0.1:1/none", "JAVA", java17),
+                    dir.toString())).contains("a JDK 25 or newer is needed");
+        }
+    }
+
+    /** Runs docker/train-aot.sh, which must fail here; its error output. */
+    private static String train(Path dir, Map<String, String> env, String appDir) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", DOCKER.resolve("train-aot.sh").toString(), appDir)
+                .redirectErrorStream(true);
+        pb.environment().remove("DB_URL");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isEqualTo(1);
+        return out;
     }
 
     private static int indexOf(List<Instruction> instructions, String keyword, String word) {
