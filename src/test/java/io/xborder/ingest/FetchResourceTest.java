@@ -97,7 +97,7 @@ class FetchResourceTest {
     @ParameterizedTest(name = "{0} answers {1}")
     @CsvSource(delimiter = '|', value = {
             "/loop        | 502 | redirected more than",
-            "/gone        | 502 | HTTP 404",
+            "/gone        | 502 | was not found: the site answered 404",
             "/big         | 413 | limit",
             "/big-chunked | 413 | limit",
             "/image       | 415 | image/png",
