@@ -203,14 +203,13 @@ public class ModelConsoleResource {
         if (v.isEmpty()) {
             return missing(id);
         }
-        String reason = Optional.ofNullable(form.getFirst("reason")).orElse("").strip();
+        String reason = reason(form);
         Map<String, String> errors = new LinkedHashMap<>();
         if (reason.isEmpty()) {
             errors.put("reason", "Say why it should be used although it is worse: the reason is kept in the audit "
                     + "log.");
         } else if (reason.length() > MAX_REASON) {
-            errors.put("reason", "Keep the reason under " + MAX_REASON + " characters (it has " + reason.length()
-                    + ").");
+            errors.put("reason", tooLong(reason));
         }
         if (!"yes".equals(form.getFirst("confirm"))) {
             errors.put("confirm", "Tick the box to confirm that this version should be used although it is worse.");
@@ -234,6 +233,16 @@ public class ModelConsoleResource {
         }
     }
 
+    /** The reason typed in a form, trimmed; empty when none. */
+    private static String reason(MultivaluedMap<String, String> form) {
+        return Optional.ofNullable(form.getFirst("reason")).orElse("").strip();
+    }
+
+    /** What a reason longer than {@value #MAX_REASON} characters is told, next to its field. */
+    private static String tooLong(String reason) {
+        return "Keep the reason under " + MAX_REASON + " characters (it has " + reason.length() + ").";
+    }
+
     /** Returns to a version that was in use before. */
     @POST
     @Path("{id}/rollback")
@@ -243,10 +252,10 @@ public class ModelConsoleResource {
         if (v.isEmpty()) {
             return missing(id);
         }
-        String reason = Optional.ofNullable(form.getFirst("reason")).orElse("").strip();
+        String reason = reason(form);
         if (reason.length() > MAX_REASON) {
-            return refused(v.get().id(), 400, Map.of("rollbackReason", "Keep the reason under " + MAX_REASON
-                    + " characters (it has " + reason.length() + ")."), Map.of("rollbackReason", reason), List.of());
+            return refused(v.get().id(), 400, Map.of("rollbackReason", tooLong(reason)),
+                    Map.of("rollbackReason", reason), List.of());
         }
         try {
             learning.rollback(v.get().id(), reason.isEmpty() ? null : reason);

@@ -40,7 +40,7 @@ final class LegalStructure {
     }
 
     /** Whether {@code text[start, end)} (trimmed) is an article, section or chapter heading alone. */
-    static boolean isHeading(CharSequence text, int start, int end) {
+    private static boolean isHeading(CharSequence text, int start, int end) {
         if (end - start > MAX_HEADING_LENGTH || end <= start) {
             return false;
         }
