@@ -723,7 +723,7 @@ public class AlertConsoleResource {
         return link.build().toString();
     }
 
-    /** The criteria in words: "Words: transfer · Jurisdiction: China · Category: Cross border transfer". */
+    /** The criteria in words: "Words: transfer · Jurisdiction: China · Category: Cross-border transfer". */
     static String describe(SavedSearchView.Criteria c) {
         List<String> parts = new ArrayList<>();
         if (c.q() != null) {

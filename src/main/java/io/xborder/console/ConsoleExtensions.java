@@ -15,10 +15,16 @@ public final class ConsoleExtensions {
     private ConsoleExtensions() {
     }
 
-    /** DATA_LOCALIZATION → "Data localization". */
+    /**
+     * A wire value in words: DATA_LOCALIZATION → "Data localization", CROSS_BORDER_TRANSFER → "Cross-border
+     * transfer" (the compound is hyphenated, as the taxonomy and every heading of the console write it).
+     */
     public static String label(String wireValue) {
         if (wireValue == null || wireValue.isEmpty()) {
             return "";
+        }
+        if (wireValue.equals("CROSS_BORDER_TRANSFER")) {
+            return "Cross-border transfer";
         }
         String words = wireValue.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

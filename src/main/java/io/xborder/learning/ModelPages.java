@@ -300,7 +300,7 @@ final class ModelPages {
     static String measureLabel(String measure) {
         for (Category c : Category.values()) {
             if (measure.equals(c.name() + " F1")) {
-                return categoryName(c) + ": overall";
+                return ConsoleExtensions.label(c) + ": overall";
             }
         }
         return switch (measure) {
@@ -320,7 +320,7 @@ final class ModelPages {
         rows.add(row("Overall score", "Both kinds of rule together: 100 % finds every passage it should and "
                 + "nothing else.", a, b, Measures::macroF1, false, worse.contains("macro-F1"), false, tolerance));
         for (Category c : Category.values()) {
-            String name = categoryName(c);
+            String name = ConsoleExtensions.label(c);
             rows.add(row(name + ": overall", null, a, b, m -> f1(m, c), false, worse.contains(c.name() + " F1"),
                     false, tolerance));
             rows.add(row(name + ": right when it reports one", null, a, b, m -> precision(m, c), false, false, true,
@@ -349,9 +349,11 @@ final class ModelPages {
         List<Row> rows = new ArrayList<>();
         rows.add(row("Overall score", null, a, b, Measures::macroF1, false, false, false, 1));
         for (Category c : Category.values()) {
-            rows.add(row(categoryName(c) + ": right when it reports one", null, a, b, m -> precision(m, c), false,
+            rows.add(row(ConsoleExtensions.label(c) + ": right when it reports one", null, a, b, m -> precision(m, c),
+                    false,
                     false, false, 1));
-            rows.add(row(categoryName(c) + ": found of those it should find", null, a, b, m -> recall(m, c), false,
+            rows.add(row(ConsoleExtensions.label(c) + ": found of those it should find", null, a, b, m -> recall(m, c),
+                    false,
                     false, false, 1));
         }
         rows.add(row("Look-alike passages wrongly reported", null, a, b, Measures::hardNegativeFp, true, false, false,
@@ -450,14 +452,6 @@ final class ModelPages {
     }
 
     // --- words and numbers ----------------------------------------------------------------------------------------
-
-    static String categoryName(Category c) {
-        return switch (c) {
-            case DATA_LOCALIZATION -> "Data localisation";
-            case CROSS_BORDER_TRANSFER -> "Cross-border transfer";
-            default -> ConsoleExtensions.label(c);
-        };
-    }
 
     static String percent(Double v) {
         return v == null ? "—" : String.format(Locale.ROOT, "%.1f %%", v * 100);

@@ -56,7 +56,7 @@ class AlertConsoleTest {
         String page = given().header("X-API-Key", viewer).accept("text/html").get("/alerts").then().statusCode(200)
                 .extract().asString();
         assertThat(page).contains("China " + word).contains("Jurisdiction: China")
-                .contains("Category: Cross border transfer").contains("Language: Chinese")
+                .contains("Category: Cross-border transfer").contains("Language: Chinese")
                 .contains("Confidence at least 60 %").doesNotContain("id=\"webhook-table\"")
                 .doesNotContain("id=\"webhook-form\"");
 

@@ -275,7 +275,7 @@ class ConsoleBrowserTest {
         String content = Files.readString(file);
         assertThat(content).startsWith("\uFEFFFinding,Published").contains(marker).contains("境内存储")
                 // words, not codes: an analyst reads the file in a spreadsheet
-                .contains("\"China\"").contains("\"Cross border transfer\"").doesNotContain("CROSS_BORDER_TRANSFER");
+                .contains("\"China\"").contains("\"Cross-border transfer\"").doesNotContain("CROSS_BORDER_TRANSFER");
     }
 
     @Test

@@ -184,7 +184,7 @@ class ModelConsoleBrowserTest {
         // the comparison beside the version in use, per category and attribute, in words
         String comparison = text("comparison");
         assertThat(comparison).contains("Beside version " + previous).contains("Overall score")
-                .contains("Data localisation: overall").contains("Cross-border transfer: found of those it should find")
+                .contains("Data localization: overall").contains("Cross-border transfer: found of those it should find")
                 .contains("Mechanisms named right").contains("Countries named right")
                 .contains("Data categories named right").contains("Modality right")
                 .contains("Look-alike passages wrongly reported").contains("Confidence off by")

@@ -146,7 +146,7 @@ class ModelConsoleTest {
         assertThat(ready.select("#compare-reviewed th[scope=row]").eachText()).anyMatch(t -> t.startsWith("Overall"));
         assertThat(ready.select("#comparison-heading").text()).contains("version " + previous);
         assertThat(ready.select("#compare-passages-all th[scope=row]").eachText())
-                .anyMatch(t -> t.startsWith("Overall score")).anyMatch(t -> t.startsWith("Data localisation"))
+                .anyMatch(t -> t.startsWith("Overall score")).anyMatch(t -> t.startsWith("Data localization"))
                 .anyMatch(t -> t.startsWith("Cross-border transfer")).anyMatch(t -> t.startsWith("Mechanisms"))
                 .anyMatch(t -> t.startsWith("Countries")).anyMatch(t -> t.startsWith("Data categories"))
                 .anyMatch(t -> t.startsWith("Modality")).anyMatch(t -> t.startsWith("Look-alike"))
