@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +39,10 @@ import org.junit.jupiter.api.Test;
  * both classify with it; a reclassification keeps the verdicts; a rollback restores the shipped behaviour; the audit
  * log holds every step.
  *
- * <p>Findings a reviewer adds where the classifier found nothing are stored here as the review contract of V3 keeps
- * them (a CONFIRMED finding row with its reviewer), written with SQL until the API to add them (issue 18, part A)
- * exists; everything else goes through the API.
+ * <p>Every step goes through the API. The reviewers' steps (verdicts, and the findings the classifier missed added
+ * with {@code POST /api/v1/passages/{id}/findings}, evidence words selected in the passage) are made with an analyst
+ * key, as a reviewer makes them; the admin key creates it, trains, activates and rolls back. SQL only reads the
+ * verdicts, to check that a reclassification keeps them.
  */
 class LearningScenarioIT {
 
@@ -55,8 +58,16 @@ class LearningScenarioIT {
             "Our podcast on data residency rules in Vietnam airs every Friday.",
             "Visitors must keep their luggage inside the locker room while in Italy.");
 
+    /**
+     * Words of a taught sentence that state the rule, from its modal verb to the place, as a reviewer selects them.
+     */
+    private static final Pattern RULE_WORDS = Pattern
+            .compile("(?:have to|must|are to|shall|may only|need to) [^.]+");
+
     private EmbeddedPostgres postgres;
     private ServiceInstances instances;
+    /** The reviewers' analyst key (X-API-Key), created by the admin. */
+    private String reviewerKey;
 
     @BeforeEach
     void database() throws IOException {
@@ -83,6 +94,7 @@ class LearningScenarioIT {
         int foundBefore = found(a, held);
         assertThat(foundBefore).as("held-back sentences the shipped model finds").isLessThanOrEqualTo(1);
         assertThat(found(b, held)).isEqualTo(foundBefore);
+        reviewerKey = post(a, "/api/v1/keys", Map.of("name", "rita", "role", "analyst"), 201).path("key").asText();
 
         // a document with the phrasing and the look-alikes; reviewers reject the look-alikes' findings, confirm the
         // findings of the phrasing, and add the ones the classifier missed
@@ -118,8 +130,14 @@ class LearningScenarioIT {
         }
         assertThat(lookAlikePassages).as("look-alike passages whose findings were rejected")
                 .hasSizeGreaterThanOrEqualTo(3);
-        int added = addMissedFindings(document, byPhrasing, confirmedPassages);
-        assertThat(confirmedPassages.size() + added).isEqualTo(taught.size());
+        Map<Long, Long> added = addMissedFindings(a, document, byPhrasing, confirmedPassages);
+        assertThat(confirmedPassages.size() + added.size()).isEqualTo(taught.size());
+        for (Map.Entry<Long, Long> f : added.entrySet()) {
+            JsonNode stored = get(a, "/api/v1/findings/" + f.getValue());
+            assertThat(stored.path("passage").path("id").asLong()).isEqualTo(f.getKey());
+            assertThat(stored.path("origin").asText()).isEqualTo("REVIEWER");
+            assertThat(stored.path("reviewStatus").asText()).isEqualTo("CONFIRMED");
+        }
 
         // train (admin), with progress, and read the comparison
         JsonNode version = post(a, "/api/v1/models/training", Map.of("reviewWeight", 3), 202);
@@ -140,7 +158,10 @@ class LearningScenarioIT {
         JsonNode training = trained.path("training");
         assertThat(training.path("shippedPassages").asInt()).isGreaterThan(10_000);
         assertThat(training.path("reviewedPassages").asInt()).isEqualTo(taught.size() + lookAlikePassages.size());
-        assertThat(training.path("reviewedVerdicts").asInt()).isEqualTo(confirmed + rejected + added);
+        assertThat(training.path("reviewedVerdicts").asInt()).as("verdicts on the classifier's findings")
+                .isEqualTo(confirmed + rejected);
+        assertThat(training.path("reviewerFindings").asInt()).as("findings the reviewer added")
+                .isEqualTo(added.size());
         assertThat(training.path("reviewWeight").asInt()).isEqualTo(3);
         JsonNode comparison = trained.path("comparison");
         assertThat(comparison.path("shortfalls")).as("worse on the blind set: " + comparison.path("shortfalls"))
@@ -194,6 +215,20 @@ class LearningScenarioIT {
                 "model.activated", "model.rolled-back");
         assertThat(get(a, "/api/v1/audit?action=finding.review&size=1").path("total").asInt())
                 .isGreaterThanOrEqualTo(confirmed + rejected);
+        assertThat(get(a, "/api/v1/audit?action=finding.review&actor=key:rita&size=1").path("total").asInt())
+                .as("the reviewer's verdicts").isEqualTo(confirmed + rejected);
+        Map<String, String> additions = new HashMap<>();
+        for (JsonNode e : get(a, "/api/v1/audit?action=finding.add&size=100").path("items")) {
+            additions.put(e.path("targetId").asText(), e.path("actor").asText());
+        }
+        Map<String, String> expected = new HashMap<>();
+        added.values().forEach(id -> expected.put(Long.toString(id), "key:rita"));
+        assertThat(additions).as("one finding.add entry per added finding, by the reviewer's key")
+                .containsExactlyInAnyOrderEntriesOf(expected);
+        JsonNode trainedEntry = get(a, "/api/v1/audit?action=model.trained&targetId=" + candidate + "&size=1")
+                .path("items").get(0);
+        assertThat(trainedEntry.at("/after/reviewerFindings").asInt()).isEqualTo(added.size());
+        assertThat(trainedEntry.at("/after/reviewedVerdicts").asInt()).isEqualTo(confirmed + rejected);
     }
 
     // ------------------------------------------------------------------------------------------------ steps
@@ -225,53 +260,49 @@ class LearningScenarioIT {
     }
 
     private void review(int instance, long finding, String status, String comment) throws Exception {
-        HttpResponse<String> read = send(request(instance, "/api/v1/findings/" + finding).GET());
+        HttpResponse<String> read = send(asReviewer(request(instance, "/api/v1/findings/" + finding)).GET());
         String etag = read.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> r = send(request(instance, "/api/v1/findings/" + finding)
+        HttpResponse<String> r = send(asReviewer(request(instance, "/api/v1/findings/" + finding))
                 .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                         Map.of("status", status, "comment", comment)))));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
-    /** The reviewer findings of the phrasing's sentences the classifier did not find (see the class comment). */
-    private int addMissedFindings(long document, Map<String, JsonNode> byPhrasing, Set<Long> found)
-            throws Exception {
-        int added = 0;
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                PreparedStatement passages = c.prepareStatement(
-                        "SELECT id, text FROM passages WHERE document_id = ? ORDER BY idx");
-                PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO findings (id, passage_id, document_id, language, occurred_on, category,
-                               confidence, modality, mechanisms, jurisdictions, data_categories, evidence,
-                               ruleset_version, review_status, reviewed_by, reviewed_at, review_comment)
-                        VALUES (nextval('findings_seq'), ?, ?, 'en', current_date, ?, 1.0, ?, '{}', ?, ?, '[]',
-                                'reviewer', 'CONFIRMED', 'rita', now(), 'missed by the classifier')""")) {
-            passages.setLong(1, document);
-            try (ResultSet rs = passages.executeQuery()) {
-                while (rs.next()) {
-                    JsonNode label = byPhrasing.get(rs.getString(2).strip());
-                    if (label == null || found.contains(rs.getLong(1))) {
-                        continue;
-                    }
-                    insert.setLong(1, rs.getLong(1));
-                    insert.setLong(2, document);
-                    insert.setString(3, label.path("categories").get(0).asText());
-                    insert.setString(4, label.path("modality").asText());
-                    insert.setArray(5, c.createArrayOf("varchar", strings(label.path("jurisdictions"))));
-                    insert.setArray(6, c.createArrayOf("varchar", strings(label.path("dataCategories"))));
-                    insert.executeUpdate();
-                    added++;
-                }
+    /**
+     * Adds, as the reviewer, the finding of each taught sentence the classifier did not find, with the rule's words
+     * selected in the passage as evidence.
+     *
+     * @return the added finding's id by passage id
+     */
+    private Map<Long, Long> addMissedFindings(int instance, long document, Map<String, JsonNode> byPhrasing,
+            Set<Long> found) throws Exception {
+        Map<Long, Long> added = new LinkedHashMap<>();
+        for (JsonNode p : get(instance, "/api/v1/documents/" + document).path("passages")) {
+            long passageId = p.path("id").asLong();
+            String text = p.path("text").asText();
+            JsonNode label = byPhrasing.get(text.strip());
+            if (label == null || found.contains(passageId)) {
+                continue;
             }
+            Matcher words = RULE_WORDS.matcher(text);
+            assertThat(words.find()).as("the rule's words in " + text).isTrue();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("category", label.path("categories").get(0).asText());
+            body.put("modality", label.path("modality").asText());
+            body.put("jurisdictions", label.path("jurisdictions"));
+            body.put("dataCategories", label.path("dataCategories"));
+            body.put("evidence", List.of(Map.of("start", words.start(), "end", words.end(), "text", words.group())));
+            body.put("comment", "missed by the classifier");
+            HttpResponse<String> r = send(asReviewer(request(instance, "/api/v1/passages/" + passageId + "/findings"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            JsonNode finding = JSON.readTree(r.body());
+            assertThat(finding.path("evidence").get(0).path("text").asText()).isEqualTo(words.group());
+            added.put(passageId, finding.path("id").asLong());
         }
         return added;
-    }
-
-    private static String[] strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.asText()));
-        return out.toArray(String[]::new);
     }
 
     /** Every reviewed finding of the document with its verdict, by id. */
@@ -302,6 +333,11 @@ class LearningScenarioIT {
     /** A request to the instance with the admin key and two minutes to answer (the instances may be busy training). */
     private HttpRequest.Builder request(int instance, String path) {
         return instances.request(instance, path).timeout(Duration.ofSeconds(120));
+    }
+
+    /** The request signed with the reviewer's analyst key instead of the admin key. */
+    private HttpRequest.Builder asReviewer(HttpRequest.Builder request) {
+        return request.setHeader("X-API-Key", reviewerKey);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
