@@ -25,12 +25,46 @@ import java.util.TreeSet;
  * A passage with its gold labels, as in the project's training file, its blind set and the shared dev corpus (one
  * JSON object per line: {@code id, lang, doc, docJurisdiction, text, categories, mechanisms, modality,
  * jurisdictions, dataCategories, origin, note}).
+ *
+ * <p>{@code unknownCategories} are the categories the labels say nothing about: a passage whose reviewers gave a
+ * verdict on one finding while another waits for one is labelled for the first category only. The trainer's heads of
+ * the unknown categories skip the passage, and so do the attribute heads (its attributes are those of the reviewed
+ * findings only), and it is not scored. The schema above has no such field: every passage read from a file is
+ * labelled for every category (an absent category is a negative), and a passage with an unknown category cannot be
+ * written in it.
  */
 public record LabelledPassage(String id, Language language, String doc, String documentJurisdiction, String text,
         Set<Category> categories, Set<Mechanism> mechanisms, Modality modality, Set<String> jurisdictions,
-        Set<DataCategory> dataCategories, String origin, String note) {
+        Set<DataCategory> dataCategories, String origin, String note, Set<Category> unknownCategories) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public LabelledPassage {
+        unknownCategories = unknownCategories == null || unknownCategories.isEmpty()
+                ? Set.of()
+                : Set.copyOf(unknownCategories);
+        if (unknownCategories.stream().anyMatch(categories::contains)) {
+            throw new IllegalArgumentException(id + ": a category both labelled and unknown");
+        }
+    }
+
+    /** A passage labelled for every category, as the schema's lines are. */
+    public LabelledPassage(String id, Language language, String doc, String documentJurisdiction, String text,
+            Set<Category> categories, Set<Mechanism> mechanisms, Modality modality, Set<String> jurisdictions,
+            Set<DataCategory> dataCategories, String origin, String note) {
+        this(id, language, doc, documentJurisdiction, text, categories, mechanisms, modality, jurisdictions,
+                dataCategories, origin, note, Set.of());
+    }
+
+    /** Whether the labels say whether the passage is of {@code category} (yes or no). */
+    public boolean labels(Category category) {
+        return !unknownCategories.contains(category);
+    }
+
+    /** Whether the labels say it for every category, so that its attributes are complete and it can be scored. */
+    public boolean fullyLabelled() {
+        return unknownCategories.isEmpty();
+    }
 
     /** A negative whose note marks it as looking on-topic ({@code HARD-NEG}), as score.py counts them. */
     public boolean hardNegative() {

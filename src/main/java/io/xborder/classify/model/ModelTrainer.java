@@ -38,6 +38,12 @@ import org.apache.commons.codec.digest.DigestUtils;
  * (k-fold cross-validation, folds by source document so that passages of one document never sit on both sides),
  * and the out-of-fold answers of all heads together give the cross-validated scores in the training report.
  *
+ * <p>The heads are fitted independently, one binary decision each, so a passage whose labels leave a category unknown
+ * ({@link LabelledPassage#unknownCategories()}, a partly reviewed passage) is masked: it teaches the heads of the
+ * categories it is labelled for, while the heads of its unknown categories, the attribute heads (its attributes are
+ * incomplete) and the second look's rows of those categories skip it, and it is left out of the cross-validated
+ * scores. Every head still answers it out of fold, as it answers any passage.
+ *
  * <p>Usage: {@code ModelTrainer <output.bin> <labelled.jsonl>...}.
  */
 public final class ModelTrainer {
@@ -188,24 +194,28 @@ public final class ModelTrainer {
                     fold(p.doc().isEmpty() ? p.id() : p.doc()), Set.copyOf(a.jurisdictions()), anchored));
         }
         List<Example> inScope = examples.stream().filter(e -> e.features() != null).toList();
-        List<Example> positives = inScope.stream().filter(e -> e.gold().positive()).toList();
+        // attribute heads: the passages with a finding whose labels are complete (a partly labelled passage's
+        // attributes are those of its reviewed findings only)
+        List<Example> positives = inScope.stream().filter(e -> e.gold().positive() && e.gold().fullyLabelled())
+                .toList();
+        long partlyLabelled = examples.stream().filter(e -> !e.gold().fullyLabelled()).count();
 
         Map<String, HeadFit> fits = new ConcurrentHashMap<>();
         List<Runnable> jobs = new ArrayList<>();
         for (Category c : Category.values()) {
-            jobs.add(() -> fits.put("category:" + c, fit("category:" + c, inScope,
+            jobs.add(() -> fits.put("category:" + c, fit("category:" + c, inScope, e -> e.gold().labels(c),
                     e -> e.gold().categories().contains(c), c)));
         }
         for (Mechanism m : Mechanism.values()) {
-            jobs.add(() -> fits.put("mechanism:" + m, fit("mechanism:" + m, positives,
+            jobs.add(() -> fits.put("mechanism:" + m, fit("mechanism:" + m, positives, e -> true,
                     e -> e.gold().mechanisms().contains(m), m)));
         }
         for (DataCategory d : DataCategory.values()) {
-            jobs.add(() -> fits.put("data:" + d, fit("data:" + d, positives,
+            jobs.add(() -> fits.put("data:" + d, fit("data:" + d, positives, e -> true,
                     e -> e.gold().dataCategories().contains(d), d)));
         }
         for (Modality m : Modality.values()) {
-            jobs.add(() -> fits.put("modality:" + m, fit("modality:" + m, positives,
+            jobs.add(() -> fits.put("modality:" + m, fit("modality:" + m, positives, e -> true,
                     e -> e.gold().modality() == m, m)));
         }
         AtomicInteger fitted = new AtomicInteger();
@@ -223,6 +233,10 @@ public final class ModelTrainer {
         report.put("positives", positives.size());
         report.put("positivesOutOfScope", examples.stream().filter(e -> e.features() == null && e.gold().positive())
                 .count());
+        if (partlyLabelled > 0) {
+            // only then, so that a training on fully labelled data reports (and is versioned) as before
+            report.put("partlyLabelled", partlyLabelled);
+        }
         report.put("folds", FOLDS);
         Map<String, Object> cvReport = new LinkedHashMap<>();
         cv.forEach((k, m) -> cvReport.put(k, summary(m)));
@@ -291,7 +305,8 @@ public final class ModelTrainer {
             ContextModel.Overview document = ContextModel.overview(p, thresholds);
             for (int i = 0; i < p.length; i++) {
                 for (Category c : Category.values()) {
-                    if (p[i] != null && !ordered.get(i).finds(c, p[i][c.ordinal()], thresholds[c.ordinal()])
+                    if (p[i] != null && ordered.get(i).gold().labels(c)
+                            && !ordered.get(i).finds(c, p[i][c.ordinal()], thresholds[c.ordinal()])
                             && ContextModel.supported(c, i, document)) {
                         rows.get(c).add(new ContextModel.Row(ContextModel.features(c, p, continues, i, document),
                                 ordered.get(i).gold().categories().contains(c)));
@@ -348,10 +363,13 @@ public final class ModelTrainer {
     }
 
     /**
-     * Fits one head. An attribute head starts from what the rules' cues say ({@code cue}: the feature "the cues name
-     * this value" weighs {@value #PRIOR_WEIGHT}, the bias the opposite half) and learns corrections of it.
+     * Fits one head on the {@code examples} whose labels answer it ({@code known}); the others (masked) are neither
+     * trained on nor calibrated on, but get an out-of-fold answer like the rest. An attribute head starts from what
+     * the rules' cues say ({@code cue}: the feature "the cues name this value" weighs {@value #PRIOR_WEIGHT}, the
+     * bias the opposite half) and learns corrections of it.
      */
-    private HeadFit fit(String name, List<Example> examples, Predicate<Example> label, Enum<?> cue) {
+    private HeadFit fit(String name, List<Example> examples, Predicate<Example> known, Predicate<Example> label,
+            Enum<?> cue) {
         int bits = cue == null || cue instanceof Category ? Model.CATEGORY_BITS : Model.ATTRIBUTE_BITS;
         float[] prior = new float[1 << bits];
         LogisticModel.Settings s = settings;
@@ -367,7 +385,7 @@ public final class ModelTrainer {
         }
         List<PlattCalibration.Point> points = new ArrayList<>(examples.size());
         double[] margins = new double[examples.size()];
-        long positives = examples.stream().filter(label).count();
+        long positives = examples.stream().filter(known.and(label)).count();
         boolean category = cue == null || cue instanceof Category;
         Function<Example, FeatureVector> x = category
                 ? e -> e.categoryFeatures().folded(bits)
@@ -375,7 +393,7 @@ public final class ModelTrainer {
         for (int fold = 0; fold < FOLDS; fold++) {
             List<LogisticModel.Example> train = new ArrayList<>();
             for (Example e : examples) {
-                if (e.fold() != fold) {
+                if (e.fold() != fold && known.test(e)) {
                     train.add(new LogisticModel.Example(x.apply(e), label.test(e)));
                 }
             }
@@ -384,7 +402,9 @@ public final class ModelTrainer {
                 Example e = examples.get(i);
                 if (e.fold() == fold) {
                     margins[i] = LogisticModel.margin(w, x.apply(e));
-                    points.add(new PlattCalibration.Point(margins[i], label.test(e)));
+                    if (known.test(e)) {
+                        points.add(new PlattCalibration.Point(margins[i], label.test(e)));
+                    }
                 }
             }
         }
@@ -398,16 +418,22 @@ public final class ModelTrainer {
         double threshold = cue == Category.DATA_LOCALIZATION
                 ? DL_THRESHOLD
                 : category ? CATEGORY_THRESHOLD : THRESHOLD;
-        List<LogisticModel.Example> all = examples.stream()
+        List<LogisticModel.Example> all = examples.stream().filter(known)
                 .map(e -> new LogisticModel.Example(x.apply(e), label.test(e))).toList();
         float[] w = LogisticModel.train(all, prior, s);
         return new HeadFit(new Model.Trained(w, calibration, threshold), oof);
     }
 
-    /** What the classifier would answer for each passage with heads trained on the other folds. */
+    /**
+     * What the classifier would answer for each passage with heads trained on the other folds; a partly labelled
+     * passage is left out, as there is no gold answer to score for its unknown categories.
+     */
     private static List<QualityMetrics.Scored> outOfFold(List<Example> examples, Map<String, HeadFit> fits) {
         List<QualityMetrics.Scored> out = new ArrayList<>();
         for (Example e : examples) {
+            if (!e.gold().fullyLabelled()) {
+                continue;
+            }
             Map<Category, Double> cats = new EnumMap<>(Category.class);
             if (e.features() != null) {
                 for (Category c : Category.values()) {
