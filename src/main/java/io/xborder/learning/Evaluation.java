@@ -37,7 +37,10 @@ public final class Evaluation {
             int falseFindings) {
     }
 
-    /** The candidate beside the active model on the reviewed items (the candidate's answers out of fold). */
+    /**
+     * The candidate beside the active model on the reviewed items (the candidate's answers out of fold): the settled
+     * passages, every finding on them reviewed; a partly reviewed passage teaches but has no full answer to score.
+     */
     public record Reviewed(int items, Map<String, Measures> active, Map<String, Measures> candidate) {
     }
 

@@ -28,8 +28,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The TRAIN_MODEL job: trains a candidate from the shipped training data plus every reviewed example
- * ({@link ReviewedExamples}: the passages whose findings are all reviewed, each as many times as the version's weight), with the build's settings, then measures it beside the active model on the blind
- * set and on the reviewed items, and stores it READY with its provenance. Progress is written to the version as it
+ * ({@link ReviewedExamples}: the passages with a verdict, each as many times as the version's weight; a partly
+ * reviewed one masked for the categories still waiting for a verdict), with the build's settings, then measures it
+ * beside the active model on the blind set and on the settled reviewed items (a partly reviewed passage has no full
+ * answer to score against), and stores it READY with its provenance. Progress is written to the version as it
  * goes. A version that is no longer TRAINING (a retried item after it was done) is left as it is.
  */
 @ApplicationScoped
@@ -102,8 +104,9 @@ public class TrainingJob implements PluggedJobs {
         for (int k = 0; k < weight; k++) {
             all.addAll(copies(set.passages(), k));
         }
+        List<LabelledPassage> settled = set.passages().stream().filter(LabelledPassage::fullyLabelled).toList();
         Set<String> reviewedIds = new HashSet<>();
-        set.passages().forEach(p -> reviewedIds.add(p.id()));
+        settled.forEach(p -> reviewedIds.add(p.id()));
 
         RuleEngine rules = analysis.analyzer().classifier().rules();
         long t0 = System.nanoTime();
@@ -135,8 +138,8 @@ public class TrainingJob implements PluggedJobs {
         Evaluation.BlindScore activeBlind = evaluator.blindOf(activeRow, activeModel);
 
         versions.progress(id, 92, "measuring both on the reviewed items");
-        Evaluation.Reviewed onReviewed = new Evaluation.Reviewed(set.passages().size(),
-                Evaluation.reviewed(current, set.passages()), Evaluation.reviewedOutOfFold(trained, reviewedIds));
+        Evaluation.Reviewed onReviewed = new Evaluation.Reviewed(settled.size(),
+                Evaluation.reviewed(current, settled), Evaluation.reviewedOutOfFold(trained, reviewedIds));
         Evaluation.Comparison comparison = new Evaluation.Comparison(activeRow.id(), activeBlind, candidateBlind,
                 onReviewed, config.blindTolerance(),
                 ActivationGate.shortfalls(activeBlind.all(), candidateBlind.all(), config.blindTolerance()));
@@ -179,7 +182,7 @@ public class TrainingJob implements PluggedJobs {
         for (LabelledPassage p : passages) {
             out.add(new LabelledPassage(p.id(), p.language(), p.doc(), p.documentJurisdiction(), p.text(),
                     p.categories(), p.mechanisms(), p.modality(), p.jurisdictions(), p.dataCategories(), p.origin(),
-                    p.note()));
+                    p.note(), p.unknownCategories()));
         }
         return out;
     }

@@ -116,7 +116,10 @@ public class ReviewResource {
                     + "(reviewer findings included) with their attributes; a rejected finding makes the passage "
                     + "negative for its category, and a passage with only rejected findings is a hard negative "
                     + "(note \"HARD-NEG: …\"). Each line also carries provenance: the passage, document and findings "
-                    + "with their verdicts and reviewers. Streamed; ready to append to the shipped training set.")
+                    + "with their verdicts and reviewers. Streamed; ready to append to the shipped training set. A "
+                    + "partly reviewed passage (a verdict beside a finding still unreviewed) is not exported, though "
+                    + "a training learns the reviewed categories from it: the schema has no \"not known\" for a "
+                    + "category, and its reader would take the unreviewed one as a negative.")
     @APIResponse(responseCode = "200", description = "One JSON object per line",
             content = @Content(mediaType = JSONL,
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),

@@ -31,15 +31,20 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * What the reviewers settled, as training examples in the project's training-data schema ({@link LabelledPassage}:
- * one passage per line); the one rule both the retraining ({@link #trainingSet()}) and the export
- * ({@link #writeJsonl}) use. A passage is an example once every finding on it is reviewed: its categories are those
- * of its confirmed findings (reviewer findings included), with their attributes; a category whose finding was
- * rejected is negative, and a passage whose findings were all rejected is a hard negative (note {@code HARD-NEG …},
- * as the training data marks on-topic negatives). A passage with a verdict beside a finding nobody reviewed yet is
- * <em>partly reviewed</em>: it is no example, because the schema has no "not known" for a category and either
- * answer for the unreviewed one would be a guess (the classifier's word taken as a positive, or silence taken as a
- * negative). It is counted, so that the admin sees what waits for a verdict.
+ * What the reviewers settled, as training examples ({@link LabelledPassage}); the one rule both the retraining
+ * ({@link #trainingSet()}) and the export ({@link #writeJsonl}) use. Every passage with a verdict is an example: its
+ * categories are those of its confirmed findings (reviewer findings included), with their attributes; a category
+ * whose finding was rejected is negative, and a passage whose findings were all rejected is a hard negative (note
+ * {@code HARD-NEG …}, as the training data marks on-topic negatives).
+ *
+ * <p>A passage with a verdict beside a finding nobody reviewed yet is <em>partly reviewed</em>: the unreviewed
+ * finding's category is <em>unknown</em> ({@link LabelledPassage#unknownCategories()}), as either answer for it
+ * would be a guess (the classifier's word taken as a positive, or silence taken as a negative). The trainer fits one
+ * independent head per category, so the passage still teaches the heads of the categories with a verdict while the
+ * unknown categories' heads and the attribute heads skip it (ModelTrainer). The export keeps the settled passages
+ * only: the training-data schema (one JSON line: {@code categories, mechanisms, modality, …}) has no "not known" for
+ * a category, and a reader of the file (the build's trainer, score.py) would take the unreviewed category as a
+ * negative. Partly reviewed passages are counted, so that the admin sees what waits for a verdict.
  */
 @ApplicationScoped
 public class ReviewedExamples {
@@ -50,10 +55,10 @@ public class ReviewedExamples {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Passages with a reviewed finding: how many findings each has unreviewed, reviewed by origin. */
     private static final String COUNTS = """
-            SELECT count(*) FILTER (WHERE p.unreviewed = 0),
+            SELECT count(*),
                    count(*) FILTER (WHERE p.unreviewed > 0),
-                   coalesce(sum(p.verdicts) FILTER (WHERE p.unreviewed = 0), 0),
-                   coalesce(sum(p.added) FILTER (WHERE p.unreviewed = 0), 0)
+                   coalesce(sum(p.verdicts), 0),
+                   coalesce(sum(p.added), 0)
               FROM (SELECT f.passage_id,
                            count(*) FILTER (WHERE f.review_status = 'UNREVIEWED') AS unreviewed,
                            count(*) FILTER (WHERE f.review_status <> 'UNREVIEWED' AND f.origin = 'CLASSIFIER')
@@ -85,7 +90,7 @@ public class ReviewedExamples {
     public record ReviewedPassage(long passageId, String text, String language, long documentId,
             String documentTitle, String documentJurisdiction, List<ReviewedFinding> findings) {
 
-        /** Whether every finding on it is reviewed, so that it is an example. */
+        /** Whether every finding on it is reviewed, so that it is an example for every category. */
         public boolean settled() {
             return findings.stream().allMatch(ReviewedFinding::reviewed);
         }
@@ -94,10 +99,12 @@ public class ReviewedExamples {
     /**
      * What a retraining reads: the examples, and what is behind them.
      *
-     * @param passages one labelled passage per settled passage, in passage order
+     * @param passages one labelled passage per passage with a verdict, in passage order; a partly reviewed one with
+     *     its unknown categories
      * @param verdicts classifier findings reviewers confirmed, corrected or rejected, on those passages
      * @param reviewerFindings findings reviewers added where the classifier found nothing, on those passages
-     * @param partlyReviewed passages with a verdict left out because another finding on them awaits one
+     * @param partlyReviewed of those passages, the ones where another finding awaits a verdict: they teach only the
+     *     categories with one
      */
     public record TrainingSet(List<LabelledPassage> passages, int verdicts, int reviewerFindings,
             int partlyReviewed) {
@@ -107,28 +114,32 @@ public class ReviewedExamples {
     public record Counts(long passages, long verdicts, long reviewerFindings, long partlyReviewed) {
     }
 
-    /** Every settled passage as a training example, with the counts a model version keeps as its provenance. */
+    /**
+     * Every passage with a verdict as a training example (partly reviewed ones masked), with the counts a model
+     * version keeps as its provenance.
+     */
     @Transactional
     public TrainingSet trainingSet() {
         List<LabelledPassage> out = new ArrayList<>();
         int[] verdicts = new int[1];
         int[] added = new int[1];
         int[] partly = new int[1];
-        forEachReviewed(p -> {
-            Optional<LabelledPassage> example = example(p);
-            if (example.isEmpty()) {
+        forEachReviewed(p -> example(p).ifPresent(example -> {
+            out.add(example);
+            if (!example.fullyLabelled()) {
                 partly[0]++;
-                return;
             }
-            out.add(example.get());
             for (ReviewedFinding f : p.findings()) {
+                if (!f.reviewed()) {
+                    continue;
+                }
                 if (f.origin() == FindingOrigin.REVIEWER) {
                     added[0]++;
                 } else {
                     verdicts[0]++;
                 }
             }
-        });
+        }));
         return new TrainingSet(out, verdicts[0], added[0], partly[0]);
     }
 
@@ -140,10 +151,13 @@ public class ReviewedExamples {
                 ((Number) r[1]).longValue());
     }
 
-    /** Writes every settled passage as one JSON line: the training-data fields and a {@code provenance} object. */
+    /**
+     * Writes every settled passage as one JSON line: the training-data fields and a {@code provenance} object. A
+     * partly reviewed passage is not written: the schema cannot say that a category is unknown.
+     */
     @Transactional
     public void writeJsonl(OutputStream out) {
-        forEachReviewed(p -> example(p).ifPresent(example -> {
+        forEachReviewed(p -> example(p).filter(LabelledPassage::fullyLabelled).ifPresent(example -> {
             try {
                 out.write(JSON.writeValueAsBytes(line(p, example)));
                 out.write('\n');
@@ -191,12 +205,12 @@ public class ReviewedExamples {
     }
 
     /**
-     * The passage as a training example: what its reviewers settled; empty when a finding on it is not reviewed
-     * yet (a partly reviewed passage) or none is. The first confirmed finding in category order gives the modality
-     * (the schema has one per passage). Plain Java.
+     * The passage as a training example: what its reviewers settled; empty when no finding on it is reviewed. The
+     * categories of findings not reviewed yet (a partly reviewed passage) are unknown. The first confirmed finding in
+     * category order gives the modality (the schema has one per passage). Plain Java.
      */
     public static Optional<LabelledPassage> example(ReviewedPassage p) {
-        if (p.findings().isEmpty() || !p.settled()) {
+        if (p.findings().stream().noneMatch(ReviewedFinding::reviewed)) {
             return Optional.empty();
         }
         Set<Category> categories = EnumSet.noneOf(Category.class);
@@ -204,6 +218,7 @@ public class ReviewedExamples {
         Set<DataCategory> dataCategories = EnumSet.noneOf(DataCategory.class);
         Set<String> jurisdictions = new TreeSet<>();
         Set<Category> rejected = EnumSet.noneOf(Category.class);
+        Set<Category> unknown = EnumSet.noneOf(Category.class);
         Modality modality = null;
         List<ReviewedFinding> inOrder = p.findings().stream()
                 .sorted(Comparator.comparing(ReviewedFinding::category).thenComparingLong(ReviewedFinding::id))
@@ -215,13 +230,26 @@ public class ReviewedExamples {
                 f.dataCategories().forEach(d -> dataCategories.add(DataCategory.valueOf(d)));
                 jurisdictions.addAll(f.jurisdictions());
                 modality = modality == null ? f.modality() : modality;
-            } else {
+            } else if (f.verdict() == ReviewStatus.REJECTED) {
                 rejected.add(f.category());
+            } else {
+                unknown.add(f.category());
             }
         }
         rejected.removeAll(categories);
+        unknown.removeAll(categories);
+        unknown.removeAll(rejected);
         String note;
-        if (categories.isEmpty()) {
+        if (!unknown.isEmpty()) {
+            List<String> known = new ArrayList<>();
+            if (!categories.isEmpty()) {
+                known.add(names(categories) + " confirmed");
+            }
+            if (!rejected.isEmpty()) {
+                known.add(names(rejected) + " rejected");
+            }
+            note = "partly reviewed: " + String.join("; ", known) + "; " + names(unknown) + " awaits a verdict";
+        } else if (categories.isEmpty()) {
             note = "HARD-NEG: reviewers rejected the " + names(rejected) + " finding"
                     + (rejected.size() == 1 ? "" : "s") + " of the classifier";
         } else {
@@ -232,11 +260,15 @@ public class ReviewedExamples {
         Language language = Language.fromCode(p.language()).orElse(Language.EN);
         return Optional.of(new LabelledPassage("review-p" + p.passageId(), language, "review-d" + p.documentId(),
                 p.documentJurisdiction(), p.text(), categories, mechanisms, modality, jurisdictions, dataCategories,
-                ORIGIN, note));
+                ORIGIN, note, unknown));
     }
 
     /** One line of the export: the training-data fields as LabelledPassage reads them, and the provenance. */
     static ObjectNode line(ReviewedPassage p, LabelledPassage e) {
+        if (!e.fullyLabelled()) {
+            throw new IllegalArgumentException(e.id() + " is partly reviewed: the schema cannot say that "
+                    + e.unknownCategories() + " is unknown");
+        }
         ObjectNode n = JSON.createObjectNode();
         n.put("id", e.id());
         n.put("lang", e.language().code());

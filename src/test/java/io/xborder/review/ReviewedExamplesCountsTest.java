@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.xborder.classify.Category;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reviewed examples in the database: a passage with two findings teaches nothing while one of them waits for a
- * verdict (it is counted as partly reviewed) and becomes one example once both are reviewed; the counts the models
- * page shows agree with what a training reads.
+ * The reviewed examples in the database: a passage with two findings teaches the category with a verdict while the
+ * other waits for one (counted as partly reviewed, that category unknown, the passage not exported) and becomes a
+ * settled example once both are reviewed; the counts the models page shows agree with what a training reads.
  */
 @QuarkusTest
 class ReviewedExamplesCountsTest {
@@ -22,7 +25,7 @@ class ReviewedExamplesCountsTest {
     ReviewedExamples examples;
 
     @Test
-    void aPassageTeachesOnlyOnceEveryFindingOnItIsReviewed() {
+    void aPartlyReviewedPassageTeachesItsReviewedCategoryAndIsExportedOnceSettled() {
         String marker = ReviewFixtures.marker();
         long document = ReviewFixtures.document("Both rules " + marker, "Personal information collected in China "
                 + "shall be stored in China, and may be provided abroad only after a security assessment by the "
@@ -31,14 +34,21 @@ class ReviewedExamplesCountsTest {
         assertThat(findings).as("one passage with a finding of each category").hasSize(2);
         long passage = passageOf(findings.get(0));
         assertThat(passageOf(findings.get(1))).isEqualTo(passage);
+        Category rejected = categoryOf(findings.get(0));
+        Category waiting = categoryOf(findings.get(1));
         String id = "review-p" + passage;
 
         ReviewedExamples.Counts before = agreeing();
         review(findings.get(0), "REJECTED");
         ReviewedExamples.Counts partly = agreeing();
         assertThat(partly.partlyReviewed()).isEqualTo(before.partlyReviewed() + 1);
-        assertThat(partly.passages()).isEqualTo(before.passages());
-        assertThat(examples.trainingSet().passages()).noneMatch(p -> p.id().equals(id));
+        assertThat(partly.passages()).isEqualTo(before.passages() + 1);
+        assertThat(partly.verdicts()).isEqualTo(before.verdicts() + 1);
+        assertThat(examples.trainingSet().passages()).filteredOn(p -> p.id().equals(id)).singleElement()
+                .satisfies(p -> assertThat(p.categories()).isEmpty())
+                .satisfies(p -> assertThat(p.labels(rejected)).isTrue())
+                .satisfies(p -> assertThat(p.unknownCategories()).containsExactly(waiting));
+        assertThat(exported()).as("not exported while partly reviewed").doesNotContain("\"id\":\"" + id + "\"");
 
         review(findings.get(1), "CONFIRMED");
         ReviewedExamples.Counts settled = agreeing();
@@ -46,7 +56,20 @@ class ReviewedExamplesCountsTest {
         assertThat(settled.passages()).isEqualTo(before.passages() + 1);
         assertThat(settled.verdicts()).isEqualTo(before.verdicts() + 2);
         assertThat(examples.trainingSet().passages()).filteredOn(p -> p.id().equals(id)).singleElement()
-                .satisfies(p -> assertThat(p.categories()).hasSize(1));
+                .satisfies(p -> assertThat(p.categories()).containsExactly(waiting))
+                .satisfies(p -> assertThat(p.unknownCategories()).isEmpty());
+        assertThat(exported()).contains("\"id\":\"" + id + "\"");
+    }
+
+    private String exported() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        examples.writeJsonl(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Category categoryOf(long finding) {
+        return Category.valueOf(given().when().get("/api/v1/findings/" + finding).then().statusCode(200).extract()
+                .jsonPath().getString("category"));
     }
 
     /** The counts of the database, checked against the training set read the long way. */

@@ -1,13 +1,16 @@
 package io.xborder.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xborder.classify.Category;
 import io.xborder.classify.model.LabelledPassage;
 import io.xborder.document.FindingOrigin;
 import io.xborder.document.ReviewStatus;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The one rule that turns a reviewed passage into a training example (read by the retraining and the export alike),
  * case by case from {@code review/reviewed-examples.jsonl}: confirmed and reviewer findings are positives with their
- * attributes, rejected ones negatives, all rejected a hard negative, and a passage with an unreviewed finding is no
- * example at all. Plain Java, no Quarkus.
+ * attributes, rejected ones negatives, all rejected a hard negative; beside an unreviewed finding the reviewed
+ * categories still teach while the unreviewed one is unknown, and such a passage is not exported (the schema cannot
+ * say "unknown"). Plain Java, no Quarkus.
  */
 class ReviewedExamplesTest {
 
@@ -81,6 +85,18 @@ class ReviewedExamplesTest {
                 .isEqualTo(expect.hasNonNull("modality") ? expect.path("modality").asText() : null);
         assertThat(e.hardNegative()).isEqualTo(expect.path("hardNegative").asBoolean(false));
         assertThat(e.note()).isEqualTo(expect.path("note").asText());
+        assertThat(e.unknownCategories()).extracting(Enum::name)
+                .containsExactlyInAnyOrderElementsOf(strings(expect.path("unknown")));
+        if (expect.path("exported").asBoolean(true)) {
+            ObjectNode line = ReviewedExamples.line(passage, e);
+            assertThat(LabelledPassage.read(new ByteArrayInputStream(line.toString().getBytes(StandardCharsets.UTF_8))))
+                    .as("the exported line reads back as the example").singleElement()
+                    .satisfies(back -> assertThat(back.categories()).isEqualTo(e.categories()))
+                    .satisfies(back -> assertThat(back.note()).isEqualTo(e.note()));
+        } else {
+            assertThatThrownBy(() -> ReviewedExamples.line(passage, e)).as("no line for a partly reviewed passage")
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partly reviewed");
+        }
     }
 
     private static List<String> strings(JsonNode array) {
