@@ -33,7 +33,7 @@ final class ModelPages {
 
     /** A version as a list row or the head of its page. */
     public record Version(long id, String state, String stateLabel, boolean shipped, String trained,
-            String trainedFrom, String left, String rulesVersion, String modelVersion, String activated,
+            String trainedFrom, String partly, String rulesVersion, String modelVersion, String activated,
             String forceReason, int progress, String stage, String error, String overall) {
 
         public boolean training() {
@@ -74,23 +74,21 @@ final class ModelPages {
             trained = "Asked for by " + who(t.trainedBy()) + " " + when(t.createdAt());
         }
         String from;
-        String left = null;
+        String partly = null;
         if (shipped) {
             from = count(t.shippedPassages(), "passage") + " of the shipped training data.";
         } else if ("TRAINING".equals(v.state()) || "FAILED".equals(v.state())) {
-            from = "The shipped training data and every settled reviewed passage"
+            from = "The shipped training data and every reviewed passage"
                     + (t.reviewWeight() > 1 ? ", each counted " + t.reviewWeight() + " times" : "") + ".";
         } else if (t.reviewedPassages() == 0) {
-            from = count(t.shippedPassages(), "shipped passage") + "; no reviewed passage was settled yet.";
+            from = count(t.shippedPassages(), "shipped passage") + "; no passage had a verdict yet.";
         } else {
             from = count(t.shippedPassages(), "shipped passage") + " and " + count(t.reviewedPassages(),
                     "reviewed passage") + (t.reviewWeight() > 1 ? " (each counted " + t.reviewWeight() + " times)" : "")
                     + ": " + count(t.reviewedVerdicts(), "verdict") + " on the classifier's findings and "
                     + count(t.reviewerFindings(), "finding") + " added by reviewers.";
             if (t.partlyReviewedPassages() > 0) {
-                left = count(t.partlyReviewedPassages(), "passage") + " with a verdict "
-                        + (t.partlyReviewedPassages() == 1 ? "was" : "were") + " left out: another finding on "
-                        + (t.partlyReviewedPassages() == 1 ? "it" : "them") + " had no verdict yet.";
+                partly = partlyReviewed(t.partlyReviewedPassages(), t.reviewedPassages());
             }
         }
         String activated = null;
@@ -105,7 +103,7 @@ final class ModelPages {
         if (own != null && own.macroF1() != null) {
             overall = percent(own.macroF1());
         }
-        return new Version(v.id(), v.state(), stateLabel(v.state()), shipped, trained, from, left,
+        return new Version(v.id(), v.state(), stateLabel(v.state()), shipped, trained, from, partly,
                 v.rulesVersion(), v.modelVersion(), activated, reason, t.progress(), stage(t.stage()), t.error(),
                 overall);
     }
@@ -160,10 +158,19 @@ final class ModelPages {
         return stage;
     }
 
+    /** How many of a version's reviewed passages were partly reviewed, and what they taught. */
+    static String partlyReviewed(int partly, int reviewed) {
+        String which = partly == reviewed
+                ? (partly == 1 ? "It was" : "All of them were")
+                : String.format(Locale.ENGLISH, "%,d", partly) + " of them " + (partly == 1 ? "was" : "were");
+        return which + " partly reviewed (another finding on " + (partly == 1 ? "it" : "them")
+                + " had no verdict yet) and taught only the categories with a verdict.";
+    }
+
     /** What a training would read now: the sentence above the Start button. */
     static String available(ReviewedExamples.Counts c) {
         if (c.passages() == 0) {
-            return "No reviewed passage is settled yet: a training now learns from the shipped examples only.";
+            return "No passage has a verdict yet: a training now learns from the shipped examples only.";
         }
         return "A training now adds " + count(c.passages(), "reviewed passage") + " to the shipped examples: "
                 + count(c.verdicts(), "verdict") + " on the classifier's findings and " + count(c.reviewerFindings(),
@@ -176,10 +183,11 @@ final class ModelPages {
         if (c.partlyReviewed() == 0) {
             return null;
         }
-        return count(c.partlyReviewed(), "passage") + " with a verdict " + (c.partlyReviewed() == 1 ? "waits" : "wait")
+        return String.format(Locale.ENGLISH, "%,d", c.partlyReviewed()) + " of them "
+                + (c.partlyReviewed() == 1 ? "waits" : "wait")
                 + " for a verdict on another finding on " + (c.partlyReviewed() == 1 ? "it" : "them")
-                + ": a passage teaches only once every finding on it is reviewed, so that no finding nobody "
-                + "looked at is learned as right or as wrong.";
+                + ": until then " + (c.partlyReviewed() == 1 ? "it teaches" : "they teach") + " only the categories "
+                + "with a verdict, so that no finding nobody looked at is learned as right or as wrong.";
     }
 
     // --- the comparison -----------------------------------------------------------------------------------------

@@ -29,15 +29,17 @@ public record ModelVersionView(
     @Schema(name = "ModelTraining")
     public record Training(
             @Schema(description = "Shipped training passages.", examples = "12026") int shippedPassages,
-            @Schema(description = "Reviewed passages added (each as many times as the weight): those whose "
-                    + "findings are all reviewed.",
+            @Schema(description = "Reviewed passages added (each as many times as the weight): every passage "
+                    + "with a verdict, partly reviewed ones included.",
                     examples = "52") int reviewedPassages,
             @Schema(description = "Classifier findings reviewers confirmed, corrected or rejected.",
                     examples = "60") int reviewedVerdicts,
             @Schema(description = "Findings reviewers added where the classifier found nothing.",
                     examples = "0") int reviewerFindings,
-            @Schema(description = "Passages with a verdict that were left out because another finding on them "
-                    + "was not reviewed yet (a passage teaches only once every finding on it is reviewed).",
+            @Schema(description = "Of the reviewed passages, those where another finding was not reviewed yet: "
+                    + "they taught only the categories with a verdict (the unreviewed finding's category and the "
+                    + "attributes skipped them) and are not among the reviewed items measured. Versions trained "
+                    + "before masking (2026-12) left these passages out and did not count them in reviewedPassages.",
                     examples = "4") int partlyReviewedPassages,
             @Schema(description = "How many times each reviewed passage counts.", examples = "3") int reviewWeight,
             @Schema(description = "Who asked for the training.", examples = "adam") String trainedBy,

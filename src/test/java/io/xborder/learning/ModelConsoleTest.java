@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.xborder.analysis.AnalysisService;
@@ -104,6 +105,8 @@ class ModelConsoleTest {
         Document refused = html(given().contentType(ContentType.URLENC).formParam("reviewWeight", "11")
                 .post("/models/training").then().statusCode(400).extract());
         assertThat(refused.select("#train-weight-error").text()).contains("from 1 to 10");
+        assertThat(refused.select("#train-waiting").text()).contains("for a verdict on another finding")
+                .contains("only the categories with a verdict");
         assertThat(refused.select("[data-get-url]").attr("data-get-url")).isEqualTo("/models");
 
         // start: see other, to the new version's page
@@ -142,7 +145,14 @@ class ModelConsoleTest {
         // the comparison, in words; the check says beforehand that activation will be refused
         Document ready = html(given().get("/models/" + id).then().statusCode(200).extract());
         assertThat(ready.select("#version-state").text()).isEqualTo("Ready to activate");
-        assertThat(ready.select("#provenance-from").text()).contains("shipped passages").contains("counted 2 times");
+        assertThat(ready.select("#provenance-from").text()).contains("shipped passages").contains("counted 2 times")
+                .contains("partly reviewed").contains("taught only the categories with a verdict");
+        JsonPath trained = given().get("/api/v1/models/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(trained.getInt("training.partlyReviewedPassages")).as("the partly reviewed passage taught")
+                .isPositive().isLessThan(trained.getInt("training.reviewedPassages"));
+        assertThat(trained.getInt("comparison.reviewed.items")).as("measured on the settled passages only")
+                .isEqualTo(trained.getInt("training.reviewedPassages")
+                        - trained.getInt("training.partlyReviewedPassages"));
         assertThat(ready.select("#compare-reviewed th[scope=row]").eachText()).anyMatch(t -> t.startsWith("Overall"));
         assertThat(ready.select("#comparison-heading").text()).contains("version " + previous);
         assertThat(ready.select("#compare-passages-all th[scope=row]").eachText())
