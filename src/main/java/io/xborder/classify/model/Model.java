@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,10 +95,12 @@ public final class Model {
         m.forEach((k, h) -> column(MECHANISMS + k.ordinal(), h));
         d.forEach((k, h) -> column(DATA + k.ordinal(), h));
         o.forEach((k, h) -> column(MODALITIES + k.ordinal(), h));
-        this.categories = Map.copyOf(c);
-        this.mechanisms = Map.copyOf(m);
-        this.dataCategories = Map.copyOf(d);
-        this.modalities = Map.copyOf(o);
+        // unmodifiable views keep the enum order (Map.copyOf's order changes from one JVM to the next, and with it
+        // the bytes of the written model)
+        this.categories = Collections.unmodifiableMap(c);
+        this.mechanisms = Collections.unmodifiableMap(m);
+        this.dataCategories = Collections.unmodifiableMap(d);
+        this.modalities = Collections.unmodifiableMap(o);
         this.version = version;
         this.training = training == null ? Map.of() : training;
     }
