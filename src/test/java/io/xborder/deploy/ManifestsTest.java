@@ -329,6 +329,28 @@ class ManifestsTest {
     }
 
     @Test
+    void prodAtItsMostReplicasFitsTheDatabaseAndScalesOnAMeaningfulShareOfACore() {
+        JsonNode hpa = ofKind("prod", "HorizontalPodAutoscaler").get(0);
+        int maxReplicas = hpa.at("/spec/maxReplicas").asInt();
+        int pool = Integer.parseInt(configMapValue("prod", "DB_POOL_MAX"));
+        JsonNode cluster = ofKind("prod", "Cluster").get(0);
+        int maxConnections = Integer.parseInt(cluster.at("/spec/postgresql/parameters/max_connections").asText());
+        assertThat(maxReplicas * pool).as("connections of %d replicas with pools of %d, and 20 for the operator "
+                + "and humans", maxReplicas, pool).isLessThanOrEqualTo(maxConnections - 20);
+        // the HPA's utilization is of the request; below one core a replica counts as busy while mostly idle
+        // (performance.md, Capacity)
+        assertThat(appContainers("prod")).allSatisfy(container -> assertThat(
+                millicores(container.at("/resources/requests/cpu").asText())).as("CPU request (millicores)")
+                .isGreaterThanOrEqualTo(1000));
+    }
+
+    private static int millicores(String quantity) {
+        return quantity.endsWith("m")
+                ? Integer.parseInt(quantity.substring(0, quantity.length() - 1))
+                : (int) Math.round(Double.parseDouble(quantity) * 1000);
+    }
+
+    @Test
     void prodIsScrapedByPrometheusAndLogsJson() {
         JsonNode monitor = ofKind("prod", "ServiceMonitor").stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no ServiceMonitor in prod"));
