@@ -24,9 +24,12 @@ import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -38,6 +41,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * {@link #send} (a Vert.x route that refuses a request before it reaches REST), so both bodies are the same.
  */
 public class ProblemMapper {
+
+    /** The message of the multipart reader's part limit (RESTEasy Reactive's FormData). */
+    private static final Pattern PART_LIMIT = Pattern.compile("Param limit of (\\d+) was exceeded");
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
@@ -191,6 +197,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Matcher partLimit = e instanceof RuntimeException && e.getMessage() != null
+                ? PART_LIMIT.matcher(e.getMessage())
+                : null;
+        if (partLimit != null && partLimit.matches()) {
+            // the multipart reader's limit (quarkus.http.limits.max-parameters), raised as a bare RuntimeException
+            return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The form has more than "
+                    + String.format(Locale.ROOT, "%,d", Long.parseLong(partLimit.group(1)))
+                    + " parts; send fewer files in one request.", uri, List.of());
+        }
         if (DatabaseOutage.isCause(e)) {
             LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), DatabaseOutage.describe(e));
             return respond(new ProblemException(503, ProblemException.ABOUT_BLANK,

@@ -47,11 +47,8 @@ class ThreeInstancesJobIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "xb_" + UUID.randomUUID().toString().replace("-", "")
             + UUID.randomUUID().toString().replace("-", "");
-    /**
-     * 600 by default; up to 990 with {@code -Dit.job.articles}: a multipart request of 1,000 parts or more is refused
-     * (Quarkus' {@code quarkus.http.limits.max-parameters}, 1000) whatever {@code xborder.jobs.max-items} says.
-     */
-    private static final int ARTICLES = Math.min(990, Math.max(500, Integer.getInteger("it.job.articles", 600)));
+    /** 600 by default; up to a job's limit, {@code xborder.jobs.max-items} (10,000), with {@code -Dit.job.articles}. */
+    private static final int ARTICLES = Math.min(10_000, Math.max(500, Integer.getInteger("it.job.articles", 600)));
     private static final List<String> NAMES = List.of("capacity-a", "capacity-b", "capacity-c");
     private static final Pattern REFERENCE = Pattern.compile("XB-GEN-[0-9]{5}");
 
