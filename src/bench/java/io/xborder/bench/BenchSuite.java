@@ -95,8 +95,10 @@ public final class BenchSuite {
         Options options = new OptionsBuilder()
                 .include(CoreBenchmark.class.getName())
                 .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(2))
+                // ~1 MB per operation: 3 × 2 s of warm-up left English still compiling through the measurement
+                // (its iterations fell from 140 to 102 ms), 6 × 3 s lets the compiler finish first
+                .warmupIterations(6)
+                .warmupTime(TimeValue.seconds(3))
                 .measurementIterations(5)
                 .measurementTime(TimeValue.seconds(2))
                 .threads(1)
