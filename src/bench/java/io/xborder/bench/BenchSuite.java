@@ -115,7 +115,7 @@ public final class BenchSuite {
             double classify = mb / (msPerOp.get("classify:" + l.code()) / 1000);
             double scan = mb / (msPerOp.get("cueScan:" + l.code()) / 1000);
             table.add("core segment+classify " + l.code() + " (MB/s per core)", classify, scan, "MB/s",
-                    "cue scan; target ≥ " + (l == Language.EN ? 30 : 60) + " MB/s and ≥ 0.15×");
+                    "cue scan; target ≥ " + (l == Language.EN ? "30 MB/s and ≥ 0.30×" : "60 MB/s and ≥ 0.20×"));
         }
     }
 
