@@ -84,7 +84,7 @@ class BlindSetTest {
         // without, 6 false findings in 8 documents); the target of 90 % exact is not reached (see
         // src/docs/classification.md)
         assertThat(given.categoryShare()).as("expected findings with the right categories")
-                .isGreaterThanOrEqualTo(0.75);
+                .isGreaterThanOrEqualTo(0.85);
         assertThat(given.exactShare()).as("expected findings exactly right").isGreaterThanOrEqualTo(0.40);
         assertThat(found.exactShare()).as("exactly right without a given jurisdiction").isGreaterThanOrEqualTo(0.35);
         assertThat(given.falseFindings().size()).as("findings on sentences that must have none")
