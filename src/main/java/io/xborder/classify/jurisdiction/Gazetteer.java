@@ -82,7 +82,8 @@ public final class Gazetteer {
         }
     }
 
-    private static final String CLAUSE_ENDS = "，,。；;：:！？!?\n";
+    /** Marks that end a clause; a hashtag's # and a headline's ｜ too ("#沙特数据出境新规#", "出海必看｜尼日利亚…"). */
+    private static final String CLAUSE_ENDS = "，,。；;：:！？!?\n#＃｜|";
     /** Chinese nouns for a country's people: a country name right before one says whose data it is (印尼借款人). */
     private static final List<String> PEOPLE_NOUNS = List.of("用户", "客户", "公民", "居民", "借款人", "患者", "消费者",
             "车主", "人的", "籍");
@@ -92,6 +93,13 @@ public final class Gazetteer {
      */
     private static final List<String> MODIFIED_NOUNS = Stream.concat(PEOPLE_NOUNS.stream(),
             Stream.of("的", "公司", "企业", "子公司", "总部", "员工", "人", "市场", "业务", "团队", "工程师")).toList();
+    /**
+     * Words after a place that make it the owner of a rule the passage states (印尼《个人数据保护法》, 沙特监管机构, 尼日利亚数据保护法,
+     * 沙特方面): a RELATIVE phrase anywhere later in the passage (境内, 出境) then refers to it, not to China, even in
+     * another clause ("根据印尼《个人数据保护法》，数据出境须…").
+     */
+    private static final List<String> RULE_OWNER_NOUNS = List.of("《", "法", "监管", "政府", "当局", "方面", "规定", "条例",
+            "新规", "数据保护", "个人数据保护", "个人信息保护", "央行", "国会", "议会");
     private static final Set<String> JOINERS = Set.of("、", "和", "及", "与", "以及", ",", "and", "or");
 
     private final AhoCorasickDoubleArrayTrie<Entry[]> trie;
@@ -210,6 +218,8 @@ public final class Gazetteer {
         // the place a clause starts with, as its subject: what a RELATIVE phrase later in that clause refers to
         String subjectCode = null;
         int subjectEnd = -1;
+        // the first place named as the owner of a rule (see RULE_OWNER_NOUNS)
+        String ownerCode = null;
         for (int i = 0; i < n;) {
             Entry e = bestEntry[i];
             if (e == null) {
@@ -226,6 +236,9 @@ public final class Gazetteer {
             switch (e.kind()) {
                 case NAME -> {
                     out.add(new JurisdictionMention(e.code(), s, t, text.substring(s, t)));
+                    if (ownerCode == null && startsWithAny(text, t, RULE_OWNER_NOUNS)) {
+                        ownerCode = e.code();
+                    }
                     if (clauseStartsAt(text, from, s) && !startsWithAny(text, t, MODIFIED_NOUNS)) {
                         subjectCode = e.code(); // 印度尼西亚要求…, not 美国用户…
                         subjectEnd = t;
@@ -247,9 +260,12 @@ public final class Gazetteer {
                     String code = e.kind() == Kind.LOCAL
                             ? documentJurisdiction
                             : home != null ? home : e.chineseScript() ? "CN" : null;
-                    if (e.kind() == Kind.RELATIVE && documentJurisdiction == null && subjectCode != null
-                            && sameClause(text, subjectEnd, s)) {
-                        code = subjectCode;
+                    if (e.kind() == Kind.RELATIVE && documentJurisdiction == null) {
+                        if (subjectCode != null && sameClause(text, subjectEnd, s)) {
+                            code = subjectCode;
+                        } else if (ownerCode != null) {
+                            code = ownerCode;
+                        }
                     }
                     boolean ownedByName = lastNamedEnd == s;
                     boolean followedByOf = e.notFollowedBy() != null

@@ -79,12 +79,11 @@ class BlindSetTest {
         System.out.println("blind documents, jurisdiction given: " + given.summary());
         System.out.println("blind documents, jurisdiction found by the service: " + found.summary());
         assertThat(documents).hasSizeGreaterThanOrEqualTo(8);
-        // regression floors a little under what batch 10 measured when it was written (2026-12-07, scored once with
-        // the model before batch 9 was read: 90.8 % categories, 42.1 % exact with the jurisdiction given, 38.2 %
-        // without, 6 false findings in 8 documents); the target of 90 % exact is not reached (see
-        // src/docs/classification.md)
+        // regression floors a little under what batch 11 measured when it was written (2026-12-07, scored once against
+        // the packaged service with the model before batch 10 was read: 85.2 % categories, 51.1 % exact, 6 false
+        // findings in 8 documents); the target of 90 % exact is not reached (see src/docs/classification.md)
         assertThat(given.categoryShare()).as("expected findings with the right categories")
-                .isGreaterThanOrEqualTo(0.85);
+                .isGreaterThanOrEqualTo(0.80);
         assertThat(given.exactShare()).as("expected findings exactly right").isGreaterThanOrEqualTo(0.40);
         assertThat(found.exactShare()).as("exactly right without a given jurisdiction").isGreaterThanOrEqualTo(0.35);
         assertThat(given.falseFindings().size()).as("findings on sentences that must have none")

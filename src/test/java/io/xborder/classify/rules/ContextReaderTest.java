@@ -82,6 +82,18 @@ class ContextReaderTest {
                 new Case("a Chinese story keeps China as the place of its deictic words", Language.ZH, """
                         某车企数据出境安全评估获批
                         记者从相关部门获悉，该企业向德国总部传输研发数据的申报已通过评估。
+                        """, Genre.NEWS, null, null),
+                new Case("an e-mail: its sender line comes before the legal department of its signature", Language.ZH,
+                        """
+                                回复：关于东南亚业务数据汇总的问题
+                                发件人：刘洋（法务部）
+                                收件人：赵敏
+                                赵敏你好，附件是各国对数据存储地点的要求汇总，请查收。
+                                """,
+                        Genre.BUSINESS, null, null),
+                new Case("a news dateline comes before the decree it reports on", Language.ZH, """
+                        多国收紧数据出境管理
+                        本报讯（记者 王芳）越南近日发布的第53号法令要求外国企业在当地存储用户数据。
                         """, Genre.NEWS, null, null));
     }
 
