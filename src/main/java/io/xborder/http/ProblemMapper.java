@@ -162,6 +162,12 @@ public class ProblemMapper {
                     ? field + ": " + message
                     : "Invalid JSON value: " + field + " " + message;
             errors = List.of(new Problem.FieldError(field, message));
+        } else if (e instanceof MismatchedInputException m) {
+            // at the root: an array, a string, null or nothing where an object belongs; Jackson's message names the
+            // Java class it meant to fill, which says nothing to the sender
+            detail = m.getOriginalMessage() != null && m.getOriginalMessage().contains("end-of-input")
+                    ? "Malformed JSON body: the body is empty or ends too early."
+                    : "Malformed JSON body: expected a JSON object as the API description shows.";
         } else {
             detail = "Malformed JSON body: " + abbreviate(e.getOriginalMessage());
         }
@@ -174,6 +180,12 @@ public class ProblemMapper {
         // parameter) wrapping the converter's exception: ParamConverters' names the parameter, a built-in one does not
         if (e.getCause() instanceof ProblemException p) {
             return clientError(p, uri);
+        }
+        // a body the JSON reader could not parse at all ("{bad"), wrapped by the framework in a bare 400
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                return malformedJson(json, uri);
+            }
         }
         if ((e instanceof NotFoundException || e instanceof BadRequestException)
                 && (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof DateTimeException)) {

@@ -151,7 +151,10 @@ class ClassifyResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
+                .body("detail", containsString("JSON"))
+                .body("detail", not(containsString("HTTP 400")))
                 .body("detail", not(containsString("Exception")))
+                .body("detail", not(containsString("io.xborder")))
                 .body("detail", not(containsString("at io.")));
     }
 
