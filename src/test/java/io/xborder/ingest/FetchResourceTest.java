@@ -118,7 +118,7 @@ class FetchResourceTest {
             "{}                                     | url",
             "{\"url\": 42}                          | url",
             "{\"url\": \"http://127.0.0.1/\", \"language\": \"fr\"} | language",
-            "{\"url\":                              | 400" })
+            "{\"url\":                              | Malformed JSON body" })
     void badRequestsAre400(String json, String detail) {
         given().contentType(ContentType.JSON).body(json.strip()).post("/api/v1/documents/fetch")
                 .then().statusCode(400).contentType("application/problem+json")
