@@ -182,7 +182,7 @@ public class ProblemMapper {
             return clientError(p, uri);
         }
         // a body the JSON reader could not parse at all ("{bad"), wrapped by the framework in a bare 400
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException json) {
                 return malformedJson(json, uri);
             }

@@ -63,7 +63,8 @@ public final class Gazetteer {
         LOCAL,
         /**
          * A deictic phrase that, without a document jurisdiction, refers to the place its clause named before it
-         * (印度尼西亚要求…在境内存储), and to the home only when the clause names none.
+         * (印度尼西亚要求…在境内存储), else to a place named earlier in the passage as a rule's owner (根据印尼《…法》，数据出境…;
+         * see {@link #RULE_OWNER_NOUNS}), and to the home only when neither is named.
          */
         RELATIVE
     }
