@@ -14,7 +14,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,5 +173,27 @@ class LearnedScorerTest {
             assertThat(nonZero).isGreaterThan(1000);
         }
         assertThat(again.training()).isEqualTo(model.training());
+    }
+
+    @Test
+    void aModelWhoseCategoryHeadsWereTrainedSmallerStillReadsAndFoldsItsFeaturesAsTrained() throws IOException {
+        // model versions stored before the category heads grew to 2^18 weights have heads of 2^16
+        Map<Category, Model.Trained> small = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            float[] w = new float[1 << 16];
+            w[12345] = 1.5f;
+            small.put(c, new Model.Trained(w, new PlattCalibration(1, 0), 0.5));
+        }
+        Model older = new Model(small, Map.of(), Map.of(), Map.of(), "model-older", Map.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        older.write(out);
+        Model again = Model.read(new ByteArrayInputStream(out.toByteArray()));
+        Head head = again.category(Category.DATA_LOCALIZATION);
+        assertThat(head.table().dimension()).isEqualTo(1 << 16);
+        assertThat(head.weight(12345)).isCloseTo(1.5f, within(1e-6f));
+        assertThat(head.weight(12345 + (1 << 16))).as("an index beyond 2^16 folds onto the trained weight")
+                .isCloseTo(1.5f, within(1e-6f));
+        assertThat(Model.fromClasspath().category(Category.DATA_LOCALIZATION).table().dimension())
+                .as("the shipped model's category heads").isEqualTo(1 << Model.CATEGORY_BITS);
     }
 }
