@@ -128,28 +128,9 @@ public final class ModelExperiment {
             String name = Path.of(args[i]).getFileName().toString();
             if (name.equals(System.getProperty("verbose"))) {
                 for (QualityMetrics.Scored sc : scored) {
-                    LabelledPassage g = sc.gold();
-                    Prediction pr = sc.prediction();
-                    if (!g.categories().equals(pr.categories().keySet())) {
-                        System.out.println("CAT " + g.id() + " gold=" + g.categories() + " pred=" + pr.categories()
-                                + " :: " + g.text());
-                    } else if (g.positive()) {
-                        List<String> wrong = new ArrayList<>();
-                        if (!g.mechanisms().equals(pr.mechanisms())) {
-                            wrong.add("MECH gold=" + g.mechanisms() + " pred=" + pr.mechanisms());
-                        }
-                        if (!g.dataCategories().equals(pr.dataCategories())) {
-                            wrong.add("DCAT gold=" + g.dataCategories() + " pred=" + pr.dataCategories());
-                        }
-                        if (g.modality() != pr.modality()) {
-                            wrong.add("MOD gold=" + g.modality() + " pred=" + pr.modality());
-                        }
-                        if (!g.jurisdictions().equals(pr.jurisdictions())) {
-                            wrong.add("JUR gold=" + g.jurisdictions() + " pred=" + pr.jurisdictions());
-                        }
-                        if (!wrong.isEmpty()) {
-                            System.out.println(String.join(" ", wrong) + " " + g.id() + " :: " + g.text());
-                        }
+                    List<String> wrong = sc.prediction().differences(sc.gold());
+                    if (!wrong.isEmpty()) {
+                        System.out.println(String.join(" ", wrong) + " " + sc.gold().id() + " :: " + sc.gold().text());
                     }
                 }
             }

@@ -5,6 +5,7 @@ import io.xborder.classify.DataCategory;
 import io.xborder.classify.Finding;
 import io.xborder.classify.Mechanism;
 import io.xborder.classify.Modality;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,5 +39,32 @@ public record Prediction(Map<Category, Double> categories, Set<Mechanism> mechan
             }
         }
         return new Prediction(categories, mechanisms, jurisdictions, dataCategories, modality);
+    }
+
+    /**
+     * How this prediction differs from the labels of {@code gold}, one line per wrong part ({@code CAT}, and for a
+     * positive found with some category {@code MECH}, {@code JUR}, {@code DCAT}, {@code MOD}: "gold=… pred=…"); empty
+     * when it is right. For the tools and tests that list errors.
+     */
+    public List<String> differences(LabelledPassage gold) {
+        List<String> out = new ArrayList<>();
+        if (!gold.categories().equals(categories.keySet())) {
+            out.add("CAT gold=" + gold.categories() + " pred=" + categories);
+        }
+        if (gold.positive() && !categories.isEmpty()) {
+            if (!gold.mechanisms().equals(mechanisms)) {
+                out.add("MECH gold=" + gold.mechanisms() + " pred=" + mechanisms);
+            }
+            if (!gold.jurisdictions().equals(jurisdictions)) {
+                out.add("JUR gold=" + gold.jurisdictions() + " pred=" + jurisdictions);
+            }
+            if (!gold.dataCategories().equals(dataCategories)) {
+                out.add("DCAT gold=" + gold.dataCategories() + " pred=" + dataCategories);
+            }
+            if (gold.modality() != modality) {
+                out.add("MOD gold=" + gold.modality() + " pred=" + modality);
+            }
+        }
+        return out;
     }
 }

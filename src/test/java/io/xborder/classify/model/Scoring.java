@@ -48,24 +48,7 @@ final class Scoring {
     }
 
     private static void report(LabelledPassage p, Prediction pr, List<Finding> findings) {
-        List<String> problems = new ArrayList<>();
-        if (!p.categories().equals(pr.categories().keySet())) {
-            problems.add("CAT gold=" + p.categories() + " pred=" + pr.categories());
-        }
-        if (p.positive() && !pr.categories().isEmpty()) {
-            if (!p.mechanisms().equals(pr.mechanisms())) {
-                problems.add("MECH gold=" + p.mechanisms() + " pred=" + pr.mechanisms());
-            }
-            if (!p.jurisdictions().equals(pr.jurisdictions())) {
-                problems.add("JUR gold=" + p.jurisdictions() + " pred=" + pr.jurisdictions());
-            }
-            if (!p.dataCategories().equals(pr.dataCategories())) {
-                problems.add("DCAT gold=" + p.dataCategories() + " pred=" + pr.dataCategories());
-            }
-            if (p.modality() != pr.modality()) {
-                problems.add("MOD gold=" + p.modality() + " pred=" + pr.modality());
-            }
-        }
+        List<String> problems = pr.differences(p);
         if (!problems.isEmpty()) {
             String why = findings.stream().map(f -> f.category().name().substring(0, 3) + "="
                     + f.explanation().features().stream().limit(3).map(h -> h.feature() + ":" + h.weight())
