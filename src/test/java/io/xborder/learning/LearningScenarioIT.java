@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Done-when 1 of issue 18, as far as the learning side goes, on two packaged instances and one PostgreSQL: reviewers
- * reject false findings and confirm or add findings of a phrasing the shipped model misses ("… must be parked on
- * servers physically sitting inside …", src/test/resources/learning/parked-on-hardware.jsonl); an admin trains a
+ * reject false findings and confirm or add findings of a phrasing the shipped model misses (data "parked on servers"
+ * named only by what they stand under or plug into: "… humming under Norwegian roofs", "… plugged into the Thai
+ * mains"; src/test/resources/learning/parked-on-hardware.jsonl — the shipped model learnt to find the earlier wording,
+ * "physically sitting inside …", from its own training data); an admin trains a
  * candidate (a full training on the shipped data); held-back sentences of the phrasing are found by the candidate
  * and not by the shipped model; the candidate is not worse on the blind set; after its activation on one instance
  * both classify with it; a reclassification keeps the verdicts; a rollback restores the shipped behaviour; the audit
@@ -47,6 +49,8 @@ import org.junit.jupiter.api.Test;
 class LearningScenarioIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Documents the taught sentences are spread over. */
+    private static final int DOCUMENTS = 4;
     private static final String KEY = "xb_" + UUID.randomUUID().toString().replace("-", "")
             + UUID.randomUUID().toString().replace("-", "");
     /** Look-alikes the shipped model gives a finding: news about rules, a passport in a hotel safe. */
@@ -91,24 +95,38 @@ class LearningScenarioIT {
         List<String> held = phrasing.stream().filter(p -> p.path("use").asText().equals("held-back"))
                 .map(p -> p.path("text").asText()).toList();
 
+        // the shipped model misses most of them, and the candidate below must find at least half, and more than it
         int foundBefore = found(a, held);
-        assertThat(foundBefore).as("held-back sentences the shipped model finds").isLessThanOrEqualTo(1);
+        assertThat(foundBefore).as("held-back sentences the shipped model finds").isLessThanOrEqualTo(held.size() / 4);
         assertThat(found(b, held)).isEqualTo(foundBefore);
         reviewerKey = post(a, "/api/v1/keys", Map.of("name", "rita", "role", "analyst"), 201).path("key").asText();
 
-        // a document with the phrasing and the look-alikes; reviewers reject the look-alikes' findings, confirm the
-        // findings of the phrasing, and add the ones the classifier missed
-        List<String> sentences = new ArrayList<>(taught);
-        sentences.addAll(LOOK_ALIKES);
-        long document = post(a, "/api/v1/documents", Map.of("title", "Hosting rules of many countries", "text",
-                String.join("\n\n", sentences)), 201).path("id").asLong();
+        // documents with the phrasing and the look-alikes; reviewers reject the look-alikes' findings, confirm the
+        // findings of the phrasing, and add the ones the classifier missed. Four of them, because the training's
+        // out-of-fold answers are by document: each is then answered by heads that learnt the phrasing from the others
+        List<Long> documents = new ArrayList<>();
+        for (int d = 0; d < DOCUMENTS; d++) {
+            List<String> sentences = new ArrayList<>();
+            for (int i = d; i < taught.size(); i += DOCUMENTS) {
+                sentences.add(taught.get(i));
+            }
+            for (int i = d; i < LOOK_ALIKES.size(); i += DOCUMENTS) {
+                sentences.add(LOOK_ALIKES.get(i));
+            }
+            documents.add(post(a, "/api/v1/documents", Map.of("title", "Hosting rules of many countries, part "
+                    + (d + 1), "text", String.join("\n\n", sentences)), 201).path("id").asLong());
+        }
         Map<String, JsonNode> byPhrasing = new HashMap<>();
         phrasing.forEach(p -> byPhrasing.put(p.path("text").asText(), p));
         int rejected = 0;
         int confirmed = 0;
         Set<Long> confirmedPassages = new TreeSet<>();
         Set<Long> lookAlikePassages = new TreeSet<>();
-        for (JsonNode f : get(a, "/api/v1/findings?documentId=" + document + "&size=200").path("items")) {
+        List<JsonNode> findings = new ArrayList<>();
+        for (long document : documents) {
+            get(a, "/api/v1/findings?documentId=" + document + "&size=200").path("items").forEach(findings::add);
+        }
+        for (JsonNode f : findings) {
             long id = f.path("id").asLong();
             JsonNode full = get(a, "/api/v1/findings/" + id);
             String passage = full.path("passage").path("text").asText().strip();
@@ -130,7 +148,10 @@ class LearningScenarioIT {
         }
         assertThat(lookAlikePassages).as("look-alike passages whose findings were rejected")
                 .hasSizeGreaterThanOrEqualTo(3);
-        Map<Long, Long> added = addMissedFindings(a, document, byPhrasing, confirmedPassages);
+        Map<Long, Long> added = new LinkedHashMap<>();
+        for (long document : documents) {
+            added.putAll(addMissedFindings(a, document, byPhrasing, confirmedPassages));
+        }
         assertThat(confirmedPassages.size() + added.size()).isEqualTo(taught.size());
         for (Map.Entry<Long, Long> f : added.entrySet()) {
             JsonNode stored = get(a, "/api/v1/findings/" + f.getValue());
@@ -189,13 +210,13 @@ class LearningScenarioIT {
         assertThat(found(b, held)).isEqualTo(foundAfterA);
 
         // a reclassification by the new version keeps every verdict
-        Map<Long, String> verdicts = verdicts(document);
+        Map<Long, String> verdicts = verdicts(documents);
         long job = post(a, "/api/v1/jobs", Map.of("kind", "RECLASSIFY"), 202).path("id").asLong();
         await("the reclassification", Duration.ofSeconds(120),
                 () -> Set.of("DONE", "PARTIAL", "FAILED")
                         .contains(get(a, "/api/v1/jobs/" + job).path("state").asText()));
         assertThat(get(a, "/api/v1/jobs/" + job).path("state").asText()).isEqualTo("DONE");
-        assertThat(verdicts(document)).containsAllEntriesOf(verdicts);
+        assertThat(verdicts(documents)).containsAllEntriesOf(verdicts);
 
         // rollback to the shipped version, on instance B this time
         post(b, "/api/v1/models/1/rollback", Map.of("reason", "compare once more"), 200);
@@ -305,16 +326,18 @@ class LearningScenarioIT {
         return added;
     }
 
-    /** Every reviewed finding of the document with its verdict, by id. */
-    private Map<Long, String> verdicts(long document) throws Exception {
+    /** Every reviewed finding of the documents with its verdict, by id. */
+    private Map<Long, String> verdicts(List<Long> documents) throws Exception {
         Map<Long, String> out = new LinkedHashMap<>();
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT id, review_status FROM findings "
                         + "WHERE document_id = ? AND review_status <> 'UNREVIEWED' ORDER BY id")) {
-            ps.setLong(1, document);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
+            for (long document : documents) {
+                ps.setLong(1, document);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getString(2));
+                    }
                 }
             }
         }
