@@ -95,9 +95,8 @@ class LearningScenarioIT {
         List<String> held = phrasing.stream().filter(p -> p.path("use").asText().equals("held-back"))
                 .map(p -> p.path("text").asText()).toList();
 
-        // the shipped model misses most of them, and the candidate below must find at least half, and more than it
         int foundBefore = found(a, held);
-        assertThat(foundBefore).as("held-back sentences the shipped model finds").isLessThanOrEqualTo(held.size() / 4);
+        assertThat(foundBefore).as("held-back sentences the shipped model finds").isLessThanOrEqualTo(1);
         assertThat(found(b, held)).isEqualTo(foundBefore);
         reviewerKey = post(a, "/api/v1/keys", Map.of("name", "rita", "role", "analyst"), 201).path("key").asText();
 
