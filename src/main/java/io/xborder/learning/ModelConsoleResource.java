@@ -182,7 +182,9 @@ public class ModelConsoleResource {
             List<String> reasons = e.shortfalls().stream().map(ModelPages::shortfall).toList();
             return refused(v.get().id(), 409, Map.of("activate", "Not activated: version " + e.version()
                     + " is worse than version " + e.activeVersion() + ", the version in use, by more than the "
-                    + ModelPages.points(e.tolerance()) + " allowed on the test set:"), Map.of(), reasons);
+                    + ModelPages.points(e.tolerance())
+                    + " allowed on the test set (more on a measure that rests on few passages, by its chance variation):"),
+                    Map.of(), reasons);
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 return missing(id);
