@@ -574,12 +574,15 @@ public final class FeatureExtractor {
             boolean inWord = false;
             int han = 0;
             for (int i = 0; i < end; i++) {
-                boolean w = Character.isLetterOrDigit(t[i]) && t[i] < 0x2E80;
+                char c = t[i];
+                boolean w = c < 128
+                        ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+                        : c < 0x2E80 && Character.isLetterOrDigit(c);
                 if (w && !inWord) {
                     words++;
                 }
                 inWord = w;
-                han += t[i] >= 0x4E00 && t[i] <= 0x9FFF ? 1 : 0;
+                han += c >= 0x4E00 && c <= 0x9FFF ? 1 : 0;
             }
             int size = language == Language.ZH ? han : words;
             if (size <= (language == Language.ZH ? 24 : 14)) {

@@ -132,7 +132,10 @@ final class Table {
         float[] named = null;
         for (int i = 0; i < n; i++) {
             int base = (idx[i] & mask) * heads;
-            if (val[i] == 1f) {
+            if (val[i] == 1f && heads == 2) { // the category heads: the loop below, unrolled
+                sum[0] += w[base];
+                sum[1] += w[base + 1];
+            } else if (val[i] == 1f) {
                 for (int h = 0; h < heads; h++) {
                     sum[h] += w[base + h];
                 }
