@@ -68,12 +68,31 @@ final class CueScanner {
 
         private static final long serialVersionUID = 1L;
 
+        /**
+         * A bit per state: whether it reports hits. Most chars land on a state that reports none, and this 13 KB
+         * map answers that where the array of every state's outputs (hundreds of KB) would cost a cache miss.
+         */
+        private long[] emits;
+
+        /** Builds the automaton, then the map of the states that report hits. */
+        @Override
+        public void build(Map<String, int[]> map) {
+            super.build(map);
+            emits = new long[(output.length + 63) / 64];
+            for (int state = 0; state < output.length; state++) {
+                if (output[state] != null) {
+                    emits[state >>> 6] |= 1L << state;
+                }
+            }
+        }
+
         /** Scans {@code text[0, len)} and records its hits in {@code hits}, as the library's scan reports them. */
         void scan(char[] text, int len, Hits hits) {
             int[] base = this.base;
             int[] check = this.check;
             int[] fail = this.fail;
             int[][] output = this.output;
+            long[] emits = this.emits;
             int[] lengths = this.l;
             Object[] values = this.v;
             int state = 0;
@@ -94,10 +113,10 @@ final class CueScanner {
                     state = fail[state];
                 }
                 state = next;
-                int[] out = output[state];
-                if (out == null) {
+                if ((emits[state >>> 6] & 1L << state) == 0) {
                     continue;
                 }
+                int[] out = output[state];
                 int end = i + 1;
                 for (int hit : out) {
                     int begin = end - lengths[hit];
