@@ -60,7 +60,16 @@ public final class SectionHeading {
                 && !CharClasses.isLineBreak(text.charAt(lineEnd))) {
             lineEnd++;
         }
-        return is(text.substring(lineStart, lineEnd).strip());
+        // is() rejects a line longer than a heading once stripped: measured here, without copying the line
+        int s = lineStart;
+        int e = lineEnd;
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e - s <= MAX_LENGTH && is(text.substring(s, e));
     }
 
     /**

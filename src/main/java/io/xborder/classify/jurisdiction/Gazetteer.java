@@ -188,9 +188,12 @@ public final class Gazetteer {
         int n = to - from;
         Scratch sc = SCRATCH.get().ensure(n);
         char[] norm = sc.norm;
-        sc.folded.fold(text, from, to);
-        char[] fold = sc.folded.buffer();
         boolean scannedHere = scanned == null || hits == null || scanned.length < n;
+        char[] fold = scanned;
+        if (scannedHere) {
+            sc.folded.fold(text, from, to);
+            fold = sc.folded.buffer();
+        }
         for (int i = 0; i < n; i++) {
             norm[i] = TextFolding.normalise(text.charAt(from + i));
         }

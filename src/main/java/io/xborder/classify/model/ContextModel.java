@@ -110,7 +110,52 @@ final class ContextModel {
      * Structure, not topic: which continuations carry a rule is what the weights learn.
      */
     static boolean continues(String text, int start, int end) {
-        return CONTINUATION.matcher(text).region(start, end).lookingAt();
+        return mayContinue(text, start, end) && CONTINUATION.matcher(text).region(start, end).lookingAt();
+    }
+
+    /** The first chars of {@link #CONTINUATION}'s alternatives that are not Latin: brackets, numerals, words. */
+    private static final String CONTINUATION_STARTS = "（一二三四五六七八九十答回此但上前该其同对这";
+    /** The first letters of its English words (However, But, This, Such, It, In addition, Where this, Otherwise…). */
+    private static final String WORD_STARTS = "abhilostw";
+
+    /**
+     * A cheap test that is false only where {@link #CONTINUATION} cannot match: the passage's first char (after
+     * what {@code \s} skips) starts none of its alternatives. Letters outside ASCII below the CJK blocks are left
+     * to the pattern (case-insensitive matching maps a few of them to Latin letters).
+     */
+    private static boolean mayContinue(String text, int start, int end) {
+        int i = start;
+        while (i < end && isPatternSpace(text.charAt(i))) {
+            i++;
+        }
+        if (i == end) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c >= 0x2E80) {
+            return CONTINUATION_STARTS.indexOf(c) >= 0;
+        }
+        if (c >= 128) {
+            return true;
+        }
+        if (c == '(' || c >= '0' && c <= '9') {
+            return true;
+        }
+        char lower = (char) (c | 0x20);
+        if (lower < 'a' || lower > 'z') {
+            return false;
+        }
+        // a letter followed by a letter starts no numbered item ("b. "), only one of the words
+        boolean word = i + 1 < end && isAsciiLetter(text.charAt(i + 1));
+        return !word || WORD_STARTS.indexOf(lower) >= 0;
+    }
+
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static final Pattern CONTINUATION = Pattern.compile("\\s*(?:"

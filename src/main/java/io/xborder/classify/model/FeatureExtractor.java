@@ -190,6 +190,13 @@ public final class FeatureExtractor {
         /** Per category (ordinal), the terms that anchor a finding of it: see {@link #ANCHORS}. */
         private final boolean[][] anchor;
         private final int placeRolesFrom;
+        /** The feature index of each term: its hash mixed into the kind's seed, computed once. */
+        private final int[] termIndices;
+        /**
+         * The feature index of the pair of combined terms i and j at {@code i * terms + j}: both hashes, in
+         * {@link #ordered} order, mixed into the kind's seed, computed once.
+         */
+        private final int[] pairIndices;
         private final Gazetteer gazetteer;
 
         Layout(LanguageEngine engine, Gazetteer gazetteer) {
@@ -225,6 +232,20 @@ public final class FeatureExtractor {
                 throw new IllegalStateException(language + " features.yaml combines unknown classes " + combine);
             }
             placeRolesFrom = classes.size();
+            termIndices = new int[n];
+            for (int i = 0; i < n; i++) {
+                termIndices[i] = index(mix(seed(Kind.TERM), termHashes[i]));
+            }
+            pairIndices = new int[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (combined[i] && combined[j] && i != j) {
+                        int lo = ordered(i, j) ? i : j;
+                        int hi = lo == i ? j : i;
+                        pairIndices[i * n + j] = index(mix(mix(seed(Kind.PAIR), termHashes[lo]), termHashes[hi]));
+                    }
+                }
+            }
         }
 
         /** Whether a term that anchors a finding of {@code c} occurs in the passage {@code f} holds. */
@@ -279,7 +300,8 @@ public final class FeatureExtractor {
             for (int i = 0; i < t; i++) {
                 if (count[i] > 0) {
                     present[k++] = i;
-                    named(f, Kind.TERM, i, -1, -1, start(f.termFirst[i]), end(f.termFirst[i]), -1, -1);
+                    f.addNamed(termIndices[i], 1f, Kind.TERM, i, -1, -1, start(f.termFirst[i]), end(f.termFirst[i]),
+                            -1, -1);
                 }
             }
             for (int x = 0; x < k; x++) {
@@ -295,7 +317,8 @@ public final class FeatureExtractor {
                     int lo = ordered(i, j) ? i : j;
                     int hi = lo == i ? j : i;
                     // the words of a pair are found only when asked for (evidence, explanations): see pairSpans
-                    named(f, Kind.PAIR, lo, hi, -1, Features.LATER, Features.LATER, Features.LATER, Features.LATER);
+                    f.addNamed(pairIndices[i * t + j], 1f, Kind.PAIR, lo, hi, -1, Features.LATER, Features.LATER,
+                            Features.LATER, Features.LATER);
                 }
             }
             for (CategoryMatch m : a.matches()) {
@@ -531,17 +554,6 @@ public final class FeatureExtractor {
             return termHashes[i] < termHashes[j] || termHashes[i] == termHashes[j] && i < j;
         }
 
-        private void named(Features f, Kind k, int ia, int ib, int ic, int s1, int e1, int s2, int e2) {
-            int h = mix(seed(k), termHashes[ia]);
-            if (ib >= 0) {
-                h = mix(h, termHashes[ib]);
-            }
-            if (ic >= 0) {
-                h = mix(h, termHashes[ic]);
-            }
-            f.addNamed(index(h), 1f, k, ia, ib, ic, s1, e1, s2, e2);
-        }
-
         private static void rule(Features f, Kind k, RuleHit h, PassageAnalysis a) {
             int id = f.addRuleId(h.rule());
             f.addNamed(index(mix(seed(k), hash(h.rule()))), 1f, k, id, -1, -1, h.start() - a.start(),
@@ -574,12 +586,15 @@ public final class FeatureExtractor {
             boolean inWord = false;
             int han = 0;
             for (int i = 0; i < end; i++) {
-                boolean w = Character.isLetterOrDigit(t[i]) && t[i] < 0x2E80;
+                char c = t[i];
+                boolean w = c < 128
+                        ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+                        : c < 0x2E80 && Character.isLetterOrDigit(c);
                 if (w && !inWord) {
                     words++;
                 }
                 inWord = w;
-                han += t[i] >= 0x4E00 && t[i] <= 0x9FFF ? 1 : 0;
+                han += c >= 0x4E00 && c <= 0x9FFF ? 1 : 0;
             }
             int size = language == Language.ZH ? han : words;
             if (size <= (language == Language.ZH ? 24 : 14)) {

@@ -27,12 +27,12 @@ final class CueScanner {
     private static final int GAZETTEER_KEY = 8;
     private static final int FLAG_BITS = 4;
 
-    private final AhoCorasickDoubleArrayTrie<int[]> trie;
+    private final Automaton trie;
     private final List<String> groupNames;
     /** Per-thread buffers, so a scan allocates nothing in the common case (the scanner itself stays immutable). */
     private final ThreadLocal<Hits> scratch;
 
-    private CueScanner(AhoCorasickDoubleArrayTrie<int[]> trie, List<String> groupNames) {
+    private CueScanner(Automaton trie, List<String> groupNames) {
         this.trie = trie;
         this.groupNames = List.copyOf(groupNames);
         int n = groupNames.size();
@@ -54,26 +54,90 @@ final class CueScanner {
     Hits scan(String text, int start, int end) {
         Hits hits = scratch.get();
         hits.reset(text, start, end);
-        char[] lower = hits.lower.buffer();
-        int len = hits.lower.length();
-        trie.parseText(hits.lower, (begin, end2, value) -> {
-            boolean leftOk = begin == 0 || !isWordChar(lower[begin - 1]);
-            boolean rightOk = end2 == len || !isWordChar(lower[end2]);
-            for (int v : value) {
-                if ((v & GAZETTEER_KEY) != 0) {
-                    hits.addGazetteerKey(v >>> FLAG_BITS, begin, end2);
-                    continue;
-                }
-                if ((v & LEFT) != 0 && !leftOk) {
-                    continue;
-                }
-                if ((v & RIGHT) != 0 && (v & PREFIX) == 0 && !rightOk) {
-                    continue;
-                }
-                hits.add(v >>> FLAG_BITS, begin, end2);
-            }
-        });
+        trie.scan(hits.lower.buffer(), hits.lower.length(), hits);
         return hits;
+    }
+
+    /**
+     * The double-array automaton with its scan loop over the folded buffer written out here: the library's
+     * {@code parseText} reads the text through {@code CharSequence} and hands every hit to a callback with a boxed
+     * value; this walks the same states (the same transitions and failure links) and records the same hits in the
+     * same order, without either.
+     */
+    static final class Automaton extends AhoCorasickDoubleArrayTrie<int[]> {
+
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * A bit per state: whether it reports hits. Most chars land on a state that reports none, and this 13 KB
+         * map answers that where the array of every state's outputs (hundreds of KB) would cost a cache miss.
+         */
+        private long[] emits;
+
+        /** Builds the automaton, then the map of the states that report hits. */
+        @Override
+        public void build(Map<String, int[]> map) {
+            super.build(map);
+            emits = new long[(output.length + 63) / 64];
+            for (int state = 0; state < output.length; state++) {
+                if (output[state] != null) {
+                    emits[state >>> 6] |= 1L << state;
+                }
+            }
+        }
+
+        /** Scans {@code text[0, len)} and records its hits in {@code hits}, as the library's scan reports them. */
+        void scan(char[] text, int len, Hits hits) {
+            int[] base = this.base;
+            int[] check = this.check;
+            int[] fail = this.fail;
+            int[][] output = this.output;
+            long[] emits = this.emits;
+            int[] lengths = this.l;
+            Object[] values = this.v;
+            int state = 0;
+            for (int i = 0; i < len; i++) {
+                char c = text[i];
+                int next;
+                while (true) {
+                    int b = base[state];
+                    int p = b + c + 1;
+                    if (b == check[p]) {
+                        next = p;
+                        break;
+                    }
+                    if (state == 0) {
+                        next = 0;
+                        break;
+                    }
+                    state = fail[state];
+                }
+                state = next;
+                if ((emits[state >>> 6] & 1L << state) == 0) {
+                    continue;
+                }
+                int[] out = output[state];
+                int end = i + 1;
+                for (int hit : out) {
+                    int begin = end - lengths[hit];
+                    boolean leftOk = begin == 0 || !isWordChar(text[begin - 1]);
+                    boolean rightOk = end == len || !isWordChar(text[end]);
+                    for (int value : (int[]) values[hit]) {
+                        if ((value & GAZETTEER_KEY) != 0) {
+                            hits.addGazetteerKey(value >>> FLAG_BITS, begin, end);
+                            continue;
+                        }
+                        if ((value & LEFT) != 0 && !leftOk) {
+                            continue;
+                        }
+                        if ((value & RIGHT) != 0 && (value & PREFIX) == 0 && !rightOk) {
+                            continue;
+                        }
+                        hits.add(value >>> FLAG_BITS, begin, end);
+                    }
+                }
+            }
+        }
     }
 
     /** Latin letters and digits (not CJK): word boundaries are checked only against these. */
@@ -140,7 +204,7 @@ final class CueScanner {
         CueScanner build() {
             Map<String, int[]> map = new TreeMap<>();
             entries.forEach((k, v) -> map.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-            AhoCorasickDoubleArrayTrie<int[]> trie = new AhoCorasickDoubleArrayTrie<>();
+            Automaton trie = new Automaton();
             trie.build(map);
             return new CueScanner(trie, new ArrayList<>(groupIds.keySet()));
         }
