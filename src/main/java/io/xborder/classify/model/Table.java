@@ -157,9 +157,7 @@ final class Table {
             return packed4(f, sum);
         }
         int n = read(f);
-        for (int h = 0; h < heads; h++) {
-            sum[h] = weight(0, h);
-        }
+        startPacked(sum);
         int[] idx = f.index;
         float[] val = f.value;
         float[] named = null;
@@ -182,19 +180,12 @@ final class Table {
                     pending = 0;
                 }
             } else {
-                if (named == null) {
-                    named = new float[heads];
-                }
-                for (int h = 0; h < heads; h++) {
-                    named[h] += weight(row, h) * val[i];
-                }
+                named = addScaled(named, row, val[i]);
             }
         }
         drain(even, odd, sum);
         ones += pending;
-        for (int h = 0; h < heads; h++) {
-            sum[h] -= BIAS * ones;
-        }
+        unbias(sum, ones);
         return named;
     }
 
@@ -204,9 +195,7 @@ final class Table {
      */
     private float[] packed4(Features f, int[] sum) {
         int n = read(f);
-        for (int h = 0; h < heads; h++) {
-            sum[h] = weight(0, h);
-        }
+        startPacked(sum);
         int[] idx = f.index;
         float[] val = f.value;
         float[] named = null;
@@ -242,12 +231,7 @@ final class Table {
                     o3 += (x3 >>> 8) & EVEN_BYTES;
                     ones++;
                 } else {
-                    if (named == null) {
-                        named = new float[heads];
-                    }
-                    for (int h = 0; h < heads; h++) {
-                        named[h] += weight(row, h) * val[i];
-                    }
+                    named = addScaled(named, row, val[i]);
                 }
             }
             long[] even = { e0, e1, e2, e3 };
@@ -255,10 +239,31 @@ final class Table {
             drain(even, odd, sum);
             e0 = e1 = e2 = e3 = o0 = o1 = o2 = o3 = 0;
         }
+        unbias(sum, ones);
+        return named;
+    }
+
+    /** Starts a packed table's sums at the bias row. */
+    private void startPacked(int[] sum) {
+        for (int h = 0; h < heads; h++) {
+            sum[h] = weight(0, h);
+        }
+    }
+
+    /** Adds {@code value} times a packed row to the sums of features whose value is not 1 (allocated on first use). */
+    private float[] addScaled(float[] named, int row, float value) {
+        float[] out = named == null ? new float[heads] : named;
+        for (int h = 0; h < heads; h++) {
+            out[h] += weight(row, h) * value;
+        }
+        return out;
+    }
+
+    /** Takes from each sum the offset ({@link #BIAS}) the unsigned lanes added once per feature of value 1. */
+    private void unbias(int[] sum, int ones) {
         for (int h = 0; h < heads; h++) {
             sum[h] -= BIAS * ones;
         }
-        return named;
     }
 
     /** Adds the lanes' sums to {@code sum} and empties them. */
