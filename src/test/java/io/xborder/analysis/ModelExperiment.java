@@ -27,7 +27,8 @@ import java.util.Set;
  * A development tool, not a test: trains a model on the given files with settings from system properties and scores
  * it on evaluation files through the whole text pipeline (segmentation included), as score.py does against the
  * service. {@code ModelExperiment train1.jsonl,train2.jsonl eval1.jsonl eval2.jsonl}; {@code -Dshipped=true} scores the
- * packaged model instead of training one.
+ * packaged model instead of training one; {@code -Ddocuments=DIR} fits the second look on DIR's documents too, as the
+ * build does.
  */
 public final class ModelExperiment {
 
@@ -56,7 +57,11 @@ public final class ModelExperiment {
             score(args, train, rules, PassageClassifier.fromClasspath());
             return;
         }
-        ModelTrainer.Trained trained = new ModelTrainer(rules, s, as).train(train);
+        // -Ddocuments=src/training/documents: also the second look, fitted on those documents' sentences, as the build does
+        String documents = System.getProperty("documents");
+        ModelTrainer.Trained trained = documents == null
+                ? new ModelTrainer(rules, s, as).train(train)
+                : new ModelTrainer(rules, s, as).train(train, documentTexts(Path.of(documents)));
         System.out.printf("trained on %d passages in %d ms, %s%n", train.size(), (System.nanoTime() - t0) / 1_000_000,
                 s);
         System.out.println(trained.crossValidated());
