@@ -96,16 +96,23 @@ public final class HeadlessChromium {
         return ((List<?>) result).stream().map(String::valueOf).toList();
     }
 
-    /** What makes the page scroll sideways (outside the scrolling tables and charts); empty when nothing does. */
+    /**
+     * What makes the page scroll sideways, and by how much: what sticks out of the window outside the scrolling tables
+     * and charts or, when nothing does, what escapes from one of them; empty when the page does not scroll sideways.
+     */
     public static String widerThanTheWindow(WebDriver driver) {
-        return String.valueOf(((JavascriptExecutor) driver).executeScript("""
-                var w = document.documentElement.clientWidth, out = [];
-                document.querySelectorAll('body *').forEach(function (e) {
-                  var r = e.getBoundingClientRect();
-                  if (r.right > w + 1 && !e.closest('.table-scroll, .chart-scroll')) {
-                    out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));
-                  }
-                });
-                return document.documentElement.scrollWidth - w > 0 ? out.slice(0, 5).join('; ') : '';"""));
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                """
+                        var w = document.documentElement.clientWidth, outside = [], inside = [];
+                        document.querySelectorAll('body *').forEach(function (e) {
+                          var r = e.getBoundingClientRect();
+                          if (r.right > w + 1) {
+                            (e.closest('.table-scroll, .chart-scroll') ? inside : outside)
+                              .push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));
+                          }
+                        });
+                        // inside a scrolling box only what escapes it (placed against an outer block) widens the page
+                        var over = document.documentElement.scrollWidth - w;
+                        return over > 0 ? over + ' px: ' + (outside.length ? outside : inside).slice(0, 5).join('; ') : '';"""));
     }
 }
