@@ -258,8 +258,9 @@ class ConsoleTest {
     void overviewShowsTheMatrixTheChartAndTheJurisdictions() {
         given().when().get("/overview").then().statusCode(200)
                 .body(containsString("id=\"jurisdiction-matrix\""))
-                .body(containsString("<th scope=\"row\"><a href=\"/countries/CN\">China · 中国</a></th>"))
-                .body(not(containsString("<th scope=\"row\">CN</th>")))
+                .body(containsString(
+                        "<th scope=\"row\" role=\"rowheader\"><a href=\"/countries/CN\">China · 中国</a></th>"))
+                .body(not(containsString("\"rowheader\">CN</th>")))
                 .body(containsString("id=\"findings-chart\""))
                 // per month, or per year when the findings span more than three years
                 .body(anyOf(containsString("<th scope=\"row\">2024-04</th>"),
@@ -427,7 +428,7 @@ class ConsoleTest {
                 .body(containsString("data-state=\"PARTIAL\""))
                 .body(containsString("id=\"job-failures\""))
                 .body(containsString("/console/missing-" + marker + "</th>"))
-                .body(containsString("<td>Address could not be reached</td>"))
+                .body(containsString("data-label=\"Reason\">Address could not be reached</td>"))
                 .body(not(containsString("URL_UNREACHABLE")));
     }
 
@@ -452,7 +453,7 @@ class ConsoleTest {
         long id = Long.parseLong(location.replaceAll(".*subscribed=(\\d+).*", "$1"));
         given().when().get(location).then().statusCode(200)
                 .body(containsString("Subscribed."))
-                .body(containsString("<tr id=\"feed-" + id + "\">"))
+                .body(containsString("<tr role=\"row\" id=\"feed-" + id + "\">"))
                 .body(containsString(">" + feedUrl + "</a>"))
                 .body(containsString("30 min"));
         // the same URL again: refused inline
@@ -469,7 +470,7 @@ class ConsoleTest {
                 .body(containsString("Polled: the feed lists 1 item; 1 new, 1 added, 0 failed."))
                 .body(containsString("Console feed " + tag));
         given().redirects().follow(false).when().post("/feeds/" + id + "/delete").then().statusCode(303);
-        given().when().get("/feeds").then().statusCode(200).body(not(containsString("<tr id=\"feed-" + id + "\">")));
+        given().when().get("/feeds").then().statusCode(200).body(not(containsString("id=\"feed-" + id + "\"")));
         given().when().post("/feeds/" + id + "/poll").then().statusCode(404);
     }
 
@@ -536,7 +537,7 @@ class ConsoleTest {
                 .when().post("/feeds").then().statusCode(303).extract().header("Location");
         long feed = Long.parseLong(location.replaceAll(".*subscribed=(\\d+).*", "$1"));
         given().redirects().follow(false).when().post("/feeds/" + feed + "/poll").then().statusCode(303);
-        Matcher row = Pattern.compile("<tr id=\"document-(\\d+)\">")
+        Matcher row = Pattern.compile("<tr role=\"row\" id=\"document-(\\d+)\">")
                 .matcher(given().queryParam("q", "Feed story " + tag)
                         .when().get("/documents").then().statusCode(200).extract().asString());
         assertThat(row.find()).as("the feed's document is in the library").isTrue();

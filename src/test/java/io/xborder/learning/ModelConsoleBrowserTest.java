@@ -13,6 +13,7 @@ import io.xborder.analysis.AnalysisService;
 import io.xborder.job.JobWorker;
 import io.xborder.job.JobWorkers;
 import io.xborder.testing.ConsoleBrowser;
+import io.xborder.testing.ConsoleBrowser.Page;
 import io.xborder.testing.HeadlessChromium;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -110,15 +110,8 @@ class ModelConsoleBrowserTest {
         return found.isEmpty() ? "" : found.get(0).getText();
     }
 
-    /** The whole page, not only the window: the window is made as tall as the page for the screenshot. */
     static void screenshot(String name) throws IOException {
-        Dimension size = driver.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) driver)
-                .executeScript("return Math.ceil(document.documentElement.scrollHeight);");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(Math.max(height + 140,
-                size.getHeight()), 6000)));
-        HeadlessChromium.screenshot(driver, name);
-        driver.manage().window().setSize(size);
+        HeadlessChromium.wholePageScreenshot(driver, name);
     }
 
     static void confirming(WebElement button) {
@@ -228,18 +221,11 @@ class ModelConsoleBrowserTest {
         given().get("/api/v1/models/active").then().body("id", org.hamcrest.Matchers.equalTo((int) previous));
 
         // every page: no serious accessibility problem, and nothing wider than a phone
-        List<String> problems = new ArrayList<>();
-        for (Dimension size : List.of(DESKTOP, PHONE)) {
-            driver.manage().window().setSize(size);
-            for (String page : List.of("/models", "/models/" + id, "/models/" + previous)) {
-                open(page);
-                HeadlessChromium.seriousAccessibilityViolations(driver)
-                        .forEach(v -> problems.add(size.getWidth() + " " + page + ": " + v));
-                if (size.equals(PHONE)) {
-                    assertThat(HeadlessChromium.widerThanTheWindow(driver)).as(page).isEmpty();
-                }
-            }
-        }
+        List<String> problems = new ArrayList<>(browser.checkPages(List.of(
+                new Page("models", "/models"),
+                new Page("models-version", "/models/" + id),
+                new Page("models-version-in-use", "/models/" + previous),
+                new Page("models-not-found", "/models/999999999"))));
         driver.manage().window().setSize(PHONE);
         open("/models");
         screenshot("models-06-phone-list");

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.xborder.testing.ConsoleBrowser;
+import io.xborder.testing.ConsoleBrowser.Page;
 import io.xborder.testing.TestCredentials;
 import java.io.IOException;
 import java.net.URL;
@@ -27,7 +28,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The review pages in headless Chromium: ten findings reviewed with the keyboard alone, a bulk rejection of a
  * filtered queue, a verdict on a stale version refused and said so on the page, and a missed finding added by
- * selecting words of its passage. Screenshots go to {@code target/screenshots/}.
+ * selecting words of its passage; every review page passes axe-core and fits a phone. Screenshots go to
+ * {@code target/screenshots/}.
  */
 @QuarkusTest
 class ReviewBrowserTest {
@@ -220,5 +222,23 @@ class ReviewBrowserTest {
         assertThat(driver.findElement(By.id("words-error")).getText()).contains("is not in the passage");
         assertThat(driver.findElement(By.id("words")).getAttribute("value")).isEqualTo("stored in Vietnam");
         browser.screenshot("review-09-missed-refused");
+    }
+
+    /**
+     * Issue 17, done when 2 and 4: the review pages (a queue, an empty one, the form for a missed finding and the page
+     * for a passage that does not exist) pass axe-core and fit a phone, screenshotted at desktop and phone size.
+     */
+    @Test
+    void everyReviewPagePassesAxeAndFitsAPhone() throws IOException {
+        String marker = ReviewFixtures.marker();
+        long document = ReviewFixtures.rules(3, marker);
+        long nothing = ReviewFixtures.document("Nothing to review " + marker,
+                "Weather reports were published today (" + marker + ").");
+        Object passage = ReviewFixtures.passages(document).get(0).get("id");
+        assertThat(browser.checkPages(List.of(
+                new Page("review", "/review?documentId=" + document),
+                new Page("review-empty", "/review?documentId=" + nothing),
+                new Page("review-missed", "/review/passages/" + passage + "/add"),
+                new Page("review-not-found", "/review/passages/999999999/add")))).isEmpty();
     }
 }

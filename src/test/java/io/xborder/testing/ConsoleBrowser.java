@@ -5,7 +5,16 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -13,9 +22,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in {@link HeadlessChromium}, for one browser test class: started in {@code @BeforeAll} (the class is
  * skipped, saying why, when Chromium is not installed), signed in once with the tests' admin key through the login
- * page, its pages opened by path, waits and screenshots; closed in {@code @AfterAll}.
+ * page, its pages opened by path, waits and screenshots, every page checked at desktop and phone size; closed in
+ * {@code @AfterAll}.
  */
 public final class ConsoleBrowser implements AutoCloseable {
+
+    /** The sizes every page is checked and screenshotted at, by the name its screenshots carry. */
+    public static final Map<String, Dimension> SIZES = sizes();
+
+    /**
+     * A console page to check: the name of its screenshots ({@code countries-CN}), its address, and what is done on
+     * it before it is checked (a folded form opened), if anything.
+     */
+    public record Page(String name, String path, Consumer<WebDriver> first) {
+
+        public Page(String name, String path) {
+            this(name, path, d -> {
+            });
+        }
+    }
+
+    /** What is seen in another session; see {@link #inSession}. */
+    @FunctionalInterface
+    public interface Seen {
+
+        void run() throws IOException;
+    }
 
     private final WebDriver driver;
     private String base;
@@ -56,8 +88,23 @@ public final class ConsoleBrowser implements AutoCloseable {
         if (formScreenshot != null) {
             screenshot(formScreenshot);
         }
+        submitLogin(null);
+    }
+
+    /** Sends the open login form, with {@code credential} typed in first unless it is null. */
+    private void submitLogin(String credential) {
+        if (credential != null) {
+            driver.findElement(By.id("credential")).sendKeys(credential);
+        }
         driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private static Map<String, Dimension> sizes() {
+        Map<String, Dimension> sizes = new LinkedHashMap<>();
+        sizes.put("desktop", HeadlessChromium.DESKTOP);
+        sizes.put("phone", HeadlessChromium.PHONE);
+        return Collections.unmodifiableMap(sizes);
     }
 
     /** Opens the console page at {@code path} ("/alerts?saved=1"). */
@@ -76,6 +123,62 @@ public final class ConsoleBrowser implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /**
+     * Issue 17, done when 2 and 4: opens each page at desktop and at phone size ({@link #SIZES}), screenshots it whole
+     * as {@code target/screenshots/page-<size>-<name>.png}, and says what is wrong with it, one line each ("phone
+     * /review: ..."): its serious and critical axe-core violations and, at phone size, what makes it scroll sideways
+     * and the tables that do not fit (their last columns out of sight).
+     * The window is given back its size.
+     */
+    public List<String> checkPages(List<Page> pages) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Dimension before = driver.manage().window().getSize();
+        try {
+            for (Map.Entry<String, Dimension> size : SIZES.entrySet()) {
+                driver.manage().window().setSize(size.getValue());
+                for (Page page : pages) {
+                    open(page.path());
+                    page.first().accept(driver);
+                    String at = size.getKey() + " " + page.path() + ": ";
+                    HeadlessChromium.seriousAccessibilityViolations(driver).forEach(v -> problems.add(at + v));
+                    if (size.getValue().equals(HeadlessChromium.PHONE)) {
+                        String wide = HeadlessChromium.widerThanTheWindow(driver);
+                        if (!wide.isEmpty()) {
+                            problems.add(at + "wider than the window: " + wide);
+                        }
+                        String cut = HeadlessChromium.tablesWiderThanTheirBox(driver);
+                        if (!cut.isEmpty()) {
+                            problems.add(at + "a table does not fit: " + cut);
+                        }
+                    }
+                    HeadlessChromium.wholePageScreenshot(driver, "page-" + size.getKey() + "-" + page.name());
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+        return problems;
+    }
+
+    /**
+     * Runs {@code seen} in another session: signed in through the login page with {@code credential}, or signed out
+     * when it is null; then the tests' admin session is back.
+     */
+    public void inSession(String credential, Seen seen) throws IOException {
+        Set<Cookie> admin = driver.manage().getCookies();
+        driver.manage().deleteAllCookies();
+        try {
+            if (credential != null) {
+                open("/login");
+                submitLogin(credential);
+            }
+            seen.run();
+        } finally {
+            driver.manage().deleteAllCookies();
+            admin.forEach(driver.manage()::addCookie);
+        }
     }
 
     /** A screenshot of the window, as {@code target/screenshots/<name>.png}. */
