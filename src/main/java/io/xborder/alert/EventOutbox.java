@@ -13,7 +13,9 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -62,12 +64,28 @@ public class EventOutbox {
     }
 
     void onFindingsStored(@Observes FindingsStored stored) {
-        List<Object[]> subscriptions = em.createQuery("select w.id, s from WebhookSubscription w, SavedSearch s "
-                + "where s.id = w.searchId and w.delivery = 'EACH' order by w.id", Object[].class).getResultList();
+        // Every subscription, digests too, is read under a key-share lock held until this transaction ends. A switch
+        // from a digest back to EACH locks its row FOR UPDATE (DailyDigests.close), which conflicts: when this
+        // transaction read the row first, the switch waits for it to commit and its last digest lists these findings;
+        // when the switch locked first, this read waits for the switch to commit, sees EACH and writes the event
+        // below. Either way each match is sent once. Key share does not conflict with the updates of ordinary
+        // changes, deliveries or the digest runs.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT w.id, w.search_id, w.delivery FROM webhook_subscriptions w ORDER BY w.id FOR KEY SHARE""")
+                .getResultList();
+        List<Object[]> each = rows.stream().filter(r -> WebhookDelivery.EACH.name().equals(r[2])).toList();
+        if (each.isEmpty()) {
+            return;
+        }
+        Map<Long, SavedSearch> searches = new HashMap<>();
+        em.createQuery("from SavedSearch s where s.id in :ids", SavedSearch.class)
+                .setParameter("ids", each.stream().map(r -> ((Number) r[1]).longValue()).distinct().toList())
+                .getResultList().forEach(s -> searches.put(s.id, s));
         int written = 0;
-        for (Object[] row : subscriptions) {
-            long subscriptionId = (Long) row[0];
-            SavedSearch search = (SavedSearch) row[1];
+        for (Object[] row : each) {
+            long subscriptionId = ((Number) row[0]).longValue();
+            SavedSearch search = searches.get(((Number) row[1]).longValue());
             SearchCriteria criteria = search.criteria();
             List<FindingRef> matched = new ArrayList<>();
             for (StoredFinding f : stored.findings()) {

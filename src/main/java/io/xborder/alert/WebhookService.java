@@ -234,7 +234,7 @@ public class WebhookService {
                 throw ProblemException.invalid("digestHour", "is only for the DAILY_DIGEST delivery");
             }
             if (w.id != null && w.digestThrough != null) {
-                digests.close(w.id, clock.instant());
+                digests.close(w.id);
             }
             w.digestHour = null;
             w.digestThrough = null;
