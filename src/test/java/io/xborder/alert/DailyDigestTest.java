@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +24,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Daily digests end to end, with time moved by a clock put in the service's place (no waiting for a day): a digest
@@ -71,6 +79,12 @@ class DailyDigestTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    WebhookService webhookService;
+
+    @Inject
+    StoringGate gate;
+
     TestClock clock;
     WebhookReceiver receiver;
     final List<DeliveryWorker> workers = new ArrayList<>();
@@ -99,9 +113,13 @@ class DailyDigestTest {
     }
 
     long ingest() {
+        return ingest("Circular " + word);
+    }
+
+    long ingest(String title) {
         String text = "Under circular " + word + " all payment system providers shall store payment data only in "
                 + "India.\n\nReference " + UUID.randomUUID() + ".";
-        return given().contentType(ContentType.JSON).body(Map.of("title", "Circular " + word, "text", text))
+        return given().contentType(ContentType.JSON).body(Map.of("title", title, "text", text))
                 .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
@@ -277,6 +295,143 @@ class DailyDigestTest {
         assertThat(Instant.parse(digest.path("period").path("from").asText())).isEqualTo(periodStart);
         assertThat(Instant.parse(digest.path("period").path("to").asText())).isEqualTo(switchedAt);
         assertThat(digest.path("count").asInt()).isEqualTo(digest.path("findings").size());
+    }
+
+    /** Which of the two racing transactions reaches the subscription's row first. */
+    enum Race {
+        /** The document's findings are stored, as a digest's match; the switch comes before they commit. */
+        STORING_FIRST,
+        /** The switch has closed the period and not committed; the storing transaction reads the subscriptions. */
+        SWITCH_FIRST
+    }
+
+    /**
+     * A document whose storing transaction is open while its webhook switches from a digest back to EACH: the
+     * storing thread is held (findings inserted, not committed) and the switch made meanwhile, in each order. The
+     * receiver gets each of its findings once: in the last digest when the storing transaction was first (the switch
+     * waits for it to commit), as a per-document event when the switch was first (the storing transaction waits for
+     * the switch to commit, then sees EACH). The old code lost the document in both orders.
+     */
+    @ParameterizedTest
+    @EnumSource(Race.class)
+    void aDocumentStoredDuringASwitchBackToEachArrivesExactlyOnce(Race race) throws Exception {
+        long search = search();
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url",
+                receiver.url("/race"), "delivery", "DAILY_DIGEST", "digestHour", 7))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        long webhook = created.getLong("webhook.id");
+        webhooks.add(webhook);
+        receiver.secret("/race", created.getString("secret"));
+        long before = ingest();
+        String racingTitle = "Racing circular " + word;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        StoringGate.Hold hold = null;
+        CountDownLatch commitSwitch = new CountDownLatch(1);
+        try {
+            Future<Long> storing;
+            Future<?> switching;
+            if (race == Race.STORING_FIRST) {
+                // the switch starts now, before the findings below are stored
+                clock.now = Instant.now();
+                hold = gate.arm(racingTitle, StoringGate.Point.AFTER_OUTBOX);
+                storing = threads.submit(() -> ingest(racingTitle));
+                hold.awaitReached();
+                switching = threads.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("url", receiver.url("/race"))).when().put("/api/v1/webhooks/" + webhook)
+                        .then().statusCode(200).body("delivery", equalTo("EACH")));
+                WebhookDeliveryTest.await("the switch done or waiting for a lock", Duration.ofSeconds(20),
+                        () -> switching.isDone() || aTransactionWaitsForALock());
+                // time goes on while the switch waits
+                clock.now = Instant.now();
+                hold.release();
+            } else {
+                hold = gate.arm(racingTitle, StoringGate.Point.BEFORE_OUTBOX);
+                storing = threads.submit(() -> ingest(racingTitle));
+                hold.awaitReached();
+                // the findings' stored time is inside the period the switch closes: only their not being
+                // committed yet keeps them out of the last digest
+                clock.now = Instant.now();
+                CountDownLatch switched = new CountDownLatch(1);
+                switching = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    assertThat(webhookService.update(webhook, new WebhookRequest(null, receiver.url("/race"), true),
+                            new Caller("race-test", true)).delivery()).isEqualTo(WebhookDelivery.EACH);
+                    switched.countDown();
+                    try {
+                        commitSwitch.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertThat(switched.await(20, TimeUnit.SECONDS)).as("the switch made, not committed").isTrue();
+                hold.release();
+                WebhookDeliveryTest.await("the storing done or waiting for a lock", Duration.ofSeconds(20),
+                        () -> storing.isDone() || aTransactionWaitsForALock());
+                commitSwitch.countDown();
+            }
+            long racing = storing.get(30, TimeUnit.SECONDS);
+            switching.get(30, TimeUnit.SECONDS);
+
+            int events = deliveries(webhook).getInt("total");
+            DeliveryWorker worker = delivery.newWorker("race-" + word, delivery.settings(1));
+            workers.add(worker);
+            worker.start();
+            WebhookDeliveryTest.await(events + " events delivered", Duration.ofSeconds(20),
+                    () -> receiver.received("/race").size() >= events);
+            Map<Long, List<String>> deliveredAs = new HashMap<>();
+            for (WebhookReceiver.Received r : receiver.received("/race")) {
+                assertThat(r.verified()).isTrue();
+                JsonNode event = WebhookDeliveryTest.json(r.body());
+                String type = event.path("type").asText();
+                event.path("data").path("findings").forEach(f -> deliveredAs
+                        .computeIfAbsent(f.path("id").asLong(), id -> new ArrayList<>()).add(type));
+            }
+            List<Long> racingFindings = findingIds(racing);
+            List<Long> beforeFindings = findingIds(before);
+            assertThat(racingFindings).isNotEmpty();
+            String expected = race == Race.STORING_FIRST ? DailyDigests.DIGEST : EventOutbox.FINDINGS_MATCHED;
+            racingFindings.forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d of the document stored during the switch, delivered as", f)
+                    .containsExactly(expected));
+            beforeFindings.forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d stored before the switch, delivered as", f).containsExactly(DailyDigests.DIGEST));
+            List<Long> all = new ArrayList<>(beforeFindings);
+            all.addAll(racingFindings);
+            assertThat(deliveredAs.keySet()).as("nothing else delivered").containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            if (hold != null) {
+                hold.release();
+            }
+            commitSwitch.countDown();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** Whether a transaction of this database is waiting for a lock now (a row lock held by another). */
+    boolean aTransactionWaitsForALock() {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        + "AND datname = current_database()")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<Long> findingIds(long document) throws SQLException {
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("SELECT id FROM findings WHERE document_id = ? ORDER BY id")) {
+            ps.setLong(1, document);
+            List<Long> ids = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
     }
 
     @ParameterizedTest(name = "{0} / {1}: 400 at {2}")
