@@ -165,10 +165,9 @@ public class DailyDigests {
      * last digest and the first per-document event. The subscription's row is locked first ({@code FOR UPDATE}) and
      * its period start read again, so a digest another instance is writing for the same period is not listed twice.
      * The lock also waits for the transactions storing documents that have read the subscriptions (each holds a
-     * key-share lock on every subscription until it ends, see {@link EventOutbox}), and the period ends when it is
-     * granted: their findings, committed by then, are in this digest. A storing transaction that reads the
-     * subscriptions after the lock waits for this one to commit, sees EACH and writes its own event; its findings are
-     * not committed when this digest lists the matches.
+     * key-share lock on every subscription until it ends, see {@link EventOutbox}): their findings, committed by then,
+     * are in this digest. A storing transaction that reads the subscriptions after the lock waits for this one to
+     * commit, sees EACH and writes its own event; its findings are not committed when this digest lists the matches.
      *
      * @return the digest events written (0 or 1)
      */
@@ -182,17 +181,20 @@ public class DailyDigests {
         if (rows.isEmpty()) {
             return 0;
         }
-        // read after the lock: the findings of the storing transactions waited for were stored before
-        Instant end = clock.instant();
         Instant through = instant(rows.get(0)[1]);
-        if (!through.isBefore(end)) {
-            return 0;
-        }
         SavedSearch search = SavedSearch.findById(((Number) rows.get(0)[0]).longValue());
-        List<FindingView> matched = findings.createdBetween(search.criteria().filter(), through, end,
-                MAX_FINDINGS + 1);
+        // Every committed match since the period's start, with no upper bound: which of them are this digest's is
+        // decided by the lock, not by comparing this clock with the stored times another instance's clock stamped.
+        List<FindingView> matched = findings.createdSince(search.criteria().filter(), through, MAX_FINDINGS + 1);
         if (matched.isEmpty()) {
             return 0;
+        }
+        // the period ends at the switch (read after the lock), or just after the newest finding listed when that
+        // was stamped by a clock ahead of this one
+        Instant end = clock.instant();
+        Instant newest = matched.get(Math.min(matched.size(), MAX_FINDINGS) - 1).createdAt();
+        if (!newest.isBefore(end)) {
+            end = newest.plus(1, ChronoUnit.MICROS);
         }
         int written = write(subscriptionId, search, new Period(through, end), matched, clock.instant());
         delivery.queued(written);

@@ -228,16 +228,21 @@ class DailyDigestTest {
         webhooks.add(webhook);
         ingest();
         assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
+        // the switches come after the documents before them were stored, as they would by the system clock
+        clock.now = Instant.now();
         given().contentType(ContentType.JSON).body(Map.of("url", receiver.url("/switch"), "delivery",
                 "DAILY_DIGEST", "digestHour", 7)).when().put("/api/v1/webhooks/" + webhook).then().statusCode(200)
                 .body("delivery", equalTo("DAILY_DIGEST")).body("digestHour", equalTo(7));
         ingest();
         assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
+        clock.now = Instant.now();
         given().contentType(ContentType.JSON).body(Map.of("url", receiver.url("/switch")))
                 .when().put("/api/v1/webhooks/" + webhook).then().statusCode(200)
                 .body("delivery", equalTo("EACH")).body("nextDigestAt", equalTo(null));
+        assertThat(deliveries(webhook).getInt("total")).as("and a last digest for the document stored meanwhile")
+                .isEqualTo(2);
         ingest();
-        assertThat(deliveries(webhook).getInt("total")).isEqualTo(2);
+        assertThat(deliveries(webhook).getInt("total")).isEqualTo(3);
     }
 
     @Test
@@ -301,6 +306,11 @@ class DailyDigestTest {
     enum Race {
         /** The document's findings are stored, as a digest's match; the switch comes before they commit. */
         STORING_FIRST,
+        /**
+         * As {@link #STORING_FIRST}, the switch made on an instance whose clock is behind the one that stamped the
+         * findings: the period's end read there is before their stored time.
+         */
+        STORING_FIRST_SWITCH_CLOCK_BEHIND,
         /** The switch has closed the period and not committed; the storing transaction reads the subscriptions. */
         SWITCH_FIRST
     }
@@ -310,7 +320,8 @@ class DailyDigestTest {
      * storing thread is held (findings inserted, not committed) and the switch made meanwhile, in each order. The
      * receiver gets each of its findings once: in the last digest when the storing transaction was first (the switch
      * waits for it to commit), as a per-document event when the switch was first (the storing transaction waits for
-     * the switch to commit, then sees EACH). The old code lost the document in both orders.
+     * the switch to commit, then sees EACH). The old code lost the document in both orders. The last digest lists it
+     * even when the clock of the instance switching is behind the one that stamped its findings.
      */
     @ParameterizedTest
     @EnumSource(Race.class)
@@ -330,7 +341,7 @@ class DailyDigestTest {
         try {
             Future<Long> storing;
             Future<?> switching;
-            if (race == Race.STORING_FIRST) {
+            if (race != Race.SWITCH_FIRST) {
                 // the switch starts now, before the findings below are stored
                 clock.now = Instant.now();
                 hold = gate.arm(racingTitle, StoringGate.Point.AFTER_OUTBOX);
@@ -341,8 +352,10 @@ class DailyDigestTest {
                         .then().statusCode(200).body("delivery", equalTo("EACH")));
                 WebhookDeliveryTest.await("the switch done or waiting for a lock", Duration.ofSeconds(20),
                         () -> switching.isDone() || aTransactionWaitsForALock());
-                // time goes on while the switch waits
-                clock.now = Instant.now();
+                if (race == Race.STORING_FIRST) {
+                    // time goes on while the switch waits
+                    clock.now = Instant.now();
+                }
                 hold.release();
             } else {
                 hold = gate.arm(racingTitle, StoringGate.Point.BEFORE_OUTBOX);
@@ -382,13 +395,20 @@ class DailyDigestTest {
                 assertThat(r.verified()).isTrue();
                 JsonNode event = WebhookDeliveryTest.json(r.body());
                 String type = event.path("type").asText();
-                event.path("data").path("findings").forEach(f -> deliveredAs
-                        .computeIfAbsent(f.path("id").asLong(), id -> new ArrayList<>()).add(type));
+                JsonNode period = event.path("data").path("period");
+                event.path("data").path("findings").forEach(f -> {
+                    deliveredAs.computeIfAbsent(f.path("id").asLong(), id -> new ArrayList<>()).add(type);
+                    if (type.equals(DailyDigests.DIGEST)) {
+                        assertThat(Instant.parse(f.path("createdAt").asText())).as("stored in the digest's period")
+                                .isAfterOrEqualTo(Instant.parse(period.path("from").asText()))
+                                .isBefore(Instant.parse(period.path("to").asText()));
+                    }
+                });
             }
             List<Long> racingFindings = findingIds(racing);
             List<Long> beforeFindings = findingIds(before);
             assertThat(racingFindings).isNotEmpty();
-            String expected = race == Race.STORING_FIRST ? DailyDigests.DIGEST : EventOutbox.FINDINGS_MATCHED;
+            String expected = race == Race.SWITCH_FIRST ? EventOutbox.FINDINGS_MATCHED : DailyDigests.DIGEST;
             racingFindings.forEach(f -> assertThat(deliveredAs.get(f))
                     .as("finding %d of the document stored during the switch, delivered as", f)
                     .containsExactly(expected));
