@@ -146,6 +146,16 @@ class DailyDigestTest {
 
         ingest();
         ingest();
+        // the third day's document is stored now and its findings' time moved there: stored once this clock is days
+        // ahead of the one stamping findings, it would be stamped before the open period and get an event of its own
+        long third = ingest();
+        Instant storedOnDayThree = due.plus(2, ChronoUnit.DAYS).minus(Duration.ofHours(1));
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("UPDATE findings SET created_at = ? WHERE document_id = ?")) {
+            ps.setObject(1, storedOnDayThree.atOffset(ZoneOffset.UTC));
+            ps.setLong(2, third);
+            assertThat(ps.executeUpdate()).isPositive();
+        }
         assertThat(deliveries(webhook).getInt("total")).as("no event per document for a digest webhook").isZero();
         digests.run();
         assertThat(deliveries(webhook).getInt("total")).as("nothing before the hour").isZero();
@@ -186,15 +196,7 @@ class DailyDigestTest {
         digests.run();
         assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
 
-        // a document stored on the third day (its findings' time moved there) is the next digest's only entry
-        long third = ingest();
-        Instant storedOnDayThree = due.plus(2, ChronoUnit.DAYS).minus(Duration.ofHours(1));
-        try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("UPDATE findings SET created_at = ? WHERE document_id = ?")) {
-            ps.setObject(1, storedOnDayThree.atOffset(ZoneOffset.UTC));
-            ps.setLong(2, third);
-            assertThat(ps.executeUpdate()).isPositive();
-        }
+        // the document stored on the third day is the next digest's only entry
         clock.now = clock.now.plus(1, ChronoUnit.DAYS);
         digests.run();
         WebhookDeliveryTest.await("the third day's digest delivered", Duration.ofSeconds(20),
@@ -384,27 +386,7 @@ class DailyDigestTest {
             long racing = storing.get(30, TimeUnit.SECONDS);
             switching.get(30, TimeUnit.SECONDS);
 
-            int events = deliveries(webhook).getInt("total");
-            DeliveryWorker worker = delivery.newWorker("race-" + word, delivery.settings(1));
-            workers.add(worker);
-            worker.start();
-            WebhookDeliveryTest.await(events + " events delivered", Duration.ofSeconds(20),
-                    () -> receiver.received("/race").size() >= events);
-            Map<Long, List<String>> deliveredAs = new HashMap<>();
-            for (WebhookReceiver.Received r : receiver.received("/race")) {
-                assertThat(r.verified()).isTrue();
-                JsonNode event = WebhookDeliveryTest.json(r.body());
-                String type = event.path("type").asText();
-                JsonNode period = event.path("data").path("period");
-                event.path("data").path("findings").forEach(f -> {
-                    deliveredAs.computeIfAbsent(f.path("id").asLong(), id -> new ArrayList<>()).add(type);
-                    if (type.equals(DailyDigests.DIGEST)) {
-                        assertThat(Instant.parse(f.path("createdAt").asText())).as("stored in the digest's period")
-                                .isAfterOrEqualTo(Instant.parse(period.path("from").asText()))
-                                .isBefore(Instant.parse(period.path("to").asText()));
-                    }
-                });
-            }
+            Map<Long, List<String>> deliveredAs = deliverAll(webhook, "/race");
             List<Long> racingFindings = findingIds(racing);
             List<Long> beforeFindings = findingIds(before);
             assertThat(racingFindings).isNotEmpty();
@@ -425,6 +407,122 @@ class DailyDigestTest {
             threads.shutdown();
             assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /** How a document being stored meets a switch of its webhook from EACH to a digest. */
+    enum ToDigestRace {
+        /**
+         * The document's findings are stamped (held before the outbox), the switch commits, then the storing
+         * transaction reads the webhooks: it sees a digest whose period starts after its findings.
+         */
+        STAMPED_BEFORE_THE_SWITCH_READ_AFTER,
+        /** The storing transaction has read the webhooks (EACH) and written its event; the switch is made meanwhile. */
+        READ_BEFORE_THE_SWITCH
+    }
+
+    /**
+     * A document stamped before its webhook switches from EACH to a digest, its storing transaction open during the
+     * switch: the receiver gets each of its findings once, as a per-document event, whether the transaction reads the
+     * webhooks before the switch or after it committed. The old code lost it in the second order (no event, and the
+     * first digest starts at the switch).
+     */
+    @ParameterizedTest
+    @EnumSource(ToDigestRace.class)
+    void aDocumentStoredDuringASwitchToADigestArrivesExactlyOnce(ToDigestRace race) throws Exception {
+        long search = search();
+        String url = receiver.url("/to-digest");
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url", url))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        long webhook = created.getLong("webhook.id");
+        webhooks.add(webhook);
+        receiver.secret("/to-digest", created.getString("secret"));
+        long before = ingest();
+        // far from the present hour, so that the documents stored below are all before the first digest's end
+        int hour = Instant.now().atOffset(ZoneOffset.UTC).plusHours(12).getHour();
+        String racingTitle = "Racing circular " + word;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        StoringGate.Hold hold = null;
+        try {
+            Future<Long> storing;
+            Future<?> switching;
+            hold = gate.arm(racingTitle, race == ToDigestRace.READ_BEFORE_THE_SWITCH
+                    ? StoringGate.Point.AFTER_OUTBOX
+                    : StoringGate.Point.BEFORE_OUTBOX);
+            storing = threads.submit(() -> ingest(racingTitle));
+            hold.awaitReached();
+            // the period starts now, after the findings were stamped
+            clock.now = Instant.now();
+            switching = threads.submit(() -> given().contentType(ContentType.JSON).body(Map.of("url", url,
+                    "delivery", "DAILY_DIGEST", "digestHour", hour)).when().put("/api/v1/webhooks/" + webhook)
+                    .then().statusCode(200).body("delivery", equalTo("DAILY_DIGEST")));
+            if (race == ToDigestRace.STAMPED_BEFORE_THE_SWITCH_READ_AFTER) {
+                switching.get(30, TimeUnit.SECONDS);
+            } else {
+                WebhookDeliveryTest.await("the switch done or waiting for a lock", Duration.ofSeconds(20),
+                        () -> switching.isDone() || aTransactionWaitsForALock());
+            }
+            hold.release();
+            long racing = storing.get(30, TimeUnit.SECONDS);
+            switching.get(30, TimeUnit.SECONDS);
+            long after = ingest();
+
+            // the first digest, at its hour
+            Instant due = Instant.parse(given().get("/api/v1/webhooks/" + webhook).then().statusCode(200)
+                    .extract().jsonPath().getString("nextDigestAt"));
+            clock.now = due.plus(Duration.ofMinutes(3));
+            digests.run();
+            Map<Long, List<String>> deliveredAs = deliverAll(webhook, "/to-digest");
+            List<Long> racingFindings = findingIds(racing);
+            assertThat(racingFindings).isNotEmpty();
+            racingFindings.forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d of the document stored during the switch, delivered as", f)
+                    .containsExactly(EventOutbox.FINDINGS_MATCHED));
+            findingIds(before).forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d stored before the switch, delivered as", f)
+                    .containsExactly(EventOutbox.FINDINGS_MATCHED));
+            findingIds(after).forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d stored after the switch, delivered as", f).containsExactly(DailyDigests.DIGEST));
+            List<Long> all = new ArrayList<>(findingIds(before));
+            all.addAll(racingFindings);
+            all.addAll(findingIds(after));
+            assertThat(deliveredAs.keySet()).as("nothing else delivered").containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            if (hold != null) {
+                hold.release();
+            }
+            threads.shutdown();
+            assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /**
+     * Delivers the webhook's events written so far to the receiver at {@code path} and returns how each finding
+     * arrived: its id, with the type of each event that listed it. Every event is verified, and every finding a
+     * digest lists lies in the digest's period.
+     */
+    Map<Long, List<String>> deliverAll(long webhook, String path) throws InterruptedException {
+        int events = deliveries(webhook).getInt("total");
+        DeliveryWorker worker = delivery.newWorker("race-" + word, delivery.settings(1));
+        workers.add(worker);
+        worker.start();
+        WebhookDeliveryTest.await(events + " events delivered", Duration.ofSeconds(20),
+                () -> receiver.received(path).size() >= events);
+        Map<Long, List<String>> deliveredAs = new HashMap<>();
+        for (WebhookReceiver.Received r : receiver.received(path)) {
+            assertThat(r.verified()).isTrue();
+            JsonNode event = WebhookDeliveryTest.json(r.body());
+            String type = event.path("type").asText();
+            JsonNode period = event.path("data").path("period");
+            event.path("data").path("findings").forEach(f -> {
+                deliveredAs.computeIfAbsent(f.path("id").asLong(), id -> new ArrayList<>()).add(type);
+                if (type.equals(DailyDigests.DIGEST)) {
+                    assertThat(Instant.parse(f.path("createdAt").asText())).as("stored in the digest's period")
+                            .isAfterOrEqualTo(Instant.parse(period.path("from").asText()))
+                            .isBefore(Instant.parse(period.path("to").asText()));
+                }
+            });
+        }
+        return deliveredAs;
     }
 
     /** Whether a transaction of this database is waiting for a lock now (a row lock held by another). */
