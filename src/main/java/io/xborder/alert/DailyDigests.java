@@ -160,6 +160,22 @@ public class DailyDigests {
     }
 
     /**
+     * Starts the first period of an EACH webhook that becomes a digest, and returns its start. The subscription's row is
+     * locked first ({@code FOR UPDATE}), which waits for the transactions storing documents that have read it as EACH
+     * (each holds a key-share lock on every subscription until it ends, see {@link EventOutbox}) and wrote their
+     * events; the start is read from the clock after the lock, so their findings, stamped before they committed, are
+     * before it and no digest lists them again. A storing transaction that reads the row after the lock waits for this
+     * one to commit and sees a digest: its findings stamped before the start get an event there, the others are the
+     * first digest's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Instant open(long subscriptionId) {
+        em.createNativeQuery("SELECT w.id FROM webhook_subscriptions w WHERE w.id = ?1 FOR UPDATE")
+                .setParameter(1, subscriptionId).getResultList();
+        return clock.instant();
+    }
+
+    /**
      * Closes the period in progress of a digest webhook that becomes an EACH one: the matches stored since the last
      * digest are written as one last digest event (none when there are none), so that no match is lost between the
      * last digest and the first per-document event. The subscription's row is locked first ({@code FOR UPDATE}) and

@@ -417,14 +417,17 @@ class DailyDigestTest {
          */
         STAMPED_BEFORE_THE_SWITCH_READ_AFTER,
         /** The storing transaction has read the webhooks (EACH) and written its event; the switch is made meanwhile. */
-        READ_BEFORE_THE_SWITCH
+        READ_BEFORE_THE_SWITCH,
+        /** The switch has started the digest's period and not committed when the document is stored. */
+        SWITCH_FIRST
     }
 
     /**
-     * A document stamped before its webhook switches from EACH to a digest, its storing transaction open during the
-     * switch: the receiver gets each of its findings once, as a per-document event, whether the transaction reads the
-     * webhooks before the switch or after it committed. The old code lost it in the second order (no event, and the
-     * first digest starts at the switch).
+     * A document whose storing transaction is open while its webhook switches from EACH to a digest, in each order:
+     * the receiver gets each of its findings once, as a per-document event when they were stamped before the switch,
+     * in the first digest when after it. The old code lost the document stamped before the switch whose transaction
+     * read the webhooks after it (no event, and the first digest starts at the switch), and sent the document stored
+     * while the switch had not committed twice (an event, as it still read EACH, and the first digest).
      */
     @ParameterizedTest
     @EnumSource(ToDigestRace.class)
@@ -442,26 +445,49 @@ class DailyDigestTest {
         String racingTitle = "Racing circular " + word;
         ExecutorService threads = Executors.newFixedThreadPool(2);
         StoringGate.Hold hold = null;
+        CountDownLatch commitSwitch = new CountDownLatch(1);
         try {
             Future<Long> storing;
             Future<?> switching;
-            hold = gate.arm(racingTitle, race == ToDigestRace.READ_BEFORE_THE_SWITCH
-                    ? StoringGate.Point.AFTER_OUTBOX
-                    : StoringGate.Point.BEFORE_OUTBOX);
-            storing = threads.submit(() -> ingest(racingTitle));
-            hold.awaitReached();
-            // the period starts now, after the findings were stamped
-            clock.now = Instant.now();
-            switching = threads.submit(() -> given().contentType(ContentType.JSON).body(Map.of("url", url,
-                    "delivery", "DAILY_DIGEST", "digestHour", hour)).when().put("/api/v1/webhooks/" + webhook)
-                    .then().statusCode(200).body("delivery", equalTo("DAILY_DIGEST")));
-            if (race == ToDigestRace.STAMPED_BEFORE_THE_SWITCH_READ_AFTER) {
-                switching.get(30, TimeUnit.SECONDS);
+            if (race == ToDigestRace.SWITCH_FIRST) {
+                // the period starts now, before the findings below are stamped
+                clock.now = Instant.now();
+                CountDownLatch switched = new CountDownLatch(1);
+                switching = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    assertThat(webhookService.update(webhook, new WebhookRequest(null, url, true,
+                            WebhookDelivery.DAILY_DIGEST, hour), new Caller("race-test", true)).delivery())
+                            .isEqualTo(WebhookDelivery.DAILY_DIGEST);
+                    switched.countDown();
+                    try {
+                        commitSwitch.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertThat(switched.await(20, TimeUnit.SECONDS)).as("the switch made, not committed").isTrue();
+                storing = threads.submit(() -> ingest(racingTitle));
+                WebhookDeliveryTest.await("the storing done or waiting for a lock", Duration.ofSeconds(20),
+                        () -> storing.isDone() || aTransactionWaitsForALock());
+                commitSwitch.countDown();
             } else {
-                WebhookDeliveryTest.await("the switch done or waiting for a lock", Duration.ofSeconds(20),
-                        () -> switching.isDone() || aTransactionWaitsForALock());
+                hold = gate.arm(racingTitle, race == ToDigestRace.READ_BEFORE_THE_SWITCH
+                        ? StoringGate.Point.AFTER_OUTBOX
+                        : StoringGate.Point.BEFORE_OUTBOX);
+                storing = threads.submit(() -> ingest(racingTitle));
+                hold.awaitReached();
+                // the period starts now, after the findings were stamped
+                clock.now = Instant.now();
+                switching = threads.submit(() -> given().contentType(ContentType.JSON).body(Map.of("url", url,
+                        "delivery", "DAILY_DIGEST", "digestHour", hour)).when().put("/api/v1/webhooks/" + webhook)
+                        .then().statusCode(200).body("delivery", equalTo("DAILY_DIGEST")));
+                if (race == ToDigestRace.STAMPED_BEFORE_THE_SWITCH_READ_AFTER) {
+                    switching.get(30, TimeUnit.SECONDS);
+                } else {
+                    WebhookDeliveryTest.await("the switch done or waiting for a lock", Duration.ofSeconds(20),
+                            () -> switching.isDone() || aTransactionWaitsForALock());
+                }
+                hold.release();
             }
-            hold.release();
             long racing = storing.get(30, TimeUnit.SECONDS);
             switching.get(30, TimeUnit.SECONDS);
             long after = ingest();
@@ -474,9 +500,10 @@ class DailyDigestTest {
             Map<Long, List<String>> deliveredAs = deliverAll(webhook, "/to-digest");
             List<Long> racingFindings = findingIds(racing);
             assertThat(racingFindings).isNotEmpty();
+            String expected = race == ToDigestRace.SWITCH_FIRST ? DailyDigests.DIGEST : EventOutbox.FINDINGS_MATCHED;
             racingFindings.forEach(f -> assertThat(deliveredAs.get(f))
                     .as("finding %d of the document stored during the switch, delivered as", f)
-                    .containsExactly(EventOutbox.FINDINGS_MATCHED));
+                    .containsExactly(expected));
             findingIds(before).forEach(f -> assertThat(deliveredAs.get(f))
                     .as("finding %d stored before the switch, delivered as", f)
                     .containsExactly(EventOutbox.FINDINGS_MATCHED));
@@ -490,6 +517,7 @@ class DailyDigestTest {
             if (hold != null) {
                 hold.release();
             }
+            commitSwitch.countDown();
             threads.shutdown();
             assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
