@@ -71,8 +71,9 @@ public class EventOutbox {
         // from a digest back to EACH locks its row FOR UPDATE (DailyDigests.close), which conflicts: when this
         // transaction read the row first, the switch waits for it to commit and its last digest lists these findings;
         // when the switch locked first, this read waits for the switch to commit, sees EACH and writes the event
-        // below. Either way each match is sent once. Key share does not conflict with the updates of ordinary
-        // changes, deliveries or the digest runs.
+        // below. Either way each match is sent once. A switch from EACH to a digest locks it too (DailyDigests.open)
+        // and starts the period after the findings of the transactions it waited for. Key share does not conflict
+        // with the updates of ordinary changes, deliveries or the digest runs.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT w.id, w.search_id, w.delivery, w.digest_through FROM webhook_subscriptions w
