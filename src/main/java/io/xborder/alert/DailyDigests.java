@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
  * matches of its search stored since the last digest — none on a day without any. The event is written to the same
  * outbox as the per-document events and delivered, signed, retried and replayed the same way. Every instance with a
  * delivery thread looks for due digests every {@code xborder.webhooks.digest-check-interval}; the subscriptions are
- * locked while their digest is written ({@code FOR UPDATE SKIP LOCKED}) and an event names its period's end (unique
- * per subscription), so two instances make one digest. Time comes from the injected {@link Clock}.
+ * locked while their digest is written ({@code FOR NO KEY UPDATE SKIP LOCKED}) and an event names its period's end
+ * (unique per subscription), so two instances make one digest. Time comes from the injected {@link Clock}.
  */
 @ApplicationScoped
 public class DailyDigests {
@@ -129,10 +129,12 @@ public class DailyDigests {
     public int run() {
         Instant now = clock.instant();
         Instant settled = now.minus(config.digestDelay());
+        // no key update: conflicts with another run and with a switch (FOR UPDATE in close), not with the key-share
+        // lock every storing transaction holds (EventOutbox), so ingestion never makes a digest be skipped
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("""
                 SELECT w.id, w.search_id, w.digest_hour, w.digest_through FROM webhook_subscriptions w
-                 WHERE w.delivery = 'DAILY_DIGEST' ORDER BY w.id FOR UPDATE SKIP LOCKED""").getResultList();
+                 WHERE w.delivery = 'DAILY_DIGEST' ORDER BY w.id FOR NO KEY UPDATE SKIP LOCKED""").getResultList();
         int written = 0;
         for (Object[] row : due) {
             long subscriptionId = ((Number) row[0]).longValue();
@@ -158,16 +160,35 @@ public class DailyDigests {
     }
 
     /**
-     * Closes the period in progress of a digest webhook that becomes an EACH one, at {@code end} (the switch): the
-     * matches stored since the last digest are written as one last digest event (none when there are none), so that
-     * no match is lost between the last digest and the first per-document event. The subscription's row is locked
-     * first and its period start read again, so a digest another instance is writing for the same period is not
-     * listed twice.
+     * Starts the first period of an EACH webhook that becomes a digest, and returns its start. The subscription's row is
+     * locked first ({@code FOR UPDATE}), which waits for the transactions storing documents that have read it as EACH
+     * (each holds a key-share lock on every subscription until it ends, see {@link EventOutbox}) and wrote their
+     * events; the start is read from the clock after the lock, so their findings, stamped before they committed, are
+     * before it and no digest lists them again. A storing transaction that reads the row after the lock waits for this
+     * one to commit and sees a digest: its findings stamped before the start get an event there, the others are the
+     * first digest's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Instant open(long subscriptionId) {
+        em.createNativeQuery("SELECT w.id FROM webhook_subscriptions w WHERE w.id = ?1 FOR UPDATE")
+                .setParameter(1, subscriptionId).getResultList();
+        return clock.instant();
+    }
+
+    /**
+     * Closes the period in progress of a digest webhook that becomes an EACH one: the matches stored since the last
+     * digest are written as one last digest event (none when there are none), so that no match is lost between the
+     * last digest and the first per-document event. The subscription's row is locked first ({@code FOR UPDATE}) and
+     * its period start read again, so a digest another instance is writing for the same period is not listed twice.
+     * The lock also waits for the transactions storing documents that have read the subscriptions (each holds a
+     * key-share lock on every subscription until it ends, see {@link EventOutbox}): their findings, committed by then,
+     * are in this digest. A storing transaction that reads the subscriptions after the lock waits for this one to
+     * commit, sees EACH and writes its own event; its findings are not committed when this digest lists the matches.
      *
      * @return the digest events written (0 or 1)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int close(long subscriptionId, Instant end) {
+    public int close(long subscriptionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT w.search_id, w.digest_through FROM webhook_subscriptions w
@@ -177,14 +198,19 @@ public class DailyDigests {
             return 0;
         }
         Instant through = instant(rows.get(0)[1]);
-        if (!through.isBefore(end)) {
-            return 0;
-        }
         SavedSearch search = SavedSearch.findById(((Number) rows.get(0)[0]).longValue());
-        List<FindingView> matched = findings.createdBetween(search.criteria().filter(), through, end,
-                MAX_FINDINGS + 1);
+        // Every committed match since the period's start, with no upper bound: which of them are this digest's is
+        // decided by the lock, not by comparing this clock with the stored times another instance's clock stamped.
+        List<FindingView> matched = findings.createdSince(search.criteria().filter(), through, MAX_FINDINGS + 1);
         if (matched.isEmpty()) {
             return 0;
+        }
+        // the period ends at the switch (read after the lock), or just after the newest finding listed when that
+        // was stamped by a clock ahead of this one
+        Instant end = clock.instant();
+        Instant newest = matched.get(Math.min(matched.size(), MAX_FINDINGS) - 1).createdAt();
+        if (!newest.isBefore(end)) {
+            end = newest.plus(1, ChronoUnit.MICROS);
         }
         int written = write(subscriptionId, search, new Period(through, end), matched, clock.instant());
         delivery.queued(written);

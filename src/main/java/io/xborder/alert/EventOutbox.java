@@ -10,10 +10,14 @@ import io.xborder.document.StoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,7 +25,8 @@ import java.util.UUID;
  * saved search matches at least one of them, in the same transaction (a synchronous observer of
  * {@link FindingsStored}). The event is a CloudEvents 1.0 structured JSON body, kept as it will be sent. Every
  * subscription gets its events, active or not: a disabled one receives what waited once it is enabled again. Daily
- * digest subscriptions get none here: {@link DailyDigests} writes theirs.
+ * digest subscriptions get theirs from {@link DailyDigests}, and one here only for findings stamped before their open
+ * period's start, which no digest lists.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -62,16 +67,47 @@ public class EventOutbox {
     }
 
     void onFindingsStored(@Observes FindingsStored stored) {
-        List<Object[]> subscriptions = em.createQuery("select w.id, s from WebhookSubscription w, SavedSearch s "
-                + "where s.id = w.searchId and w.delivery = 'EACH' order by w.id", Object[].class).getResultList();
+        // Every subscription, digests too, is read under a key-share lock held until this transaction ends. A switch
+        // from a digest back to EACH locks its row FOR UPDATE (DailyDigests.close), which conflicts: when this
+        // transaction read the row first, the switch waits for it to commit and its last digest lists these findings;
+        // when the switch locked first, this read waits for the switch to commit, sees EACH and writes the event
+        // below. Either way each match is sent once. A switch from EACH to a digest locks it too (DailyDigests.open)
+        // and starts the period after the findings of the transactions it waited for. Key share does not conflict
+        // with the updates of ordinary changes, deliveries or the digest runs.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT w.id, w.search_id, w.delivery, w.digest_through FROM webhook_subscriptions w
+                 ORDER BY w.id FOR KEY SHARE""").getResultList();
+        // A digest subscription gets an event here, as EACH would, for the findings stamped before the start of its
+        // open period (digest_through as read here): no digest lists them. A digest whose period holds such a time
+        // ended at or before that start, so it was written by a transaction committed before this read, listing what
+        // was committed then (these findings commit after this read); every later digest, the last one at a switch
+        // back to EACH too, starts there or later. They are the findings of a document stamped before a switch to a
+        // digest whose transaction reads the row after it, or still being stored when an hour's digest was written.
+        Instant firstStamped = stored.findings().stream().map(f -> f.createdAt).min(Instant::compareTo).orElseThrow();
+        List<Target> targets = new ArrayList<>();
+        for (Object[] r : rows) {
+            boolean each = WebhookDelivery.EACH.name().equals(r[2]);
+            Instant before = each ? null : instant(r[3]);
+            if (each || firstStamped.isBefore(before)) {
+                targets.add(new Target(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), before));
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        Map<Long, SavedSearch> searches = new HashMap<>();
+        em.createQuery("from SavedSearch s where s.id in :ids", SavedSearch.class)
+                .setParameter("ids", targets.stream().map(Target::searchId).distinct().toList())
+                .getResultList().forEach(s -> searches.put(s.id, s));
         int written = 0;
-        for (Object[] row : subscriptions) {
-            long subscriptionId = (Long) row[0];
-            SavedSearch search = (SavedSearch) row[1];
+        for (Target target : targets) {
+            long subscriptionId = target.subscriptionId();
+            SavedSearch search = searches.get(target.searchId());
             SearchCriteria criteria = search.criteria();
             List<FindingRef> matched = new ArrayList<>();
             for (StoredFinding f : stored.findings()) {
-                if (criteria.matches(f)) {
+                if ((target.before() == null || f.createdAt.isBefore(target.before())) && criteria.matches(f)) {
                     matched.add(ref(f));
                 }
             }
@@ -93,6 +129,14 @@ public class EventOutbox {
         if (written > 0) {
             delivery.queued(written);
         }
+    }
+
+    /** A subscription to write an event for, with the findings' stored time it is for: before, or any when null. */
+    private record Target(long subscriptionId, long searchId, Instant before) {
+    }
+
+    private static Instant instant(Object v) {
+        return v instanceof Instant i ? i : v instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) v).toInstant();
     }
 
     private static FindingRef ref(StoredFinding f) {

@@ -223,7 +223,8 @@ public class WebhookService {
 
     /**
      * One event per document, or a daily digest at an hour: a webhook that becomes a digest starts its first period
-     * now (only what is stored from now on is listed; its per-document events already written are still sent); one
+     * now, once the documents being stored as its matches have committed (only what is stored from then on is listed;
+     * its per-document events already written are still sent, see {@link DailyDigests#open}); one
      * that stays a digest keeps its period when the hour changes; one that stops being a digest gets the period in
      * progress at once, as a last digest up to now, and an event per document from then on.
      */
@@ -234,7 +235,7 @@ public class WebhookService {
                 throw ProblemException.invalid("digestHour", "is only for the DAILY_DIGEST delivery");
             }
             if (w.id != null && w.digestThrough != null) {
-                digests.close(w.id, clock.instant());
+                digests.close(w.id);
             }
             w.digestHour = null;
             w.digestThrough = null;
@@ -244,7 +245,7 @@ public class WebhookService {
                         + "from 0 to 23, UTC");
             }
             if (w.digestThrough == null) {
-                w.digestThrough = clock.instant();
+                w.digestThrough = w.id == null ? clock.instant() : digests.open(w.id);
             }
             w.digestHour = request.digestHour();
         }

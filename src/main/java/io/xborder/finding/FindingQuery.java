@@ -143,10 +143,25 @@ public class FindingQuery {
     /** Matches of the filter stored in [from, to), oldest first, at most {@code size}: a saved search's digest. */
     @Transactional
     public List<FindingView> createdBetween(FindingFilter filter, Instant from, Instant to, int size) {
+        return created(filter, from, to, size);
+    }
+
+    /**
+     * Matches of the filter stored at or after {@code from} (all that are committed), oldest first, at most
+     * {@code size}: a saved search's last digest.
+     */
+    @Transactional
+    public List<FindingView> createdSince(FindingFilter filter, Instant from, int size) {
+        return created(filter, from, null, size);
+    }
+
+    private List<FindingView> created(FindingFilter filter, Instant from, Instant to, int size) {
         planForTheValues();
         Where where = where(filter, bigrams);
         where.and("f.createdAt >= :createdFrom", "f.created_at >= :createdFrom", "createdFrom", from);
-        where.and("f.createdAt < :createdTo", "f.created_at < :createdTo", "createdTo", to);
+        if (to != null) {
+            where.and("f.createdAt < :createdTo", "f.created_at < :createdTo", "createdTo", to);
+        }
         return rows(where.hql.toString(), where.hqlParams, 0, size, null, " order by f.createdAt, f.id").items();
     }
 

@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +24,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Daily digests end to end, with time moved by a clock put in the service's place (no waiting for a day): a digest
@@ -71,6 +79,12 @@ class DailyDigestTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    WebhookService webhookService;
+
+    @Inject
+    StoringGate gate;
+
     TestClock clock;
     WebhookReceiver receiver;
     final List<DeliveryWorker> workers = new ArrayList<>();
@@ -99,9 +113,13 @@ class DailyDigestTest {
     }
 
     long ingest() {
+        return ingest("Circular " + word);
+    }
+
+    long ingest(String title) {
         String text = "Under circular " + word + " all payment system providers shall store payment data only in "
                 + "India.\n\nReference " + UUID.randomUUID() + ".";
-        return given().contentType(ContentType.JSON).body(Map.of("title", "Circular " + word, "text", text))
+        return given().contentType(ContentType.JSON).body(Map.of("title", title, "text", text))
                 .when().post("/api/v1/documents").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
@@ -128,6 +146,16 @@ class DailyDigestTest {
 
         ingest();
         ingest();
+        // the third day's document is stored now and its findings' time moved there: stored once this clock is days
+        // ahead of the one stamping findings, it would be stamped before the open period and get an event of its own
+        long third = ingest();
+        Instant storedOnDayThree = due.plus(2, ChronoUnit.DAYS).minus(Duration.ofHours(1));
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("UPDATE findings SET created_at = ? WHERE document_id = ?")) {
+            ps.setObject(1, storedOnDayThree.atOffset(ZoneOffset.UTC));
+            ps.setLong(2, third);
+            assertThat(ps.executeUpdate()).isPositive();
+        }
         assertThat(deliveries(webhook).getInt("total")).as("no event per document for a digest webhook").isZero();
         digests.run();
         assertThat(deliveries(webhook).getInt("total")).as("nothing before the hour").isZero();
@@ -168,15 +196,7 @@ class DailyDigestTest {
         digests.run();
         assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
 
-        // a document stored on the third day (its findings' time moved there) is the next digest's only entry
-        long third = ingest();
-        Instant storedOnDayThree = due.plus(2, ChronoUnit.DAYS).minus(Duration.ofHours(1));
-        try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("UPDATE findings SET created_at = ? WHERE document_id = ?")) {
-            ps.setObject(1, storedOnDayThree.atOffset(ZoneOffset.UTC));
-            ps.setLong(2, third);
-            assertThat(ps.executeUpdate()).isPositive();
-        }
+        // the document stored on the third day is the next digest's only entry
         clock.now = clock.now.plus(1, ChronoUnit.DAYS);
         digests.run();
         WebhookDeliveryTest.await("the third day's digest delivered", Duration.ofSeconds(20),
@@ -210,16 +230,21 @@ class DailyDigestTest {
         webhooks.add(webhook);
         ingest();
         assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
+        // the switches come after the documents before them were stored, as they would by the system clock
+        clock.now = Instant.now();
         given().contentType(ContentType.JSON).body(Map.of("url", receiver.url("/switch"), "delivery",
                 "DAILY_DIGEST", "digestHour", 7)).when().put("/api/v1/webhooks/" + webhook).then().statusCode(200)
                 .body("delivery", equalTo("DAILY_DIGEST")).body("digestHour", equalTo(7));
         ingest();
         assertThat(deliveries(webhook).getInt("total")).isEqualTo(1);
+        clock.now = Instant.now();
         given().contentType(ContentType.JSON).body(Map.of("url", receiver.url("/switch")))
                 .when().put("/api/v1/webhooks/" + webhook).then().statusCode(200)
                 .body("delivery", equalTo("EACH")).body("nextDigestAt", equalTo(null));
+        assertThat(deliveries(webhook).getInt("total")).as("and a last digest for the document stored meanwhile")
+                .isEqualTo(2);
         ingest();
-        assertThat(deliveries(webhook).getInt("total")).isEqualTo(2);
+        assertThat(deliveries(webhook).getInt("total")).isEqualTo(3);
     }
 
     @Test
@@ -277,6 +302,282 @@ class DailyDigestTest {
         assertThat(Instant.parse(digest.path("period").path("from").asText())).isEqualTo(periodStart);
         assertThat(Instant.parse(digest.path("period").path("to").asText())).isEqualTo(switchedAt);
         assertThat(digest.path("count").asInt()).isEqualTo(digest.path("findings").size());
+    }
+
+    /** Which of the two racing transactions reaches the subscription's row first. */
+    enum Race {
+        /** The document's findings are stored, as a digest's match; the switch comes before they commit. */
+        STORING_FIRST,
+        /**
+         * As {@link #STORING_FIRST}, the switch made on an instance whose clock is behind the one that stamped the
+         * findings: the period's end read there is before their stored time.
+         */
+        STORING_FIRST_SWITCH_CLOCK_BEHIND,
+        /** The switch has closed the period and not committed; the storing transaction reads the subscriptions. */
+        SWITCH_FIRST
+    }
+
+    /**
+     * A document whose storing transaction is open while its webhook switches from a digest back to EACH: the
+     * storing thread is held (findings inserted, not committed) and the switch made meanwhile, in each order. The
+     * receiver gets each of its findings once: in the last digest when the storing transaction was first (the switch
+     * waits for it to commit), as a per-document event when the switch was first (the storing transaction waits for
+     * the switch to commit, then sees EACH). The old code lost the document in both orders. The last digest lists it
+     * even when the clock of the instance switching is behind the one that stamped its findings.
+     */
+    @ParameterizedTest
+    @EnumSource(Race.class)
+    void aDocumentStoredDuringASwitchBackToEachArrivesExactlyOnce(Race race) throws Exception {
+        long search = search();
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url",
+                receiver.url("/race"), "delivery", "DAILY_DIGEST", "digestHour", 7))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        long webhook = created.getLong("webhook.id");
+        webhooks.add(webhook);
+        receiver.secret("/race", created.getString("secret"));
+        long before = ingest();
+        String racingTitle = "Racing circular " + word;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        StoringGate.Hold hold = null;
+        CountDownLatch commitSwitch = new CountDownLatch(1);
+        try {
+            Future<Long> storing;
+            Future<?> switching;
+            if (race != Race.SWITCH_FIRST) {
+                // the switch starts now, before the findings below are stored
+                clock.now = Instant.now();
+                hold = gate.arm(racingTitle, StoringGate.Point.AFTER_OUTBOX);
+                storing = threads.submit(() -> ingest(racingTitle));
+                hold.awaitReached();
+                switching = threads.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("url", receiver.url("/race"))).when().put("/api/v1/webhooks/" + webhook)
+                        .then().statusCode(200).body("delivery", equalTo("EACH")));
+                WebhookDeliveryTest.await("the switch done or waiting for a lock", Duration.ofSeconds(20),
+                        () -> switching.isDone() || aTransactionWaitsForALock());
+                if (race == Race.STORING_FIRST) {
+                    // time goes on while the switch waits
+                    clock.now = Instant.now();
+                }
+                hold.release();
+            } else {
+                hold = gate.arm(racingTitle, StoringGate.Point.BEFORE_OUTBOX);
+                storing = threads.submit(() -> ingest(racingTitle));
+                hold.awaitReached();
+                // the findings' stored time is inside the period the switch closes: only their not being
+                // committed yet keeps them out of the last digest
+                clock.now = Instant.now();
+                CountDownLatch switched = new CountDownLatch(1);
+                switching = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    assertThat(webhookService.update(webhook, new WebhookRequest(null, receiver.url("/race"), true),
+                            new Caller("race-test", true)).delivery()).isEqualTo(WebhookDelivery.EACH);
+                    switched.countDown();
+                    try {
+                        commitSwitch.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertThat(switched.await(20, TimeUnit.SECONDS)).as("the switch made, not committed").isTrue();
+                hold.release();
+                WebhookDeliveryTest.await("the storing done or waiting for a lock", Duration.ofSeconds(20),
+                        () -> storing.isDone() || aTransactionWaitsForALock());
+                commitSwitch.countDown();
+            }
+            long racing = storing.get(30, TimeUnit.SECONDS);
+            switching.get(30, TimeUnit.SECONDS);
+
+            Map<Long, List<String>> deliveredAs = deliverAll(webhook, "/race");
+            List<Long> racingFindings = findingIds(racing);
+            List<Long> beforeFindings = findingIds(before);
+            assertThat(racingFindings).isNotEmpty();
+            String expected = race == Race.SWITCH_FIRST ? EventOutbox.FINDINGS_MATCHED : DailyDigests.DIGEST;
+            racingFindings.forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d of the document stored during the switch, delivered as", f)
+                    .containsExactly(expected));
+            beforeFindings.forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d stored before the switch, delivered as", f).containsExactly(DailyDigests.DIGEST));
+            List<Long> all = new ArrayList<>(beforeFindings);
+            all.addAll(racingFindings);
+            assertThat(deliveredAs.keySet()).as("nothing else delivered").containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            if (hold != null) {
+                hold.release();
+            }
+            commitSwitch.countDown();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** How a document being stored meets a switch of its webhook from EACH to a digest. */
+    enum ToDigestRace {
+        /**
+         * The document's findings are stamped (held before the outbox), the switch commits, then the storing
+         * transaction reads the webhooks: it sees a digest whose period starts after its findings.
+         */
+        STAMPED_BEFORE_THE_SWITCH_READ_AFTER,
+        /** The storing transaction has read the webhooks (EACH) and written its event; the switch is made meanwhile. */
+        READ_BEFORE_THE_SWITCH,
+        /** The switch has started the digest's period and not committed when the document is stored. */
+        SWITCH_FIRST
+    }
+
+    /**
+     * A document whose storing transaction is open while its webhook switches from EACH to a digest, in each order:
+     * the receiver gets each of its findings once, as a per-document event when they were stamped before the switch,
+     * in the first digest when after it. The old code lost the document stamped before the switch whose transaction
+     * read the webhooks after it (no event, and the first digest starts at the switch), and sent the document stored
+     * while the switch had not committed twice (an event, as it still read EACH, and the first digest).
+     */
+    @ParameterizedTest
+    @EnumSource(ToDigestRace.class)
+    void aDocumentStoredDuringASwitchToADigestArrivesExactlyOnce(ToDigestRace race) throws Exception {
+        long search = search();
+        String url = receiver.url("/to-digest");
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url", url))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        long webhook = created.getLong("webhook.id");
+        webhooks.add(webhook);
+        receiver.secret("/to-digest", created.getString("secret"));
+        long before = ingest();
+        // far from the present hour, so that the documents stored below are all before the first digest's end
+        int hour = Instant.now().atOffset(ZoneOffset.UTC).plusHours(12).getHour();
+        String racingTitle = "Racing circular " + word;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        StoringGate.Hold hold = null;
+        CountDownLatch commitSwitch = new CountDownLatch(1);
+        try {
+            Future<Long> storing;
+            Future<?> switching;
+            if (race == ToDigestRace.SWITCH_FIRST) {
+                // the period starts now, before the findings below are stamped
+                clock.now = Instant.now();
+                CountDownLatch switched = new CountDownLatch(1);
+                switching = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    assertThat(webhookService.update(webhook, new WebhookRequest(null, url, true,
+                            WebhookDelivery.DAILY_DIGEST, hour), new Caller("race-test", true)).delivery())
+                            .isEqualTo(WebhookDelivery.DAILY_DIGEST);
+                    switched.countDown();
+                    try {
+                        commitSwitch.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertThat(switched.await(20, TimeUnit.SECONDS)).as("the switch made, not committed").isTrue();
+                storing = threads.submit(() -> ingest(racingTitle));
+                WebhookDeliveryTest.await("the storing done or waiting for a lock", Duration.ofSeconds(20),
+                        () -> storing.isDone() || aTransactionWaitsForALock());
+                commitSwitch.countDown();
+            } else {
+                hold = gate.arm(racingTitle, race == ToDigestRace.READ_BEFORE_THE_SWITCH
+                        ? StoringGate.Point.AFTER_OUTBOX
+                        : StoringGate.Point.BEFORE_OUTBOX);
+                storing = threads.submit(() -> ingest(racingTitle));
+                hold.awaitReached();
+                // the period starts now, after the findings were stamped
+                clock.now = Instant.now();
+                switching = threads.submit(() -> given().contentType(ContentType.JSON).body(Map.of("url", url,
+                        "delivery", "DAILY_DIGEST", "digestHour", hour)).when().put("/api/v1/webhooks/" + webhook)
+                        .then().statusCode(200).body("delivery", equalTo("DAILY_DIGEST")));
+                if (race == ToDigestRace.STAMPED_BEFORE_THE_SWITCH_READ_AFTER) {
+                    switching.get(30, TimeUnit.SECONDS);
+                } else {
+                    WebhookDeliveryTest.await("the switch done or waiting for a lock", Duration.ofSeconds(20),
+                            () -> switching.isDone() || aTransactionWaitsForALock());
+                }
+                hold.release();
+            }
+            long racing = storing.get(30, TimeUnit.SECONDS);
+            switching.get(30, TimeUnit.SECONDS);
+            long after = ingest();
+
+            // the first digest, at its hour
+            Instant due = Instant.parse(given().get("/api/v1/webhooks/" + webhook).then().statusCode(200)
+                    .extract().jsonPath().getString("nextDigestAt"));
+            clock.now = due.plus(Duration.ofMinutes(3));
+            digests.run();
+            Map<Long, List<String>> deliveredAs = deliverAll(webhook, "/to-digest");
+            List<Long> racingFindings = findingIds(racing);
+            assertThat(racingFindings).isNotEmpty();
+            String expected = race == ToDigestRace.SWITCH_FIRST ? DailyDigests.DIGEST : EventOutbox.FINDINGS_MATCHED;
+            racingFindings.forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d of the document stored during the switch, delivered as", f)
+                    .containsExactly(expected));
+            findingIds(before).forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d stored before the switch, delivered as", f)
+                    .containsExactly(EventOutbox.FINDINGS_MATCHED));
+            findingIds(after).forEach(f -> assertThat(deliveredAs.get(f))
+                    .as("finding %d stored after the switch, delivered as", f).containsExactly(DailyDigests.DIGEST));
+            List<Long> all = new ArrayList<>(findingIds(before));
+            all.addAll(racingFindings);
+            all.addAll(findingIds(after));
+            assertThat(deliveredAs.keySet()).as("nothing else delivered").containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            if (hold != null) {
+                hold.release();
+            }
+            commitSwitch.countDown();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /**
+     * Delivers the webhook's events written so far to the receiver at {@code path} and returns how each finding
+     * arrived: its id, with the type of each event that listed it. Every event is verified, and every finding a
+     * digest lists lies in the digest's period.
+     */
+    Map<Long, List<String>> deliverAll(long webhook, String path) throws InterruptedException {
+        int events = deliveries(webhook).getInt("total");
+        DeliveryWorker worker = delivery.newWorker("race-" + word, delivery.settings(1));
+        workers.add(worker);
+        worker.start();
+        WebhookDeliveryTest.await(events + " events delivered", Duration.ofSeconds(20),
+                () -> receiver.received(path).size() >= events);
+        Map<Long, List<String>> deliveredAs = new HashMap<>();
+        for (WebhookReceiver.Received r : receiver.received(path)) {
+            assertThat(r.verified()).isTrue();
+            JsonNode event = WebhookDeliveryTest.json(r.body());
+            String type = event.path("type").asText();
+            JsonNode period = event.path("data").path("period");
+            event.path("data").path("findings").forEach(f -> {
+                deliveredAs.computeIfAbsent(f.path("id").asLong(), id -> new ArrayList<>()).add(type);
+                if (type.equals(DailyDigests.DIGEST)) {
+                    assertThat(Instant.parse(f.path("createdAt").asText())).as("stored in the digest's period")
+                            .isAfterOrEqualTo(Instant.parse(period.path("from").asText()))
+                            .isBefore(Instant.parse(period.path("to").asText()));
+                }
+            });
+        }
+        return deliveredAs;
+    }
+
+    /** Whether a transaction of this database is waiting for a lock now (a row lock held by another). */
+    boolean aTransactionWaitsForALock() {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        + "AND datname = current_database()")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<Long> findingIds(long document) throws SQLException {
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("SELECT id FROM findings WHERE document_id = ? ORDER BY id")) {
+            ps.setLong(1, document);
+            List<Long> ids = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
     }
 
     @ParameterizedTest(name = "{0} / {1}: 400 at {2}")
