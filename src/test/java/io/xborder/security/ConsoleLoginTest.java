@@ -15,6 +15,8 @@ import io.xborder.testing.TestCredentials;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The console's login: cookie session over the same credentials, roles on pages, logout, headers, CSRF guard. */
 @QuarkusTest
@@ -56,6 +58,33 @@ class ConsoleLoginTest {
         anonymous().contentType(ContentType.URLENC)
                 .formParams(Map.of("credential", TestCredentials.expiredToken("x", "admin")))
                 .when().post("/login").then().statusCode(401);
+    }
+
+    /**
+     * The pages a visitor lands on when they cannot go on: signed out, the sign-in page offers only the product name
+     * and the sign-in form (every menu link would lead back to it).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            signed out | /login                            | 200 | Sign in
+            """)
+    void aDeadEndPageSaysWhereTheVisitorIsInPlainWordsAndOffersOnlyWhatTheyCanUse(String who, String path,
+            int status, String heading) {
+        RequestSpecification request = who.equals("signed out")
+                ? anonymous()
+                : anonymous().cookie("xborder_session", login(TestCredentials.key(who)));
+        String page = request.when().get(path).then().statusCode(status).contentType(ContentType.HTML).extract()
+                .asString();
+        assertThat(page).as(path).contains("<h1>" + heading + "</h1>").contains("<title>" + heading + " · xborder")
+                .doesNotContain(status + " —").doesNotContain("— not");
+        if (who.equals("signed out")) {
+            assertThat(page).as(path).contains("name=\"credential\"").doesNotContain("aria-label=\"Console\"")
+                    .doesNotContain("href=\"/review\"").doesNotContain("href=\"/countries\"")
+                    .doesNotContain("href=\"/\"").doesNotContain("Sign out");
+        } else {
+            assertThat(page).as(path).containsPattern("<a href=\"/[a-z]*\">(Back to|All )")
+                    .contains("aria-label=\"Console\"");
+        }
     }
 
     @Test
