@@ -62,11 +62,17 @@ class ConsoleLoginTest {
 
     /**
      * The pages a visitor lands on when they cannot go on: signed out, the sign-in page offers only the product name
-     * and the sign-in form (every menu link would lead back to it).
+     * and the sign-in form (every menu link would lead back to it); the not-found and not-allowed pages say so in plain
+     * words, keep their status code and link back to search.
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             signed out | /login                            | 200 | Sign in
+            viewer     | /add                              | 403 | You do not have access to this page
+            viewer     | /documents/99999999               | 404 | Page not found
+            viewer     | /jobs/99999999                    | 404 | Page not found
+            viewer     | /countries/ZZ                     | 404 | Page not found
+            analyst    | /review/passages/999999999/add    | 404 | Page not found
             """)
     void aDeadEndPageSaysWhereTheVisitorIsInPlainWordsAndOffersOnlyWhatTheyCanUse(String who, String path,
             int status, String heading) {
@@ -92,9 +98,9 @@ class ConsoleLoginTest {
         String session = login(TestCredentials.key("viewer"));
         anonymous().cookie("xborder_session", session).when().get("/add").then().statusCode(403)
                 .contentType(ContentType.HTML)
-                .body(containsString("403 — not allowed"), containsString("need the analyst role"),
+                .body(containsString("You do not have access to this page"), containsString("need the analyst role"),
                         containsString("href=\"/console/console.css\""),
-                        containsString("<title>Not allowed · xborder"));
+                        containsString("<title>You do not have access to this page · xborder"));
         given().header("X-API-Key", TestCredentials.key("viewer")).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/documents").then().statusCode(403)
                 .contentType(startsWith("application/problem+json"))
