@@ -16,9 +16,9 @@ class ReviewQueuePageTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            no findings at all      | this document has no findings to review | every finding has a verdict
+            no findings at all      | This document has no findings to review | every finding has a verdict
             every finding reviewed  | every finding has a verdict             | no findings to review
-            findings left to review |                                         | Nothing to review
+            findings left to review |                                         | id="queue-empty"
             """)
     void anEmptyQueueSaysWhetherThereWasNothingToReviewOrEverythingIsReviewed(String document, String says,
             String doesNotSay) {
@@ -42,7 +42,8 @@ class ReviewQueuePageTest {
         String page = given().when().get("/review?documentId=" + id).then().statusCode(200)
                 .contentType(ContentType.HTML).extract().asString();
         if (says != null) {
-            assertThat(page).contains(says);
+            // the empty queue says why once, without a count of nothing and the order it would be in
+            assertThat(page).contains(says).doesNotContain("0 findings to review").doesNotContain("least sure of");
         } else {
             assertThat(page).contains("id=\"current-finding\"");
         }
