@@ -67,7 +67,7 @@ public class ConsoleCountriesResource {
                         ? Response.ok(Templates.country(profiles.of(c))).build()
                         : Response.seeOther(URI.create("/countries/" + c.code())).build())
                 .orElseGet(() -> Response.status(404).type(MediaType.TEXT_HTML)
-                        .entity(ConsoleResource.Templates.error(404, "There is no country or region with the code "
+                        .entity(ConsoleResource.Templates.error("There is no country or region with the code "
                                 + code + "."))
                         .build());
     }

@@ -326,7 +326,7 @@ public class ConsoleDocumentsResource {
     }
 
     private static Response notFound(String message) {
-        return Response.status(404).entity(ConsoleResource.Templates.error(404, message)).type(MediaType.TEXT_HTML)
+        return Response.status(404).entity(ConsoleResource.Templates.error(message)).type(MediaType.TEXT_HTML)
                 .build();
     }
 

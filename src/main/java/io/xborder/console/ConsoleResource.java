@@ -195,7 +195,7 @@ public class ConsoleResource {
 
         static native TemplateInstance overview(Overview.Numbers numbers);
 
-        static native TemplateInstance error(int status, String message);
+        static native TemplateInstance error(String message);
 
         static native TemplateInstance terms(List<TermGroup> groups);
     }
@@ -504,7 +504,7 @@ public class ConsoleResource {
     }
 
     private static Response notFound(String message) {
-        return Response.status(404).entity(Templates.error(404, message)).type(MediaType.TEXT_HTML).build();
+        return Response.status(404).entity(Templates.error(message)).type(MediaType.TEXT_HTML).build();
     }
 
     /**

@@ -86,7 +86,7 @@ public class ReviewConsoleResource {
     /** The queue page. */
     public record QueueView(SearchForm form, String order, long at, long total, boolean totalExact, Item current,
             List<Item> listed, Map<String, Double> thresholds, String notice, String conflict,
-            BulkReviewResult summary, ConsoleResource.Options options) {
+            BulkReviewResult summary, ConsoleResource.Options options, boolean anyFinding) {
 
         /** The queue's query (filters and order) without the position. */
         public String query() {
@@ -290,8 +290,9 @@ public class ReviewConsoleResource {
                 current = item;
             }
         }
+        boolean anyFinding = listPage.total() > 0 || queue.anyFinding(form.filter());
         return new QueueView(form, order.name(), position, listPage.total(), listPage.totalExact(), current, listed,
-                listPage.thresholds(), notice, conflict, summary, ConsoleResource.Options.ALL);
+                listPage.thresholds(), notice, conflict, summary, ConsoleResource.Options.ALL, anyFinding);
     }
 
     // --- missed findings ----------------------------------------------------------------------------------------

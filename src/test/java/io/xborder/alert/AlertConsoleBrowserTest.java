@@ -276,14 +276,17 @@ class AlertConsoleBrowserTest {
         worker.start();
         WebhookDeliveryTest.await("a failed attempt", Duration.ofSeconds(20),
                 () -> !receiver.received("/axe").isEmpty());
-        List<String> problems = new ArrayList<>(browser.checkPages(List.of(
+        List<Page> pages = List.of(
                 new Page("alerts", "/alerts"),
                 new Page("alerts-search-new", "/alerts/searches/new?q=" + marker),
                 new Page("alerts-search-edit", "/alerts/searches/" + search + "/edit"),
                 new Page("alerts-webhook", "/alerts/webhooks/" + webhook),
                 new Page("search-save", "/?q=" + marker,
                         d -> d.findElement(By.cssSelector("#save-search > summary")).click()),
-                new Page("alerts-not-found", "/alerts/webhooks/999999999"))));
+                new Page("alerts-not-found", "/alerts/webhooks/999999999"));
+        List<String> problems = new ArrayList<>(browser.checkPages(pages));
+        // done when 2: the keyboard reaches every action of each, with a visible focus
+        problems.addAll(browser.checkKeyboard(pages));
         // a refused form, with its errors
         driver.manage().window().setSize(PHONE);
         browser.open("/alerts");

@@ -221,11 +221,14 @@ class ModelConsoleBrowserTest {
         given().get("/api/v1/models/active").then().body("id", org.hamcrest.Matchers.equalTo((int) previous));
 
         // every page: no serious accessibility problem, and nothing wider than a phone
-        List<String> problems = new ArrayList<>(browser.checkPages(List.of(
+        List<Page> pages = List.of(
                 new Page("models", "/models"),
                 new Page("models-version", "/models/" + id),
                 new Page("models-version-in-use", "/models/" + previous),
-                new Page("models-not-found", "/models/999999999"))));
+                new Page("models-not-found", "/models/999999999"));
+        List<String> problems = new ArrayList<>(browser.checkPages(pages));
+        // done when 2: the keyboard reaches every action of each, with a visible focus
+        problems.addAll(browser.checkKeyboard(pages));
         driver.manage().window().setSize(PHONE);
         open("/models");
         screenshot("models-06-phone-list");

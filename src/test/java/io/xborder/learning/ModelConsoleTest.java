@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console's Models pages over HTTP: only admins see them (viewers and analysts get the "not allowed" page, and no
+ * The console's Models pages over HTTP: only admins see them (viewers and analysts get the "You do not have access to this page" page, and no
  * link), and every form is answered post/redirect/get or shown again with its reason beside what caused it: a
  * training started and followed to its comparison, a second one refused while it runs, a worse version's activation
  * refused with the measures, forced with a reason (audited), activation of a better one, and rollbacks. The training
@@ -76,7 +76,8 @@ class ModelConsoleTest {
             for (String path : List.of("/models", "/models/1", "/models/1/progress")) {
                 String page = given().header("X-API-Key", key).get(path).then().statusCode(403)
                         .contentType(startsWith("text/html")).extract().asString();
-                assertThat(page).as(role + " " + path).contains("not allowed").contains("for admins only");
+                assertThat(page).as(role + " " + path).contains("You do not have access to this page")
+                        .contains("for admins only");
             }
             for (String path : List.of("/models/training", "/models/1/activation", "/models/1/forced-activation",
                     "/models/1/rollback")) {

@@ -226,7 +226,8 @@ class ReviewBrowserTest {
 
     /**
      * Issue 17, done when 2 and 4: the review pages (a queue, an empty one, the form for a missed finding and the page
-     * for a passage that does not exist) pass axe-core and fit a phone, screenshotted at desktop and phone size.
+     * for a passage that does not exist) pass axe-core and fit a phone, screenshotted at desktop and phone size; and
+     * Tab reaches every action on them with a visible focus.
      */
     @Test
     void everyReviewPagePassesAxeAndFitsAPhone() throws IOException {
@@ -235,10 +236,13 @@ class ReviewBrowserTest {
         long nothing = ReviewFixtures.document("Nothing to review " + marker,
                 "Weather reports were published today (" + marker + ").");
         Object passage = ReviewFixtures.passages(document).get(0).get("id");
-        assertThat(browser.checkPages(List.of(
+        List<Page> pages = List.of(
                 new Page("review", "/review?documentId=" + document),
                 new Page("review-empty", "/review?documentId=" + nothing),
                 new Page("review-missed", "/review/passages/" + passage + "/add"),
-                new Page("review-not-found", "/review/passages/999999999/add")))).isEmpty();
+                new Page("review-not-found", "/review/passages/999999999/add"));
+        assertThat(browser.checkPages(pages)).isEmpty();
+        // done when 2: the keyboard reaches every action of each, with a visible focus
+        assertThat(browser.checkKeyboard(pages)).isEmpty();
     }
 }

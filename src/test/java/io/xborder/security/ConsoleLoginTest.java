@@ -15,6 +15,8 @@ import io.xborder.testing.TestCredentials;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The console's login: cookie session over the same credentials, roles on pages, logout, headers, CSRF guard. */
 @QuarkusTest
@@ -58,14 +60,47 @@ class ConsoleLoginTest {
                 .when().post("/login").then().statusCode(401);
     }
 
+    /**
+     * The pages a visitor lands on when they cannot go on: signed out, the sign-in page offers only the product name
+     * and the sign-in form (every menu link would lead back to it); the not-found and not-allowed pages say so in plain
+     * words, keep their status code and link back to search.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            signed out | /login                            | 200 | Sign in
+            viewer     | /add                              | 403 | You do not have access to this page
+            viewer     | /documents/99999999               | 404 | Page not found
+            viewer     | /jobs/99999999                    | 404 | Page not found
+            viewer     | /countries/ZZ                     | 404 | Page not found
+            analyst    | /review/passages/999999999/add    | 404 | Page not found
+            """)
+    void aDeadEndPageSaysWhereTheVisitorIsInPlainWordsAndOffersOnlyWhatTheyCanUse(String who, String path,
+            int status, String heading) {
+        RequestSpecification request = who.equals("signed out")
+                ? anonymous()
+                : anonymous().cookie("xborder_session", login(TestCredentials.key(who)));
+        String page = request.when().get(path).then().statusCode(status).contentType(ContentType.HTML).extract()
+                .asString();
+        assertThat(page).as(path).contains("<h1>" + heading + "</h1>").contains("<title>" + heading + " · xborder")
+                .doesNotContain(status + " —").doesNotContain("— not");
+        if (who.equals("signed out")) {
+            assertThat(page).as(path).contains("name=\"credential\"").doesNotContain("aria-label=\"Console\"")
+                    .doesNotContain("href=\"/review\"").doesNotContain("href=\"/countries\"")
+                    .doesNotContain("href=\"/\"").doesNotContain("Sign out");
+        } else {
+            assertThat(page).as(path).containsPattern("<a href=\"/[a-z]*\">(Back to|All )")
+                    .contains("aria-label=\"Console\"");
+        }
+    }
+
     @Test
     void aPageTheRoleDoesNotAllowIsTheConsolesNotAllowedPageAndAnApiCallAProblem() {
         String session = login(TestCredentials.key("viewer"));
         anonymous().cookie("xborder_session", session).when().get("/add").then().statusCode(403)
                 .contentType(ContentType.HTML)
-                .body(containsString("403 — not allowed"), containsString("need the analyst role"),
+                .body(containsString("You do not have access to this page"), containsString("need the analyst role"),
                         containsString("href=\"/console/console.css\""),
-                        containsString("<title>Not allowed · xborder"));
+                        containsString("<title>You do not have access to this page · xborder"));
         given().header("X-API-Key", TestCredentials.key("viewer")).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/documents").then().statusCode(403)
                 .contentType(startsWith("application/problem+json"))

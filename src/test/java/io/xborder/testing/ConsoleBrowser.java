@@ -15,8 +15,11 @@ import java.util.function.Consumer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -158,6 +161,94 @@ public final class ConsoleBrowser implements AutoCloseable {
             }
         } finally {
             driver.manage().window().setSize(before);
+        }
+        return problems;
+    }
+
+    /**
+     * Issue 17, done when 2 (keyboard-only use reaches every action): opens each page at desktop size, tabs through it
+     * from the top, and says what is wrong, one line each ("/review: a#queue-next “Next j”: not reached with Tab"):
+     * each visible link, button, field and {@code summary} that Tab does not reach (a radio group counts as reached by
+     * one of its radios, as browsers do), and each one that shows no focus style it does not have unfocused (an
+     * outline or a shadow on it or on its label). The window is given back its size.
+     */
+    public List<String> checkKeyboard(List<Page> pages) {
+        List<String> problems = new ArrayList<>();
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(HeadlessChromium.DESKTOP);
+            for (Page page : pages) {
+                open(page.path());
+                page.first().accept(driver);
+                problems.addAll(keyboardProblems(page.path()));
+            }
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+        return problems;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> keyboardProblems(String page) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        // every visible action, numbered, with how it looks unfocused
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) js.executeScript(
+                """
+                        function look(e) {
+                          var s = getComputedStyle(e), l = e.closest('label') || (e.id && document.querySelector('label[for="' + e.id + '"]'));
+                          var ls = l ? getComputedStyle(l) : null;
+                          return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
+                                  ls ? ls.outlineStyle + ' ' + ls.outlineWidth + ' ' + ls.boxShadow + ' ' + ls.borderColor : ''].join('|');
+                        }
+                        window.kbLook = look;
+                        // a field focused on load (autofocus on a refused one) is looked at unfocused too
+                        if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+                        var out = [];
+                        document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')
+                          .forEach(function (e, i) {
+                            // checkVisibility: not in a closed <details> nor otherwise unrendered
+                            if (e.disabled || !e.checkVisibility({ visibilityProperty: true })) return;
+                            e.setAttribute('data-kb', i);
+                            var name = (e.getAttribute('aria-label') || e.innerText || e.value || e.id || e.name || e.outerHTML).trim().slice(0, 60);
+                            out.push({ i: String(i), what: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' “' + name + '”',
+                                       group: e.type === 'radio' ? 'radio:' + e.name : '', look: look(e) });
+                          });
+                        return out;""");
+        List<String> problems = new ArrayList<>();
+        if (actions.isEmpty()) {
+            problems.add(page + ": no link, button or field found to tab to");
+            return problems;
+        }
+        Map<String, String> reachedLook = new LinkedHashMap<>();
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        for (int step = 0; step < actions.size() * 3 + 20; step++) {
+            List<Object> now = (List<Object>) js.executeScript(
+                    """
+                            var e = document.activeElement;
+                            if (!e || e === document.body || !e.hasAttribute('data-kb')) return [null, null, null];
+                            return [e.getAttribute('data-kb'), window.kbLook(e), e.type === 'radio' ? 'radio:' + e.name : ''];""");
+            if (now.get(0) != null) {
+                reachedLook.putIfAbsent((String) now.get(0), (String) now.get(1));
+                if (!((String) now.get(2)).isEmpty()) {
+                    reachedLook.putIfAbsent((String) now.get(2), (String) now.get(1));
+                }
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        for (Map<String, Object> a : actions) {
+            String group = (String) a.get("group");
+            String key = group.isEmpty() ? (String) a.get("i") : group;
+            String focused = reachedLook.get(key);
+            if (focused == null) {
+                problems.add(page + ": " + a.get("what") + ": not reached with Tab");
+            } else if (group.isEmpty() || reachedLook.containsKey(a.get("i"))) {
+                String[] f = focused.split("\\|", -1);
+                boolean outline = !"none".equals(f[0]) && !"0px".equals(f[1]);
+                boolean shadow = !"none".equals(f[3]);
+                if (focused.equals(a.get("look")) || !(outline || shadow || !f[4].isEmpty())) {
+                    problems.add(page + ": " + a.get("what") + ": no visible focus style (" + focused + ")");
+                }
+            }
         }
         return problems;
     }
