@@ -294,7 +294,7 @@ public final class BenchSuite {
             for (Language l : Language.values()) {
                 List<String> texts = ClassifyBench.texts(l, bytes);
                 ClassifyBench.Result core = ClassifyBench.core(analyzer, l, texts);
-                ClassifyBench.Result http = ClassifyBench.http(s.baseUrl(), l, texts);
+                ClassifyBench.Result http = ClassifyBench.http(s.baseUrl(), s.process.pid(), l, texts);
                 String name = "classify " + ClassifyBench.bodyLabel(bytes) + " " + l.code();
                 System.err.printf(Locale.ROOT,
                         "bench: %s: HTTP %.1f/s p50 %.1f p99 %.1f ms, core %.1f/s p50 %.1f p99 %.1f ms%n",
@@ -306,6 +306,10 @@ public final class BenchSuite {
                         "core p50");
                 table.add(name + " p99", http.latencies().percentileMs(99), core.latencies().percentileMs(99), "ms",
                         "core p99");
+                table.add(name + " CPU/request", http.cpuMsPerCall(), core.cpuMsPerCall(), "ms",
+                        String.format(Locale.ROOT,
+                                "core CPU/call; both JVMs without JIT threads; load generator %.2f ms",
+                                http.clientCpuMsPerCall()));
             }
         }
     }

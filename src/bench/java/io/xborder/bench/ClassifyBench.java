@@ -26,7 +26,12 @@ final class ClassifyBench {
     static final int WARMUP_SECONDS = Integer.getInteger("bench.classify.warmup", 4);
     static final int MAX_REQUESTS = Integer.getInteger("bench.classify.maxRequests", 20_000);
 
-    record Result(double perSecond, Latencies latencies) {
+    /**
+     * Calls per second and their latencies; the CPU milliseconds per call (warm-up included) of the JVM that does the
+     * work (the service, or this one for the core) and of this JVM as the load generator, both without their JIT
+     * compiler threads (see {@link CpuTime#processMsWithoutJit}).
+     */
+    record Result(double perSecond, Latencies latencies, double cpuMsPerCall, double clientCpuMsPerCall) {
     }
 
     private ClassifyBench() {
@@ -56,7 +61,7 @@ final class ClassifyBench {
         boolean call(int i) throws Exception;
     }
 
-    static Result http(String baseUrl, Language language, List<String> texts) throws Exception {
+    static Result http(String baseUrl, long servicePid, Language language, List<String> texts) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<byte[]> bodies = new ArrayList<>();
         for (String t : texts) {
@@ -65,7 +70,7 @@ final class ClassifyBench {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create(baseUrl + "/api/v1/classify");
-        return closedLoop(i -> {
+        return closedLoop(servicePid, i -> {
             HttpRequest r = ServiceProcess.withAuth(HttpRequest.newBuilder(uri))
                     .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60))
@@ -76,7 +81,32 @@ final class ClassifyBench {
     }
 
     static Result core(TextAnalyzer analyzer, Language language, List<String> texts) throws Exception {
-        return closedLoop(i -> analyzer.analyze(texts.get(i % texts.size()), language, null).passages().size() >= 0);
+        return closedLoop(ProcessHandle.current().pid(),
+                i -> analyzer.analyze(texts.get(i % texts.size()), language, null).passages().size() >= 0);
+    }
+
+    /** As {@link #closedLoop(Call)}, with the CPU per call of the process {@code pid} and of this one. */
+    static Result closedLoop(long pid, Call call) throws Exception {
+        long self = ProcessHandle.current().pid();
+        double worker0 = cpuMs(pid);
+        double client0 = cpuMs(self);
+        AtomicInteger calls = new AtomicInteger();
+        Result r = closedLoop(i -> {
+            calls.incrementAndGet();
+            return call.call(i);
+        });
+        double worker = (cpuMs(pid) - worker0) / calls.get();
+        double client = (cpuMs(self) - client0) / calls.get();
+        return new Result(r.perSecond(), r.latencies(), worker, pid == self ? Double.NaN : client);
+    }
+
+    /** {@link CpuTime#processMsWithoutJit}, read again when a thread ended while it was being read (NaN). */
+    private static double cpuMs(long pid) {
+        double ms = Double.NaN;
+        for (int i = 0; i < 5 && Double.isNaN(ms); i++) {
+            ms = CpuTime.processMsWithoutJit(pid);
+        }
+        return ms;
     }
 
     /** CLIENTS threads calling as fast as answered: WARMUP_SECONDS unrecorded, then SECONDS or MAX_REQUESTS. */
@@ -118,7 +148,7 @@ final class ClassifyBench {
             th.join();
         }
         double seconds = (Math.min(System.nanoTime(), end) - warmEnd) / 1e9;
-        return new Result(lat.count() / seconds, lat);
+        return new Result(lat.count() / seconds, lat, Double.NaN, Double.NaN);
     }
 
     static String bodyLabel(int bytes) {

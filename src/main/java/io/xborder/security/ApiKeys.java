@@ -123,6 +123,20 @@ public class ApiKeys {
         return ApiKeyView.of(key);
     }
 
+    /**
+     * The holder of a key checked less than the cache TTL ago, without the database; empty when it must be checked
+     * ({@link #check}). Revocation on this instance clears the entry at once, as for {@link #check}.
+     */
+    public Optional<Holder> checkedRecently(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+            return Optional.empty();
+        }
+        Cached cached = cache.get(hash(secret));
+        return cached != null && cached.until().isAfter(Instant.now())
+                ? Optional.of(cached.holder())
+                : Optional.empty();
+    }
+
     /** The holder of a key in use; empty for an unknown or revoked key. */
     public Optional<Holder> check(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
