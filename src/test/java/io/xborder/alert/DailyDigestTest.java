@@ -112,6 +112,21 @@ class DailyDigestTest {
                 .jsonPath().getLong("id");
     }
 
+    /**
+     * A webhook of {@code search} posting to the receiver's {@code path}, with the other {@code fields} of its request;
+     * deleted after the test, and its secret given to the receiver to verify what it gets. The creation's answer.
+     */
+    JsonPath webhook(long search, String path, Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("searchId", search);
+        body.put("url", receiver.url(path));
+        JsonPath created = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/webhooks").then()
+                .statusCode(201).extract().jsonPath();
+        webhooks.add(created.getLong("webhook.id"));
+        receiver.secret(path, created.getString("secret"));
+        return created;
+    }
+
     long ingest() {
         return ingest("Circular " + word);
     }
@@ -131,12 +146,8 @@ class DailyDigestTest {
     void aDigestWebhookGetsOneSignedEventAtItsHourListingTheDaysMatchesAndNoneForADayWithout() throws Exception {
         long search = search();
         int hour = clock.now.atOffset(ZoneOffset.UTC).plusHours(2).getHour();
-        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url",
-                receiver.url("/digest"), "delivery", "DAILY_DIGEST", "digestHour", hour))
-                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        JsonPath created = webhook(search, "/digest", Map.of("delivery", "DAILY_DIGEST", "digestHour", hour));
         long webhook = created.getLong("webhook.id");
-        webhooks.add(webhook);
-        receiver.secret("/digest", created.getString("secret"));
         assertThat(created.getString("webhook.delivery")).isEqualTo("DAILY_DIGEST");
         assertThat(created.getInt("webhook.digestHour")).isEqualTo(hour);
         Instant due = Instant.parse(created.getString("webhook.nextDigestAt"));
@@ -251,12 +262,7 @@ class DailyDigestTest {
     void switchingBetweenDigestAndEachLosesNoMatchThePeriodInProgressArrivesAsALastDigest() throws Exception {
         long search = search();
         // inactive at first, so its per-document event is still waiting when it becomes a digest
-        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url",
-                receiver.url("/both"), "active", false)).when().post("/api/v1/webhooks").then().statusCode(201)
-                .extract().jsonPath();
-        long webhook = created.getLong("webhook.id");
-        webhooks.add(webhook);
-        receiver.secret("/both", created.getString("secret"));
+        long webhook = webhook(search, "/both", Map.of("active", false)).getLong("webhook.id");
         long each = ingest();
         clock.now = Instant.now().plusMillis(1).truncatedTo(ChronoUnit.MILLIS);
         Instant periodStart = clock.now;
@@ -329,12 +335,8 @@ class DailyDigestTest {
     @EnumSource(Race.class)
     void aDocumentStoredDuringASwitchBackToEachArrivesExactlyOnce(Race race) throws Exception {
         long search = search();
-        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url",
-                receiver.url("/race"), "delivery", "DAILY_DIGEST", "digestHour", 7))
-                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
-        long webhook = created.getLong("webhook.id");
-        webhooks.add(webhook);
-        receiver.secret("/race", created.getString("secret"));
+        long webhook = webhook(search, "/race", Map.of("delivery", "DAILY_DIGEST", "digestHour", 7))
+                .getLong("webhook.id");
         long before = ingest();
         String racingTitle = "Racing circular " + word;
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -434,11 +436,7 @@ class DailyDigestTest {
     void aDocumentStoredDuringASwitchToADigestArrivesExactlyOnce(ToDigestRace race) throws Exception {
         long search = search();
         String url = receiver.url("/to-digest");
-        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("searchId", search, "url", url))
-                .when().post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
-        long webhook = created.getLong("webhook.id");
-        webhooks.add(webhook);
-        receiver.secret("/to-digest", created.getString("secret"));
+        long webhook = webhook(search, "/to-digest", Map.of()).getLong("webhook.id");
         long before = ingest();
         // far from the present hour, so that the documents stored below are all before the first digest's end
         int hour = Instant.now().atOffset(ZoneOffset.UTC).plusHours(12).getHour();
