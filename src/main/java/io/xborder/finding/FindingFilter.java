@@ -32,6 +32,12 @@ public record FindingFilter(
                 text, from, to, reviewStatus);
     }
 
+    /** The same criteria with another review status (null: any). */
+    public FindingFilter withReviewStatus(ReviewStatus status) {
+        return new FindingFilter(category, jurisdiction, mechanism, modality, dataCategory, language, minConfidence,
+                documentId, text, from, to, status);
+    }
+
     public static FindingFilter none() {
         return new FindingFilter(null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -26,17 +26,12 @@ public class ReviewQueue {
 
     /** The filter restricted to what the queue holds: findings not reviewed yet. */
     public static FindingFilter unreviewed(FindingFilter filter) {
-        return new FindingFilter(filter.category(), filter.jurisdiction(), filter.mechanism(), filter.modality(),
-                filter.dataCategory(), filter.language(), filter.minConfidence(), filter.documentId(), filter.text(),
-                filter.from(), filter.to(), ReviewStatus.UNREVIEWED);
+        return filter.withReviewStatus(ReviewStatus.UNREVIEWED);
     }
 
     /** Whether any finding, reviewed or not, matches the filter: an empty queue is "all reviewed" only then. */
     public boolean anyFinding(FindingFilter filter) {
-        FindingFilter any = new FindingFilter(filter.category(), filter.jurisdiction(), filter.mechanism(),
-                filter.modality(), filter.dataCategory(), filter.language(), filter.minConfidence(),
-                filter.documentId(), filter.text(), filter.from(), filter.to(), null);
-        return !query.find(any, 0, 1, null).items().isEmpty();
+        return !query.find(filter.withReviewStatus(null), 0, 1, null).items().isEmpty();
     }
 
     public QueuePage page(FindingFilter filter, QueueOrder order, int page, int size) {
