@@ -33,7 +33,7 @@ public final class Examples {
                  "modality": "REPORT",
                  "mechanisms": ["SECURITY_ASSESSMENT"],
                  "jurisdictions": ["CN"],
-                 "dataCategories": ["OTHER"],
+                 "dataCategories": ["PERSONAL_INFORMATION"],
                  "evidence": [{"start": 32, "end": 73, "text": "transfer data collected in China overseas",
                                "cue": "en.transfer.abroad"}]}]}]}
             """;

@@ -30,9 +30,19 @@ public final class ContextReader {
     private static final int RULE_HEADER_PASSAGES = 6;
     /** Characters of the text searched for genre cues when the title has none. */
     private static final int GENRE_WINDOW = 300;
-    private static final Pattern ARTICLE = Pattern.compile(
-            "(?m)^\\s*(?:article|art\\.|section|§|第[一二三四五六七八九十百零〇\\d]+条|\\(?\\d{1,3}[.)]\\s)",
+    /**
+     * A numbered provision at the start of a line: "Article 4", "Section 2", "§ 3", 第五条, "(2)", "3. ", and the
+     * numbered paragraphs of circulars, licences and standards ("1.1 ", "6.1.2 ", 1　with an ideographic space).
+     */
+    private static final Pattern ARTICLE = Pattern.compile("(?m)^\\s*(?:article|art\\.|section|§"
+            + "|第[一二三四五六七八九十百零〇\\d]+条|\\(?\\d{1,3}[.)]\\s|\\d{1,3}(?:\\.\\d{1,3})+\\s|\\d{1,3}\u3000)",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * The items of a Chinese official notice (一、, （二）), which count as provisions only beside the issuer's document
+     * number (琼银保监发〔2022〕47号): a company's report or memo is numbered the same way.
+     */
+    private static final Pattern NOTICE_ITEM = Pattern.compile("(?m)^\\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)");
+    private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[〔\\[［]\\d{4}[〕\\]］]\\d{1,4}号");
 
     private final Gazetteer gazetteer;
     private final Map<Genre, List<String>> genreCues;
@@ -66,7 +76,13 @@ public final class ContextReader {
             // the lead outvotes the title of a story (which may name where it happened); a rule's title names the
             // rule's own jurisdiction ("巴西《通用个人数据保护法》") and outvotes its header block
             String titled = onlyJurisdiction(head, language);
-            String lead = document && !(rules && titled != null) ? mostNamed(text, passages, language, rules) : null;
+            // a Chinese rule with an issuer's document number (〔2025〕12号) is a Chinese authority's, whatever its lead
+            // names (a foreign contractor's place)
+            boolean numbered = rules && language == Language.ZH && titled == null
+                    && DOCUMENT_NUMBER.matcher(text).region(0, Math.min(text.length(), GENRE_WINDOW)).find();
+            String lead = document && !(rules && titled != null) && !numbered
+                    ? mostNamed(text, passages, language, rules)
+                    : null;
             place = lead != null ? lead : titled;
         }
         // a law, a regulator's guidance or decision is that jurisdiction's rule: every finding carries it
@@ -140,7 +156,8 @@ public final class ContextReader {
         if (g == null) {
             g = earliest(TextFolding.fold(text.substring(0, Math.min(text.length(), GENRE_WINDOW))));
         }
-        if (g == Genre.LAW && !ARTICLE.matcher(text).find()) {
+        if (g == Genre.LAW && !ARTICLE.matcher(text).find()
+                && !(NOTICE_ITEM.matcher(text).find() && DOCUMENT_NUMBER.matcher(text).find())) {
             return null;
         }
         return g;

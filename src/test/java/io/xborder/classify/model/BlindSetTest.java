@@ -58,10 +58,10 @@ class BlindSetTest {
         assertThat(all.macroF1()).as("category macro-F1").isGreaterThanOrEqualTo(0.95);
         assertThat(r.metrics().get("en").macroF1()).as("English macro-F1").isGreaterThanOrEqualTo(0.94);
         assertThat(r.metrics().get("zh").macroF1()).as("Chinese macro-F1").isGreaterThanOrEqualTo(0.94);
-        // the target, 3 %: batches 11 and 16 measure 1.6 % (batch 15, read since, measured 4.9 %)
+        // the target, 3 %: batches 11 and 17 measure 2.0 % (batch 17 alone, scored once before: 3.7 %)
         assertThat(all.hardNegativeFpRate()).as("hard negatives given a finding").isLessThanOrEqualTo(0.03);
-        assertThat(all.mechanisms().f1()).as("mechanisms F1").isGreaterThanOrEqualTo(0.90);
-        assertThat(all.dataCategories().f1()).as("data categories F1").isGreaterThanOrEqualTo(0.88);
+        assertThat(all.mechanisms().f1()).as("mechanisms F1").isGreaterThanOrEqualTo(0.89);
+        assertThat(all.dataCategories().f1()).as("data categories F1").isGreaterThanOrEqualTo(0.87);
         assertThat(all.modalityAccuracy()).as("modality accuracy").isGreaterThanOrEqualTo(0.88);
         assertThat(all.jurisdictions().f1()).as("jurisdictions F1").isGreaterThanOrEqualTo(0.93);
         assertThat(all.ece()).as("expected calibration error").isLessThanOrEqualTo(0.05);
@@ -80,12 +80,12 @@ class BlindSetTest {
         System.out.println("blind documents, jurisdiction given: " + given.summary());
         System.out.println("blind documents, jurisdiction found by the service: " + found.summary());
         assertThat(documents).hasSizeGreaterThanOrEqualTo(8);
-        // regression floors a little under what batches 11 and 16 measured together (2026-12-07, each scored once
-        // against the packaged service before anyone read it: batch 11 85.2 % categories and 51.1 % exact, batch 16 —
-        // written as real documents read — 76.3 % and 30.1 %; with the model trained on batch 15 since, 81.8 % and
-        // 42.5 % together); the target of 90 % exact is not reached (see src/docs/classification.md)
+        // regression floors a little under what batches 11 and 17 measured together (2026-12-08, each scored once
+        // against the packaged service before anyone read it: batch 11 85.2 % categories and 51.1 % exact, batch 17 —
+        // written as real documents read — 68.9 % and 29.7 %; with the model trained on batch 16 since, 80.2 % and
+        // 43.2 % together); the target of 90 % exact is not reached (see src/docs/classification.md)
         assertThat(given.categoryShare()).as("expected findings with the right categories")
-                .isGreaterThanOrEqualTo(0.79);
+                .isGreaterThanOrEqualTo(0.77);
         assertThat(given.exactShare()).as("expected findings exactly right").isGreaterThanOrEqualTo(0.40);
         assertThat(found.exactShare()).as("exactly right without a given jurisdiction").isGreaterThanOrEqualTo(0.40);
         assertThat(given.falseFindings().size()).as("findings on sentences that must have none")

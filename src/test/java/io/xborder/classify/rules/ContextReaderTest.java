@@ -94,7 +94,38 @@ class ContextReaderTest {
                 new Case("a news dateline comes before the decree it reports on", Language.ZH, """
                         多国收紧数据出境管理
                         本报讯（记者 王芳）越南近日发布的第53号法令要求外国企业在当地存储用户数据。
-                        """, Genre.NEWS, null, null));
+                        """, Genre.NEWS, null, null),
+                new Case("a central bank's circular with numbered paragraphs (1.1, 1.2)", Language.EN, """
+                        Circular on the Hosting of Payment Records by Licensed Payment Institutions
+                        BANK OF BOTSWANA
+                        Ref. PSD/2025/11
+                        1.1 This Circular applies to every licensed payment institution.
+                        1.2 An institution shall keep its transaction records on servers located in the country.
+                        """, Genre.LAW, "BW", "BW"),
+                new Case("a resolution whose provisions are numbered with a full stop", Language.EN, """
+                        Resolution No. 14/2025 on Electronic Records of Notaries
+                        NATIONAL NOTARIAL COUNCIL OF PARAGUAY
+                        1. Notaries shall keep the electronic protocol on a server of the Council.
+                        2. No copy of the protocol may be held by a provider outside the Republic.
+                        """, Genre.LAW, "PY", "PY"),
+                new Case("a licence's conditions numbered 6.1, 6.2", Language.EN, """
+                        Unified Licence — Schedule of Licence Conditions, Part 6
+                        TELECOMMUNICATIONS REGULATORY AUTHORITY OF SRI LANKA
+                        6.1 The licensee shall retain call detail records for two years.
+                        6.2 Subscriber records shall not be hosted outside the country without approval.
+                        """, Genre.LAW, "LK", "LK"),
+                new Case("a Chinese authority's notice: items numbered 一、 beside its document number", Language.ZH, """
+                        关于加强港口物流平台运维数据管理的通知
+                        青港航发〔2025〕9号
+                        各港口企业：
+                        一、平台数据应当存储在境内机房，运维服务商为新加坡公司的，不得从新加坡远程访问。
+                        二、确需向新加坡总部提供运维日志的，应当事先报告。
+                        """, Genre.LAW, "CN", "CN"),
+                new Case("a company's memo numbered the same way is no rule", Language.ZH, """
+                        关于调整客服系统数据存储方案的说明
+                        一、客服录音自下月起全部存储在杭州机房。
+                        二、新加坡团队不再直接访问录音，改为查看脱敏摘要。
+                        """, null, null, null));
     }
 
     @ParameterizedTest(name = "{0}")

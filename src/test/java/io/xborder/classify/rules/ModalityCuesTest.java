@@ -38,4 +38,31 @@ class ModalityCuesTest {
         PassageAnalysis a = RULES.analyze(text, 0, text.length(), language, jurisdiction);
         assertThat(a.modality()).isEqualTo(expected);
     }
+
+    /**
+     * In news and everyday text (no document jurisdiction), a rule restated after a verb of saying — stressed,
+     * explained, reminded, cautioned, recommended; 强调, 提醒, 建议, 认为 — is a REPORT: the conventions give a sentence
+     * whose main clause is a statement the REPORT modality even when the rule is restated inside it. The same rule as
+     * the main clause keeps its modal.
+     */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    EN | The minister stressed that hospitals must keep patient files on servers in the country.        | REPORT
+                    EN | A partner at the firm explained that banks must obtain approval before moving card data offshore. | REPORT
+                    EN | Analysts cautioned that insurers may not copy claims records to the group's Dublin hub.           | REPORT
+                    EN | The regulator reminded operators that trip data must stay in Kenya.                              | REPORT
+                    EN | Counsel recommended that exporters file the standard contract before the first transfer is made, as the rules require. | REPORT
+                    EN | The commissioner emphasised that no school may host pupil records abroad.                        | REPORT
+                    EN | Operators must keep trip data on servers in Kenya.                                               | REQUIREMENT
+                    ZH | 该负责人强调，医疗机构应当将病历数据存储在境内。                                                 | REPORT
+                    ZH | 业内律师提醒，企业向境外提供个人信息前必须完成备案。                                             | REPORT
+                    ZH | 专家建议，出海企业应当为境外用户数据单独设立存储区域。                                           | REPORT
+                    ZH | 监管人士认为，车企不得将行车影像传输至境外。                                                     | REPORT
+                    ZH | 医疗机构应当将病历数据存储在境内。                                                               | REQUIREMENT
+                    """)
+    void aRuleRestatedAfterAVerbOfSayingIsAReport(Language language, String text, Modality expected) {
+        PassageAnalysis a = RULES.analyze(text, 0, text.length(), language, (String) null);
+        assertThat(a.modality()).isEqualTo(expected);
+    }
 }
