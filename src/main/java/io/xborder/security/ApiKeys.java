@@ -1,5 +1,6 @@
 package io.xborder.security;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.http.DatabaseOutage;
 import io.xborder.http.ProblemException;
@@ -7,6 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,6 +30,11 @@ import org.apache.commons.codec.digest.DigestUtils;
  * (other replicas stop accepting it within the TTL). When the database cannot be reached to check a key again, a
  * key remembered as valid stays valid for {@code xborder.security.key-outage-grace} after its check expired, so
  * that what needs no database (classification) keeps working through a short outage.
+ *
+ * <p>
+ * What the start runs ({@link BootstrapAdminKey}: the lock, {@link #any}, {@link #find}) is plain JDBC on the
+ * service's data source, which takes part in the caller's transaction: the first HQL query loads and warms Hibernate's
+ * query parser, a third of a second of a start with the JDK 25 AOT cache (performance.md, Start-up).
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -33,13 +44,15 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final AuditLog audit;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Duration cacheTtl;
     private final Duration outageGrace;
 
-    public ApiKeys(EntityManager em, AuditLog audit, SecurityConfig config) {
+    public ApiKeys(EntityManager em, AgroalDataSource dataSource, AuditLog audit, SecurityConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         this.audit = audit;
         this.cacheTtl = config.keyCacheTtl();
         this.outageGrace = config.keyOutageGrace();
@@ -181,20 +194,48 @@ public class ApiKeys {
     /** Serialises start-up checks of replicas that start together (released at commit). */
     @Transactional(Transactional.TxType.MANDATORY)
     void lockForBootstrap() {
-        em.createNativeQuery("select pg_advisory_xact_lock(7402001)").getSingleResult();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(7402001)")) {
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lock the key table for the bootstrap admin key", e);
+        }
     }
 
     /** Whether any key was ever created (revoked ones count). */
     @Transactional
     public boolean any() {
-        return em.createQuery("select count(k) from ApiKey k", Long.class).getSingleResult() > 0;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select exists (select 1 from api_keys)");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the key table", e);
+        }
     }
 
     /** The stored key with this secret, revoked or not. */
     @Transactional
     public Optional<ApiKeyView> find(String secret) {
-        return em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
-                .setParameter("h", hash(secret)).getResultStream().findFirst().map(ApiKeyView::of);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select id, name, role, prefix, created_by, created_at, revoked_at, last_used_at from api_keys "
+                                + "where key_hash = ?")) {
+            ps.setString(1, hash(secret));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new ApiKeyView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                                instant(rs.getTimestamp(8))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the key table", e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     static String checkedName(String name) {
