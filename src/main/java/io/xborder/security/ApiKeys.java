@@ -32,9 +32,10 @@ import org.apache.commons.codec.digest.DigestUtils;
  * that what needs no database (classification) keeps working through a short outage.
  *
  * <p>
- * What the start runs ({@link BootstrapAdminKey}: the lock, {@link #any}, {@link #find}) is plain JDBC on the
- * service's data source, which takes part in the caller's transaction: the first HQL query loads and warms Hibernate's
- * query parser, a third of a second of a start with the JDK 25 AOT cache (performance.md, Start-up).
+ * What the start runs ({@link BootstrapAdminKey}: the lock, {@link #any}, {@link #find}) and the check of a key are
+ * plain JDBC on the service's data source, which takes part in the caller's transaction: the first HQL query loads and
+ * warms Hibernate's query parser, a third of a second of a start with the JDK 25 AOT cache (performance.md,
+ * Start-up), which neither the start nor the first request that classifies now pays.
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -178,17 +179,28 @@ public class ApiKeys {
     }
 
     private Optional<Holder> lookUp(String hash) {
-        List<ApiKey> keys = em.createQuery("select k from ApiKey k where k.keyHash = :h and k.revokedAt is null",
-                ApiKey.class).setParameter("h", hash).getResultList();
-        if (keys.isEmpty()) {
-            return Optional.empty();
+        try (Connection c = dataSource.getConnection()) {
+            Holder holder;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id, name, role from api_keys where key_hash = ? and revoked_at is null")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    holder = new Holder(rs.getLong(1), rs.getString(2), rs.getString(3));
+                }
+            }
+            // last use to the minute: one write per key and minute, not one per request
+            try (PreparedStatement ps = c.prepareStatement("update api_keys set last_used_at = now() where id = ? "
+                    + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")) {
+                ps.setLong(1, holder.id());
+                ps.executeUpdate();
+            }
+            return Optional.of(holder);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check an API key", e);
         }
-        ApiKey key = keys.get(0);
-        // last use to the minute: one write per key and minute, not one per request
-        em.createNativeQuery("update api_keys set last_used_at = now() where id = ?1 "
-                + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-                .setParameter(1, key.id).executeUpdate();
-        return Optional.of(new Holder(key.id, key.name, key.role));
     }
 
     /** Serialises start-up checks of replicas that start together (released at commit). */
