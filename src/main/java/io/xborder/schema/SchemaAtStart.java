@@ -32,11 +32,14 @@ public class SchemaAtStart {
 
     private final AgroalDataSource dataSource;
     private final boolean flywayAtStart;
+    private final boolean outOfOrder;
 
     public SchemaAtStart(AgroalDataSource dataSource,
-            @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean flywayAtStart) {
+            @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean flywayAtStart,
+            @ConfigProperty(name = "quarkus.flyway.out-of-order", defaultValue = "false") boolean outOfOrder) {
         this.dataSource = dataSource;
         this.flywayAtStart = flywayAtStart;
+        this.outOfOrder = outOfOrder;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws SQLException {
@@ -44,16 +47,17 @@ public class SchemaAtStart {
             return; // Quarkus ran Flyway before the start event
         }
         bringUpToDate(dataSource, PackagedMigrations.fromClasspath(SchemaAtStart.class.getClassLoader()),
-                () -> flyway(dataSource).migrate());
+                () -> flyway(dataSource, outOfOrder).migrate());
     }
 
     /**
-     * Flyway on the packaged migrations, configured as Quarkus configures it when no {@code quarkus.flyway.*} setting
-     * is given (none is: the service sets only when it runs).
+     * Flyway on the packaged migrations, configured as Quarkus configures it by default, with the one Flyway setting
+     * the documentation names ({@code quarkus.flyway.out-of-order}, learning.md); other {@code quarkus.flyway.*}
+     * settings do not apply with an external database.
      */
-    static Flyway flyway(DataSource dataSource) {
+    static Flyway flyway(DataSource dataSource, boolean outOfOrder) {
         return Flyway.configure(SchemaAtStart.class.getClassLoader()).dataSource(dataSource)
-                .locations("classpath:" + PackagedMigrations.LOCATION).load();
+                .locations("classpath:" + PackagedMigrations.LOCATION).outOfOrder(outOfOrder).load();
     }
 
     /** Runs {@code migrate} unless the database's history is exactly {@code packaged}; whether it ran. */

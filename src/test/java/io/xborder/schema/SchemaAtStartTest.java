@@ -59,7 +59,7 @@ class SchemaAtStartTest {
         postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("xborder-schema-test"))
                 .setCleanDataDirectory(true).start();
         db = postgres.getPostgresDatabase();
-        flyway = SchemaAtStart.flyway(db); // as the start builds it with an external database
+        flyway = SchemaAtStart.flyway(db, false); // as the start builds it with an external database
     }
 
     @AfterAll
@@ -185,7 +185,7 @@ class SchemaAtStartTest {
     @Test
     void whenQuarkusRunsFlywayAtStartThereIsNothingLeftToDo() throws SQLException {
         // the data source is not touched (null here)
-        new SchemaAtStart(null, true).onStart(null);
+        new SchemaAtStart(null, true, false).onStart(null);
     }
 
     @Test
@@ -224,6 +224,12 @@ class SchemaAtStartTest {
 
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theStartsFlywayTakesOutOfOrderAsTheDocumentationSays() {
+        assertThat(SchemaAtStart.flyway(db, true).getConfiguration().isOutOfOrder()).isTrue();
+        assertThat(flyway.getConfiguration().isOutOfOrder()).isFalse();
     }
 
     @Test
