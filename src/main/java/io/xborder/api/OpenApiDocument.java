@@ -15,16 +15,19 @@ import org.jboss.logging.Logger;
  * Serves the OpenAPI document ({@code /q/openapi}, {@code .json}, {@code .yaml}, {@code .yml}) as the build made it:
  * the bytes Quarkus generated at build time, after the build-time filters ({@link SecurityDocumentation},
  * {@link TaxonomyDocumentation}, ProblemDocumentation), which no runtime filter changes. Quarkus has no switch to
- * serve that file itself: at every start it parses it, runs the runtime filters and writes it again as JSON and
- * YAML. With {@code quarkus.smallrye-openapi.always-run-filter=true} it no longer writes at start (half of that step,
- * ~0.5 s of a start on this VM, performance.md), and this route answers every request for the document, so the
- * per-request filtering that setting implies never runs. Format as Quarkus chooses it: the path's suffix, else
+ * serve that file itself: at every start it parses it, runs the runtime filters and writes it again as JSON and YAML
+ * (half a second of a start with the JDK 25 AOT cache, performance.md). So the packaging moves the file out of its
+ * sight ({@code src/build/MoveOpenApiDocument.java}, run after {@code quarkus:build}): Quarkus finds no document at
+ * start and skips all that, and this route, ahead of Quarkus' own, answers every request for it from
+ * {@value #PACKAGED}. Where the file was not moved (tests, dev mode, a build with {@code -Dexec.skip}) it is read where
+ * Quarkus put it ({@value #RESOURCE}). Format as Quarkus chooses it: the path's suffix, else
  * {@code Accept: application/json} or {@code ?format=json} for JSON, YAML otherwise.
  */
 @ApplicationScoped
 public class OpenApiDocument {
 
     private static final Logger LOG = Logger.getLogger(OpenApiDocument.class);
+    static final String PACKAGED = "META-INF/xborder-openapi-doc.";
     static final String RESOURCE = "META-INF/quarkus-generated-openapi-doc.";
     static final List<String> PATHS = List.of("/q/openapi", "/q/openapi.json", "/q/openapi.yaml", "/q/openapi.yml");
 
@@ -32,7 +35,8 @@ public class OpenApiDocument {
         Buffer json = read("JSON");
         Buffer yaml = read("YAML");
         if (json == null || yaml == null) {
-            LOG.warnf("No build-time OpenAPI document (%s*) on the class path: Quarkus serves /q/openapi", RESOURCE);
+            LOG.warnf("No build-time OpenAPI document (%s* or %s*) on the class path: Quarkus serves /q/openapi",
+                    PACKAGED, RESOURCE);
             return;
         }
         for (String path : PATHS) {
@@ -60,11 +64,17 @@ public class OpenApiDocument {
     }
 
     private static Buffer read(String format) {
-        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE + format)) {
-            return in == null ? null : Buffer.buffer(in.readAllBytes());
-        } catch (IOException e) {
-            LOG.warnf("Cannot read %s%s: %s", RESOURCE, format, e.getMessage());
-            return null;
+        ClassLoader loader = OpenApiDocument.class.getClassLoader();
+        for (String name : List.of(PACKAGED + format, RESOURCE + format)) {
+            try (InputStream in = loader.getResourceAsStream(name)) {
+                if (in != null) {
+                    return Buffer.buffer(in.readAllBytes());
+                }
+            } catch (IOException e) {
+                LOG.warnf("Cannot read %s: %s", name, e.getMessage());
+                return null;
+            }
         }
+        return null;
     }
 }

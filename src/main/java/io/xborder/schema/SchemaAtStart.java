@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +20,10 @@ import org.jboss.logging.Logger;
  * migrations. Flyway's own start (its configuration, plugins and validation) was a tenth of the start's Java time,
  * spent on every start of a database that was current. The embedded database and the tests run Flyway at every start
  * as before ({@code quarkus.flyway.migrate-at-start=true}, set by their profiles and the embedded database's config
- * source), and then this does nothing.
+ * source), and then this does nothing. With an external database Quarkus' Flyway is inactive
+ * ({@code quarkus.flyway.active} follows {@code migrate-at-start}, application.properties): Quarkus built its Flyway
+ * configuration at every start even when nothing ran it (a tenth of a second with the JDK 25 AOT cache, more on JDK
+ * 17), so this builds Flyway itself, with Quarkus' defaults, when the history differs.
  */
 @ApplicationScoped
 public class SchemaAtStart {
@@ -29,14 +31,15 @@ public class SchemaAtStart {
     private static final Logger LOG = Logger.getLogger(SchemaAtStart.class);
 
     private final AgroalDataSource dataSource;
-    private final Instance<Flyway> flyway;
     private final boolean flywayAtStart;
+    private final boolean outOfOrder;
 
-    public SchemaAtStart(AgroalDataSource dataSource, Instance<Flyway> flyway,
-            @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean flywayAtStart) {
+    public SchemaAtStart(AgroalDataSource dataSource,
+            @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean flywayAtStart,
+            @ConfigProperty(name = "quarkus.flyway.out-of-order", defaultValue = "false") boolean outOfOrder) {
         this.dataSource = dataSource;
-        this.flyway = flyway;
         this.flywayAtStart = flywayAtStart;
+        this.outOfOrder = outOfOrder;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws SQLException {
@@ -44,7 +47,17 @@ public class SchemaAtStart {
             return; // Quarkus ran Flyway before the start event
         }
         bringUpToDate(dataSource, PackagedMigrations.fromClasspath(SchemaAtStart.class.getClassLoader()),
-                () -> flyway.get().migrate());
+                () -> flyway(dataSource, outOfOrder).migrate());
+    }
+
+    /**
+     * Flyway on the packaged migrations, configured as Quarkus configures it by default, with the one Flyway setting
+     * the documentation names ({@code quarkus.flyway.out-of-order}, learning.md); other {@code quarkus.flyway.*}
+     * settings do not apply with an external database.
+     */
+    static Flyway flyway(DataSource dataSource, boolean outOfOrder) {
+        return Flyway.configure(SchemaAtStart.class.getClassLoader()).dataSource(dataSource)
+                .locations("classpath:" + PackagedMigrations.LOCATION).outOfOrder(outOfOrder).load();
     }
 
     /** Runs {@code migrate} unless the database's history is exactly {@code packaged}; whether it ran. */

@@ -1,5 +1,6 @@
 package io.xborder.security;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.xborder.http.DatabaseOutage;
 import io.xborder.http.ProblemException;
@@ -7,6 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,6 +30,12 @@ import org.apache.commons.codec.digest.DigestUtils;
  * (other replicas stop accepting it within the TTL). When the database cannot be reached to check a key again, a
  * key remembered as valid stays valid for {@code xborder.security.key-outage-grace} after its check expired, so
  * that what needs no database (classification) keeps working through a short outage.
+ *
+ * <p>
+ * What the start runs ({@link BootstrapAdminKey}: the lock, {@link #any}, {@link #find}) and the check of a key are
+ * plain JDBC on the service's data source, which takes part in the caller's transaction: the first HQL query loads and
+ * warms Hibernate's query parser, a third of a second of a start with the JDK 25 AOT cache (performance.md,
+ * Start-up), which neither the start nor the first request that classifies now pays.
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -33,13 +45,15 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final AuditLog audit;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Duration cacheTtl;
     private final Duration outageGrace;
 
-    public ApiKeys(EntityManager em, AuditLog audit, SecurityConfig config) {
+    public ApiKeys(EntityManager em, AgroalDataSource dataSource, AuditLog audit, SecurityConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         this.audit = audit;
         this.cacheTtl = config.keyCacheTtl();
         this.outageGrace = config.keyOutageGrace();
@@ -165,36 +179,75 @@ public class ApiKeys {
     }
 
     private Optional<Holder> lookUp(String hash) {
-        List<ApiKey> keys = em.createQuery("select k from ApiKey k where k.keyHash = :h and k.revokedAt is null",
-                ApiKey.class).setParameter("h", hash).getResultList();
-        if (keys.isEmpty()) {
-            return Optional.empty();
+        try (Connection c = dataSource.getConnection()) {
+            Holder holder;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id, name, role from api_keys where key_hash = ? and revoked_at is null")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    holder = new Holder(rs.getLong(1), rs.getString(2), rs.getString(3));
+                }
+            }
+            // last use to the minute: one write per key and minute, not one per request
+            try (PreparedStatement ps = c.prepareStatement("update api_keys set last_used_at = now() where id = ? "
+                    + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")) {
+                ps.setLong(1, holder.id());
+                ps.executeUpdate();
+            }
+            return Optional.of(holder);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check an API key", e);
         }
-        ApiKey key = keys.get(0);
-        // last use to the minute: one write per key and minute, not one per request
-        em.createNativeQuery("update api_keys set last_used_at = now() where id = ?1 "
-                + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-                .setParameter(1, key.id).executeUpdate();
-        return Optional.of(new Holder(key.id, key.name, key.role));
     }
 
     /** Serialises start-up checks of replicas that start together (released at commit). */
     @Transactional(Transactional.TxType.MANDATORY)
     void lockForBootstrap() {
-        em.createNativeQuery("select pg_advisory_xact_lock(7402001)").getSingleResult();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(7402001)")) {
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lock the key table for the bootstrap admin key", e);
+        }
     }
 
     /** Whether any key was ever created (revoked ones count). */
     @Transactional
     public boolean any() {
-        return em.createQuery("select count(k) from ApiKey k", Long.class).getSingleResult() > 0;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select exists (select 1 from api_keys)");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the key table", e);
+        }
     }
 
     /** The stored key with this secret, revoked or not. */
     @Transactional
     public Optional<ApiKeyView> find(String secret) {
-        return em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
-                .setParameter("h", hash(secret)).getResultStream().findFirst().map(ApiKeyView::of);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select id, name, role, prefix, created_by, created_at, revoked_at, last_used_at from api_keys "
+                                + "where key_hash = ?")) {
+            ps.setString(1, hash(secret));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new ApiKeyView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                                instant(rs.getTimestamp(8))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the key table", e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     static String checkedName(String name) {

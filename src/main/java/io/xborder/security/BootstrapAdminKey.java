@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -11,7 +12,9 @@ import org.jboss.logging.Logger;
  * Secure by default, still one command: at start, a service whose key table is empty creates an admin API key and
  * prints it once to the log. {@code XBORDER_BOOTSTRAP_ADMIN_KEY} ({@code xborder.security.bootstrap-admin-key}) sets
  * that key instead, for CI and operations; it is then created whenever it is not stored yet (and never brought back
- * once an admin revoked it).
+ * once an admin revoked it). This runs in a start observer, before the HTTP server takes requests, so the key works
+ * as soon as {@code /q/health/ready} answers; its reads are plain JDBC ({@link ApiKeys#find}, {@link ApiKeys#any}), so
+ * that a start does not load Hibernate's HQL parser for them.
  */
 @ApplicationScoped
 public class BootstrapAdminKey {
@@ -23,16 +26,22 @@ public class BootstrapAdminKey {
     private final ApiKeys keys;
     private final Optional<String> configured;
 
+    @Inject
     public BootstrapAdminKey(ApiKeys keys, SecurityConfig config) {
+        this(keys, config.bootstrapAdminKey());
+    }
+
+    BootstrapAdminKey(ApiKeys keys, Optional<String> configured) {
         this.keys = keys;
-        this.configured = config.bootstrapAdminKey().map(String::strip).filter(s -> !s.isEmpty());
+        this.configured = configured.map(String::strip).filter(s -> !s.isEmpty());
     }
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(this::ensure);
     }
 
-    private void ensure() {
+    /** Stores the configured key, or a random one in an empty key table; in the caller's transaction. */
+    void ensure() {
         keys.lockForBootstrap();
         if (configured.isPresent()) {
             String key = configured.get();

@@ -3,10 +3,14 @@ package io.xborder.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * With an external database the start runs Flyway only when the migration history differs from the packaged
  * migrations: on a fresh database it runs, on the same database again it does not, and a history that differs in a
  * checksum, a missing, extra or failed migration hands over to Flyway (whose validation then stops a changed one).
- * Against an embedded PostgreSQL of its own, with Flyway itself making the history.
+ * Against an embedded PostgreSQL of its own, with Flyway as the start builds it making the history. Quarkus' own
+ * Flyway is inactive where Quarkus does not run it at start (its configuration was built at every start all the same).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaAtStartTest {
@@ -54,7 +59,7 @@ class SchemaAtStartTest {
         postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("xborder-schema-test"))
                 .setCleanDataDirectory(true).start();
         db = postgres.getPostgresDatabase();
-        flyway = Flyway.configure().dataSource(db).locations("classpath:db/migration").load();
+        flyway = SchemaAtStart.flyway(db, false); // as the start builds it with an external database
     }
 
     @AfterAll
@@ -107,6 +112,19 @@ class SchemaAtStartTest {
                 assertThat(PACKAGED.differenceFrom(c)).isEmpty();
             } finally {
                 c.rollback();
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theStartsFlywayAcceptsAHistoryThatQuarkusFlywayWrote() throws SQLException {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE flyway_schema_history SET script = 'db/migration/' || script");
+            try {
+                flyway.validate(); // Flyway compares version, type, description and checksum, not the script's path
+            } finally {
+                st.executeUpdate("UPDATE flyway_schema_history SET script = substring(script from 14)");
             }
         }
     }
@@ -166,8 +184,8 @@ class SchemaAtStartTest {
 
     @Test
     void whenQuarkusRunsFlywayAtStartThereIsNothingLeftToDo() throws SQLException {
-        // neither the data source nor Flyway is touched (both null here)
-        new SchemaAtStart(null, null, true).onStart(null);
+        // the data source is not touched (null here)
+        new SchemaAtStart(null, true, false).onStart(null);
     }
 
     @Test
@@ -206,5 +224,33 @@ class SchemaAtStartTest {
 
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theStartsFlywayTakesOutOfOrderAsTheDocumentationSays() {
+        assertThat(SchemaAtStart.flyway(db, true).getConfiguration().isOutOfOrder()).isTrue();
+        assertThat(flyway.getConfiguration().isOutOfOrder()).isFalse();
+    }
+
+    @Test
+    void quarkusFlywayIsActiveOnlyWhereQuarkusRunsItAtStart() {
+        URL properties = SchemaAtStartTest.class.getClassLoader().getResource("application.properties");
+        assertThat(flywayActive(properties, "prod", Map.of())).as("external database").isFalse();
+        assertThat(flywayActive(properties, "prod", Map.of("quarkus.flyway.migrate-at-start", "true")))
+                .as("embedded database (its config source)").isTrue();
+        assertThat(flywayActive(properties, "dev", Map.of())).isTrue();
+        assertThat(flywayActive(properties, "test", Map.of())).isTrue();
+    }
+
+    private static boolean flywayActive(URL properties, String profile, Map<String, String> set) {
+        try {
+            SmallRyeConfig config = new SmallRyeConfigBuilder().withProfile(profile)
+                    .withSources(new PropertiesConfigSource(properties, 250),
+                            new PropertiesConfigSource(set, "set", 300))
+                    .build();
+            return config.getValue("quarkus.flyway.active", Boolean.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
