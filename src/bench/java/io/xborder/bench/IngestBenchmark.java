@@ -76,7 +76,8 @@ public final class IngestBenchmark {
 
     /** What one run measured: the API path next to the raw insert of the same rows. */
     record Measured(String run, int threads, int warmup, double jitSeconds, Result api, int documents, int passages,
-            int findings, double rawSeconds, String classifyShare, String loadBefore, String loadAfter) {
+            int findings, double rawSeconds, String classifyShare, String loadBefore, String loadAfter, Cpu apiCpu,
+            Cpu rawCpu) {
 
         double apiRate() {
             return api.stored / api.seconds;
@@ -104,10 +105,36 @@ public final class IngestBenchmark {
         System.out.println("Server-side segmentation + classification (outside the transaction): " + m.classifyShare);
         System.out.printf(Locale.ROOT, "Warm-up: %d articles; JIT compile time during the measured run: %.1f s "
                 + "(compiler threads' elapsed time, over %.1f s)%n", m.warmup, m.jitSeconds, m.api.seconds);
+        System.out.printf(Locale.ROOT, "CPU per document: PostgreSQL %.2f ms (raw %.2f ms); service JVM %.2f ms, "
+                + "%.2f ms without its JIT threads (raw JDBC client %.2f ms)%n", m.apiCpu.postgres, m.rawCpu.postgres,
+                m.apiCpu.client, m.apiCpu.clientWithoutJit, m.rawCpu.client);
         if (m.api.failed > 0) {
             System.out.println("Failed requests: " + m.api.failed);
         }
         System.out.println("Load average after: " + m.loadAfter);
+    }
+
+    /**
+     * CPU milliseconds per stored document during one side's measured part, from {@code /proc} ({@link CpuTime}):
+     * PostgreSQL's (all its processes), the client's or service's JVM, and that JVM without its JIT compiler threads.
+     * On the API side the client is the service; on the raw side the benchmark's own JVM, which does the inserts.
+     */
+    record Cpu(double postgres, double client, double clientWithoutJit) {
+
+        static Cpu per(double[] before, double[] after, int documents) {
+            return new Cpu((after[0] - before[0]) / documents, (after[1] - before[1]) / documents,
+                    (after[2] - before[2]) / documents);
+        }
+    }
+
+    /**
+     * PostgreSQL's, a JVM's and that JVM's non-JIT CPU milliseconds so far; after a pause, so that the postmaster has
+     * reaped a backend whose connection was just closed (its time is then counted once, as the postmaster's children's).
+     */
+    static double[] cpuNow(long postmaster, long jvm) throws InterruptedException {
+        Thread.sleep(200);
+        return new double[] { CpuTime.postgresMs(postmaster), CpuTime.processMs(jvm),
+                CpuTime.processMsWithoutJit(jvm) };
     }
 
     /** Adds the run's rows to the suite's table. */
@@ -117,6 +144,12 @@ public final class IngestBenchmark {
                 + "and ≥ 0.30×; after %d warm-up articles, JIT %.1f s in the run", m.warmup, m.jitSeconds);
         table.add("ingest 5 KB articles, POST /api/v1/documents (documents/s)", m.apiRate(), m.rawRate(), "docs/s",
                 note);
+        table.add("ingest PostgreSQL CPU/document", m.apiCpu.postgres, m.rawCpu.postgres, "ms",
+                "PostgreSQL CPU/document of the raw insert");
+        table.add("ingest service CPU/document", m.apiCpu.client, m.rawCpu.client, "ms",
+                "JDBC client CPU/document (the suite's JVM)");
+        table.add("ingest service CPU/document without JIT", m.apiCpu.clientWithoutJit, m.rawCpu.client, "ms",
+                "JDBC client CPU/document; the service's compiler threads left out");
         if (m.api.failed > 0) {
             table.addRaw("ingest failed requests", String.valueOf(m.api.failed), "-", "-", "expected 0");
         }
@@ -160,8 +193,11 @@ public final class IngestBenchmark {
                 List<String> texts = articles(run, docs);
                 System.out.printf(Locale.ROOT, "Posting %d articles (%.1f KB on average) with %d client threads...%n",
                         docs, texts.stream().mapToInt(String::length).average().orElse(0) / 1024, threads);
+                long postmaster = Long.parseLong(Files.readAllLines(pgDir.resolve("postmaster.pid")).get(0).trim());
                 long jitBefore = jitMillis(client, base);
+                double[] apiBefore = cpuNow(postmaster, app.pid());
                 Result api = post(client, base, texts, threads, seconds);
+                Cpu apiCpu = Cpu.per(apiBefore, cpuNow(postmaster, app.pid()), Math.max(1, api.stored));
                 double jitSeconds = (jitMillis(client, base) - jitBefore) / 1000.0;
 
                 String classifyShare = classifyTime(client, base, api.stored + warmup);
@@ -170,10 +206,13 @@ public final class IngestBenchmark {
                 // the raw side starts from tables (and indexes) as large as the service's were: the warm-up rows
                 // are inserted first, untimed
                 insertRaw(rawUrl, readRows(apiUrl, "warmup-" + run));
+                long self = ProcessHandle.current().pid();
+                double[] rawBefore = cpuNow(postmaster, self);
                 double rawSeconds = insertRaw(rawUrl, rows);
+                Cpu rawCpu = Cpu.per(rawBefore, cpuNow(postmaster, self), Math.max(1, rows.documents.size()));
                 return new Measured(run, threads, warmup, jitSeconds, api, rows.documents.size(),
                         rows.passages.size(), rows.findings.size(), rawSeconds, classifyShare, loadBefore,
-                        BenchSuite.loadAverage());
+                        BenchSuite.loadAverage(), apiCpu, rawCpu);
             } finally {
                 app.destroy();
                 if (!app.waitFor(30, TimeUnit.SECONDS)) {

@@ -42,27 +42,26 @@ public class DocumentService {
     private final AnalysisService analysis;
     private final RepeatedLines repeatedLines;
     private final Counter documentsIngested;
-    /** Rows per JDBC batch when a document is stored (the driver rewrites a batch into multi-row INSERTs). */
-    private static final int INSERT_BATCH = 50;
 
     private final Map<Category, Counter> findingsByCategory = new EnumMap<>(Category.class);
 
     private final AuditLog audit;
     private final StatelessSession inserts;
+    private final DocumentRows rows;
     private final Event<FindingsStored> findingsStored;
 
     /**
-     * @param inserts the current transaction's stateless session: a new document's rows are only inserted, so they
-     *     skip the persistence context (no cascade walk, no dirty check, no flush ordering) and go out as JDBC
-     *     batches
+     * @param inserts the current transaction's stateless session, for the one row of an original file
+     * @param rows a new document's rows, written with plain JDBC
      */
     public DocumentService(AnalysisService analysis, RepeatedLines repeatedLines, MeterRegistry registry,
-            AuditLog audit, StatelessSession inserts, Event<FindingsStored> findingsStored) {
+            AuditLog audit, StatelessSession inserts, DocumentRows rows, Event<FindingsStored> findingsStored) {
         this.analysis = analysis;
         this.findingsStored = findingsStored;
         this.repeatedLines = repeatedLines;
         this.audit = audit;
         this.inserts = inserts;
+        this.rows = rows;
         this.documentsIngested = Counter.builder("xborder.documents.ingested")
                 .description("Documents stored (repeats of stored content not counted)")
                 .register(registry);
@@ -92,9 +91,12 @@ public class DocumentService {
      */
     public Ingested ingest(DocumentInput input, OriginalFile original) {
         String hash = contentHash(input.text());
-        Optional<DocumentView> existing = QuarkusTransaction.requiringNew().call(() -> stored(hash, original));
-        if (existing.isPresent()) {
-            return new Ingested(existing.get(), false);
+        // a plain read first (one statement, no transaction): a known text is answered without classifying it
+        if (rows.idOf(hash).isPresent()) {
+            Optional<DocumentView> existing = QuarkusTransaction.requiringNew().call(() -> stored(hash, original));
+            if (existing.isPresent()) {
+                return new Ingested(existing.get(), false);
+            }
         }
         // a line the source repeats is boilerplate unless it says something the classifier finds
         Predicate<String> repeated = repeatedLines.boilerplateOf(input.sourceUrl());
@@ -103,10 +105,10 @@ public class DocumentService {
         Ingested result = QuarkusTransaction.requiringNew().call(() -> {
             // one transaction per content at a time: a concurrent request for the same text waits here, then finds
             // the stored document instead of racing it to the unique index
-            Document.getEntityManager()
-                    .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) locked")
-                    .setParameter(1, contentLock(hash)).getSingleResult();
-            return stored(hash, original).map(d -> new Ingested(d, false))
+            Optional<DocumentView> known = rows.lockAndFind(contentLock(hash), hash).isPresent()
+                    ? stored(hash, original)
+                    : Optional.empty();
+            return known.map(d -> new Ingested(d, false))
                     .orElseGet(() -> new Ingested(store(input, hash, analyzed, original), true));
         });
         if (result.created()) {
@@ -294,7 +296,10 @@ public class DocumentService {
         return o;
     }
 
-    /** Inserts the document, its passages and findings (new rows only) in the caller's transaction. */
+    /**
+     * Inserts the document, its passages and findings (new rows only) in the caller's transaction, with plain JDBC
+     * ({@link DocumentRows}).
+     */
     private DocumentView store(DocumentInput input, String hash, TextAnalyzer.AnalyzedText analyzed,
             OriginalFile original) {
         Document d = new Document();
@@ -324,10 +329,7 @@ public class DocumentService {
             d.passages.add(p);
             findings.addAll(p.findings);
         }
-        inserts.setJdbcBatchSize(INSERT_BATCH);
-        inserts.insert(d);
-        inserts.insertMultiple(d.passages);
-        inserts.insertMultiple(findings);
+        rows.insert(d, d.passages, findings);
         if (!findings.isEmpty()) {
             // in this transaction: what observers write (the alerts' outbox) commits with the findings or not at all
             findingsStored.fire(new FindingsStored(d, findings));
