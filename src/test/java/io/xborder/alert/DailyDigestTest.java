@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -368,18 +369,10 @@ class DailyDigestTest {
                 // the findings' stored time is inside the period the switch closes: only their not being
                 // committed yet keeps them out of the last digest
                 clock.now = Instant.now();
-                CountDownLatch switched = new CountDownLatch(1);
-                switching = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                    assertThat(webhookService.update(webhook, new WebhookRequest(null, receiver.url("/race"), true),
-                            new Caller("race-test", true)).delivery()).isEqualTo(WebhookDelivery.EACH);
-                    switched.countDown();
-                    try {
-                        commitSwitch.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-                assertThat(switched.await(20, TimeUnit.SECONDS)).as("the switch made, not committed").isTrue();
+                switching = switchHeldOpen(threads, commitSwitch,
+                        () -> webhookService.update(webhook, new WebhookRequest(null, receiver.url("/race"), true),
+                                new Caller("race-test", true)).delivery(),
+                        WebhookDelivery.EACH);
                 hold.release();
                 WebhookDeliveryTest.await("the storing done or waiting for a lock", Duration.ofSeconds(20),
                         () -> storing.isDone() || aTransactionWaitsForALock());
@@ -409,6 +402,26 @@ class DailyDigestTest {
             threads.shutdown();
             assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /**
+     * Switches the webhook on one of {@code threads} in a transaction of its own (checking the delivery it now has) and
+     * keeps that transaction open until {@code commitSwitch} opens; returns once the switch is made, not committed.
+     */
+    private static Future<?> switchHeldOpen(ExecutorService threads, CountDownLatch commitSwitch,
+            Supplier<WebhookDelivery> update, WebhookDelivery expected) throws InterruptedException {
+        CountDownLatch switched = new CountDownLatch(1);
+        Future<?> switching = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(update.get()).isEqualTo(expected);
+            switched.countDown();
+            try {
+                commitSwitch.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(switched.await(20, TimeUnit.SECONDS)).as("the switch made, not committed").isTrue();
+        return switching;
     }
 
     /** How a document being stored meets a switch of its webhook from EACH to a digest. */
@@ -450,19 +463,10 @@ class DailyDigestTest {
             if (race == ToDigestRace.SWITCH_FIRST) {
                 // the period starts now, before the findings below are stamped
                 clock.now = Instant.now();
-                CountDownLatch switched = new CountDownLatch(1);
-                switching = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                    assertThat(webhookService.update(webhook, new WebhookRequest(null, url, true,
-                            WebhookDelivery.DAILY_DIGEST, hour), new Caller("race-test", true)).delivery())
-                            .isEqualTo(WebhookDelivery.DAILY_DIGEST);
-                    switched.countDown();
-                    try {
-                        commitSwitch.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-                assertThat(switched.await(20, TimeUnit.SECONDS)).as("the switch made, not committed").isTrue();
+                switching = switchHeldOpen(threads, commitSwitch,
+                        () -> webhookService.update(webhook, new WebhookRequest(null, url, true,
+                                WebhookDelivery.DAILY_DIGEST, hour), new Caller("race-test", true)).delivery(),
+                        WebhookDelivery.DAILY_DIGEST);
                 storing = threads.submit(() -> ingest(racingTitle));
                 WebhookDeliveryTest.await("the storing done or waiting for a lock", Duration.ofSeconds(20),
                         () -> storing.isDone() || aTransactionWaitsForALock());
